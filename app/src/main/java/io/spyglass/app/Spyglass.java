@@ -10,6 +10,11 @@ import picocli.CommandLine.Command;
         description = "Watches news feeds for cyber-espionage stories and streams them to Kafka.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                RunCommand.class,
+                IngestCommand.class,
+                EnrichCommand.class,
+                SinkCommand.class,
+                TailCommand.class,
         })
 public final class Spyglass implements Runnable {
 
@@ -21,7 +26,20 @@ public final class Spyglass implements Runnable {
         spec.commandLine().usage(System.err);
     }
 
+    /** The command line with Spyglass's error handling: a bad configuration is a usage error (exit 2), not a crash. */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Spyglass());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof IllegalArgumentException) {
+                cmd.getErr().println("spyglass: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        return cli;
+    }
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Spyglass()).execute(args));
+        System.exit(commandLine().execute(args));
     }
 }

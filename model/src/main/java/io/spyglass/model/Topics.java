@@ -1,18 +1,39 @@
 package io.spyglass.model;
 
-/** Default names of Spyglass's topics; every one can be overridden in configuration. */
-public final class Topics {
-    /** {@link Article} records from ingest, keyed by article id. */
-    public static final String ARTICLES = "spyglass.articles";
-    /** Every {@link EnrichedArticle}, keyed by article id. */
-    public static final String ENRICHED = "spyglass.enriched";
-    /** The espionage stories, keyed by article id; compacted. */
-    public static final String ESPIONAGE = "spyglass.espionage";
-    /** Records no stage could process, with the error in headers. */
-    public static final String DEAD_LETTER = "spyglass.dead-letter";
-    /** Ids of feed items ingest has already produced; compacted, so a restart never fetches them again. */
-    public static final String SEEN = "spyglass.seen";
+import java.util.List;
+import java.util.Objects;
 
-    private Topics() {
+/**
+ * The names of Spyglass's topics; {@link #defaults()} gives the documented names, configuration may override each.
+ *
+ * @param articles   {@link Article} records from ingest, keyed by article id
+ * @param enriched   every {@link EnrichedArticle}, keyed by article id
+ * @param espionage  the espionage stories, keyed by id; compacted
+ * @param deadLetter records no stage could process, with the error, source topic, partition and offset in headers
+ * @param seen       ids of feed items ingest has produced; compacted, so a restart never fetches them again
+ */
+public record Topics(String articles, String enriched, String espionage, String deadLetter, String seen) {
+    public Topics {
+        Objects.requireNonNull(articles, "articles");
+        Objects.requireNonNull(enriched, "enriched");
+        Objects.requireNonNull(espionage, "espionage");
+        Objects.requireNonNull(deadLetter, "deadLetter");
+        Objects.requireNonNull(seen, "seen");
+    }
+
+    /** The documented default names. */
+    public static Topics defaults() {
+        return new Topics("spyglass.articles", "spyglass.enriched", "spyglass.espionage", "spyglass.dead-letter",
+                "spyglass.seen");
+    }
+
+    /** Every topic, for creating them. */
+    public List<String> all() {
+        return List.of(articles, enriched, espionage, deadLetter, seen);
+    }
+
+    /** The topics whose records are one per key and should be compacted. */
+    public List<String> compacted() {
+        return List.of(espionage, seen);
     }
 }

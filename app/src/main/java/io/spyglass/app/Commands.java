@@ -1,0 +1,27 @@
+package io.spyglass.app;
+
+import picocli.CommandLine;
+
+/** Checks and set-up the stage commands share. */
+final class Commands {
+
+    private Commands() {
+    }
+
+    /** The configuration, which must name a cluster: the stage commands never start a broker of their own. */
+    static SpyglassConfig requireCluster(SpyglassConfig config) {
+        if (config.embedded()) {
+            throw new CommandLine.ParameterException(new CommandLine(new Spyglass()),
+                    "No Kafka cluster: give --bootstrap-servers HOST:PORT, SPYGLASS_BOOTSTRAP_SERVERS or kafka.bootstrap.servers "
+                            + "(or use 'spyglass run', which starts its own broker)");
+        }
+        return config;
+    }
+
+    /** Creates missing topics, so any stage can start first. */
+    static void ensureTopics(SpyglassConfig config) throws Exception {
+        try (TopicAdmin admin = new TopicAdmin(config.kafka())) {
+            admin.ensure(config.topics(), config.partitions());
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.spyglass.app;
+
+import io.spyglass.enrich.EnrichApp;
+import io.spyglass.ingest.FeedPoll;
+import io.spyglass.ingest.IngestApp;
+import io.spyglass.sink.SinkApp;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code spyglass run}: the whole pipeline in one process, on the embedded broker unless a cluster is given. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs ingest, enrich and sink in one process against the feeds in config/feeds.yaml.",
+                "Starts an embedded Kafka broker (KRaft) on localhost:9092 unless --bootstrap-servers is given.",
+                "Keeps polling until Ctrl-C, or with --once polls every feed once, waits until every item has",
+                "passed enrich and sink, prints a summary and exits."})
+final class RunCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+    private static final Duration ONCE_TIMEOUT = Duration.ofMinutes(10);
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--feeds", paramLabel = "FILE", description = "Feed list (default: config/feeds.yaml).")
+    Path feeds;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Broker log and Streams state (default: data).")
+    Path dataDir;
+
+    @Option(names = "--kafka-port", paramLabel = "N", description = "Port of the embedded broker; 0 picks a free one (default: 9092).")
+    Integer kafkaPort;
+
+    @Option(names = "--once", description = "Poll every feed once, wait until everything is delivered, then exit.")
+    boolean once;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Append each espionage story to FILE as a JSON line.")
+    Path out;
+
+    @Option(names = "--allow-private-addresses", description = "Allow fetching loopback, private and link-local addresses.")
+    boolean allowPrivateAddresses;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        if (feeds != null) {
+            flags.put(Setting.FEEDS_FILE, feeds.toString());
+        }
+        if (dataDir != null) {
+            flags.put(Setting.DATA_DIR, dataDir.toString());
+        }
+        if (kafkaPort != null) {
+            flags.put(Setting.KAFKA_PORT, kafkaPort.toString());
+        }
+        if (out != null) {
+            flags.put(Setting.OUT, out.toString());
+        }
+        if (allowPrivateAddresses) {
+            flags.put(Setting.ALLOW_PRIVATE, "true");
+        }
+        SpyglassConfig config = common.load(flags);
+        long started = System.nanoTime();
+        Deque<AutoCloseable> running = new ArrayDeque<>();
+        Thread hook = new Thread(() -> closeAll(running), "spyglass-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            if (config.embedded()) {
+                EmbeddedKafka kafka = EmbeddedKafka.start(config.dataDir(), config.kafkaPort());
+                running.push(kafka);
+                config = config.withBootstrapServers(kafka.bootstrapServers());
+            }
+            try (TopicAdmin admin = new TopicAdmin(config.kafka())) {
+                admin.ensure(config.topics(), config.partitions());
+            }
+            EnrichApp enrich = Stages.enrich(config);
+            running.push(enrich);
+            SinkApp sink = Stages.sink(config);
+            running.push(sink);
+            IngestApp ingest = Stages.ingest(config);
+            running.push(ingest);
+            enrich.start();
+            sink.start();
+            Progress progress = new Progress(ingest.stats(), enrich.stats(), sink.stats());
+            running.push(progress);
+            LOG.info("Spyglass started in {} ms; subscribe to {} on {}", (System.nanoTime() - started) / 1_000_000,
+                    config.topics().enriched(), config.kafka().get("bootstrap.servers"));
+            if (once) {
+                return runOnce(config, ingest, progress);
+            }
+            progress.start(15);
+            ingest.start();
+            Thread.currentThread().join();
+            return 0;
+        } finally {
+            closeAll(running);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down; the hook is running or has run
+            }
+        }
+    }
+
+    private int runOnce(SpyglassConfig config, IngestApp ingest, Progress progress) throws Exception {
+        List<FeedPoll> polls = ingest.pollOnce();
+        long failed = polls.stream().filter(p -> !p.ok()).count();
+        long deadline = System.nanoTime() + ONCE_TIMEOUT.toNanos();
+        try (TopicAdmin admin = new TopicAdmin(config.kafka())) {
+            await(admin, EnrichApp.APPLICATION_ID, config.topics().articles(), deadline);
+            await(admin, SinkApp.APPLICATION_ID, config.topics().enriched(), deadline);
+            if (config.out() != null) {
+                await(admin, SinkApp.FILE_GROUP, config.topics().espionage(), deadline);
+            }
+        }
+        LOG.info("Done: {} feeds ({} failed). {}", polls.size(), failed, progress.line());
+        return 0;
+    }
+
+    private static void await(TopicAdmin admin, String group, String topic, long deadline) throws Exception {
+        while (!admin.caughtUp(group, topic)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(group + " did not finish " + topic + " within " + ONCE_TIMEOUT.toMinutes() + " minutes");
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static synchronized void closeAll(Deque<AutoCloseable> running) {
+        while (!running.isEmpty()) {
+            AutoCloseable c = running.pop();
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("Stopping {} failed: {}", c.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+}

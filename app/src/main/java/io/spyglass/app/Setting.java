@@ -1,0 +1,49 @@
+package io.spyglass.app;
+
+/** Every configuration key Spyglass reads, with its environment variable, default and meaning. */
+enum Setting {
+    BOOTSTRAP_SERVERS("kafka.bootstrap.servers", "SPYGLASS_BOOTSTRAP_SERVERS", "",
+            "Kafka cluster to use; empty starts the embedded broker (run only)"),
+    KAFKA_PORT("embedded.port", "SPYGLASS_KAFKA_PORT", "9092", "port of the embedded broker; 0 picks a free one"),
+    DATA_DIR("data.dir", "SPYGLASS_DATA_DIR", "data", "embedded broker log and Streams state"),
+    PARTITIONS("topics.partitions", "SPYGLASS_TOPIC_PARTITIONS", "3", "partitions of topics Spyglass creates"),
+    TOPIC_ARTICLES("topics.articles", "SPYGLASS_TOPIC_ARTICLES", "spyglass.articles", "extracted articles"),
+    TOPIC_ENRICHED("topics.enriched", "SPYGLASS_TOPIC_ENRICHED", "spyglass.enriched", "every article with its tags"),
+    TOPIC_ESPIONAGE("topics.espionage", "SPYGLASS_TOPIC_ESPIONAGE", "spyglass.espionage", "espionage stories (compacted)"),
+    TOPIC_DEAD_LETTER("topics.dead-letter", "SPYGLASS_TOPIC_DEAD_LETTER", "spyglass.dead-letter", "records no stage could process"),
+    TOPIC_SEEN("topics.seen", "SPYGLASS_TOPIC_SEEN", "spyglass.seen", "ids of items ingest has produced (compacted)"),
+    FEEDS_FILE("feeds.file", "SPYGLASS_FEEDS", "config/feeds.yaml", "the feed list"),
+    FEEDS_INTERVAL("feeds.interval", "SPYGLASS_FEEDS_INTERVAL", "15m", "poll interval of feeds that set none"),
+    INGEST_THREADS("ingest.threads", "SPYGLASS_INGEST_THREADS", "8", "feeds polled at the same time"),
+    USER_AGENT("fetch.user-agent", "SPYGLASS_USER_AGENT", "Spyglass/0.1 (+https://github.com/spyglass-news/spyglass)",
+            "User-Agent of every request; name a contact URL"),
+    ALLOW_PRIVATE("fetch.allow-private-addresses", "SPYGLASS_ALLOW_PRIVATE_ADDRESSES", "false",
+            "allow fetching loopback, private and link-local addresses"),
+    CONNECT_TIMEOUT("fetch.connect-timeout", "SPYGLASS_CONNECT_TIMEOUT", "10s", "time to open a connection"),
+    FETCH_TIMEOUT("fetch.timeout", "SPYGLASS_FETCH_TIMEOUT", "30s", "time for a whole fetch, body included"),
+    MAX_BYTES("fetch.max-bytes", "SPYGLASS_FETCH_MAX_BYTES", "10485760", "largest feed or page body, after decompression"),
+    MAX_REDIRECTS("fetch.max-redirects", "SPYGLASS_FETCH_MAX_REDIRECTS", "5", "redirects followed per fetch"),
+    OUT("sink.out", "SPYGLASS_OUT", "", "JSON-lines file the sink appends each espionage story to; empty for none"),
+    TAXONOMY("tagger.taxonomy", "SPYGLASS_TAXONOMY", "config/taxonomy.yaml", "user taxonomy extending the bundled one, if the file exists");
+
+    final String key;
+    final String env;
+    final String defaultValue;
+    final String meaning;
+
+    Setting(String key, String env, String defaultValue, String meaning) {
+        this.key = key;
+        this.env = env;
+        this.defaultValue = defaultValue;
+        this.meaning = meaning;
+    }
+
+    static Setting byKey(String key) {
+        for (Setting s : values()) {
+            if (s.key.equals(key)) {
+                return s;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,184 @@
+package io.spyglass.app;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.spyglass.ingest.AddressPolicy;
+import io.spyglass.ingest.FeedList;
+import io.spyglass.ingest.FetchSettings;
+import io.spyglass.ingest.extract.SiteRules;
+import io.spyglass.model.Topics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Spyglass's whole configuration, from three layers, later wins: the defaults in {@link Setting},
+ * {@code config/spyglass.yaml} (or {@code --config FILE}), then {@code SPYGLASS_*} environment variables and
+ * command-line flags. Every value is checked here, and a bad one is reported with where it came from.
+ *
+ * @param kafka     Kafka client settings: bootstrap.servers (absent when the embedded broker is to be used) and every
+ *                  other {@code kafka.*} key of the file, passed through to the clients
+ * @param siteRules per-site extraction overrides from {@code extract.sites.<host>.body|remove}
+ */
+public record SpyglassConfig(Map<String, Object> kafka, int kafkaPort, Path dataDir, int partitions, Topics topics,
+                             Path feedsFile, Duration feedsInterval, int ingestThreads, FetchSettings fetch,
+                             SiteRules siteRules, Path out, Path taxonomy) {
+
+    static final Path DEFAULT_FILE = Path.of("config", "spyglass.yaml");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    /** True when no cluster was configured, so {@code run} starts the embedded broker. */
+    public boolean embedded() {
+        return !kafka.containsKey("bootstrap.servers");
+    }
+
+    /** The same configuration pointing at {@code bootstrapServers}. */
+    public SpyglassConfig withBootstrapServers(String bootstrapServers) {
+        Map<String, Object> k = new HashMap<>(kafka);
+        k.put("bootstrap.servers", bootstrapServers);
+        return new SpyglassConfig(k, kafkaPort, dataDir, partitions, topics, feedsFile, feedsInterval, ingestThreads,
+                fetch, siteRules, out, taxonomy);
+    }
+
+    /**
+     * Loads the configuration.
+     *
+     * @param file  the YAML file; if null, {@code config/spyglass.yaml} when it exists
+     * @param env   the environment
+     * @param flags values from command-line flags, by key
+     * @throws IllegalArgumentException naming the file or variable, the key and the problem
+     */
+    public static SpyglassConfig load(Path file, Map<String, String> env, Map<Setting, String> flags) {
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        Map<Setting, String> origin = new EnumMap<>(Setting.class);
+        for (Setting s : Setting.values()) {
+            values.put(s, s.defaultValue);
+            origin.put(s, "default");
+        }
+        Map<String, Object> kafka = new LinkedHashMap<>();
+        Map<String, Map<String, String>> sites = new HashMap<>();
+        Path source = file != null ? file : Files.exists(DEFAULT_FILE) ? DEFAULT_FILE : null;
+        if (source != null) {
+            Map<String, String> flat = new LinkedHashMap<>();
+            flatten("", readYaml(source), flat);
+            for (var e : flat.entrySet()) {
+                String key = e.getKey();
+                Setting s = Setting.byKey(key);
+                if (s != null) {
+                    values.put(s, e.getValue());
+                    origin.put(s, source + ": key '" + key + "'");
+                } else if (key.startsWith("kafka.")) {
+                    kafka.put(key.substring("kafka.".length()), e.getValue());
+                } else if (key.startsWith("extract.sites.") && (key.endsWith(".body") || key.endsWith(".remove"))) {
+                    String rest = key.substring("extract.sites.".length());
+                    int dot = rest.lastIndexOf('.');
+                    sites.computeIfAbsent(rest.substring(0, dot), h -> new HashMap<>()).put(rest.substring(dot + 1), e.getValue());
+                } else {
+                    throw new IllegalArgumentException(source + ": unknown key '" + key + "'");
+                }
+            }
+        }
+        for (Setting s : Setting.values()) {
+            String v = env.get(s.env);
+            if (v != null) {
+                values.put(s, v);
+                origin.put(s, "environment variable " + s.env);
+            }
+        }
+        flags.forEach((s, v) -> {
+            values.put(s, v);
+            origin.put(s, "option for '" + s.key + "'");
+        });
+        return build(values, origin, kafka, sites);
+    }
+
+    private static SpyglassConfig build(Map<Setting, String> v, Map<Setting, String> origin, Map<String, Object> kafka,
+                                        Map<String, Map<String, String>> sites) {
+        Reader r = new Reader(v, origin);
+        String bootstrap = v.get(Setting.BOOTSTRAP_SERVERS).strip();
+        if (bootstrap.isEmpty()) {
+            kafka.remove("bootstrap.servers");
+        } else {
+            kafka.put("bootstrap.servers", bootstrap);
+        }
+        Topics topics = new Topics(r.text(Setting.TOPIC_ARTICLES), r.text(Setting.TOPIC_ENRICHED),
+                r.text(Setting.TOPIC_ESPIONAGE), r.text(Setting.TOPIC_DEAD_LETTER), r.text(Setting.TOPIC_SEEN));
+        FetchSettings fetch = new FetchSettings(r.text(Setting.USER_AGENT), r.duration(Setting.CONNECT_TIMEOUT),
+                r.duration(Setting.FETCH_TIMEOUT), r.integer(Setting.MAX_BYTES, 1024, Long.MAX_VALUE),
+                (int) r.integer(Setting.MAX_REDIRECTS, 0, 20), new AddressPolicy(r.bool(Setting.ALLOW_PRIVATE)));
+        String out = v.get(Setting.OUT).strip();
+        return new SpyglassConfig(kafka, (int) r.integer(Setting.KAFKA_PORT, 0, 65535), Path.of(r.text(Setting.DATA_DIR)),
+                (int) r.integer(Setting.PARTITIONS, 1, 1000), topics, Path.of(r.text(Setting.FEEDS_FILE)),
+                r.duration(Setting.FEEDS_INTERVAL), (int) r.integer(Setting.INGEST_THREADS, 1, 256), fetch,
+                SiteRules.fromMap(sites), out.isEmpty() ? null : Path.of(out), Path.of(r.text(Setting.TAXONOMY)));
+    }
+
+    private static JsonNode readYaml(Path file) {
+        try {
+            JsonNode root = YAML.readTree(Files.readString(file));
+            if (root != null && !root.isMissingNode() && !root.isNull() && !root.isObject()) {
+                throw new IllegalArgumentException(file + ": expected a map of settings at the top level");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            throw new IllegalArgumentException(file + ": not valid YAML" + (at == null ? "" : " at line " + at.getLineNr())
+                    + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            return;
+        }
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out));
+        } else {
+            out.put(prefix, node.asText());
+        }
+    }
+
+    /** Typed reads that name the value's origin when it is wrong. */
+    private record Reader(Map<Setting, String> values, Map<Setting, String> origin) {
+        String text(Setting s) {
+            String v = values.get(s).strip();
+            if (v.isEmpty()) {
+                throw new IllegalArgumentException(origin.get(s) + ": '" + s.key + "' must not be empty");
+            }
+            return v;
+        }
+
+        long integer(Setting s, long min, long max) {
+            try {
+                long n = Long.parseLong(values.get(s).strip());
+                if (n < min || n > max) {
+                    throw new IllegalArgumentException(origin.get(s) + ": '" + s.key + "' must be between " + min + " and " + max + ", not " + n);
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(origin.get(s) + ": '" + s.key + "' must be a whole number, not '" + values.get(s) + "'");
+            }
+        }
+
+        boolean bool(Setting s) {
+            String v = values.get(s).strip();
+            if (!v.equals("true") && !v.equals("false")) {
+                throw new IllegalArgumentException(origin.get(s) + ": '" + s.key + "' must be true or false, not '" + v + "'");
+            }
+            return Boolean.parseBoolean(v);
+        }
+
+        Duration duration(Setting s) {
+            return FeedList.duration(values.get(s), origin.get(s) + " ('" + s.key + "')");
+        }
+    }
+}

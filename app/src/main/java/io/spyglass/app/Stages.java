@@ -1,0 +1,45 @@
+package io.spyglass.app;
+
+import io.spyglass.enrich.EnrichApp;
+import io.spyglass.ingest.FeedList;
+import io.spyglass.ingest.FeedSource;
+import io.spyglass.ingest.IngestApp;
+import io.spyglass.ingest.IngestConfig;
+import io.spyglass.sink.SinkApp;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.UUID;
+
+/** Builds each stage from the configuration, so every command wires them the same way. */
+final class Stages {
+
+    private Stages() {
+    }
+
+    static IngestApp ingest(SpyglassConfig config) {
+        List<FeedSource> feeds = FeedList.load(config.feedsFile(), config.feedsInterval());
+        return new IngestApp(new IngestConfig(config.kafka(), config.topics(), feeds, config.fetch(), config.siteRules(),
+                config.ingestThreads(), instanceId()));
+    }
+
+    static EnrichApp enrich(SpyglassConfig config) {
+        return new EnrichApp(config.kafka(), config.topics(), config.dataDir().resolve("streams"), config.taxonomy());
+    }
+
+    static SinkApp sink(SpyglassConfig config) throws IOException {
+        return new SinkApp(config.kafka(), config.topics(), config.dataDir().resolve("streams"), config.out());
+    }
+
+    /** Host name plus a random part: unique per process, readable in broker logs. */
+    private static String instanceId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "host";
+        }
+        return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

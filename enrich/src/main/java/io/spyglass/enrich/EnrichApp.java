@@ -1,0 +1,53 @@
+package io.spyglass.enrich;
+
+import io.spyglass.enrich.tag.Tagger;
+import io.spyglass.model.StreamsSettings;
+import io.spyglass.model.Topics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The enrich stage wired to Kafka: {@link EnrichTopology} in a {@link KafkaStreams} instance. */
+public final class EnrichApp implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EnrichApp.class);
+    public static final String APPLICATION_ID = "spyglass-enrich";
+    private final KafkaStreams streams;
+    private final EnrichStats stats = new EnrichStats();
+
+    /**
+     * @param taxonomy a user taxonomy file extending the bundled one; used only if it exists
+     */
+    public EnrichApp(Map<String, Object> kafka, Topics topics, Path stateDir, Path taxonomy) {
+        Tagger tagger = taxonomy != null && Files.exists(taxonomy) ? Tagger.load(taxonomy) : Tagger.loadDefault();
+        LOG.info("Tagger {} loaded{}", tagger.version(), taxonomy != null && Files.exists(taxonomy) ? " with " + taxonomy : "");
+        Properties props = new Properties();
+        props.putAll(StreamsSettings.of(kafka, APPLICATION_ID, stateDir));
+        this.streams = new KafkaStreams(EnrichTopology.build(topics, tagger, stats), props);
+    }
+
+    public void start() {
+        streams.start();
+    }
+
+    public EnrichStats stats() {
+        return stats;
+    }
+
+    /** The Streams state, for health checks. */
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    @Override
+    public void close() {
+        // leaving the group lets a restarted instance take over at once instead of after the session timeout
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofSeconds(30)));
+    }
+}

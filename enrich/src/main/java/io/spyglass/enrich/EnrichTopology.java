@@ -1,0 +1,104 @@
+package io.spyglass.enrich;
+
+import io.spyglass.enrich.tag.Tagger;
+import io.spyglass.model.Article;
+import io.spyglass.model.DeadLetter;
+import io.spyglass.model.EnrichedArticle;
+import io.spyglass.model.JsonSerde;
+import io.spyglass.model.Tags;
+import io.spyglass.model.Topics;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The enrich stage as a Kafka Streams topology: articles in; each new one tagged out; unreadable ones to the dead-letter topic. */
+public final class EnrichTopology {
+    static final String SEEN_STORE = "enrich-seen-ids";
+    private static final String SOURCE = "articles";
+    private static final String PROCESSOR = "dedupe-and-tag";
+    private static final String ENRICHED_SINK = "enriched";
+    private static final String DEAD_LETTER_SINK = "dead-letter";
+
+    private EnrichTopology() {
+    }
+
+    /** Pure: builds the topology; no I/O, no KafkaStreams. */
+    public static Topology build(Topics topics, Tagger tagger, EnrichStats stats) {
+        Topology topology = new Topology();
+        topology.addSource(SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.articles());
+        topology.addProcessor(PROCESSOR, () -> new DedupeAndTag(tagger, stats), SOURCE);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SEEN_STORE),
+                Serdes.String(), Serdes.Long()), PROCESSOR);
+        topology.addSink(ENRICHED_SINK, topics.enriched(), new StringSerializer(), new ByteArraySerializer(), PROCESSOR);
+        topology.addSink(DEAD_LETTER_SINK, topics.deadLetter(), new StringSerializer(), new ByteArraySerializer(), PROCESSOR);
+        return topology;
+    }
+
+    /** Drops ids already enriched, tags the rest, and sends what it cannot read to the dead-letter topic. */
+    private static final class DedupeAndTag implements Processor<String, byte[], String, byte[]> {
+        private static final Logger LOG = LoggerFactory.getLogger(DedupeAndTag.class);
+        private final JsonSerde<Article> in = new JsonSerde<>(Article.class);
+        private final JsonSerde<EnrichedArticle> out = new JsonSerde<>(EnrichedArticle.class);
+        private final Tagger tagger;
+        private final EnrichStats stats;
+        private ProcessorContext<String, byte[]> context;
+        private KeyValueStore<String, Long> seen;
+
+        DedupeAndTag(Tagger tagger, EnrichStats stats) {
+            this.tagger = tagger;
+            this.stats = stats;
+        }
+
+        @Override
+        public void init(ProcessorContext<String, byte[]> context) {
+            this.context = context;
+            this.seen = context.getStateStore(SEEN_STORE);
+        }
+
+        @Override
+        public void process(Record<String, byte[]> record) {
+            Article article;
+            Tags tags;
+            try {
+                article = in.deserializer().deserialize(SOURCE, record.value());
+                if (article == null) {
+                    throw new IllegalArgumentException("empty record");
+                }
+                if (seen.get(article.id()) != null) {
+                    stats.duplicates.incrementAndGet();
+                    return;
+                }
+                tags = tagger.tag(article.title(), article.text());
+            } catch (RuntimeException e) {
+                deadLetter(record, e);
+                return;
+            }
+            seen.put(article.id(), record.timestamp());
+            stats.tagged.incrementAndGet();
+            if (tags.espionage()) {
+                stats.espionage.incrementAndGet();
+            }
+            byte[] value = out.serializer().serialize(ENRICHED_SINK, EnrichedArticle.of(article, tags));
+            context.forward(new Record<>(article.id(), value, record.timestamp()), ENRICHED_SINK);
+        }
+
+        private void deadLetter(Record<String, byte[]> record, RuntimeException e) {
+            RecordMetadata meta = context.recordMetadata().orElseThrow();
+            LOG.warn("Dead-lettered record {}-{}@{}: {}", meta.topic(), meta.partition(), meta.offset(), e.getMessage());
+            stats.deadLettered.incrementAndGet();
+            var headers = DeadLetter.headers("enrich", meta.topic(), meta.partition(), meta.offset(), e.getMessage());
+            context.forward(new Record<>(record.key(), record.value(), record.timestamp(), headers), DEAD_LETTER_SINK);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package io.spyglass.ingest;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads and validates the feed list file ({@code config/feeds.yaml}). */
+public final class FeedList {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+    private static final Duration MIN_INTERVAL = Duration.ofSeconds(10);
+
+    private FeedList() {
+    }
+
+    /**
+     * Loads the feeds in {@code file}; feeds without an interval get {@code defaultInterval}.
+     *
+     * @throws IllegalArgumentException naming the file, the entry and the problem, for any invalid content
+     */
+    public static List<FeedSource> load(Path file, Duration defaultInterval) {
+        String yaml;
+        try {
+            yaml = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(file + ": file not found");
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        return parse(yaml, file.toString(), defaultInterval);
+    }
+
+    /** Parses feed-list YAML; {@code source} names it in error messages. */
+    public static List<FeedSource> parse(String yaml, String source, Duration defaultInterval) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new IllegalArgumentException(source + ": not valid YAML" + where + ": " + e.getOriginalMessage(), e);
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new IllegalArgumentException(source + ": empty file; expected a 'feeds:' list");
+        }
+        JsonNode feeds = root.get("feeds");
+        if (!root.isObject() || feeds == null || !feeds.isArray()) {
+            throw new IllegalArgumentException(source + ": expected a top-level 'feeds:' list");
+        }
+        List<FeedSource> result = new ArrayList<>();
+        Set<URI> urls = new HashSet<>();
+        for (int i = 0; i < feeds.size(); i++) {
+            FeedSource feed = entry(feeds.get(i), source + ": feeds[" + i + "]", defaultInterval);
+            if (!urls.add(feed.url())) {
+                throw new IllegalArgumentException(source + ": feeds[" + i + "] (" + feed.url() + "): listed twice");
+            }
+            result.add(feed);
+        }
+        return List.copyOf(result);
+    }
+
+    private static FeedSource entry(JsonNode node, String where, Duration defaultInterval) {
+        if (node.isTextual()) {
+            return new FeedSource(url(node.asText(), where), null, defaultInterval);
+        }
+        if (!node.isObject()) {
+            throw new IllegalArgumentException(where + ": expected 'url: ...' (and optional name, interval)");
+        }
+        var names = node.fieldNames();
+        while (names.hasNext()) {
+            String key = names.next();
+            if (!Set.of("url", "name", "interval").contains(key)) {
+                throw new IllegalArgumentException(where + ": unknown key '" + key + "' (known: url, name, interval)");
+            }
+        }
+        JsonNode url = node.get("url");
+        if (url == null || !url.isTextual() || url.asText().isBlank()) {
+            throw new IllegalArgumentException(where + ": missing 'url'");
+        }
+        URI uri = url(url.asText(), where);
+        String label = where + " (" + uri + ")";
+        JsonNode name = node.get("name");
+        JsonNode interval = node.get("interval");
+        return new FeedSource(uri,
+                name == null || name.isNull() ? null : name.asText().strip(),
+                interval == null || interval.isNull() ? defaultInterval : interval(interval.asText(), label));
+    }
+
+    private static URI url(String text, String where) {
+        URI uri;
+        try {
+            uri = new URI(text.strip());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(where + ": bad url '" + text + "': " + e.getReason());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IllegalArgumentException(where + ": bad url '" + text + "': only http and https are supported");
+        }
+        if (uri.getHost() == null || uri.getHost().isBlank()) {
+            throw new IllegalArgumentException(where + ": bad url '" + text + "': no host");
+        }
+        return uri;
+    }
+
+    private static Duration interval(String text, String where) {
+        Duration interval = duration(text, where);
+        if (interval.compareTo(MIN_INTERVAL) < 0) {
+            throw new IllegalArgumentException(where + ": interval '" + text + "' is shorter than 10s");
+        }
+        return interval;
+    }
+
+    /**
+     * Parses a duration such as {@code 90s}, {@code 10m}, {@code 1h} or {@code 1h30m}.
+     *
+     * @throws IllegalArgumentException naming {@code where} when the text is not a duration
+     */
+    public static Duration duration(String text, String where) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        Matcher m = DURATION.matcher(t);
+        Duration total = Duration.ZERO;
+        int end = 0;
+        while (m.find() && m.start() == end) {
+            long n = Long.parseLong(m.group(1));
+            total = total.plus(switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            });
+            end = m.end();
+        }
+        if (t.isEmpty() || end != t.length()) {
+            throw new IllegalArgumentException(where + ": bad interval '" + text + "' (examples: 90s, 10m, 1h)");
+        }
+        return total;
+    }
+}

@@ -1,0 +1,8 @@
+package io.spyglass.ingest;
+
+/** A feed body that is not a readable RSS or Atom document. */
+public final class FeedParseException extends Exception {
+    public FeedParseException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,122 @@
+package io.spyglass.ingest;
+
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+/** Parses RSS 0.9x/1.0/2.0 and Atom bytes with ROME, refusing DOCTYPEs so XXE and entity bombs cannot run. */
+public final class FeedParser {
+
+    private FeedParser() {
+    }
+
+    /**
+     * Parses a feed body.
+     *
+     * @param body        the raw bytes
+     * @param contentType the HTTP Content-Type (its charset is used when the XML prolog has none), or null
+     * @param feedUrl     the URL the feed was fetched from, to resolve relative links
+     * @throws FeedParseException with a message that says what is wrong (line and column when known)
+     */
+    public static ParsedFeed parse(byte[] body, String contentType, URI feedUrl) throws FeedParseException {
+        SyndFeed feed;
+        try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
+            SyndFeedInput input = new SyndFeedInput();
+            input.setAllowDoctypes(false);
+            feed = input.build(reader);
+        } catch (FeedException e) {
+            throw new FeedParseException("not a valid RSS/Atom feed: " + oneLine(e.getMessage()), e);
+        } catch (IOException | RuntimeException e) {
+            throw new FeedParseException("unreadable feed: " + oneLine(e.getMessage()), e);
+        }
+        List<FeedItem> items = new ArrayList<>();
+        int skipped = 0;
+        for (SyndEntry entry : feed.getEntries()) {
+            URI link = link(entry, feedUrl);
+            if (link == null) {
+                skipped++;
+                continue;
+            }
+            items.add(new FeedItem(link, normalise(entry.getTitle()), time(entry), authors(entry), content(entry)));
+        }
+        return new ParsedFeed(normalise(feed.getTitle()), items, skipped);
+    }
+
+    private static URI link(SyndEntry entry, URI feedUrl) {
+        List<String> candidates = new ArrayList<>();
+        candidates.add(entry.getLink());
+        entry.getLinks().forEach(l -> {
+            if (l.getRel() == null || l.getRel().equals("alternate")) {
+                candidates.add(l.getHref());
+            }
+        });
+        // RSS guids are often the permalink when no <link> is given
+        candidates.add(entry.getUri());
+        for (String candidate : candidates) {
+            if (candidate == null || candidate.isBlank()) {
+                continue;
+            }
+            try {
+                URI uri = feedUrl.resolve(new URI(candidate.strip().replace(" ", "%20")));
+                String scheme = uri.getScheme();
+                if (("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && uri.getHost() != null) {
+                    return uri;
+                }
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                // try the next candidate
+            }
+        }
+        return null;
+    }
+
+    private static Instant time(SyndEntry entry) {
+        Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
+        return date == null ? null : date.toInstant();
+    }
+
+    private static List<String> authors(SyndEntry entry) {
+        List<String> names = new ArrayList<>();
+        for (SyndPerson person : entry.getAuthors()) {
+            if (person.getName() != null && !person.getName().isBlank()) {
+                names.add(normalise(person.getName()));
+            }
+        }
+        if (names.isEmpty() && entry.getAuthor() != null && !entry.getAuthor().isBlank()) {
+            names.add(normalise(entry.getAuthor()));
+        }
+        return names;
+    }
+
+    private static String content(SyndEntry entry) {
+        String best = "";
+        for (SyndContent c : entry.getContents()) {
+            if (c.getValue() != null && c.getValue().length() > best.length()) {
+                best = c.getValue();
+            }
+        }
+        if (best.isEmpty() && entry.getDescription() != null && entry.getDescription().getValue() != null) {
+            best = entry.getDescription().getValue();
+        }
+        return best;
+    }
+
+    static String normalise(String text) {
+        return text == null ? "" : text.replaceAll("[\\s\\u00a0]+", " ").strip();
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "no detail" : message.replaceAll("\\s+", " ").strip();
+    }
+}

@@ -1,0 +1,24 @@
+package io.spyglass.ingest;
+
+/** A fetch that failed, with a class of error a person or a dashboard can act on. */
+public final class FetchException extends Exception {
+    /** The class of a fetch error. */
+    public enum Kind { DNS, FORBIDDEN_ADDRESS, CONNECT, TLS, TIMEOUT, HTTP_STATUS, TOO_LARGE, TOO_MANY_REDIRECTS, BAD_URL, IO }
+
+    private final Kind kind;
+
+    public FetchException(Kind kind, String message) {
+        super(message);
+        this.kind = kind;
+    }
+
+    public FetchException(Kind kind, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+    }
+
+    /** The class of error; never null. */
+    public Kind kind() {
+        return kind;
+    }
+}

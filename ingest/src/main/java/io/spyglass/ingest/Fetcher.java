@@ -1,0 +1,236 @@
+package io.spyglass.ingest;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.InflaterInputStream;
+import javax.net.ssl.SSLException;
+
+/**
+ * Fetches URLs over HTTP(S) within {@link FetchSettings}: redirects are followed by hand so that every hop's
+ * address is checked, bodies are capped (compressed and decompressed), and the whole exchange has a deadline.
+ */
+public final class Fetcher {
+    private final FetchSettings settings;
+    private final HttpClient client;
+
+    public Fetcher(FetchSettings settings) {
+        this.settings = java.util.Objects.requireNonNull(settings, "settings");
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** The settings this fetcher applies. */
+    public FetchSettings settings() {
+        return settings;
+    }
+
+    /**
+     * GETs {@code url}, following redirects. Any final status is returned, not thrown, so callers can
+     * tell 403 from 404; network and limit failures are thrown.
+     */
+    public FetchedResource get(URI url, String accept) throws FetchException {
+        long deadline = System.nanoTime() + settings.totalTimeout().toNanos();
+        URI current = url;
+        for (int hop = 0; ; hop++) {
+            check(current);
+            HttpResponse<byte[]> response = send(current, accept, deadline);
+            int status = response.statusCode();
+            if (status >= 300 && status < 400 && status != 304) {
+                String location = response.headers().firstValue("Location").orElse(null);
+                if (location == null) {
+                    throw new FetchException(FetchException.Kind.HTTP_STATUS, "HTTP " + status + " without Location from " + current);
+                }
+                if (hop >= settings.maxRedirects()) {
+                    throw new FetchException(FetchException.Kind.TOO_MANY_REDIRECTS,
+                            "more than " + settings.maxRedirects() + " redirects from " + url);
+                }
+                current = resolve(current, location);
+                continue;
+            }
+            String contentType = response.headers().firstValue("Content-Type").orElse(null);
+            String encoding = response.headers().firstValue("Content-Encoding").orElse("identity");
+            return new FetchedResource(current, status, contentType, decode(response.body(), encoding, current));
+        }
+    }
+
+    private void check(URI url) throws FetchException {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new FetchException(FetchException.Kind.BAD_URL, "not an http(s) URL: " + url);
+        }
+        if (url.getHost() == null) {
+            throw new FetchException(FetchException.Kind.BAD_URL, "no host in URL: " + url);
+        }
+        settings.addresses().check(url.getHost());
+    }
+
+    private static URI resolve(URI base, String location) throws FetchException {
+        try {
+            return base.resolve(new URI(location.strip().replace(" ", "%20")));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new FetchException(FetchException.Kind.BAD_URL, "bad redirect Location '" + location + "' from " + base);
+        }
+    }
+
+    private HttpResponse<byte[]> send(URI url, String accept, long deadline) throws FetchException {
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+            throw new FetchException(FetchException.Kind.TIMEOUT, "no response from " + url + " within " + settings.totalTimeout().toSeconds() + " s");
+        }
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(url)
+                    .timeout(java.time.Duration.ofNanos(remaining))
+                    .header("User-Agent", settings.userAgent())
+                    .header("Accept", accept)
+                    .header("Accept-Encoding", "gzip, deflate")
+                    .GET()
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new FetchException(FetchException.Kind.BAD_URL, "bad URL " + url + ": " + e.getMessage());
+        }
+        CompletableFuture<HttpResponse<byte[]>> future =
+                client.sendAsync(request, info -> new CappedBody(settings.maxBytes()));
+        try {
+            return future.get(remaining, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new FetchException(FetchException.Kind.TIMEOUT, "no complete response from " + url + " within "
+                    + settings.totalTimeout().toSeconds() + " s");
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new FetchException(FetchException.Kind.IO, "interrupted while fetching " + url, e);
+        } catch (ExecutionException e) {
+            throw classify(url, e.getCause());
+        }
+    }
+
+    private FetchException classify(URI url, Throwable cause) {
+        Throwable root = cause;
+        while (root.getCause() != null && !(root instanceof TooLarge)) {
+            if (root instanceof SSLException || root instanceof HttpTimeoutException) {
+                break;
+            }
+            root = root.getCause();
+        }
+        if (root instanceof TooLarge) {
+            return new FetchException(FetchException.Kind.TOO_LARGE, url + " is larger than " + settings.maxBytes() + " bytes");
+        }
+        if (root instanceof HttpConnectTimeoutException) {
+            return new FetchException(FetchException.Kind.TIMEOUT, "connecting to " + url + " timed out", cause);
+        }
+        if (root instanceof HttpTimeoutException) {
+            return new FetchException(FetchException.Kind.TIMEOUT, "no response from " + url + " in time", cause);
+        }
+        if (root instanceof SSLException) {
+            return new FetchException(FetchException.Kind.TLS, "TLS failed for " + url + ": " + root.getMessage(), cause);
+        }
+        if (root instanceof ConnectException) {
+            return new FetchException(FetchException.Kind.CONNECT, "cannot connect to " + url + ": connection refused", cause);
+        }
+        return new FetchException(FetchException.Kind.IO, "fetching " + url + " failed: " + root, cause);
+    }
+
+    private byte[] decode(byte[] body, String encoding, URI url) throws FetchException {
+        String e = encoding.strip().toLowerCase(Locale.ROOT);
+        if (e.equals("identity") || e.isEmpty() || body.length == 0) {
+            return body;
+        }
+        try (InputStream in = switch (e) {
+            case "gzip", "x-gzip" -> new GZIPInputStream(new ByteArrayInputStream(body));
+            case "deflate" -> new InflaterInputStream(new ByteArrayInputStream(body));
+            default -> throw new FetchException(FetchException.Kind.IO, "unsupported Content-Encoding '" + encoding + "' from " + url);
+        }) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(body.length * 4, 1 << 20));
+            byte[] buffer = new byte[16384];
+            int n;
+            while ((n = in.read(buffer)) != -1) {
+                if (out.size() + n > settings.maxBytes()) {
+                    // a decompression bomb is refused at the cap, never inflated in full
+                    throw new FetchException(FetchException.Kind.TOO_LARGE, url + " decompresses to more than " + settings.maxBytes() + " bytes");
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        } catch (IOException ex) {
+            throw new FetchException(FetchException.Kind.IO, "corrupt " + e + " body from " + url + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** Signals a body over the cap; carried through the client's future. */
+    private static final class TooLarge extends IOException {
+        TooLarge() {
+            super("body over the size cap");
+        }
+    }
+
+    /** Collects a body, cancelling the transfer as soon as it passes the cap. */
+    private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+        private final long cap;
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private Flow.Subscription subscription;
+
+        CappedBody(long cap) {
+            this.cap = cap;
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            s.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            for (ByteBuffer buffer : buffers) {
+                if (bytes.size() + (long) buffer.remaining() > cap) {
+                    subscription.cancel();
+                    result.completeExceptionally(new TooLarge());
+                    return;
+                }
+                byte[] chunk = new byte[buffer.remaining()];
+                buffer.get(chunk);
+                bytes.writeBytes(chunk);
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            result.completeExceptionally(t);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(bytes.toByteArray());
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.spyglass.ingest;
+
+import io.spyglass.ingest.extract.SiteRules;
+import io.spyglass.model.Topics;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything the ingest stage needs.
+ *
+ * @param kafka      Kafka client settings (bootstrap.servers and any pass-through keys)
+ * @param topics     topic names
+ * @param feeds      the feeds to poll
+ * @param fetch      HTTP limits and identity
+ * @param siteRules  per-site extraction overrides
+ * @param threads    feeds polled at the same time
+ * @param instanceId unique per running instance; names its transactional producer
+ */
+public record IngestConfig(Map<String, Object> kafka, Topics topics, List<FeedSource> feeds, FetchSettings fetch,
+                           SiteRules siteRules, int threads, String instanceId) {
+    public IngestConfig {
+        kafka = Map.copyOf(kafka);
+        Objects.requireNonNull(topics, "topics");
+        feeds = List.copyOf(feeds);
+        Objects.requireNonNull(fetch, "fetch");
+        Objects.requireNonNull(siteRules, "siteRules");
+        Objects.requireNonNull(instanceId, "instanceId");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.spyglass.sink;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Copies the espionage topic into a JSON-lines file. Offsets are committed after the lines are on disk, and
+ * the file skips ids it already holds, so a crash between the two never writes a story twice.
+ */
+public final class FileSink implements Runnable, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FileSink.class);
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final JsonLinesFile file;
+    private final String topic;
+    private final SinkStats stats;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+
+    /** @param clientConfig Kafka client settings (bootstrap servers, security) */
+    public FileSink(Map<String, Object> clientConfig, String groupId, String topic, Path path, SinkStats stats) throws IOException {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        this.file = JsonLinesFile.open(path);
+        this.consumer = new KafkaConsumer<>(config);
+        this.topic = topic;
+        this.stats = stats;
+    }
+
+    @Override
+    public void run() {
+        consumer.subscribe(List.of(topic));
+        try {
+            while (running.get()) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+                for (ConsumerRecord<String, byte[]> r : records) {
+                    if (r.key() == null || r.value() == null) {
+                        continue;
+                    }
+                    if (file.append(r.key(), r.value())) {
+                        stats.linesWritten.incrementAndGet();
+                    }
+                }
+                if (!records.isEmpty()) {
+                    consumer.commitSync();
+                }
+            }
+        } catch (WakeupException e) {
+            if (running.get()) {
+                throw e;
+            }
+        } catch (IOException e) {
+            LOG.error("Cannot write the stories file; the file sink stops (Kafka keeps the stories): {}", e.getMessage());
+            throw new UncheckedIOException(e);
+        } finally {
+            consumer.close();
+            try {
+                file.close();
+            } catch (IOException e) {
+                LOG.warn("Closing the stories file failed: {}", e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running.set(false);
+        consumer.wakeup();
+    }
+
+}

@@ -1,0 +1,58 @@
+package io.spyglass.sink;
+
+import io.spyglass.model.StreamsSettings;
+import io.spyglass.model.Topics;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+
+/** The sink stage wired to Kafka: {@link SinkTopology} in Kafka Streams, plus a {@link FileSink} when a file is given. */
+public final class SinkApp implements AutoCloseable {
+    public static final String APPLICATION_ID = "spyglass-sink";
+    /** Consumer group of the file sink; its committed offsets say how far the file is written. */
+    public static final String FILE_GROUP = "spyglass-sink-file";
+    private final KafkaStreams streams;
+    private final FileSink fileSink;
+    private final SinkStats stats = new SinkStats();
+    private Thread fileThread;
+
+    /** @param out the JSON-lines file to append stories to, or null for none */
+    public SinkApp(Map<String, Object> kafka, Topics topics, Path stateDir, Path out) throws IOException {
+        Properties props = new Properties();
+        props.putAll(StreamsSettings.of(kafka, APPLICATION_ID, stateDir));
+        this.streams = new KafkaStreams(SinkTopology.build(topics, stats), props);
+        this.fileSink = out == null ? null : new FileSink(kafka, FILE_GROUP, topics.espionage(), out, stats);
+    }
+
+    public void start() {
+        streams.start();
+        if (fileSink != null) {
+            fileThread = new Thread(fileSink, "spyglass-file-sink");
+            fileThread.start();
+        }
+    }
+
+    public SinkStats stats() {
+        return stats;
+    }
+
+    @Override
+    public void close() {
+        if (fileSink != null) {
+            fileSink.close();
+            try {
+                if (fileThread != null) {
+                    fileThread.join(30_000);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofSeconds(30)));
+    }
+}

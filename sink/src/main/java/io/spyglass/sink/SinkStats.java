@@ -1,0 +1,22 @@
+package io.spyglass.sink;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Running counts of what the sink delivered. */
+public final class SinkStats {
+    final AtomicLong stories = new AtomicLong();
+    final AtomicLong linesWritten = new AtomicLong();
+    final AtomicLong deadLettered = new AtomicLong();
+
+    public long stories() {
+        return stories.get();
+    }
+
+    public long linesWritten() {
+        return linesWritten.get();
+    }
+
+    public long deadLettered() {
+        return deadLettered.get();
+    }
+}
