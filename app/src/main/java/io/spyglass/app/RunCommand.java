@@ -115,10 +115,10 @@ final class RunCommand implements Callable<Integer> {
         long failed = polls.stream().filter(p -> !p.ok()).count();
         long deadline = System.nanoTime() + ONCE_TIMEOUT.toNanos();
         try (TopicAdmin admin = new TopicAdmin(config.kafka())) {
-            await(admin, EnrichApp.APPLICATION_ID, config.topics().articles(), deadline);
-            await(admin, SinkApp.APPLICATION_ID, config.topics().enriched(), deadline);
+            await(admin, config.enrichApplicationId(), config.topics().articles(), deadline);
+            await(admin, config.sinkApplicationId(), config.topics().enriched(), deadline);
             if (config.out() != null) {
-                await(admin, SinkApp.FILE_GROUP, config.topics().espionage(), deadline);
+                await(admin, config.fileSinkGroup(), config.topics().espionage(), deadline);
             }
         }
         LOG.info("Done: {} feeds ({} failed). {}", polls.size(), failed, progress.line());

@@ -6,6 +6,8 @@ enum Setting {
             "Kafka cluster to use; empty starts the embedded broker (run only)"),
     KAFKA_PORT("embedded.port", "SPYGLASS_KAFKA_PORT", "9092", "port of the embedded broker; 0 picks a free one"),
     DATA_DIR("data.dir", "SPYGLASS_DATA_DIR", "data", "embedded broker log and Streams state"),
+    GROUP_PREFIX("groups.prefix", "SPYGLASS_GROUP_PREFIX", "spyglass",
+            "prefix of consumer group and Streams application ids, so two deployments can share a cluster"),
     PARTITIONS("topics.partitions", "SPYGLASS_TOPIC_PARTITIONS", "3", "partitions of topics Spyglass creates"),
     TOPIC_ARTICLES("topics.articles", "SPYGLASS_TOPIC_ARTICLES", "spyglass.articles", "extracted articles"),
     TOPIC_ENRICHED("topics.enriched", "SPYGLASS_TOPIC_ENRICHED", "spyglass.enriched", "every article with its tags"),

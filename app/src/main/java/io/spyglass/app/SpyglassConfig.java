@@ -27,12 +27,27 @@ import java.util.Map;
  *                  other {@code kafka.*} key of the file, passed through to the clients
  * @param siteRules per-site extraction overrides from {@code extract.sites.<host>.body|remove}
  */
-public record SpyglassConfig(Map<String, Object> kafka, int kafkaPort, Path dataDir, int partitions, Topics topics,
+public record SpyglassConfig(Map<String, Object> kafka, int kafkaPort, Path dataDir, String groupPrefix, int partitions, Topics topics,
                              Path feedsFile, Duration feedsInterval, int ingestThreads, FetchSettings fetch,
                              SiteRules siteRules, Path out, Path taxonomy) {
 
     static final Path DEFAULT_FILE = Path.of("config", "spyglass.yaml");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    /** The Streams application id of the enrich stage. */
+    public String enrichApplicationId() {
+        return groupPrefix + "-enrich";
+    }
+
+    /** The Streams application id of the sink stage. */
+    public String sinkApplicationId() {
+        return groupPrefix + "-sink";
+    }
+
+    /** The consumer group of the file sink. */
+    public String fileSinkGroup() {
+        return groupPrefix + "-sink-file";
+    }
 
     /** True when no cluster was configured, so {@code run} starts the embedded broker. */
     public boolean embedded() {
@@ -43,7 +58,7 @@ public record SpyglassConfig(Map<String, Object> kafka, int kafkaPort, Path data
     public SpyglassConfig withBootstrapServers(String bootstrapServers) {
         Map<String, Object> k = new HashMap<>(kafka);
         k.put("bootstrap.servers", bootstrapServers);
-        return new SpyglassConfig(k, kafkaPort, dataDir, partitions, topics, feedsFile, feedsInterval, ingestThreads,
+        return new SpyglassConfig(k, kafkaPort, dataDir, groupPrefix, partitions, topics, feedsFile, feedsInterval, ingestThreads,
                 fetch, siteRules, out, taxonomy);
     }
 
@@ -115,6 +130,7 @@ public record SpyglassConfig(Map<String, Object> kafka, int kafkaPort, Path data
                 (int) r.integer(Setting.MAX_REDIRECTS, 0, 20), new AddressPolicy(r.bool(Setting.ALLOW_PRIVATE)));
         String out = v.get(Setting.OUT).strip();
         return new SpyglassConfig(kafka, (int) r.integer(Setting.KAFKA_PORT, 0, 65535), Path.of(r.text(Setting.DATA_DIR)),
+                r.text(Setting.GROUP_PREFIX),
                 (int) r.integer(Setting.PARTITIONS, 1, 1000), topics, Path.of(r.text(Setting.FEEDS_FILE)),
                 r.duration(Setting.FEEDS_INTERVAL), (int) r.integer(Setting.INGEST_THREADS, 1, 256), fetch,
                 SiteRules.fromMap(sites), out.isEmpty() ? null : Path.of(out), Path.of(r.text(Setting.TAXONOMY)));

@@ -25,11 +25,12 @@ final class Stages {
     }
 
     static EnrichApp enrich(SpyglassConfig config) {
-        return new EnrichApp(config.kafka(), config.topics(), config.dataDir().resolve("streams"), config.taxonomy());
+        return new EnrichApp(config.kafka(), config.enrichApplicationId(), config.topics(), config.dataDir().resolve("streams"), config.taxonomy());
     }
 
     static SinkApp sink(SpyglassConfig config) throws IOException {
-        return new SinkApp(config.kafka(), config.topics(), config.dataDir().resolve("streams"), config.out());
+        return new SinkApp(config.kafka(), config.sinkApplicationId(), config.fileSinkGroup(), config.topics(),
+                config.dataDir().resolve("streams"), config.out());
     }
 
     /** Host name plus a random part: unique per process, readable in broker logs. */

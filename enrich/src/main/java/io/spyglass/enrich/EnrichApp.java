@@ -16,18 +16,17 @@ import org.slf4j.LoggerFactory;
 /** The enrich stage wired to Kafka: {@link EnrichTopology} in a {@link KafkaStreams} instance. */
 public final class EnrichApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EnrichApp.class);
-    public static final String APPLICATION_ID = "spyglass-enrich";
     private final KafkaStreams streams;
     private final EnrichStats stats = new EnrichStats();
 
     /**
      * @param taxonomy a user taxonomy file extending the bundled one; used only if it exists
      */
-    public EnrichApp(Map<String, Object> kafka, Topics topics, Path stateDir, Path taxonomy) {
+    public EnrichApp(Map<String, Object> kafka, String applicationId, Topics topics, Path stateDir, Path taxonomy) {
         Tagger tagger = taxonomy != null && Files.exists(taxonomy) ? Tagger.load(taxonomy) : Tagger.loadDefault();
         LOG.info("Tagger {} loaded{}", tagger.version(), taxonomy != null && Files.exists(taxonomy) ? " with " + taxonomy : "");
         Properties props = new Properties();
-        props.putAll(StreamsSettings.of(kafka, APPLICATION_ID, stateDir));
+        props.putAll(StreamsSettings.of(kafka, applicationId, stateDir));
         this.streams = new KafkaStreams(EnrichTopology.build(topics, tagger, stats), props);
     }
 

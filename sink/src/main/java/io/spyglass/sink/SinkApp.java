@@ -12,20 +12,21 @@ import org.apache.kafka.streams.KafkaStreams;
 
 /** The sink stage wired to Kafka: {@link SinkTopology} in Kafka Streams, plus a {@link FileSink} when a file is given. */
 public final class SinkApp implements AutoCloseable {
-    public static final String APPLICATION_ID = "spyglass-sink";
-    /** Consumer group of the file sink; its committed offsets say how far the file is written. */
-    public static final String FILE_GROUP = "spyglass-sink-file";
     private final KafkaStreams streams;
     private final FileSink fileSink;
     private final SinkStats stats = new SinkStats();
     private Thread fileThread;
 
-    /** @param out the JSON-lines file to append stories to, or null for none */
-    public SinkApp(Map<String, Object> kafka, Topics topics, Path stateDir, Path out) throws IOException {
+    /**
+     * @param fileGroup consumer group of the file sink; its committed offsets say how far the file is written
+     * @param out       the JSON-lines file to append stories to, or null for none
+     */
+    public SinkApp(Map<String, Object> kafka, String applicationId, String fileGroup, Topics topics, Path stateDir, Path out)
+            throws IOException {
         Properties props = new Properties();
-        props.putAll(StreamsSettings.of(kafka, APPLICATION_ID, stateDir));
+        props.putAll(StreamsSettings.of(kafka, applicationId, stateDir));
         this.streams = new KafkaStreams(SinkTopology.build(topics, stats), props);
-        this.fileSink = out == null ? null : new FileSink(kafka, FILE_GROUP, topics.espionage(), out, stats);
+        this.fileSink = out == null ? null : new FileSink(kafka, fileGroup, topics.espionage(), out, stats);
     }
 
     public void start() {

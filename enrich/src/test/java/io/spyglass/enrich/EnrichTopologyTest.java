@@ -1,0 +1,137 @@
+package io.spyglass.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spyglass.enrich.tag.Tagger;
+import io.spyglass.model.Article;
+import io.spyglass.model.DeadLetter;
+import io.spyglass.model.EnrichedArticle;
+import io.spyglass.model.ExtractionOutcome;
+import io.spyglass.model.FeedRef;
+import io.spyglass.model.Json;
+import io.spyglass.model.JsonSerde;
+import io.spyglass.model.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class EnrichTopologyTest {
+    private static final Topics TOPICS = Topics.defaults();
+    private static final Instant NOW = Instant.parse("2026-11-29T10:00:00Z");
+    private final JsonSerde<Article> articles = new JsonSerde<>(Article.class);
+    private final JsonSerde<EnrichedArticle> enrichedSerde = new JsonSerde<>(EnrichedArticle.class);
+    private final EnrichStats stats = new EnrichStats();
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> input;
+    private TestOutputTopic<String, byte[]> enriched;
+    private TestOutputTopic<String, byte[]> deadLetter;
+
+    @BeforeEach
+    void start() {
+        Properties props = new Properties();
+        props.put("application.id", "enrich-topology-test");
+        props.put("bootstrap.servers", "unused:9092");
+        driver = new TopologyTestDriver(EnrichTopology.build(TOPICS, Tagger.loadDefault(), stats), props);
+        input = driver.createInputTopic(TOPICS.articles(), new StringSerializer(), new ByteArraySerializer());
+        enriched = driver.createOutputTopic(TOPICS.enriched(), new StringDeserializer(), new ByteArrayDeserializer());
+        deadLetter = driver.createOutputTopic(TOPICS.deadLetter(), new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private static Article article(String id, String title, String text) {
+        return new Article(Article.SCHEMA_VERSION, id, "https://news.example/" + id, title, NOW,
+                new FeedRef("https://news.example/feed", "Example News"), text, ExtractionOutcome.FULL, "en", List.of(), NOW);
+    }
+
+    private void send(Article a) {
+        input.pipeInput(a.id(), articles.serializer().serialize(TOPICS.articles(), a));
+    }
+
+    private EnrichedArticle read(byte[] value) {
+        return enrichedSerde.deserializer().deserialize(TOPICS.enriched(), value);
+    }
+
+    @Test
+    void tagsEveryNewArticleAndKeysItById() {
+        send(article("a1", "Chinese military hackers spent years inside Japan's defence networks",
+                "Chinese military hackers broke into Japan's classified defence networks and stayed for years, "
+                        + "officials said. Tokyo could not confirm whether secrets were stolen."));
+        send(article("a2", "City marathon draws record field", "More than forty thousand runners finished the race."));
+
+        List<TestRecord<String, byte[]>> out = enriched.readRecordsToList();
+
+        assertThat(out).extracting(TestRecord::key).containsExactly("a1", "a2");
+        EnrichedArticle spy = read(out.get(0).value());
+        EnrichedArticle sport = read(out.get(1).value());
+        assertThat(spy.tags().espionage()).isTrue();
+        assertThat(spy.tags().attributed()).extracting(c -> c.code()).containsExactly("CN");
+        assertThat(spy.tags().victims()).extracting(c -> c.code()).containsExactly("JP");
+        assertThat(spy.text()).startsWith("Chinese military hackers broke into");
+        assertThat(sport.tags().espionage()).isFalse();
+        assertThat(enriched.isEmpty()).isTrue();
+        assertThat(stats.tagged()).isEqualTo(2);
+    }
+
+    @Test
+    void dropsAnArticleItHasAlreadyEnriched() {
+        Article a = article("a1", "Budget passes", "The parliament passed the budget on Tuesday.");
+        send(a);
+        send(a);
+
+        assertThat(enriched.readKeyValuesToList()).hasSize(1);
+        assertThat(enriched.isEmpty()).isTrue();
+        assertThat(stats.duplicates()).isEqualTo(1);
+    }
+
+    @Test
+    void sendsUnreadableRecordsToTheDeadLetterTopicAndGoesOn() {
+        input.pipeInput("bad-1", "{not json".getBytes(StandardCharsets.UTF_8));
+        input.pipeInput("bad-2", "{\"id\":\"x\"}".getBytes(StandardCharsets.UTF_8));
+        send(article("good", "Budget passes", "The parliament passed the budget on Tuesday."));
+
+        List<TestRecord<String, byte[]>> dead = deadLetter.readRecordsToList();
+        assertThat(dead).extracting(TestRecord::key).containsExactly("bad-1", "bad-2");
+        assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+        assertThat(header(dead.get(0), DeadLetter.SOURCE_TOPIC)).isEqualTo(TOPICS.articles());
+        assertThat(header(dead.get(0), DeadLetter.SOURCE_OFFSET)).isEqualTo("0");
+        assertThat(header(dead.get(1), DeadLetter.SOURCE_OFFSET)).isEqualTo("1");
+        assertThat(header(dead.get(0), DeadLetter.STAGE)).isEqualTo("enrich");
+        assertThat(header(dead.get(1), DeadLetter.ERROR)).contains("Not a valid Article record");
+        assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("good");
+        assertThat(stats.deadLettered()).isEqualTo(2);
+    }
+
+    @Test
+    void writesTheDocumentedRecordFormat() throws Exception {
+        send(article("a1", "Budget passes", "The parliament passed the budget on Tuesday."));
+
+        var json = Json.MAPPER.readTree(enriched.readValue());
+
+        assertThat(json.fieldNames()).toIterable().contains("schemaVersion", "id", "url", "title", "published", "feed",
+                "text", "tags");
+        assertThat(json.get("feed").fieldNames()).toIterable().containsExactly("url", "name");
+        assertThat(json.get("tags").fieldNames()).toIterable().contains("espionage", "score", "attributed", "victims",
+                "actors", "sectors", "evidence");
+        assertThat(json.get("published").asText()).isEqualTo("2026-11-29T10:00:00Z");
+    }
+
+    private static String header(TestRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}
