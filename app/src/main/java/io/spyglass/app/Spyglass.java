@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 EnrichCommand.class,
                 SinkCommand.class,
                 TailCommand.class,
+                TagCommand.class,
         })
 public final class Spyglass implements Runnable {
 

@@ -1,53 +1,483 @@
 package io.spyglass.enrich.tag;
 
+import io.spyglass.model.Actor;
 import io.spyglass.model.Country;
 import io.spyglass.model.Evidence;
 import io.spyglass.model.Tags;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Tags an article as cyber-espionage or not. */
+/**
+ * Decides whether a news article reports cyber-espionage and tags who did it, whom it hit, the sectors,
+ * malware, CVEs and ATT&amp;CK techniques, each tag with its evidence. Immutable and thread-safe once loaded.
+ */
 public final class Tagger {
-    private static final Pattern CYBER = Pattern.compile("(?i)\\b(hack\\w*|cyber\\w*|malware|breach\\w*)\\b");
-    private static final Map<String, Country> DEMONYMS = Map.of(
-            "Chinese", new Country("CN", "China"), "Russian", new Country("RU", "Russia"),
-            "Iranian", new Country("IR", "Iran"), "North Korean", new Country("KP", "North Korea"));
-    private static final Pattern VICTIM = Pattern.compile("\\b(Japan)(?:'s|’s|ese)\\b");
+    private static final String VERSION = "spyglass-tagger/1.0";
+    private static final String BASE = "/io/spyglass/enrich/tag/";
+    private static final Pattern CVE = Pattern.compile("\\bCVE-\\d{4}-\\d{4,7}\\b", Pattern.CASE_INSENSITIVE);
+    // Enterprise ATT&CK ids run T1001..T1699; requiring the leading 1 keeps "T800" and the like out.
+    private static final Pattern TECHNIQUE = Pattern.compile("\\bT1\\d{3}(?:\\.\\d{3})?\\b");
+    private static final Pattern MIXED_CASE_NAME = Pattern.compile("(?:\\p{Lu}.*\\p{Lu}|.*\\d).*");
+    private static final double STRONG = 2.0;
+    private static final double MEDIUM = 1.5;
+    private static final double WEAK = 0.5;
+    private static final int MAX_SIGNAL_EVIDENCE = 25;
 
+    private enum Kind { COUNTRY, DEMONYM, CAPITAL, AGENCY, ACTOR }
+
+    /** A named state or actor a phrase stands for. */
+    private record Entity(Kind kind, String code, String actor, boolean needsContext, String rule) {
+    }
+
+    private enum TermKind { SIGNAL, SECTOR, MALWARE, TECHNIQUE }
+
+    /** A taxonomy term a phrase stands for. */
+    private record Term(TermKind kind, String value, double weight, String rule) {
+    }
+
+    /** What one mention of a state says about attribution or victimhood. */
+    private record Role(String code, double weight, int first, int last, String rule) {
+    }
+
+    private final Taxonomy taxonomy;
+    private final Map<String, Country> countries;
+    private final Map<String, String> actorCountries;
+    private final PhraseMatcher<Entity> entities = new PhraseMatcher<>();
+    private final PhraseMatcher<Term> signalTerms = new PhraseMatcher<>();
+    private final PhraseMatcher<Term> labelTerms = new PhraseMatcher<>();
+    private final Map<String, PhraseList> cues = new HashMap<>();
+    private final Set<String> malwareNouns;
+    private final double bias;
+    private final double threshold;
+    private final double titleWeight;
+
+    private Tagger(Taxonomy taxonomy) {
+        this.taxonomy = taxonomy;
+        this.bias = Objects.requireNonNullElse(taxonomy.bias(), 0.0);
+        this.threshold = Objects.requireNonNullElse(taxonomy.threshold(), 0.5);
+        this.titleWeight = Objects.requireNonNullElse(taxonomy.titleWeight(), 1.0);
+        this.countries = loadCountries();
+        this.actorCountries = loadActors(taxonomy);
+        for (String name : Taxonomy.CUE_NAMES) {
+            cues.put(name, new PhraseList(Taxonomy.nonNull(taxonomy.cues().get(name))));
+        }
+        Set<String> nouns = new LinkedHashSet<>();
+        Taxonomy.nonNull(taxonomy.malwareNouns()).forEach(n -> nouns.add(n.toLowerCase(Locale.ROOT)));
+        this.malwareNouns = Set.copyOf(nouns);
+        taxonomy.signals().forEach((name, signal) -> Taxonomy.nonNull(signal.terms()).forEach((term, weight) ->
+                signalTerms.add(term, new Term(TermKind.SIGNAL, name, weight, "signal:" + name + ":" + term))));
+        taxonomy.sectors().forEach((sector, terms) -> terms.forEach(term ->
+                labelTerms.add(term, new Term(TermKind.SECTOR, sector, 1, "sector:" + sector + ":" + term))));
+        taxonomy.malware().forEach((family, names) -> names.forEach(n ->
+                labelTerms.add(n, new Term(TermKind.MALWARE, family, 1, "malware:" + family))));
+        taxonomy.techniques().forEach((id, names) -> names.forEach(n ->
+                labelTerms.add(n, new Term(TermKind.TECHNIQUE, id, 1, "technique:" + id + ":" + n))));
+    }
+
+    /** The tagger with its bundled data only. */
     public static Tagger loadDefault() {
-        return new Tagger();
+        return new Tagger(bundledTaxonomy());
     }
 
-    public static Tagger load(Path extra) {
-        return new Tagger();
+    /**
+     * The tagger with its bundled data plus a user taxonomy laid over it (see docs/TAGGING.md).
+     *
+     * @throws IllegalArgumentException when the file cannot be read or is invalid; the message names the
+     *                                  file and, for syntax and type errors, the line
+     */
+    public static Tagger load(Path extraTaxonomyYaml) {
+        Objects.requireNonNull(extraTaxonomyYaml, "extraTaxonomyYaml");
+        Taxonomy extra;
+        try (InputStream in = Files.newInputStream(extraTaxonomyYaml)) {
+            extra = Taxonomy.read(in, extraTaxonomyYaml.toString());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot read taxonomy " + extraTaxonomyYaml + ": " + e.getMessage(), e);
+        }
+        return new Tagger(bundledTaxonomy().merge(extra));
     }
 
+    /** Name and version of this tagger, also written into {@link Tags#tagger()}. */
     public String version() {
-        return "spyglass-tagger/0.1";
+        return VERSION;
     }
 
+    /**
+     * Tags one article. Pure and thread-safe; evidence offsets index into {@code title + "\n" + text}.
+     *
+     * @param title the title, may be null
+     * @param text  the main text, may be null
+     * @return the tags; never null
+     */
     public Tags tag(String title, String text) {
-        String input = title + "\n" + text;
+        String head = title == null ? "" : title;
+        String full = head + "\n" + (text == null ? "" : text);
+        Tokens tokens = Tokens.of(full);
+        int titleEnd = head.length();
         List<Evidence> evidence = new ArrayList<>();
-        List<Country> attributed = new ArrayList<>();
-        for (var e : DEMONYMS.entrySet()) {
-            Matcher m = Pattern.compile("\\b" + e.getKey() + "\\b[^.]{0,40}\\bhackers\\b").matcher(input);
-            if (m.find()) {
-                attributed.add(e.getValue());
-                evidence.add(new Evidence("attributed", e.getValue().code(), m.group(), m.start(), "demonym"));
+
+        Map<String, Double> sums = new HashMap<>();
+        List<Evidence> signalEvidence = new ArrayList<>();
+        Set<String> seenTerms = new LinkedHashSet<>();
+        for (PhraseMatcher.Match<Term> m : signalTerms.match(tokens)) {
+            Term term = m.payload();
+            double w = term.weight() * (tokens.start(m.first()) < titleEnd ? titleWeight : 1);
+            sums.merge(term.value(), w, Double::sum);
+            if (seenTerms.add(term.rule()) && signalEvidence.size() < MAX_SIGNAL_EVIDENCE) {
+                signalEvidence.add(evidence("espionage", term.value(), tokens, m.first(), m.last(), term.rule()));
             }
         }
-        List<Country> victims = new ArrayList<>();
-        Matcher v = VICTIM.matcher(input);
-        if (v.find()) {
-            victims.add(new Country("JP", "Japan"));
+
+        List<PhraseMatcher.Match<Entity>> found = entities.match(tokens);
+        boolean[] stateToken = new boolean[tokens.size()];
+        for (PhraseMatcher.Match<Entity> m : found) {
+            if (m.payload().kind() != Kind.ACTOR) {
+                for (int i = m.first(); i < m.last(); i++) {
+                    stateToken[i] = true;
+                }
+            }
         }
-        boolean cyber = CYBER.matcher(input).find();
-        boolean esp = cyber && !attributed.isEmpty();
-        return new Tags(esp, esp ? 0.8 : 0.1, attributed, victims, List.of(), List.of(), List.of(), List.of(), List.of(), evidence, version());
+        List<Role> attributions = new ArrayList<>();
+        List<Role> victimRoles = new ArrayList<>();
+        Map<String, Evidence> actorsFound = new LinkedHashMap<>();
+        for (PhraseMatcher.Match<Entity> m : found) {
+            Entity e = m.payload();
+            double boost = tokens.start(m.first()) < titleEnd ? titleWeight : 1;
+            if (e.kind() == Kind.ACTOR) {
+                if (e.needsContext() && !inContext(tokens, m)) {
+                    continue;
+                }
+                actorsFound.putIfAbsent(e.actor(), evidence("actors", e.actor(), tokens, m.first(), m.last(),
+                        e.rule()));
+                String country = actorCountries.get(e.actor());
+                if (country != null) {
+                    attributions.add(new Role(country, STRONG * boost, m.first(), m.last(), "actor:" + e.actor()));
+                }
+                continue;
+            }
+            Role attribution = attribution(tokens, m, stateToken);
+            if (attribution != null) {
+                attributions.add(withBoost(attribution, boost));
+            } else {
+                Role victim = victim(tokens, m, stateToken);
+                if (victim != null) {
+                    victimRoles.add(withBoost(victim, boost));
+                }
+            }
+        }
+        double attributionTotal = attributions.stream().mapToDouble(Role::weight).sum();
+        sums.merge("state", attributionTotal, Double::sum);
+
+        double z = bias;
+        Map<String, Double> strength = new HashMap<>();
+        for (Map.Entry<String, Taxonomy.Signal> s : taxonomy.signals().entrySet()) {
+            double saturation = Objects.requireNonNullElse(s.getValue().saturation(), 1.0);
+            double st = 1 - Math.exp(-sums.getOrDefault(s.getKey(), 0.0) / saturation);
+            strength.put(s.getKey(), st);
+            z += Objects.requireNonNullElse(s.getValue().weight(), 0.0) * st;
+        }
+        for (Taxonomy.Interaction i : taxonomy.interactions()) {
+            double product = i.weight();
+            for (String s : i.signals()) {
+                product *= strength.getOrDefault(s, 0.0);
+            }
+            z += product;
+        }
+        double score = Math.round(1000.0 / (1 + Math.exp(-z))) / 1000.0;
+        boolean espionage = score >= threshold;
+        evidence.addAll(signalEvidence);
+
+        List<Country> attributed = List.of();
+        List<Country> victims = List.of();
+        List<Actor> actors = List.of();
+        List<String> sectors = List.of();
+        if (espionage) {
+            attributed = select(attributions, 2.0, 0.3, Set.of(), "attributed", tokens, evidence);
+            Set<String> attributedCodes = new LinkedHashSet<>();
+            attributed.forEach(c -> attributedCodes.add(c.code()));
+            victims = select(victimRoles, 1.0, 0.0, attributedCodes, "victims", tokens, evidence);
+            actors = new ArrayList<>();
+            for (Map.Entry<String, Evidence> a : actorsFound.entrySet()) {
+                actors.add(new Actor(a.getKey(), actorCountries.get(a.getKey())));
+                evidence.add(a.getValue());
+            }
+            sectors = labels(tokens, TermKind.SECTOR, evidence);
+        }
+        List<String> malware = malware(tokens, evidence);
+        List<String> cves = regex(CVE, full, "cves", "regex:cve", evidence);
+        List<String> techniques = techniques(tokens, full, evidence);
+        return new Tags(espionage, score, attributed, victims, actors, sectors, malware, cves, techniques, evidence,
+                VERSION);
+    }
+
+    /** The attribution one state mention makes, or null when it is not phrased as the attacker. */
+    private Role attribution(Tokens t, PhraseMatcher.Match<Entity> m, boolean[] stateToken) {
+        String code = m.payload().code();
+        int n = t.size();
+        int after = m.last();
+        if (after < n && cues.get("linkWords").startsAt(t, after) > 0) {
+            return new Role(code, STRONG, m.first(), after + 1, "state-link-word");
+        }
+        int k = after;
+        for (int skipped = 0; k < n && skipped < 4; skipped++) {
+            if (cues.get("actorNouns").startsAt(t, k) > 0) {
+                break;
+            }
+            int len = cues.get("modifiers").startsAt(t, k);
+            if (len == 0) {
+                break;
+            }
+            k += len;
+        }
+        int noun = k < n ? cues.get("actorNouns").startsAt(t, k) : 0;
+        if (noun > 0) {
+            return new Role(code, STRONG, m.first(), k + noun, "state-actor-noun");
+        }
+        int before = skipBack(t, m.first(), stateToken);
+        int link = cues.get("linkPhrases").endsAt(t, before);
+        if (link > 0) {
+            return new Role(code, STRONG, before - link, m.last(), "link-phrase");
+        }
+        int verb = after < n ? cues.get("agentVerbs").startsAt(t, after) : 0;
+        if (verb > 0 && !(after + verb < n && t.lower(after + verb).equals("by"))) {
+            return new Role(code, MEDIUM, m.first(), after + verb, "agent-verb");
+        }
+        int accuse = cues.get("accuseVerbs").endsAt(t, before);
+        if (accuse > 0) {
+            return new Role(code, MEDIUM, before - accuse, m.last(), "accusation");
+        }
+        if (m.payload().kind() == Kind.AGENCY) {
+            return new Role(code, WEAK, m.first(), m.last(), "agency-mention");
+        }
+        return null;
+    }
+
+    /** The victimhood one state mention states, or null. */
+    private Role victim(Tokens t, PhraseMatcher.Match<Entity> m, boolean[] stateToken) {
+        String code = m.payload().code();
+        int before = skipBack(t, m.first(), stateToken);
+        int phrase = cues.get("victimPhrases").endsAt(t, before);
+        if (phrase > 0) {
+            boolean bareIn = phrase == 1 && (t.lower(before - 1).equals("in") || t.lower(before - 1).equals("at"));
+            return new Role(code, bareIn ? WEAK : 1.0, before - phrase, m.last(), "victim-phrase");
+        }
+        int k = m.last();
+        boolean possessive = k < t.size() && t.lower(k).equals(Tokens.POSSESSIVE);
+        if (possessive) {
+            k++;
+        }
+        for (int skipped = 0; k < t.size() && skipped <= 2; skipped++, k++) {
+            int noun = cues.get("targetNouns").startsAt(t, k);
+            if (noun > 0) {
+                return new Role(code, possessive ? 1.0 : WEAK, m.first(), k + noun, "victim-target-noun");
+            }
+            if (!possessive || !t.isWord(k)) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    /** The position before a mention, past articles, possessives and other state words ("Iran's IRGC"). */
+    private int skipBack(Tokens t, int first, boolean[] stateToken) {
+        int p = first;
+        for (int steps = 0; p > 0 && steps < 4; steps++) {
+            String w = t.lower(p - 1);
+            if (w.equals("the") || w.equals("a") || w.equals("an") || w.equals(Tokens.POSSESSIVE) || stateToken[p - 1]) {
+                p--;
+            } else {
+                break;
+            }
+        }
+        return p;
+    }
+
+    private boolean inContext(Tokens t, PhraseMatcher.Match<Entity> m) {
+        String written = t.span(m.first(), m.last());
+        boolean shouted = written.length() > 2 && written.equals(written.toUpperCase(Locale.ROOT));
+        return shouted || (m.last() < t.size() && cues.get("actorNouns").startsAt(t, m.last()) > 0);
+    }
+
+    private static Role withBoost(Role r, double boost) {
+        return new Role(r.code(), r.weight() * boost, r.first(), r.last(), r.rule());
+    }
+
+    /** Countries whose summed weight reaches {@code min} and {@code ratio} of the strongest, strongest first. */
+    private List<Country> select(List<Role> roles, double min, double ratio, Set<String> exclude, String tag,
+                                 Tokens t, List<Evidence> evidence) {
+        Map<String, Double> sum = new LinkedHashMap<>();
+        roles.forEach(r -> sum.merge(r.code(), r.weight(), Double::sum));
+        double max = sum.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        List<String> codes = sum.entrySet().stream()
+                .filter(e -> e.getValue() >= min && e.getValue() >= ratio * max && !exclude.contains(e.getKey()))
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(Map.Entry::getKey)
+                .toList();
+        List<Country> out = new ArrayList<>();
+        for (String code : codes) {
+            out.add(countries.get(code));
+            for (Role r : roles) {
+                if (r.code().equals(code)) {
+                    evidence.add(evidence(tag, code, t, r.first(), r.last(), r.rule()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Distinct label values of one kind, most mentioned first, with the first mention of each as evidence. */
+    private List<String> labels(Tokens t, TermKind kind, List<Evidence> evidence) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<String, Evidence> first = new LinkedHashMap<>();
+        for (PhraseMatcher.Match<Term> m : labelTerms.match(t)) {
+            Term term = m.payload();
+            if (term.kind() == kind) {
+                counts.merge(term.value(), 1, Integer::sum);
+                first.computeIfAbsent(term.value(), v -> evidence(kind.name().toLowerCase(Locale.ROOT) + "s", v, t,
+                        m.first(), m.last(), term.rule()));
+            }
+        }
+        List<String> out = counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .map(Map.Entry::getKey)
+                .toList();
+        out.forEach(v -> evidence.add(first.get(v)));
+        return out;
+    }
+
+    /** Listed families, plus CamelCase or digit-bearing names right before a malware noun ("ReverseRat backdoor"). */
+    private List<String> malware(Tokens t, List<Evidence> evidence) {
+        Map<String, Evidence> found = new LinkedHashMap<>();
+        for (PhraseMatcher.Match<Term> m : labelTerms.match(t)) {
+            if (m.payload().kind() == TermKind.MALWARE) {
+                found.putIfAbsent(m.payload().value(), evidence("malware", m.payload().value(), t, m.first(),
+                        m.last(), m.payload().rule()));
+            }
+        }
+        for (int i = 0; i + 1 < t.size(); i++) {
+            if (malwareNouns.contains(t.lower(i + 1)) && t.isWord(i) && Character.isUpperCase(t.firstChar(i))) {
+                String name = t.original(i);
+                if (name.length() > 3 && MIXED_CASE_NAME.matcher(name).matches() && !found.containsKey(name)
+                        && !name.equals(name.toUpperCase(Locale.ROOT))) {
+                    found.put(name, evidence("malware", name, t, i, i + 2, "pattern:name+malware-noun"));
+                }
+            }
+        }
+        evidence.addAll(found.values());
+        return List.copyOf(found.keySet());
+    }
+
+    private List<String> techniques(Tokens t, String full, List<Evidence> evidence) {
+        Set<String> ids = new LinkedHashSet<>(regex(TECHNIQUE, full, "techniques", "regex:attack-technique", evidence));
+        for (PhraseMatcher.Match<Term> m : labelTerms.match(t)) {
+            Term term = m.payload();
+            if (term.kind() == TermKind.TECHNIQUE && ids.add(term.value())) {
+                evidence.add(evidence("techniques", term.value(), t, m.first(), m.last(), term.rule()));
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    private static List<String> regex(Pattern p, String full, String tag, String rule, List<Evidence> evidence) {
+        Set<String> out = new LinkedHashSet<>();
+        Matcher m = p.matcher(full);
+        while (m.find()) {
+            String value = m.group().toUpperCase(Locale.ROOT);
+            if (out.add(value)) {
+                evidence.add(new Evidence(tag, value, m.group(), m.start(), rule));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static Evidence evidence(String tag, String value, Tokens t, int first, int last, String rule) {
+        return new Evidence(tag, value, t.span(first, last), t.start(first), rule);
+    }
+
+    private static Taxonomy bundledTaxonomy() {
+        try (InputStream in = Resources.open(BASE + "taxonomy.yaml")) {
+            return Taxonomy.read(in, "bundled taxonomy.yaml");
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the bundled taxonomy", e);
+        }
+    }
+
+    private Map<String, Country> loadCountries() {
+        List<String[]> rows = Resources.tsv(BASE + "countries.tsv", 7);
+        Map<String, Country> byCode = new HashMap<>();
+        Map<String, Set<String>> agencyCountries = new HashMap<>();
+        for (String[] r : rows) {
+            byCode.put(r[0], new Country(r[0], r[1]));
+            for (String agency : Resources.cell(r[5])) {
+                agencyCountries.computeIfAbsent(agency, a -> new LinkedHashSet<>()).add(r[0]);
+            }
+        }
+        for (String[] r : rows) {
+            String code = r[0];
+            entities.add(r[1], new Entity(Kind.COUNTRY, code, null, false, "countries.tsv:name:" + code));
+            for (String alias : Resources.cell(r[2])) {
+                entities.add(alias, new Entity(Kind.COUNTRY, code, null, false, "countries.tsv:alias:" + code));
+            }
+            for (String demonym : Resources.cell(r[3])) {
+                entities.add(demonym, new Entity(Kind.DEMONYM, code, null, false, "countries.tsv:demonym:" + code));
+            }
+            for (String capital : Resources.cell(r[4])) {
+                entities.add(capital, new Entity(Kind.CAPITAL, code, null, false, "countries.tsv:capital:" + code));
+            }
+            for (String agency : Resources.cell(r[5])) {
+                // An agency name several states use ("NIS", "Intelligence Bureau") cannot attribute anything alone.
+                if (agencyCountries.get(agency).size() == 1) {
+                    entities.add(agency, new Entity(Kind.AGENCY, code, null, false, "countries.tsv:agency:" + code));
+                }
+            }
+        }
+        return Map.copyOf(byCode);
+    }
+
+    private Map<String, String> loadActors(Taxonomy taxonomy) {
+        Map<String, String> country = new LinkedHashMap<>();
+        Map<String, List<String>> plain = new LinkedHashMap<>();
+        Map<String, List<String>> context = new LinkedHashMap<>();
+        for (String[] r : Resources.tsv(BASE + "actors.tsv", 4)) {
+            country.put(r[0], r[1]);
+            plain.put(r[0], new ArrayList<>(Resources.cell(r[2])));
+            context.put(r[0], Resources.cell(r[3]));
+        }
+        for (Taxonomy.ActorEntry a : taxonomy.actors()) {
+            if (a.country() != null || !country.containsKey(a.name())) {
+                country.put(a.name(), a.country() == null ? "" : a.country());
+            }
+            List<String> names = plain.computeIfAbsent(a.name(), k -> new ArrayList<>());
+            names.add(a.name());
+            names.addAll(Taxonomy.nonNull(a.aliases()));
+        }
+        Map<String, String> out = new HashMap<>();
+        country.forEach((name, code) -> {
+            if (!code.isEmpty()) {
+                out.put(name, code);
+            }
+        });
+        plain.forEach((name, aliases) -> new LinkedHashSet<>(aliases).forEach(alias ->
+                entities.add(alias, new Entity(Kind.ACTOR, out.get(name), name, false, "actors:" + name))));
+        context.forEach((name, aliases) -> aliases.forEach(alias ->
+                entities.add(alias, new Entity(Kind.ACTOR, out.get(name), name, true, "actors:" + name))));
+        return Map.copyOf(out);
+    }
+
+    @Override
+    public String toString() {
+        return VERSION + " (" + actorCountries.size() + " attributed actors, " + countries.size() + " countries)";
     }
 }

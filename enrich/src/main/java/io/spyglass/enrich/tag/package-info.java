@@ -1,2 +1,2 @@
-/** The cyber-espionage tagger: a pure function from article text to {@link io.spyglass.model.Tags}. */
+/** The cyber-espionage tagger: verdict, attributed states, victims, actors, sectors and evidence for one article. */
 package io.spyglass.enrich.tag;

@@ -1,0 +1,136 @@
+package io.spyglass.enrich.tag;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A gazetteer: phrases compiled into a trie over lower-cased tokens, matched in one left-to-right pass
+ * (longest match wins, matches do not overlap). Case matters only where the phrase has capitals: an acronym
+ * token ("US", "GRU", "C2") must match exactly and a capitalised token needs a capital in the text, so
+ * "US" never matches "us" and "Lazarus" never matches "lazarus".
+ *
+ * @param <P> what a phrase stands for
+ */
+final class PhraseMatcher<P> {
+
+    /** A phrase found in a text: tokens {@code first} (inclusive) to {@code last} (exclusive). */
+    record Match<P>(int first, int last, P payload) {
+    }
+
+    private static final byte ANY_CASE = 0;
+    private static final byte CAPITALISED = 1;
+    private static final byte EXACT = 2;
+
+    private record Entry<P>(String[] tokens, byte[] modes, P payload) {
+    }
+
+    private static final class Node<P> {
+        final Map<String, Node<P>> next = new HashMap<>(4);
+        final List<Entry<P>> entries = new ArrayList<>(1);
+    }
+
+    private final Node<P> root = new Node<>();
+
+    /** Adds a phrase; a phrase without any word is ignored. Not thread-safe: build, then only match. */
+    void add(String phrase, P payload) {
+        Tokens t = Tokens.of(phrase);
+        if (t.size() == 0) {
+            return;
+        }
+        String[] original = new String[t.size()];
+        byte[] modes = new byte[t.size()];
+        // "FANCY BEAR" is a vendor's house style for a name, not a string of acronyms.
+        boolean shouted = t.size() > 1 && phrase.equals(phrase.toUpperCase(Locale.ROOT));
+        Node<P> node = root;
+        for (int i = 0; i < t.size(); i++) {
+            original[i] = t.original(i);
+            modes[i] = shouted ? (Character.isUpperCase(original[i].charAt(0)) ? CAPITALISED : ANY_CASE)
+                    : mode(original[i]);
+            node = node.next.computeIfAbsent(t.lower(i), k -> new Node<>());
+        }
+        node.entries.add(new Entry<>(original, modes, payload));
+    }
+
+    /** Every match in the text, in order. */
+    List<Match<P>> match(Tokens text) {
+        List<Match<P>> out = new ArrayList<>();
+        int i = 0;
+        int n = text.size();
+        while (i < n) {
+            Node<P> node = root.next.get(text.lower(i));
+            if (node == null) {
+                i++;
+                continue;
+            }
+            int bestLength = 0;
+            Node<P> bestNode = null;
+            int j = i;
+            while (node != null) {
+                j++;
+                if (!node.entries.isEmpty() && anyCaseMatch(node, text, i)) {
+                    bestLength = j - i;
+                    bestNode = node;
+                }
+                node = j < n ? node.next.get(text.lower(j)) : null;
+            }
+            if (bestNode == null) {
+                i++;
+                continue;
+            }
+            for (Entry<P> e : bestNode.entries) {
+                if (caseMatches(e, text, i)) {
+                    out.add(new Match<>(i, i + bestLength, e.payload()));
+                }
+            }
+            i += bestLength;
+        }
+        return out;
+    }
+
+    private boolean anyCaseMatch(Node<P> node, Tokens text, int from) {
+        for (Entry<P> e : node.entries) {
+            if (caseMatches(e, text, from)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static <P> boolean caseMatches(Entry<P> e, Tokens text, int from) {
+        for (int k = 0; k < e.modes().length; k++) {
+            byte mode = e.modes()[k];
+            if (mode == EXACT && !text.original(from + k).equals(e.tokens()[k])) {
+                return false;
+            }
+            if (mode == CAPITALISED && !Character.isUpperCase(text.firstChar(from + k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static byte mode(String token) {
+        int upper = 0;
+        boolean lower = false;
+        boolean digit = false;
+        for (int k = 0; k < token.length(); k++) {
+            char c = token.charAt(k);
+            if (Character.isUpperCase(c)) {
+                upper++;
+            } else if (Character.isLowerCase(c)) {
+                lower = true;
+            } else if (Character.isDigit(c)) {
+                digit = true;
+            }
+        }
+        // Long all-capital words ("STRONTIUM", "SEDENA") are names written loudly, not acronyms.
+        boolean acronym = !lower && (upper >= 2 || (upper == 1 && digit)) && (token.length() <= 4 || digit);
+        if (acronym) {
+            return EXACT;
+        }
+        return upper > 0 ? CAPITALISED : ANY_CASE;
+    }
+}

@@ -1,0 +1,188 @@
+package io.spyglass.enrich.tag;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The tagger's terms, weights, cues, sectors, extra actors, malware and technique names, as read from YAML.
+ * Every field may be absent in a user file; {@link #merge} lays a user file over the bundled one.
+ *
+ * @param bias         logistic intercept
+ * @param threshold    score from which an article is espionage
+ * @param titleWeight  how many times a match in the title counts
+ * @param signals      weighted term groups by name (cyber, state, espionage, crime, ...)
+ * @param interactions products of signal strengths that add to the score
+ * @param cues         word lists for the attribution and victim rules, by name
+ * @param sectors      sector name to the terms that indicate it
+ * @param actors       actors beyond the bundled galaxy list
+ * @param malware      family name to its spellings
+ * @param malwareNouns nouns after which a CamelCase or digit-bearing name is a malware family
+ * @param techniques   ATT&amp;CK technique id to technique names
+ */
+record Taxonomy(
+        Double bias,
+        Double threshold,
+        Double titleWeight,
+        Map<String, Signal> signals,
+        List<Interaction> interactions,
+        Map<String, List<String>> cues,
+        Map<String, List<String>> sectors,
+        List<ActorEntry> actors,
+        Map<String, List<String>> malware,
+        List<String> malwareNouns,
+        Map<String, List<String>> techniques) {
+
+    /** Cue lists the tagger reads; a user file may extend them but not add others. */
+    static final List<String> CUE_NAMES = List.of("actorNouns", "modifiers", "linkWords", "linkPhrases",
+            "agentVerbs", "accuseVerbs", "targetNouns", "victimPhrases");
+
+    /**
+     * A group of weighted terms.
+     *
+     * @param weight     logistic coefficient of the signal's strength (negative for evidence against)
+     * @param saturation sum of term weights at which strength reaches 1 - 1/e
+     * @param terms      term to weight
+     */
+    record Signal(Double weight, Double saturation, Map<String, Double> terms) {
+    }
+
+    /**
+     * A product of signal strengths with its own coefficient.
+     *
+     * @param signals the signal names
+     * @param weight  logistic coefficient
+     */
+    record Interaction(List<String> signals, Double weight) {
+    }
+
+    /**
+     * A threat actor.
+     *
+     * @param name    canonical name
+     * @param country ISO 3166-1 alpha-2 code, or null
+     * @param aliases other names
+     */
+    record ActorEntry(String name, String country, List<String> aliases) {
+    }
+
+    private static final YAMLMapper YAML = (YAMLMapper) new YAMLMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    /** Reads one taxonomy file; {@code source} names it in error messages. Never returns null. */
+    static Taxonomy read(InputStream in, String source) {
+        Taxonomy t;
+        try {
+            t = YAML.readValue(in, Taxonomy.class);
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            String line = where == null ? "" : " line " + where.getLineNr();
+            throw new IllegalArgumentException("Invalid taxonomy " + source + line + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot read taxonomy " + source + ": " + e.getMessage(), e);
+        }
+        if (t == null) {
+            return empty();
+        }
+        t.validate(source);
+        return t;
+    }
+
+    static Taxonomy empty() {
+        return new Taxonomy(null, null, null, Map.of(), List.of(), Map.of(), Map.of(), List.of(), Map.of(),
+                List.of(), Map.of());
+    }
+
+    private void validate(String source) {
+        for (String cue : nonNull(cues).keySet()) {
+            if (!CUE_NAMES.contains(cue)) {
+                throw new IllegalArgumentException("Invalid taxonomy " + source + ": unknown cue list '" + cue
+                        + "', expected one of " + CUE_NAMES);
+            }
+        }
+        for (Map.Entry<String, Signal> s : nonNull(signals).entrySet()) {
+            Signal signal = s.getValue();
+            if (signal != null && signal.saturation() != null && signal.saturation() <= 0) {
+                throw new IllegalArgumentException("Invalid taxonomy " + source + ": signals." + s.getKey()
+                        + ".saturation must be positive");
+            }
+        }
+        for (ActorEntry a : nonNull(actors)) {
+            if (a == null || a.name() == null || a.name().isBlank()) {
+                throw new IllegalArgumentException("Invalid taxonomy " + source + ": an actor has no name");
+            }
+            if (a.country() != null && !a.country().matches("[A-Z]{2}")) {
+                throw new IllegalArgumentException("Invalid taxonomy " + source + ": actor '" + a.name()
+                        + "' has country '" + a.country() + "', expected an ISO 3166-1 alpha-2 code");
+            }
+        }
+        for (Interaction i : nonNull(interactions)) {
+            if (i == null || i.signals() == null || i.weight() == null) {
+                throw new IllegalArgumentException("Invalid taxonomy " + source
+                        + ": an interaction needs signals and weight");
+            }
+        }
+    }
+
+    /** This taxonomy with {@code over} laid on top: scalars replace, maps merge by key, lists add. */
+    Taxonomy merge(Taxonomy over) {
+        Objects.requireNonNull(over, "over");
+        Map<String, Signal> mergedSignals = new LinkedHashMap<>(nonNull(signals));
+        nonNull(over.signals).forEach((name, s) -> mergedSignals.merge(name, s, Taxonomy::mergeSignal));
+        Map<String, ActorEntry> byName = new LinkedHashMap<>();
+        for (ActorEntry a : concat(actors, over.actors)) {
+            byName.put(a.name(), a);
+        }
+        return new Taxonomy(
+                over.bias != null ? over.bias : bias,
+                over.threshold != null ? over.threshold : threshold,
+                over.titleWeight != null ? over.titleWeight : titleWeight,
+                mergedSignals,
+                concat(interactions, over.interactions),
+                mergeLists(cues, over.cues),
+                mergeLists(sectors, over.sectors),
+                List.copyOf(byName.values()),
+                mergeLists(malware, over.malware),
+                concat(malwareNouns, over.malwareNouns),
+                mergeLists(techniques, over.techniques));
+    }
+
+    private static Signal mergeSignal(Signal base, Signal over) {
+        Map<String, Double> terms = new LinkedHashMap<>(nonNull(base.terms()));
+        terms.putAll(nonNull(over.terms()));
+        return new Signal(over.weight() != null ? over.weight() : base.weight(),
+                over.saturation() != null ? over.saturation() : base.saturation(), terms);
+    }
+
+    private static Map<String, List<String>> mergeLists(Map<String, List<String>> a, Map<String, List<String>> b) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        nonNull(a).forEach((k, v) -> out.put(k, new ArrayList<>(nonNull(v))));
+        nonNull(b).forEach((k, v) -> out.computeIfAbsent(k, x -> new ArrayList<>()).addAll(nonNull(v)));
+        out.replaceAll((k, v) -> List.copyOf(new LinkedHashSet<>(v)));
+        return out;
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> out = new ArrayList<>(nonNull(a));
+        out.addAll(nonNull(b));
+        return out;
+    }
+
+    static <K, V> Map<K, V> nonNull(Map<K, V> m) {
+        return m == null ? Map.of() : m;
+    }
+
+    static <T> List<T> nonNull(List<T> l) {
+        return l == null ? List.of() : l;
+    }
+}
