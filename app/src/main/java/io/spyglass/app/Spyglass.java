@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Watches news feeds for cyber-espionage stories and streams them to Kafka.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ExtractCommand.class,
         })
 public final class Spyglass implements Runnable {
 
