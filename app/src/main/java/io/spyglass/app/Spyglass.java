@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 SinkCommand.class,
                 TailCommand.class,
                 TagCommand.class,
+                ExtractCommand.class,
         })
 public final class Spyglass implements Runnable {
 

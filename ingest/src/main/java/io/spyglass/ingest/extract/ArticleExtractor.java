@@ -1,46 +1,106 @@
 package io.spyglass.ingest.extract;
 
 import io.spyglass.model.ExtractionOutcome;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Extracts an article's title and main text from its page. */
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Extracts an article's main text and metadata from the bytes of its page. Pure: no I/O, no shared
+ * mutable state, safe to call from many threads.
+ */
 public final class ArticleExtractor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ArticleExtractor.class);
+    /** Below this many characters a page has no usable text. */
+    private static final int MIN_TEXT = 20;
+
     private final SiteRules rules;
 
+    /** An extractor applying the given per-site overrides; never null. */
     public ArticleExtractor(SiteRules rules) {
-        this.rules = rules;
+        this.rules = Objects.requireNonNull(rules, "rules");
     }
 
+    /** An extractor without per-site overrides. */
     public static ArticleExtractor withDefaults() {
         return new ArticleExtractor(SiteRules.none());
     }
 
+    /**
+     * Extracts the page. Pure: no I/O, thread-safe. Never throws on bad input: unreadable input gives an
+     * {@link ExtractionOutcome#EMPTY} or {@link ExtractionOutcome#NOT_HTML} page.
+     *
+     * @param body        the page bytes as served; null is treated as empty
+     * @param url         the page's URL for resolving links and site rules, or null
+     * @param contentType the HTTP Content-Type header value, or null
+     * @return the extracted page; never null
+     */
     public ExtractedPage extract(byte[] body, URI url, String contentType) {
-        if (contentType != null && !contentType.toLowerCase().contains("html")) {
-            return new ExtractedPage("", "", List.of(), null, null, null, null, null, null, null, ExtractionOutcome.NOT_HTML);
+        if (body == null || body.length == 0) {
+            return ExtractedPage.withoutContent(ExtractionOutcome.EMPTY);
         }
-        Document doc = Jsoup.parse(new String(body, StandardCharsets.UTF_8), url.toString());
-        doc.select("script,style,nav,header,footer,aside,form,noscript,[class*=cookie],[class*=share],[class*=related],[class*=comment],[class*=newsletter],[id*=cookie],[id*=comment]").remove();
-        Element root = doc.selectFirst("article");
-        if (root == null) {
-            root = doc.body();
-        }
-        List<String> paragraphs = new ArrayList<>();
-        for (Element p : root.select("p,h2,h3,li")) {
-            String t = p.text().strip();
-            if (!t.isEmpty()) {
-                paragraphs.add(t);
+        try {
+            if (!PageClassifier.isHtml(body, contentType)) {
+                return ExtractedPage.withoutContent(ExtractionOutcome.NOT_HTML);
             }
+            String html = CharsetDetector.decode(body, contentType);
+            Document doc = Jsoup.parse(html, url == null ? "" : url.toString());
+            return extract(doc, html, url);
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.warn("Could not extract {}: {}", url, e.toString());
+            return ExtractedPage.withoutContent(ExtractionOutcome.EMPTY);
         }
-        String title = doc.selectFirst("h1") != null ? doc.selectFirst("h1").text() : doc.title();
-        String text = String.join("\n\n", paragraphs);
-        return new ExtractedPage(title, text, List.of(), null, null, null, null, null, null, null,
-                text.isEmpty() ? ExtractionOutcome.EMPTY : ExtractionOutcome.FULL);
+    }
+
+    private ExtractedPage extract(Document doc, String html, URI url) {
+        PageMetadata meta = MetadataExtractor.extract(doc, url);
+        Element body = doc.body();
+        Optional<SiteRules.Rule> rule = rules.forUrl(url);
+        rule.map(SiteRules.Rule::removeSelector).ifPresent(selector -> body.select(selector).remove());
+
+        String text = "";
+        if (rule.isPresent() && rule.get().bodySelector() != null) {
+            List<Element> selected = body.select(rule.get().bodySelector());
+            text = TextRenderer.render(selected);
+        }
+        if (text.isEmpty()) {
+            text = algorithmicText(body, meta);
+        }
+
+        String language = meta.declaredLanguage() != null ? meta.declaredLanguage() : LanguageDetector.detect(text);
+        ExtractionOutcome outcome;
+        if (PageClassifier.isBlocked(doc, html, text)) {
+            outcome = ExtractionOutcome.BLOCKED;
+        } else if (PageClassifier.isPaywalled(meta.accessibleForFree(), html, text)) {
+            outcome = ExtractionOutcome.PAYWALLED;
+        } else if (text.length() < MIN_TEXT) {
+            outcome = ExtractionOutcome.EMPTY;
+        } else {
+            outcome = ExtractionOutcome.FULL;
+        }
+        return new ExtractedPage(meta.title(), text, meta.authors(), meta.published(), meta.modified(), language,
+                meta.canonicalUrl(), meta.siteName(), meta.image(), meta.description(), outcome);
+    }
+
+    private static String algorithmicText(Element body, PageMetadata meta) {
+        BoilerplateFilter.clean(body);
+        NodeStats stats = NodeStats.of(body);
+        List<Element> content = ContentScorer.findContent(body, stats);
+        String text = TextRenderer.render(content);
+        String structured = meta.structuredBody() == null ? null : MetadataExtractor.clean(meta.structuredBody());
+        // Structured data is the publisher's own statement of the body; when it is much longer than what the
+        // markup gave, the markup was split or lazy-loaded, and the structured body is the better text.
+        if (structured != null && structured.length() > 2 * Math.max(text.length(), 250)) {
+            return structured;
+        }
+        return text;
     }
 }

@@ -1,2 +1,2 @@
-/** Main-text and metadata extraction from article pages: pure functions over bytes, no I/O. */
+/** Main-text and metadata extraction from fetched article pages: pure functions of the page bytes. */
 package io.spyglass.ingest.extract;

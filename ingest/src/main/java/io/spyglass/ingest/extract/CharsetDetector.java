@@ -1,0 +1,139 @@
+package io.spyglass.ingest.extract;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the character encoding of a page and decodes it: byte-order mark, HTTP header charset, then the
+ * {@code <meta charset>} or {@code http-equiv} declaration, then a UTF-8 validity check with windows-1252
+ * as the fallback.
+ */
+final class CharsetDetector {
+
+    /** The HTML spec has browsers look for a declaration in the first 1024 bytes; real pages put it later. */
+    private static final int PRESCAN_BYTES = 8192;
+    private static final Pattern HEADER_CHARSET = Pattern.compile("(?i)charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_:.+-]+)");
+    private static final Pattern META_CHARSET = Pattern.compile(
+            "(?i)<meta\\s[^>]*?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_:.+-]+)");
+    private static final Pattern XML_ENCODING = Pattern.compile(
+            "(?i)^\\s*<\\?xml[^>]*encoding\\s*=\\s*[\"']([A-Za-z0-9_:.+-]+)");
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    private CharsetDetector() {
+    }
+
+    /** The page as text, decoded with {@link #detect}; a byte-order mark is dropped. Never null. */
+    static String decode(byte[] body, String contentType) {
+        Charset charset = detect(body, contentType);
+        int skip = bomLength(body);
+        return new String(body, skip, body.length - skip, charset);
+    }
+
+    /** The charset to decode the page with; never null. */
+    static Charset detect(byte[] body, String contentType) {
+        Charset bom = fromBom(body);
+        if (bom != null) {
+            return bom;
+        }
+        if (contentType != null) {
+            Charset header = named(HEADER_CHARSET.matcher(contentType));
+            if (header != null) {
+                return header;
+            }
+        }
+        String head = new String(body, 0, Math.min(body.length, PRESCAN_BYTES), StandardCharsets.ISO_8859_1);
+        Charset declared = named(META_CHARSET.matcher(head));
+        if (declared == null) {
+            declared = named(XML_ENCODING.matcher(head));
+        }
+        // Pages often keep a UTF-8 declaration from a template while serving legacy bytes, and the reverse;
+        // valid UTF-8 of any length is almost never an accident, so the bytes outvote a UTF-8 declaration.
+        if (declared != null && !declared.equals(StandardCharsets.UTF_8)) {
+            return declared;
+        }
+        return isUtf8(body) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+    }
+
+    private static Charset named(Matcher matcher) {
+        return matcher.find() ? forLabel(matcher.group(1)) : null;
+    }
+
+    /** Maps a declared label to the charset browsers use for it (the WHATWG Encoding standard's supersets). */
+    static Charset forLabel(String label) {
+        String name = label.trim().toLowerCase(Locale.ROOT);
+        switch (name) {
+            case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "ascii", "us-ascii", "cp1252", "x-cp1252":
+                return WINDOWS_1252;
+            case "gb2312", "gb_2312-80", "x-gbk", "chinese", "csgb2312", "euc-cn":
+                return Charset.forName("GBK");
+            case "shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji", "csshiftjis", "ms932", "cp932":
+                return Charset.forName("windows-31j");
+            case "utf8", "unicode-1-1-utf-8":
+                return StandardCharsets.UTF_8;
+            case "iso-8859-9", "latin5":
+                return Charset.forName("windows-1254");
+            case "tis-620", "iso-8859-11":
+                return Charset.forName("x-windows-874");
+            default:
+                try {
+                    return Charset.forName(name);
+                } catch (IllegalArgumentException unknown) {
+                    return null;
+                }
+        }
+    }
+
+    private static Charset fromBom(byte[] b) {
+        if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
+            return StandardCharsets.UTF_8;
+        }
+        if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (b.length >= 2 && (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) {
+            return StandardCharsets.UTF_16BE;
+        }
+        return null;
+    }
+
+    private static int bomLength(byte[] b) {
+        Charset bom = fromBom(b);
+        if (bom == null) {
+            return 0;
+        }
+        return bom.equals(StandardCharsets.UTF_8) ? 3 : 2;
+    }
+
+    /**
+     * True when the bytes read as UTF-8 with at most a few broken sequences, so that one truncated
+     * character in a long UTF-8 page does not turn the whole page into windows-1252 mojibake.
+     */
+    private static boolean isUtf8(byte[] b) {
+        int valid = 0;
+        int invalid = 0;
+        int i = 0;
+        while (i < b.length) {
+            int c = b[i] & 0xFF;
+            if (c < 0x80) {
+                i++;
+                continue;
+            }
+            int extra = c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : -1;
+            boolean ok = extra > 0 && i + extra < b.length;
+            for (int k = 1; ok && k <= extra; k++) {
+                ok = i + k < b.length && (b[i + k] & 0xC0) == 0x80;
+            }
+            if (ok) {
+                valid++;
+                i += extra + 1;
+            } else {
+                invalid++;
+                i++;
+            }
+        }
+        return invalid == 0 || valid >= 8 * invalid;
+    }
+}

@@ -1,0 +1,145 @@
+package io.spyglass.ingest.extract;
+
+import org.jsoup.nodes.Element;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the elements that hold an article's main text in a cleaned page body. Every paragraph-like element
+ * (one with enough text of its own) scores by length and commas, and passes its score to its ancestors with
+ * decay; the best container, discounted by link density and weighted by class, id and semantic hints, wins,
+ * and siblings that look like more of the same article join it.
+ */
+final class ContentScorer {
+
+    private static final int MIN_PARAGRAPH = 25;
+    private static final int ANCESTOR_LEVELS = 5;
+    private static final Pattern POSITIVE = Pattern.compile("(?i)article|body|content|entry|main|page|post|text"
+            + "|blog|story|artikel|inhalt|beitrag|news|single|column|hentry|rich");
+    private static final Pattern NEGATIVE = Pattern.compile("(?i)comment|meta|footer|footnote|sidebar|widget"
+            + "|related|share|social|teaser|promo|nav|menu|header|combx|contact|masthead|media|outbrain"
+            + "|shoutbox|sponsor|tags|tool|ad-|ads|banner|card|list|more|recommend|author|byline");
+
+    private ContentScorer() {
+    }
+
+    /** The content elements in document order; empty when the body has no paragraph-like text at all. */
+    static List<Element> findContent(Element body, NodeStats stats) {
+        Map<Element, Double> scores = new IdentityHashMap<>();
+        for (Element el : body.getAllElements()) {
+            NodeStats.Counts c = stats.get(el);
+            if (c.inline < MIN_PARAGRAPH || el == body) {
+                continue;
+            }
+            double own = 1 + c.inlineCommas + Math.min(c.inline / 100, 3);
+            Element ancestor = el.parent();
+            for (int level = 0; ancestor != null && level < ANCESTOR_LEVELS; level++) {
+                double share = level == 0 ? 1 : level == 1 ? 0.5 : 1.0 / (level * 3);
+                scores.merge(ancestor, own * share, Double::sum);
+                if (ancestor == body) {
+                    break;
+                }
+                ancestor = ancestor.parent();
+            }
+        }
+        if (scores.isEmpty()) {
+            return List.of();
+        }
+        Element top = null;
+        double topScore = -1;
+        Map<Element, Double> finalScores = new IdentityHashMap<>();
+        for (var entry : scores.entrySet()) {
+            Element el = entry.getKey();
+            double score = (entry.getValue() + initialWeight(el)) * (1 - stats.linkDensity(el));
+            finalScores.put(el, score);
+            if (score > topScore) {
+                topScore = score;
+                top = el;
+            }
+        }
+        top = climb(top, topScore, finalScores, body);
+        topScore = finalScores.getOrDefault(top, topScore);
+        return withSiblings(top, topScore, finalScores, stats, body);
+    }
+
+    /** A parent that scores nearly as well as the best child is the whole article, not one part of it. */
+    private static Element climb(Element top, double topScore, Map<Element, Double> scores, Element body) {
+        Element best = top;
+        double last = topScore;
+        Element parent = top.parent();
+        while (parent != null && parent != body) {
+            Double score = scores.get(parent);
+            if (score == null || score < topScore / 3) {
+                break;
+            }
+            if (score > last) {
+                best = parent;
+            }
+            last = score;
+            parent = parent.parent();
+        }
+        return best;
+    }
+
+    private static List<Element> withSiblings(Element top, double topScore, Map<Element, Double> scores,
+                                              NodeStats stats, Element body) {
+        Element parent = top.parent();
+        if (top == body || parent == null) {
+            return List.of(top);
+        }
+        double threshold = Math.max(10, topScore * 0.2);
+        List<Element> out = new ArrayList<>();
+        for (Element sibling : parent.children()) {
+            if (sibling == top) {
+                out.add(sibling);
+                continue;
+            }
+            double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? topScore * 0.2 : 0;
+            double score = scores.getOrDefault(sibling, 0.0);
+            if (score + bonus >= threshold) {
+                out.add(sibling);
+                continue;
+            }
+            if (sibling.nameIs("p")) {
+                NodeStats.Counts c = stats.get(sibling);
+                double ld = stats.linkDensity(sibling);
+                String text = c.text < 80 ? sibling.text() : "";
+                if (c.text > 80 && ld < 0.25 || c.text > 0 && c.text <= 80 && ld == 0 && text.matches(".*\\.( |$).*")) {
+                    out.add(sibling);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static double initialWeight(Element el) {
+        double weight = switch (el.normalName()) {
+            case "article", "main" -> 10;
+            case "div", "section" -> 5;
+            case "pre", "td", "blockquote" -> 3;
+            case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+            case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+            default -> 0;
+        };
+        if ("articleBody".equals(el.attr("itemprop"))) {
+            weight += 30;
+        }
+        if ("main".equals(el.attr("role"))) {
+            weight += 10;
+        }
+        String names = el.className() + " " + el.id();
+        if (names.length() > 1) {
+            if (NEGATIVE.matcher(names).find()) {
+                weight -= 25;
+            }
+            if (POSITIVE.matcher(names).find()) {
+                weight += 25;
+            }
+        }
+        return weight;
+    }
+}

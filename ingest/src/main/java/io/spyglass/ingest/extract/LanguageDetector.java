@@ -1,0 +1,109 @@
+package io.spyglass.ingest.extract;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Guesses a text's language when the page declares none: writing system for scripts used by one main
+ * language, else counts of very common words of the major European languages.
+ */
+final class LanguageDetector {
+
+    private static final int SAMPLE_CHARS = 3000;
+    private static final int MIN_HITS = 3;
+    private static final Map<String, Set<String>> STOPWORDS = Map.of(
+            "en", Set.of("the", "and", "of", "to", "is", "in", "that", "it", "was", "for", "with", "are", "this", "have", "from"),
+            "de", Set.of("der", "die", "und", "das", "ist", "nicht", "mit", "den", "sich", "auf", "für", "ein", "eine", "auch", "dem"),
+            "fr", Set.of("le", "la", "les", "et", "des", "est", "une", "dans", "que", "pour", "pas", "sur", "du", "qui", "au"),
+            "es", Set.of("el", "los", "las", "y", "que", "del", "en", "por", "con", "una", "para", "es", "se", "como", "más"),
+            "it", Set.of("il", "di", "che", "e", "della", "per", "non", "sono", "gli", "una", "del", "nel", "alla", "è", "anche"),
+            "pt", Set.of("o", "os", "que", "não", "uma", "com", "para", "do", "da", "em", "é", "dos", "das", "ao", "mais"),
+            "nl", Set.of("de", "het", "een", "en", "van", "is", "niet", "dat", "op", "te", "zijn", "voor", "met", "ook", "wordt"),
+            "pl", Set.of("i", "w", "nie", "na", "się", "z", "do", "jest", "że", "to", "jak", "ale", "od", "po", "przez"),
+            "ru", Set.of("и", "в", "не", "на", "что", "с", "по", "это", "как", "из", "к", "он", "для", "о", "от"));
+
+    private LanguageDetector() {
+    }
+
+    /** ISO 639-1 code of the text's language, or null when there is too little text to tell. */
+    static String detect(String text) {
+        String sample = text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text;
+        String byScript = byScript(sample);
+        if (byScript != null) {
+            return byScript;
+        }
+        Map<String, Integer> hits = new HashMap<>();
+        for (String word : sample.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            for (var entry : STOPWORDS.entrySet()) {
+                if (entry.getValue().contains(word)) {
+                    hits.merge(entry.getKey(), 1, Integer::sum);
+                }
+            }
+        }
+        String best = null;
+        int bestHits = MIN_HITS - 1;
+        for (String lang : List.of("en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru")) {
+            int n = hits.getOrDefault(lang, 0);
+            if (n > bestHits) {
+                best = lang;
+                bestHits = n;
+            }
+        }
+        return best;
+    }
+
+    private static String byScript(String sample) {
+        int kana = 0;
+        int han = 0;
+        int hangul = 0;
+        int letters = 0;
+        int arabic = 0;
+        int greek = 0;
+        int hebrew = 0;
+        for (int i = 0; i < sample.length(); i++) {
+            char c = sample.charAt(i);
+            if (!Character.isLetter(c)) {
+                continue;
+            }
+            letters++;
+            Character.UnicodeScript script = Character.UnicodeScript.of(c);
+            switch (script) {
+                case HIRAGANA, KATAKANA -> kana++;
+                case HAN -> han++;
+                case HANGUL -> hangul++;
+                case ARABIC -> arabic++;
+                case GREEK -> greek++;
+                case HEBREW -> hebrew++;
+                default -> { }
+            }
+        }
+        if (letters == 0) {
+            return null;
+        }
+        if (kana > 0 && kana + han > letters / 3) {
+            return "ja";
+        }
+        if (hangul > letters / 3) {
+            return "ko";
+        }
+        if (han > letters / 3) {
+            return "zh";
+        }
+        if (arabic > letters / 2) {
+            return "ar";
+        }
+        if (greek > letters / 2) {
+            return "el";
+        }
+        if (hebrew > letters / 2) {
+            return "he";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,410 @@
+package io.spyglass.ingest.extract;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads title, authors, dates, language, canonical URL, site name, image, description and the structured
+ * article body from a page: JSON-LD first, then Open Graph and other meta tags, then markup.
+ */
+final class MetadataExtractor {
+
+    private static final Set<String> ARTICLE_TYPES = Set.of("article", "newsarticle", "blogposting",
+            "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle", "reviewnewsarticle",
+            "backgroundnewsarticle", "askpublicnewsarticle", "techarticle", "scholarlyarticle", "report",
+            "liveblogposting", "posting", "socialmediaposting", "discussionforumposting");
+    private static final Set<String> SITE_TYPES = Set.of("organization", "newsmediaorganization", "website",
+            "corporation");
+    /** Pages hand-write JSON-LD; tolerate the usual slips rather than lose the metadata. */
+    private static final ObjectMapper LENIENT_JSON = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS, JsonReadFeature.ALLOW_TRAILING_COMMA,
+                    JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_JAVA_COMMENTS,
+                    JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER)
+            .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
+            .build();
+    private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—:·»/]{1,2}\\s+");
+    private static final Pattern AUTHOR_SPLIT = Pattern.compile("\\s*(?:,|;|\\s&\\s|\\sand\\s|\\sund\\s)\\s*");
+    private static final Pattern BY_PREFIX = Pattern.compile("(?i)^(by|von|par|por|di|door|av)\\s+");
+    private static final Pattern LANGUAGE = Pattern.compile("^([A-Za-z]{2,3})(?:[-_].*)?$");
+
+    private MetadataExtractor() {
+    }
+
+    /** Reads the metadata of a parsed page; never null. The document is not changed. */
+    static PageMetadata extract(Document doc, URI url) {
+        var meta = metaTags(doc);
+        var ld = new StructuredData();
+        for (Element script : doc.select("script[type=application/ld+json]")) {
+            ld.read(script.data());
+        }
+        String siteName = firstNonBlank(meta.get("og:site_name"), ld.publisher, meta.get("application-name"));
+        String rawTitle = firstNonBlank(meta.get("og:title"), ld.headline, meta.get("twitter:title"));
+        if (rawTitle == null) {
+            Element h1 = doc.selectFirst("h1");
+            rawTitle = h1 != null && !h1.text().isBlank() ? h1.text() : doc.title();
+        }
+        String title = cleanTitle(rawTitle, siteName, url);
+
+        List<String> authors = !ld.authors.isEmpty() ? List.copyOf(ld.authors) : markupAuthors(doc, meta);
+
+        Instant published = firstDate(ld.published, meta.get("article:published_time"), meta.get("datepublished"),
+                meta.get("og:published_time"), meta.get("publishdate"), meta.get("publish-date"),
+                meta.get("pubdate"), meta.get("date"), meta.get("dc.date"), meta.get("dc.date.issued"),
+                meta.get("dcterms.created"), meta.get("dcterms.date"), meta.get("sailthru.date"),
+                meta.get("parsely-pub-date"), meta.get("article.published"), meta.get("citation_publication_date"));
+        if (published == null) {
+            published = timeElement(doc);
+        }
+        Instant modified = firstDate(ld.modified, meta.get("article:modified_time"), meta.get("og:updated_time"),
+                meta.get("datemodified"), meta.get("dcterms.modified"), meta.get("last-modified"));
+
+        String canonical = absolute(doc.selectFirst("link[rel=canonical][href]"), "href");
+        if (canonical == null) {
+            canonical = resolve(url, firstNonBlank(meta.get("og:url"), ld.url));
+        }
+        String image = resolve(url, firstNonBlank(meta.get("og:image"), meta.get("og:image:url"),
+                meta.get("twitter:image"), meta.get("twitter:image:src"), ld.image));
+        String description = firstNonBlank(meta.get("og:description"), meta.get("description"),
+                ld.description, meta.get("twitter:description"));
+        String language = language(firstNonBlank(doc.selectFirst("html") == null ? null
+                        : doc.selectFirst("html").attr("lang"), doc.selectFirst("html") == null ? null
+                        : doc.selectFirst("html").attr("xml:lang"), meta.get("content-language"),
+                meta.get("og:locale"), meta.get("dc.language"), ld.language));
+        boolean free = ld.accessibleForFree && !"false".equalsIgnoreCase(meta.get("isaccessibleforfree"));
+
+        return new PageMetadata(title, authors, published, modified, language, canonical,
+                clean(siteName), image, clean(description), ld.body, free);
+    }
+
+    private static Map<String, String> metaTags(Document doc) {
+        var meta = new HashMap<String, String>();
+        for (Element el : doc.getElementsByTag("meta")) {
+            String content = el.attr("content");
+            if (content.isBlank()) {
+                continue;
+            }
+            for (String key : new String[]{"property", "name", "itemprop", "http-equiv"}) {
+                String name = el.attr(key);
+                if (!name.isEmpty()) {
+                    meta.putIfAbsent(name.trim().toLowerCase(Locale.ROOT), content.trim());
+                }
+            }
+        }
+        return meta;
+    }
+
+    private static List<String> markupAuthors(Document doc, Map<String, String> meta) {
+        var names = new LinkedHashSet<String>();
+        for (String key : new String[]{"author", "article:author", "dc.creator", "parsely-author",
+                "sailthru.author", "byl", "citation_author"}) {
+            String value = meta.get(key);
+            if (value != null && !value.startsWith("http")) {
+                for (String name : AUTHOR_SPLIT.split(BY_PREFIX.matcher(value).replaceFirst(""))) {
+                    addAuthor(names, name);
+                }
+                break;
+            }
+        }
+        if (names.isEmpty()) {
+            for (Element el : doc.select("[itemprop=author], [rel=author]")) {
+                Element name = el.selectFirst("[itemprop=name]");
+                addAuthor(names, BY_PREFIX.matcher(name != null ? name.text() : el.text()).replaceFirst(""));
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    private static void addAuthor(Set<String> names, String raw) {
+        String name = clean(raw);
+        // Long values are bylines with job titles or whole sentences, not names.
+        if (name != null && name.length() <= 60 && !name.startsWith("http")) {
+            names.add(name);
+        }
+    }
+
+    private static Instant timeElement(Document doc) {
+        Element time = doc.selectFirst("[itemprop=datePublished][datetime], [itemprop=datePublished][content], "
+                + "time[pubdate][datetime], article time[datetime], time[datetime]");
+        if (time == null) {
+            return null;
+        }
+        return DateParser.parse(time.hasAttr("datetime") ? time.attr("datetime") : time.attr("content"));
+    }
+
+    private static Instant firstDate(String... values) {
+        for (String value : values) {
+            Instant instant = DateParser.parse(value);
+            if (instant != null) {
+                return instant;
+            }
+        }
+        return null;
+    }
+
+    static String cleanTitle(String raw, String siteName, URI url) {
+        String title = clean(raw);
+        if (title == null) {
+            return "";
+        }
+        var matcher = TITLE_SEPARATOR.matcher(title);
+        int lastStart = -1;
+        int lastEnd = -1;
+        int firstStart = -1;
+        int firstEnd = -1;
+        while (matcher.find()) {
+            if (firstStart < 0) {
+                firstStart = matcher.start();
+                firstEnd = matcher.end();
+            }
+            lastStart = matcher.start();
+            lastEnd = matcher.end();
+        }
+        if (lastStart < 0) {
+            return title;
+        }
+        String tail = title.substring(lastEnd);
+        String head = title.substring(0, firstStart);
+        if (isSiteName(tail, siteName, url)) {
+            return title.substring(0, lastStart).trim();
+        }
+        if (isSiteName(head, siteName, url)) {
+            return title.substring(firstEnd).trim();
+        }
+        // A short last segment after a pipe is a site or section name; dashes are too common in headlines.
+        if (title.charAt(lastStart + 1) == '|' || title.substring(lastStart, lastEnd).contains("|")) {
+            String before = title.substring(0, lastStart).trim();
+            if (words(tail) <= 4 && words(before) > words(tail)) {
+                return before;
+            }
+        }
+        return title;
+    }
+
+    private static boolean isSiteName(String segment, String siteName, URI url) {
+        String s = segment.trim().toLowerCase(Locale.ROOT);
+        if (s.isEmpty()) {
+            return false;
+        }
+        if (siteName != null && s.equals(siteName.trim().toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        if (url != null && url.getHost() != null) {
+            String host = url.getHost().toLowerCase(Locale.ROOT);
+            String compact = s.replace(" ", "");
+            return host.equals(s) || host.endsWith("." + s)
+                    || compact.length() >= 3 && (host.startsWith(compact + ".") || host.contains("." + compact + "."));
+        }
+        return false;
+    }
+
+    private static int words(String s) {
+        return s.isBlank() ? 0 : s.trim().split("\\s+").length;
+    }
+
+    private static String language(String declared) {
+        if (declared == null) {
+            return null;
+        }
+        var m = LANGUAGE.matcher(declared.trim());
+        return m.matches() ? m.group(1).toLowerCase(Locale.ROOT) : null;
+    }
+
+    private static String absolute(Element el, String attr) {
+        if (el == null) {
+            return null;
+        }
+        String abs = el.absUrl(attr);
+        return abs.isEmpty() ? null : abs;
+    }
+
+    private static String resolve(URI base, String href) {
+        if (href == null) {
+            return null;
+        }
+        try {
+            URI ref = new URI(href.trim().replace(" ", "%20"));
+            if (ref.isAbsolute()) {
+                return ref.toString();
+            }
+            return base == null ? null : base.resolve(ref).toString();
+        } catch (Exception invalid) {
+            return null;
+        }
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    /** Whitespace-normalised text with entities that were double-escaped in attributes decoded; null if blank. */
+    static String clean(String s) {
+        if (s == null) {
+            return null;
+        }
+        String text = s.indexOf('&') >= 0 ? Parser.unescapeEntities(s, false) : s;
+        text = TextNormaliser.collapse(text);
+        return text.isEmpty() ? null : text;
+    }
+
+    /** The first article object in the page's JSON-LD and the site's name, filled in as scripts are read. */
+    private static final class StructuredData {
+        String headline;
+        String body;
+        String publisher;
+        String url;
+        String image;
+        String description;
+        String language;
+        String published;
+        String modified;
+        boolean accessibleForFree = true;
+        final Set<String> authors = new LinkedHashSet<>();
+        private boolean articleSeen;
+
+        void read(String json) {
+            try {
+                visit(LENIENT_JSON.readTree(json.trim()), 0);
+            } catch (IOException | RuntimeException malformed) {
+                // Broken structured data is common; the markup still has everything else.
+            }
+        }
+
+        private void visit(JsonNode node, int depth) {
+            if (node == null || depth > 6) {
+                return;
+            }
+            if (node.isArray()) {
+                node.forEach(child -> visit(child, depth + 1));
+                return;
+            }
+            if (!node.isObject()) {
+                return;
+            }
+            Set<String> types = types(node.get("@type"));
+            if (!articleSeen && types.stream().anyMatch(ARTICLE_TYPES::contains)) {
+                articleSeen = true;
+                readArticle(node);
+            } else if (publisher == null && types.stream().anyMatch(SITE_TYPES::contains)) {
+                publisher = text(node.get("name"));
+            }
+            visit(node.get("@graph"), depth + 1);
+            visit(node.get("mainEntity"), depth + 1);
+        }
+
+        private void readArticle(JsonNode a) {
+            headline = firstNonBlank(text(a.get("headline")), text(a.get("name")));
+            body = firstNonBlank(text(a.get("articleBody")), text(a.get("text")));
+            published = text(a.get("datePublished"));
+            modified = text(a.get("dateModified"));
+            description = text(a.get("description"));
+            language = text(a.get("inLanguage"));
+            url = firstNonBlank(text(a.get("url")), id(a.get("mainEntityOfPage")));
+            image = imageUrl(a.get("image"));
+            JsonNode pub = a.get("publisher");
+            if (pub != null && pub.isObject()) {
+                publisher = text(pub.get("name"));
+            }
+            readAuthors(a.get("author"));
+            if (isFalse(a.get("isAccessibleForFree"))) {
+                accessibleForFree = false;
+            }
+            JsonNode parts = a.get("hasPart");
+            if (parts != null) {
+                for (JsonNode part : parts.isArray() ? parts : List.of(parts)) {
+                    if (isFalse(part.get("isAccessibleForFree"))) {
+                        accessibleForFree = false;
+                    }
+                }
+            }
+        }
+
+        private void readAuthors(JsonNode author) {
+            if (author == null) {
+                return;
+            }
+            if (author.isArray()) {
+                author.forEach(this::readAuthors);
+            } else if (author.isObject()) {
+                addAuthor(authors, text(author.get("name")));
+            } else if (author.isTextual()) {
+                for (String name : AUTHOR_SPLIT.split(author.asText())) {
+                    addAuthor(authors, BY_PREFIX.matcher(name).replaceFirst(""));
+                }
+            }
+        }
+
+        private static boolean isFalse(JsonNode node) {
+            return node != null && (node.isBoolean() && !node.asBoolean()
+                    || node.isTextual() && node.asText().trim().equalsIgnoreCase("false"));
+        }
+
+        private static String imageUrl(JsonNode image) {
+            if (image == null) {
+                return null;
+            }
+            if (image.isArray()) {
+                return image.isEmpty() ? null : imageUrl(image.get(0));
+            }
+            if (image.isObject()) {
+                return firstNonBlank(text(image.get("url")), text(image.get("contentUrl")), text(image.get("@id")));
+            }
+            return text(image);
+        }
+
+        private static String id(JsonNode node) {
+            if (node == null) {
+                return null;
+            }
+            return node.isObject() ? text(node.get("@id")) : text(node);
+        }
+
+        private static Set<String> types(JsonNode type) {
+            var out = new LinkedHashSet<String>();
+            if (type == null) {
+                return out;
+            }
+            for (JsonNode t : type.isArray() ? type : List.of(type)) {
+                String s = t.asText();
+                int slash = s.lastIndexOf('/');
+                out.add(s.substring(slash + 1).toLowerCase(Locale.ROOT));
+            }
+            return out;
+        }
+
+        private static String text(JsonNode node) {
+            if (node == null || node.isNull()) {
+                return null;
+            }
+            if (node.isArray()) {
+                return node.isEmpty() ? null : text(node.get(0));
+            }
+            if (node.isValueNode()) {
+                String s = node.asText();
+                return s.isBlank() ? null : s.trim();
+            }
+            return null;
+        }
+    }
+}

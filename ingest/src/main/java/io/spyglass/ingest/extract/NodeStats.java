@@ -1,0 +1,100 @@
+package io.spyglass.ingest.extract;
+
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Text measures of every element under a root, computed in one pass so that scoring never re-reads a
+ * subtree: text length, text inside links, text not inside a nested block, and commas.
+ */
+final class NodeStats {
+
+    static final Set<String> BLOCK_TAGS = Set.of("p", "div", "section", "article", "main", "header", "footer",
+            "aside", "nav", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "td",
+            "th", "caption", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "figure", "figcaption",
+            "form", "fieldset", "address", "hr", "br", "center", "details", "summary", "hgroup", "body", "html");
+
+    /** Measures of one element. */
+    static final class Counts {
+        int text;
+        int link;
+        /** Text that belongs to this element's own paragraph, not to a nested block element. */
+        int inline;
+        int commas;
+        int inlineCommas;
+        int paragraphs;
+    }
+
+    private final Map<Element, Counts> counts = new IdentityHashMap<>();
+
+    private NodeStats() {
+    }
+
+    /** Measures every element under (and including) the root. */
+    static NodeStats of(Element root) {
+        var stats = new NodeStats();
+        stats.measure(root, false);
+        return stats;
+    }
+
+    /** The measures of an element under the root; zeros for one that was not measured. */
+    Counts get(Element el) {
+        Counts c = counts.get(el);
+        return c != null ? c : new Counts();
+    }
+
+    double linkDensity(Element el) {
+        Counts c = get(el);
+        return c.text == 0 ? 0 : (double) c.link / c.text;
+    }
+
+    private Counts measure(Element el, boolean inLink) {
+        var c = new Counts();
+        counts.put(el, c);
+        boolean link = inLink || el.nameIs("a");
+        if (el.nameIs("p")) {
+            c.paragraphs = 1;
+        }
+        for (Node child : el.childNodes()) {
+            if (child instanceof TextNode t) {
+                String s = t.getWholeText();
+                int len = TextNormaliser.collapsedLength(s);
+                int commas = commas(s);
+                c.text += len;
+                c.inline += len;
+                c.commas += commas;
+                c.inlineCommas += commas;
+                if (link) {
+                    c.link += len;
+                }
+            } else if (child instanceof Element e) {
+                Counts sub = measure(e, link);
+                c.text += sub.text;
+                c.link += sub.link;
+                c.commas += sub.commas;
+                c.paragraphs += sub.paragraphs;
+                if (!BLOCK_TAGS.contains(e.normalName())) {
+                    c.inline += sub.inline;
+                    c.inlineCommas += sub.inlineCommas;
+                }
+            }
+        }
+        return c;
+    }
+
+    private static int commas(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == ',' || ch == '，' || ch == '、' || ch == '،') {
+                n++;
+            }
+        }
+        return n;
+    }
+}

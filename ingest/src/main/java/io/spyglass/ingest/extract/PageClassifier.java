@@ -1,0 +1,89 @@
+package io.spyglass.ingest.extract;
+
+import org.jsoup.nodes.Document;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises pages that are not articles: non-HTML bodies, anti-bot and access-denied interstitials, and
+ * paywalled articles that show only a teaser.
+ */
+final class PageClassifier {
+
+    /** An article this short next to a paywall marker is the free teaser, not the story. */
+    static final int PAYWALL_TEXT_LIMIT = 1500;
+    /** Interstitials are short; a long text mentioning captchas is an article about them. */
+    private static final int BLOCKED_TEXT_LIMIT = 600;
+    private static final Pattern BLOCKED_TITLE = Pattern.compile("(?i)^(access denied|attention required"
+            + "|just a moment|are you a robot|are you human|security check|pardon our interruption"
+            + "|request unsuccessful|403 forbidden|forbidden|robot check|captcha|bot verification"
+            + "|verify you are human|human verification|ddos-guard|too many requests|you have been blocked)");
+    private static final Pattern BLOCKED_TEXT = Pattern.compile("(?i)captcha|verify (that )?you are (a )?human"
+            + "|are you a robot|unusual traffic|access (to this page )?(has been )?denied|enable (javascript and )?cookies to continue"
+            + "|checking your browser|you have been blocked|request unsuccessful|automated (access|requests|queries)"
+            + "|bot protection|security service to protect itself");
+    private static final Pattern BLOCKED_MARKUP = Pattern.compile(
+            "(?i)cf-browser-verification|cf-challenge|challenge-platform|g-recaptcha|h-captcha|px-captcha"
+                    + "|captcha-delivery|_incapsula_resource|distil_r_captcha|ddos-guard");
+    private static final Pattern PAYWALL_MARKUP = Pattern.compile("(?i)paywall|piano-offer|regwall|subscriber-only"
+            + "|premium-content|plus-content|metered-content");
+
+    private PageClassifier() {
+    }
+
+    /** False for bodies that are certainly not HTML: a non-HTML content type, binary signatures or NUL bytes. */
+    static boolean isHtml(byte[] body, String contentType) {
+        if (contentType != null && !contentType.isBlank()) {
+            String type = contentType.toLowerCase(Locale.ROOT).split(";", 2)[0].trim();
+            if (!type.isEmpty() && !type.equals("text/html") && !type.equals("application/xhtml+xml")
+                    && !type.equals("application/xml") && !type.equals("text/xml") && !type.equals("text/plain")
+                    && !type.equals("application/octet-stream")) {
+                return false;
+            }
+        }
+        String head = new String(body, 0, Math.min(body.length, 1024), StandardCharsets.ISO_8859_1);
+        if (head.startsWith("%PDF") || head.startsWith("\u0089PNG") || head.startsWith("GIF8")
+                || head.startsWith("\u00FF\u00D8\u00FF") || head.startsWith("PK\u0003\u0004")
+                || head.startsWith("\u001F\u008B") || head.startsWith("RIFF") || head.startsWith("OggS")
+                || head.startsWith("ID3") || head.startsWith("{\\rtf")) {
+            return false;
+        }
+        boolean utf16 = head.startsWith("\u00FF\u00FE") || head.startsWith("\u00FE\u00FF");
+        if (!utf16 && head.indexOf('\u0000') >= 0) {
+            return false;
+        }
+        String lower = head.stripLeading().toLowerCase(Locale.ROOT);
+        // XML and JSON served as text are feeds and APIs, not pages: HTML has tags near the start.
+        if (lower.startsWith("{") || lower.startsWith("[")) {
+            return false;
+        }
+        if (lower.startsWith("<?xml") && !lower.contains("<html") && !lower.contains("<!doctype html")) {
+            return false;
+        }
+        return utf16 || lower.contains("<") ;
+    }
+
+    /** True for an anti-bot, captcha or access-denied interstitial, judged by title, markup and text. */
+    static boolean isBlocked(Document doc, String rawHtml, String text) {
+        if (text.length() > BLOCKED_TEXT_LIMIT) {
+            return false;
+        }
+        String title = doc.title().trim();
+        if (BLOCKED_TITLE.matcher(title).find()) {
+            return true;
+        }
+        String bodyText = doc.body() == null ? "" : doc.body().text();
+        return bodyText.length() <= BLOCKED_TEXT_LIMIT * 2
+                && (BLOCKED_MARKUP.matcher(rawHtml).find() || BLOCKED_TEXT.matcher(bodyText).find());
+    }
+
+    /** True for an article marked as not free, or with paywall markup, that shows only a teaser. */
+    static boolean isPaywalled(boolean accessibleForFree, String rawHtml, String text) {
+        if (text.length() >= PAYWALL_TEXT_LIMIT) {
+            return false;
+        }
+        return !accessibleForFree || PAYWALL_MARKUP.matcher(rawHtml).find();
+    }
+}

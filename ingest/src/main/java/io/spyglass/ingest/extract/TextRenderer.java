@@ -1,0 +1,108 @@
+package io.spyglass.ingest.extract;
+
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Turns content elements into plain text: one paragraph per block element (headings and list items
+ * included), whitespace collapsed, and blocks that are mostly links or stock phrases ("Advertisement",
+ * "Share this") dropped.
+ */
+final class TextRenderer {
+
+    private static final double MAX_LINK_DENSITY = 0.5;
+    private static final Set<String> STOCK_PHRASES = Set.of("advertisement", "anzeige", "werbung", "share",
+            "share this", "share this article", "share on facebook", "share on twitter", "tweet", "teilen",
+            "read more", "weiterlesen", "mehr lesen", "continue reading", "click here", "print", "drucken",
+            "e-mail", "email", "publicité", "publicidad", "pubblicità", "reklama", "skip to content",
+            "back to top", "nach oben", "related articles", "related", "more on this topic", "mehr zum thema",
+            "lesen sie auch", "auch interessant", "das könnte sie auch interessieren", "you may also like",
+            "recommended", "sponsored", "follow us", "folgen sie uns");
+
+    private final List<String> paragraphs = new ArrayList<>();
+    private final StringBuilder current = new StringBuilder();
+    private int linkChars;
+    private int linkDepth;
+
+    private TextRenderer() {
+    }
+
+    /** The elements' text, paragraphs separated by a blank line; empty when there is none. */
+    static String render(List<Element> roots) {
+        var renderer = new TextRenderer();
+        for (Element root : roots) {
+            renderer.walk(root);
+            renderer.flush();
+        }
+        return String.join("\n\n", renderer.paragraphs);
+    }
+
+    private void walk(Node node) {
+        if (node instanceof TextNode t) {
+            String s = t.getWholeText();
+            current.append(s);
+            if (linkDepth > 0) {
+                linkChars += TextNormaliser.collapsedLength(s);
+            }
+            return;
+        }
+        if (!(node instanceof Element el)) {
+            return;
+        }
+        String tag = el.normalName();
+        if (tag.equals("br")) {
+            // Pages that lay out paragraphs with <br><br> have no other paragraph boundary.
+            flush();
+            return;
+        }
+        if (tag.equals("h1")) {
+            // The headline is the title, reported separately; the body starts below it.
+            flush();
+            return;
+        }
+        boolean block = NodeStats.BLOCK_TAGS.contains(tag);
+        boolean link = tag.equals("a");
+        if (block) {
+            flush();
+        }
+        if (link) {
+            linkDepth++;
+        }
+        for (Node child : el.childNodes()) {
+            walk(child);
+        }
+        if (link) {
+            linkDepth--;
+        }
+        if (block) {
+            flush();
+        }
+    }
+
+    private void flush() {
+        if (current.isEmpty()) {
+            return;
+        }
+        String text = TextNormaliser.collapse(current);
+        int links = linkChars;
+        current.setLength(0);
+        linkChars = 0;
+        if (text.isEmpty()) {
+            return;
+        }
+        if ((double) links / text.length() > MAX_LINK_DENSITY) {
+            return;
+        }
+        String bare = text.toLowerCase(Locale.ROOT).replaceAll("[\\s:.!»›>|…-]+$", "");
+        if (STOCK_PHRASES.contains(bare)) {
+            return;
+        }
+        paragraphs.add(text);
+    }
+}
