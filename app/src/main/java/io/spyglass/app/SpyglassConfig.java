@@ -147,6 +147,8 @@ public record SpyglassConfig(Map<String, Object> kafka, int kafkaPort, Path data
             var at = e.getLocation();
             throw new IllegalArgumentException(file + ": not valid YAML" + (at == null ? "" : " at line " + at.getLineNr())
                     + ": " + e.getOriginalMessage(), e);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException(file + ": file not found");
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage(), e);
         }

@@ -1,0 +1,20 @@
+# One image for every Spyglass stage; docker-compose.yml picks the stage with the command.
+FROM eclipse-temurin:17.0.15_6-jdk AS build
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+COPY model model
+COPY ingest ingest
+COPY enrich enrich
+COPY sink sink
+COPY app app
+RUN ./mvnw -B -q -DskipTests -Dmaven.test.skip=true package -pl app -am
+
+FROM eclipse-temurin:17.0.15_6-jre
+RUN useradd --system --home /spyglass spyglass && mkdir -p /spyglass/data && chown spyglass /spyglass/data
+WORKDIR /spyglass
+COPY --from=build /src/app/target/spyglass.jar /spyglass/spyglass.jar
+COPY config /spyglass/config
+USER spyglass
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/spyglass/spyglass.jar"]
+CMD ["--help"]

@@ -1,0 +1,69 @@
+package io.spyglass.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** What can be checked of docker-compose.yml and the Dockerfile without a Docker engine. */
+class DeploymentFilesTest {
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private static JsonNode compose() throws Exception {
+        return YAML.readTree(Files.readString(ROOT.resolve("docker-compose.yml")));
+    }
+
+    @Test
+    void everyStageServiceRunsARealSpyglassCommand() throws Exception {
+        JsonNode services = compose().get("services");
+        List<String> stages = new ArrayList<>();
+        for (String name : List.of("ingest", "enrich", "sink")) {
+            JsonNode command = services.get(name).get("command");
+            List<String> args = new ArrayList<>();
+            command.forEach(a -> args.add(a.asText()));
+            CommandLine.ParseResult parsed = Spyglass.commandLine().parseArgs(args.toArray(String[]::new));
+            assertThat(parsed.hasSubcommand()).as(name + " runs a subcommand").isTrue();
+            stages.add(parsed.subcommand().commandSpec().name());
+            assertThat(parsed.subcommand().matchedOptionValue("--bootstrap-servers", "")).isEqualTo("kafka:9092");
+        }
+        assertThat(stages).containsExactly("ingest", "enrich", "sink");
+    }
+
+    @Test
+    void everyImageTagIsPinnedAndTestsUseTheSameKafka() throws Exception {
+        JsonNode services = compose().get("services");
+        List<String> images = new ArrayList<>();
+        services.forEach(s -> {
+            if (s.has("image")) {
+                images.add(s.get("image").asText());
+            }
+        });
+        Matcher from = Pattern.compile("(?m)^FROM\\s+(\\S+)").matcher(Files.readString(ROOT.resolve("Dockerfile")));
+        while (from.find()) {
+            images.add(from.group(1));
+        }
+        assertThat(images).isNotEmpty().allSatisfy(image -> assertThat(image)
+                .matches("[\\w./-]+:[\\w.-]*\\d[\\w.-]*").doesNotEndWith(":latest"));
+        assertThat(services.get("kafka").get("image").asText()).isEqualTo(KafkaBroker.IMAGE);
+    }
+
+    @Test
+    void stagesWaitForAHealthyBrokerAndMountTheConfig() throws Exception {
+        JsonNode services = compose().get("services");
+        assertThat(services.get("kafka").has("healthcheck")).isTrue();
+        for (String name : List.of("ingest", "enrich", "sink")) {
+            assertThat(services.get(name).at("/depends_on/kafka/condition").asText()).isEqualTo("service_healthy");
+            assertThat(services.get(name).get("volumes").toString()).contains("./config:/spyglass/config");
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.spyglass.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SpyglassConfigTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsWorkWithoutAnyFile() {
+        SpyglassConfig config = SpyglassConfig.load(null, Map.of(), Map.of());
+
+        assertThat(config.embedded()).isTrue();
+        assertThat(config.kafkaPort()).isEqualTo(9092);
+        assertThat(config.topics().enriched()).isEqualTo("spyglass.enriched");
+        assertThat(config.feedsInterval()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(config.fetch().addresses().allowPrivate()).isFalse();
+        assertThat(config.enrichApplicationId()).isEqualTo("spyglass-enrich");
+    }
+
+    @Test
+    void fileThenEnvironmentThenFlagsLaterWins() throws Exception {
+        Path file = dir.resolve("spyglass.yaml");
+        Files.writeString(file, """
+                kafka:
+                  bootstrap.servers: file:9092
+                  security.protocol: SSL
+                feeds:
+                  interval: 5m
+                fetch:
+                  timeout: 20s
+                """);
+
+        SpyglassConfig config = SpyglassConfig.load(file, Map.of("SPYGLASS_FEEDS_INTERVAL", "2m"),
+                Map.of(Setting.BOOTSTRAP_SERVERS, "flag:9092"));
+
+        assertThat(config.kafka()).containsEntry("bootstrap.servers", "flag:9092").containsEntry("security.protocol", "SSL");
+        assertThat(config.feedsInterval()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(config.fetch().totalTimeout()).isEqualTo(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void aBadValueNamesTheFileAndTheKey() throws Exception {
+        Path file = dir.resolve("spyglass.yaml");
+        Files.writeString(file, "fetch:\n  max-redirects: lots\n");
+
+        var e = assertThrows(IllegalArgumentException.class, () -> SpyglassConfig.load(file, Map.of(), Map.of()));
+
+        assertThat(e.getMessage()).isEqualTo(file + ": key 'fetch.max-redirects': 'fetch.max-redirects' must be a whole number, not 'lots'");
+    }
+
+    @Test
+    void anUnknownKeyIsAnError() throws Exception {
+        Path file = dir.resolve("spyglass.yaml");
+        Files.writeString(file, "fetch:\n  timeuot: 10s\n");
+
+        var e = assertThrows(IllegalArgumentException.class, () -> SpyglassConfig.load(file, Map.of(), Map.of()));
+
+        assertThat(e.getMessage()).isEqualTo(file + ": unknown key 'fetch.timeuot'");
+    }
+
+    @Test
+    void aBadEnvironmentVariableIsNamed() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> SpyglassConfig.load(null, Map.of("SPYGLASS_ALLOW_PRIVATE_ADDRESSES", "yes"), Map.of()));
+
+        assertThat(e.getMessage()).isEqualTo("environment variable SPYGLASS_ALLOW_PRIVATE_ADDRESSES: "
+                + "'fetch.allow-private-addresses' must be true or false, not 'yes'");
+    }
+
+    @Test
+    void aMissingConfigFileIsNamed() {
+        Path file = dir.resolve("absent.yaml");
+
+        var e = assertThrows(IllegalArgumentException.class, () -> SpyglassConfig.load(file, Map.of(), Map.of()));
+
+        assertThat(e.getMessage()).isEqualTo(file + ": file not found");
+    }
+
+    @Test
+    void malformedYamlGivesTheLine() throws Exception {
+        Path file = dir.resolve("spyglass.yaml");
+        Files.writeString(file, "fetch:\n  timeout: 10s\n   bad: [\n");
+
+        var e = assertThrows(IllegalArgumentException.class, () -> SpyglassConfig.load(file, Map.of(), Map.of()));
+
+        assertThat(e.getMessage()).startsWith(file + ": not valid YAML at line 3");
+    }
+
+    @Test
+    void theShippedConfigFileLoads() {
+        SpyglassConfig config = SpyglassConfig.load(Path.of("..", "config", "spyglass.yaml"), Map.of(), Map.of());
+
+        assertThat(config.embedded()).isTrue();
+        assertThat(config.feedsFile()).isEqualTo(Path.of("config/feeds.yaml"));
+    }
+}
