@@ -54,8 +54,17 @@ final class PhraseMatcher<P> {
         node.entries.add(new Entry<>(original, modes, payload));
     }
 
-    /** Every match in the text, in order. */
+    /** Every match in the text, in order; matches do not overlap. */
     List<Match<P>> match(Tokens text) {
+        return match(text, false);
+    }
+
+    /** The longest match at every token, in order; a match may lie inside another ("hackers" in "military hackers"). */
+    List<Match<P>> matchOverlapping(Tokens text) {
+        return match(text, true);
+    }
+
+    private List<Match<P>> match(Tokens text, boolean overlapping) {
         List<Match<P>> out = new ArrayList<>();
         int i = 0;
         int n = text.size();
@@ -85,7 +94,7 @@ final class PhraseMatcher<P> {
                     out.add(new Match<>(i, i + bestLength, e.payload()));
                 }
             }
-            i += bestLength;
+            i += overlapping ? 1 : bestLength;
         }
         return out;
     }
@@ -100,7 +109,12 @@ final class PhraseMatcher<P> {
     }
 
     private static <P> boolean caseMatches(Entry<P> e, Tokens text, int from) {
-        for (int k = 0; k < e.modes().length; k++) {
+        int count = e.modes().length;
+        if (count == 1 && e.modes()[0] == EXACT && (shouting(text, from - 1) || shouting(text, from + 1))) {
+            // Next to a capitalised word ("MUST WATCH"), "MUST" or "RAW" is a shouted word, not an agency.
+            return false;
+        }
+        for (int k = 0; k < count; k++) {
             byte mode = e.modes()[k];
             if (mode == EXACT && !text.original(from + k).equals(e.tokens()[k])) {
                 return false;
@@ -110,6 +124,14 @@ final class PhraseMatcher<P> {
             }
         }
         return true;
+    }
+
+    private static boolean shouting(Tokens text, int i) {
+        if (i < 0 || i >= text.size() || !text.isWord(i)) {
+            return false;
+        }
+        String w = text.original(i);
+        return w.length() >= 4 && !w.equals(text.lower(i)) && w.equals(w.toUpperCase(Locale.ROOT));
     }
 
     private static byte mode(String token) {

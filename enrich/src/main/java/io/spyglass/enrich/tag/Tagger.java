@@ -19,21 +19,21 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides whether a news article reports cyber-espionage and tags who did it, whom it hit, the sectors,
  * malware, CVEs and ATT&amp;CK techniques, each tag with its evidence. Immutable and thread-safe once loaded.
  */
 public final class Tagger {
+    private static final Logger LOG = LoggerFactory.getLogger(Tagger.class);
     private static final String VERSION = "spyglass-tagger/1.0";
     private static final String BASE = "/io/spyglass/enrich/tag/";
     private static final Pattern CVE = Pattern.compile("\\bCVE-\\d{4}-\\d{4,7}\\b", Pattern.CASE_INSENSITIVE);
     // Enterprise ATT&CK ids run T1001..T1699; requiring the leading 1 keeps "T800" and the like out.
     private static final Pattern TECHNIQUE = Pattern.compile("\\bT1\\d{3}(?:\\.\\d{3})?\\b");
     private static final Pattern MIXED_CASE_NAME = Pattern.compile("(?:\\p{Lu}.*\\p{Lu}|.*\\d).*");
-    private static final double STRONG = 2.0;
-    private static final double MEDIUM = 1.5;
-    private static final double WEAK = 0.5;
     private static final int MAX_SIGNAL_EVIDENCE = 25;
 
     private enum Kind { COUNTRY, DEMONYM, CAPITAL, AGENCY, ACTOR }
@@ -48,8 +48,8 @@ public final class Tagger {
     private record Term(TermKind kind, String value, double weight, String rule) {
     }
 
-    /** What one mention of a state says about attribution or victimhood. */
-    private record Role(String code, double weight, int first, int last, String rule) {
+    /** What one mention of a state says: toward attribution or victimhood ({@code weight}) and the state signal. */
+    private record Role(String code, double weight, double state, int first, int last, String rule) {
     }
 
     private final Taxonomy taxonomy;
@@ -127,11 +127,15 @@ public final class Tagger {
         Tokens tokens = Tokens.of(full);
         int titleEnd = head.length();
         List<Evidence> evidence = new ArrayList<>();
+        int titleTokens = 0;
+        while (titleTokens < tokens.size() && tokens.start(titleTokens) < titleEnd) {
+            titleTokens++;
+        }
 
         Map<String, Double> sums = new HashMap<>();
         List<Evidence> signalEvidence = new ArrayList<>();
         Set<String> seenTerms = new LinkedHashSet<>();
-        for (PhraseMatcher.Match<Term> m : signalTerms.match(tokens)) {
+        for (PhraseMatcher.Match<Term> m : signalTerms.matchOverlapping(tokens)) {
             Term term = m.payload();
             double w = term.weight() * (tokens.start(m.first()) < titleEnd ? titleWeight : 1);
             sums.merge(term.value(), w, Double::sum);
@@ -163,7 +167,9 @@ public final class Tagger {
                         e.rule()));
                 String country = actorCountries.get(e.actor());
                 if (country != null) {
-                    attributions.add(new Role(country, STRONG * boost, m.first(), m.last(), "actor:" + e.actor()));
+                    Taxonomy.RuleWeight w = rule("actor");
+                    attributions.add(new Role(country, w.attributionOrZero() * boost, w.stateOrZero() * boost,
+                            m.first(), m.last(), "actor:" + e.actor()));
                 }
                 continue;
             }
@@ -177,7 +183,7 @@ public final class Tagger {
                 }
             }
         }
-        double attributionTotal = attributions.stream().mapToDouble(Role::weight).sum();
+        double attributionTotal = attributions.stream().mapToDouble(Role::state).sum();
         sums.merge("state", attributionTotal, Double::sum);
 
         double z = bias;
@@ -191,9 +197,17 @@ public final class Tagger {
         for (Taxonomy.Interaction i : taxonomy.interactions()) {
             double product = i.weight();
             for (String s : i.signals()) {
-                product *= strength.getOrDefault(s, 0.0);
+                product *= s.startsWith("!") ? 1 - strength.getOrDefault(s.substring(1), 0.0)
+                        : strength.getOrDefault(s, 0.0);
             }
             z += product;
+        }
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("FEATURES {}", sums);
+            attributions.forEach(r -> LOG.trace("  A {} {} {} | {}", r.code(), r.weight(), r.rule(),
+                    tokens.span(r.first(), r.last())));
+            victimRoles.forEach(r -> LOG.trace("  V {} {} {} | {}", r.code(), r.weight(), r.rule(),
+                    tokens.span(r.first(), r.last())));
         }
         double score = Math.round(1000.0 / (1 + Math.exp(-z))) / 1000.0;
         boolean espionage = score >= threshold;
@@ -204,10 +218,12 @@ public final class Tagger {
         List<Actor> actors = List.of();
         List<String> sectors = List.of();
         if (espionage) {
-            attributed = select(attributions, 2.0, 0.3, Set.of(), "attributed", tokens, evidence);
+            attributed = select(attributions, victimRoles, titleTokens, setting("attributedMin"), setting("attributedRatio"),
+                    Set.of(), "attributed", tokens, evidence);
             Set<String> attributedCodes = new LinkedHashSet<>();
             attributed.forEach(c -> attributedCodes.add(c.code()));
-            victims = select(victimRoles, 1.0, 0.0, attributedCodes, "victims", tokens, evidence);
+            victims = select(victimRoles, List.of(), 0, setting("victimMin"), 0, attributedCodes, "victims", tokens,
+                    evidence);
             actors = new ArrayList<>();
             for (Map.Entry<String, Evidence> a : actorsFound.entrySet()) {
                 actors.add(new Actor(a.getKey(), actorCountries.get(a.getKey())));
@@ -228,9 +244,10 @@ public final class Tagger {
         int n = t.size();
         int after = m.last();
         if (after < n && cues.get("linkWords").startsAt(t, after) > 0) {
-            return new Role(code, STRONG, m.first(), after + 1, "state-link-word");
+            return attributionRole(code, "state-link-word", m.first(), after + 1);
         }
         int k = after;
+        boolean qualified = false;
         for (int skipped = 0; k < n && skipped < 4; skipped++) {
             if (cues.get("actorNouns").startsAt(t, k) > 0) {
                 break;
@@ -239,27 +256,31 @@ public final class Tagger {
             if (len == 0) {
                 break;
             }
+            qualified |= cues.get("stateModifiers").startsAt(t, k) > 0;
             k += len;
         }
         int noun = k < n ? cues.get("actorNouns").startsAt(t, k) : 0;
         if (noun > 0) {
-            return new Role(code, STRONG, m.first(), k + noun, "state-actor-noun");
+            // "Chinese hackers" names a nationality; "Chinese military hackers" names a state behind them.
+            boolean agency = m.payload().kind() == Kind.AGENCY;
+            return attributionRole(code, qualified || agency ? "state-actor-noun-qualified" : "state-actor-noun",
+                    m.first(), k + noun);
         }
         int before = skipBack(t, m.first(), stateToken);
         int link = cues.get("linkPhrases").endsAt(t, before);
         if (link > 0) {
-            return new Role(code, STRONG, before - link, m.last(), "link-phrase");
+            return attributionRole(code, "link-phrase", before - link, m.last());
         }
         int verb = after < n ? cues.get("agentVerbs").startsAt(t, after) : 0;
         if (verb > 0 && !(after + verb < n && t.lower(after + verb).equals("by"))) {
-            return new Role(code, MEDIUM, m.first(), after + verb, "agent-verb");
+            return attributionRole(code, "agent-verb", m.first(), after + verb);
         }
         int accuse = cues.get("accuseVerbs").endsAt(t, before);
         if (accuse > 0) {
-            return new Role(code, MEDIUM, before - accuse, m.last(), "accusation");
+            return attributionRole(code, "accusation", before - accuse, m.last());
         }
         if (m.payload().kind() == Kind.AGENCY) {
-            return new Role(code, WEAK, m.first(), m.last(), "agency-mention");
+            return attributionRole(code, "agency-mention", m.first(), m.last());
         }
         return null;
     }
@@ -270,8 +291,10 @@ public final class Tagger {
         int before = skipBack(t, m.first(), stateToken);
         int phrase = cues.get("victimPhrases").endsAt(t, before);
         if (phrase > 0) {
-            boolean bareIn = phrase == 1 && (t.lower(before - 1).equals("in") || t.lower(before - 1).equals("at"));
-            return new Role(code, bareIn ? WEAK : 1.0, before - phrase, m.last(), "victim-phrase");
+            // "in China" is only where something is, unless a target precedes it ("ministries in China").
+            boolean bareIn = phrase == 1 && (t.lower(before - 1).equals("in") || t.lower(before - 1).equals("at"))
+                    && !(before >= 2 && cues.get("targetNouns").endsAt(t, before - 1) > 0);
+            return victimRole(code, bareIn ? "victim-phrase-weak" : "victim-phrase", before - phrase, m.last());
         }
         int k = m.last();
         boolean possessive = k < t.size() && t.lower(k).equals(Tokens.POSSESSIVE);
@@ -281,7 +304,7 @@ public final class Tagger {
         for (int skipped = 0; k < t.size() && skipped <= 2; skipped++, k++) {
             int noun = cues.get("targetNouns").startsAt(t, k);
             if (noun > 0) {
-                return new Role(code, possessive ? 1.0 : WEAK, m.first(), k + noun, "victim-target-noun");
+                return victimRole(code, possessive ? "victim-possessive" : "victim-target-noun", m.first(), k + noun);
             }
             if (!possessive || !t.isWord(k)) {
                 break;
@@ -310,15 +333,38 @@ public final class Tagger {
         return shouted || (m.last() < t.size() && cues.get("actorNouns").startsAt(t, m.last()) > 0);
     }
 
-    private static Role withBoost(Role r, double boost) {
-        return new Role(r.code(), r.weight() * boost, r.first(), r.last(), r.rule());
+    private Taxonomy.RuleWeight rule(String name) {
+        return taxonomy.rules().getOrDefault(name, new Taxonomy.RuleWeight(null, null, null));
     }
 
-    /** Countries whose summed weight reaches {@code min} and {@code ratio} of the strongest, strongest first. */
-    private List<Country> select(List<Role> roles, double min, double ratio, Set<String> exclude, String tag,
-                                 Tokens t, List<Evidence> evidence) {
+    private double setting(String name) {
+        return taxonomy.selection().getOrDefault(name, 0.0);
+    }
+
+    private Role attributionRole(String code, String name, int first, int last) {
+        Taxonomy.RuleWeight w = rule(name);
+        return new Role(code, w.attributionOrZero(), w.stateOrZero(), first, last, name);
+    }
+
+    private Role victimRole(String code, String name, int first, int last) {
+        return new Role(code, rule(name).victimOrZero(), 0, first, last, name);
+    }
+
+    private static Role withBoost(Role r, double boost) {
+        return new Role(r.code(), r.weight() * boost, r.state() * boost, r.first(), r.last(), r.rule());
+    }
+
+    /**
+     * Countries whose summed weight, less what {@code against} says for the same country, reaches {@code min}
+     * and {@code ratio} of the strongest; strongest first.
+     */
+    private List<Country> select(List<Role> roles, List<Role> against, int titleTokens, double min, double ratio,
+                                 Set<String> exclude, String tag, Tokens t, List<Evidence> evidence) {
         Map<String, Double> sum = new LinkedHashMap<>();
         roles.forEach(r -> sum.merge(r.code(), r.weight(), Double::sum));
+        // A state the title names as the target ("attacks on Russia's grid") is not the attacker.
+        against.stream().filter(r -> r.first() < titleTokens)
+                .forEach(r -> sum.computeIfPresent(r.code(), (c, v) -> v - r.weight()));
         double max = sum.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         List<String> codes = sum.entrySet().stream()
                 .filter(e -> e.getValue() >= min && e.getValue() >= ratio * max && !exclude.contains(e.getKey()))

@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param malware      family name to its spellings
  * @param malwareNouns nouns after which a CamelCase or digit-bearing name is a malware family
  * @param techniques   ATT&amp;CK technique id to technique names
+ * @param rules        what one mention found by each attribution or victim rule counts for
+ * @param selection    minimum sums and ratios for reporting a country
  */
 record Taxonomy(
         Double bias,
@@ -40,11 +42,42 @@ record Taxonomy(
         List<ActorEntry> actors,
         Map<String, List<String>> malware,
         List<String> malwareNouns,
-        Map<String, List<String>> techniques) {
+        Map<String, List<String>> techniques,
+        Map<String, RuleWeight> rules,
+        Map<String, Double> selection) {
 
     /** Cue lists the tagger reads; a user file may extend them but not add others. */
-    static final List<String> CUE_NAMES = List.of("actorNouns", "modifiers", "linkWords", "linkPhrases",
-            "agentVerbs", "accuseVerbs", "targetNouns", "victimPhrases");
+    static final List<String> CUE_NAMES = List.of("actorNouns", "modifiers", "stateModifiers", "linkWords",
+            "linkPhrases", "agentVerbs", "accuseVerbs", "targetNouns", "victimPhrases");
+
+    /** Rule names the tagger applies; a user file may re-weight them. */
+    static final List<String> RULE_NAMES = List.of("actor", "state-link-word", "state-actor-noun",
+            "state-actor-noun-qualified", "link-phrase", "agent-verb", "accusation", "agency-mention",
+            "victim-phrase", "victim-phrase-weak", "victim-possessive", "victim-target-noun");
+
+    /** Selection settings the tagger reads. */
+    static final List<String> SELECTION_NAMES = List.of("attributedMin", "attributedRatio", "victimMin");
+
+    /**
+     * What one mention found by a rule counts for; absent means 0.
+     *
+     * @param attribution toward attributing the operation to the mentioned state
+     * @param state       toward the "state" signal of the verdict
+     * @param victim      toward the mentioned country being a victim
+     */
+    record RuleWeight(Double attribution, Double state, Double victim) {
+        double attributionOrZero() {
+            return attribution == null ? 0 : attribution;
+        }
+
+        double stateOrZero() {
+            return state == null ? 0 : state;
+        }
+
+        double victimOrZero() {
+            return victim == null ? 0 : victim;
+        }
+    }
 
     /**
      * A group of weighted terms.
@@ -59,7 +92,7 @@ record Taxonomy(
     /**
      * A product of signal strengths with its own coefficient.
      *
-     * @param signals the signal names
+     * @param signals the signal names; "!name" stands for one minus that signal's strength
      * @param weight  logistic coefficient
      */
     record Interaction(List<String> signals, Double weight) {
@@ -100,7 +133,7 @@ record Taxonomy(
 
     static Taxonomy empty() {
         return new Taxonomy(null, null, null, Map.of(), List.of(), Map.of(), Map.of(), List.of(), Map.of(),
-                List.of(), Map.of());
+                List.of(), Map.of(), Map.of(), Map.of());
     }
 
     private void validate(String source) {
@@ -108,6 +141,18 @@ record Taxonomy(
             if (!CUE_NAMES.contains(cue)) {
                 throw new IllegalArgumentException("Invalid taxonomy " + source + ": unknown cue list '" + cue
                         + "', expected one of " + CUE_NAMES);
+            }
+        }
+        for (String rule : nonNull(rules).keySet()) {
+            if (!RULE_NAMES.contains(rule)) {
+                throw new IllegalArgumentException("Invalid taxonomy " + source + ": unknown rule '" + rule
+                        + "', expected one of " + RULE_NAMES);
+            }
+        }
+        for (String key : nonNull(selection).keySet()) {
+            if (!SELECTION_NAMES.contains(key)) {
+                throw new IllegalArgumentException("Invalid taxonomy " + source + ": unknown selection setting '"
+                        + key + "', expected one of " + SELECTION_NAMES);
             }
         }
         for (Map.Entry<String, Signal> s : nonNull(signals).entrySet()) {
@@ -154,7 +199,9 @@ record Taxonomy(
                 List.copyOf(byName.values()),
                 mergeLists(malware, over.malware),
                 concat(malwareNouns, over.malwareNouns),
-                mergeLists(techniques, over.techniques));
+                mergeLists(techniques, over.techniques),
+                mergeMaps(rules, over.rules),
+                mergeMaps(selection, over.selection));
     }
 
     private static Signal mergeSignal(Signal base, Signal over) {
@@ -169,6 +216,12 @@ record Taxonomy(
         nonNull(a).forEach((k, v) -> out.put(k, new ArrayList<>(nonNull(v))));
         nonNull(b).forEach((k, v) -> out.computeIfAbsent(k, x -> new ArrayList<>()).addAll(nonNull(v)));
         out.replaceAll((k, v) -> List.copyOf(new LinkedHashSet<>(v)));
+        return out;
+    }
+
+    private static <V> Map<String, V> mergeMaps(Map<String, V> a, Map<String, V> b) {
+        Map<String, V> out = new LinkedHashMap<>(nonNull(a));
+        out.putAll(nonNull(b));
         return out;
     }
 

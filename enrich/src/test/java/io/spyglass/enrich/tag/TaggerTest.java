@@ -1,0 +1,150 @@
+package io.spyglass.enrich.tag;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.spyglass.model.Actor;
+import io.spyglass.model.Country;
+import io.spyglass.model.Evidence;
+import io.spyglass.model.Tags;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TaggerTest {
+    private static final Tagger TAGGER = Tagger.loadDefault();
+
+    @Test
+    void hedgedStateHackingIsEspionageAttributedToTheState() {
+        Tags tags = TAGGER.tag("Beijing purportedly breached defence ministry networks",
+                "Chinese military hackers allegedly broke into the defence ministry's networks last year and "
+                        + "stole classified planning documents, officials said on condition of anonymity. The "
+                        + "ministry could not confirm whether secrets were taken, and Beijing denied any "
+                        + "involvement in the intrusion. Investigators found a backdoor on several servers.");
+
+        assertThat(tags.espionage()).isTrue();
+        assertThat(tags.score()).isGreaterThan(0.8);
+        assertThat(tags.attributed()).containsExactly(new Country("CN", "China"));
+        assertThat(tags.tagger()).isEqualTo("spyglass-tagger/1.0");
+    }
+
+    @Test
+    void separatesTheAttackerFromTheVictimAndTheAccuser() {
+        Tags tags = TAGGER.tag("Norway says Russian hackers got into its parliament",
+                "Norway's government said on Friday that state-sponsored hackers working for Russia's GRU had "
+                        + "infiltrated Norwegian parliament email accounts in a cyber espionage campaign. The "
+                        + "United States said it shared the assessment. Moscow rejected the accusation.");
+
+        assertThat(tags.espionage()).isTrue();
+        assertThat(tags.attributed()).containsExactly(new Country("RU", "Russia"));
+        assertThat(tags.victims()).containsExactly(new Country("NO", "Norway"));
+    }
+
+    @Test
+    void normalisesActorAliasesToOneCanonicalName() {
+        Tags tags = TAGGER.tag("Fancy Bear returns",
+                "Researchers tied the new phishing wave to Fancy Bear, also tracked as Sofacy and as STRONTIUM, "
+                        + "the espionage group that targets foreign ministries with spear-phishing emails and "
+                        + "custom malware.");
+
+        assertThat(tags.espionage()).isTrue();
+        assertThat(tags.actors()).containsExactly(new Actor("APT28", "RU"));
+        assertThat(tags.attributed()).containsExactly(new Country("RU", "Russia"));
+    }
+
+    @Test
+    void ransomwareForProfitIsNotEspionage() {
+        Tags tags = TAGGER.tag("Ransomware gang hits hospital chain",
+                "A ransomware gang encrypted the servers of a hospital chain and demanded a ransom of 5 million "
+                        + "dollars in bitcoin. The criminals threatened to leak patient records unless the "
+                        + "extortion payment was made. The hackers are believed to be Russian speakers.");
+
+        assertThat(tags.espionage()).isFalse();
+        assertThat(tags.attributed()).isEmpty();
+    }
+
+    @Test
+    void humanSpyWithoutHackingIsNotEspionage() {
+        Tags tags = TAGGER.tag("Former diplomat jailed for selling secrets",
+                "A former diplomat was sentenced to ten years for selling classified documents to a foreign "
+                        + "intelligence service. Prosecutors said he met his handlers in hotels and was paid in "
+                        + "cash for printed cables. The spy case strained relations between the two countries.");
+
+        assertThat(tags.espionage()).isFalse();
+    }
+
+    @Test
+    void patchNewsWithoutAStateActorIsNotEspionage() {
+        Tags tags = TAGGER.tag("Vendor patches critical VPN flaw",
+                "The vendor released a security update for a critical vulnerability, CVE-2024-12345, in its VPN "
+                        + "appliance. Researchers found the flaw and published a proof of concept. Customers "
+                        + "should install the patch as soon as possible.");
+
+        assertThat(tags.espionage()).isFalse();
+        assertThat(tags.cves()).containsExactly("CVE-2024-12345");
+    }
+
+    @Test
+    void militaryNewsWithoutACyberOperationIsNotEspionage() {
+        Tags tags = TAGGER.tag("Navy moves warships after missile test",
+                "The navy moved two warships into the strait after a missile test on Sunday. Officials said the "
+                        + "troops would stay until the summit next month, and warned of sanctions.");
+
+        assertThat(tags.espionage()).isFalse();
+    }
+
+    @Test
+    void extractsCvesTechniquesAndMalware() {
+        Tags tags = TAGGER.tag("Espionage group exploits mail server bug",
+                "Iranian state-backed hackers exploited cve-2021-26855 and dropped the PlugX remote access "
+                        + "tool along with a new ShadowBridge backdoor. The intrusion used T1566.001 and T1003, "
+                        + "and DLL side-loading to hide.");
+
+        assertThat(tags.cves()).containsExactly("CVE-2021-26855");
+        assertThat(tags.techniques()).containsExactly("T1566.001", "T1003", "T1574.002");
+        assertThat(tags.malware()).containsExactly("PlugX", "ShadowBridge");
+    }
+
+    @Test
+    void everyEvidenceOffsetPointsAtItsTextInTitleNewlineBody() {
+        String title = "North Korean hackers target defence firms";
+        String text = "A North Korea-linked group sent fake job offers to engineers at defence contractors in "
+                + "South Korea, planting spyware to steal military secrets.";
+        Tags tags = TAGGER.tag(title, text);
+
+        String full = title + "\n" + text;
+        assertThat(tags.espionage()).isTrue();
+        assertThat(tags.victims()).containsExactly(new Country("KR", "South Korea"));
+        for (Evidence e : tags.evidence()) {
+            assertThat(full.substring(e.offset(), e.offset() + e.text().length())).isEqualTo(e.text());
+        }
+        assertThat(tags.evidence()).filteredOn(e -> e.tag().equals("attributed"))
+                .extracting(Evidence::text, Evidence::offset, Evidence::rule)
+                .contains(org.assertj.core.groups.Tuple.tuple("North Korean hackers", 0, "state-actor-noun"));
+    }
+
+    @Test
+    void rejectsAnInvalidTaxonomyNamingFileAndLine(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("taxonomy.yaml");
+        Files.writeString(file, "threshold: 0.6\nsignals:\n  cyber:\n    weight: [not, a, number]\n");
+
+        assertThatThrownBy(() -> Tagger.load(file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Invalid taxonomy " + file + " line 4: ");
+    }
+
+    @Test
+    void userTaxonomyAddsAnActorWithItsState(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("taxonomy.yaml");
+        Files.writeString(file, "actors:\n  - name: Glass Heron\n    country: VN\n    aliases: [HERON-7]\n");
+        String text = "Security researchers said the HERON-7 group hacked into foreign ministry networks in a "
+                + "long-running cyber espionage campaign, planting a backdoor to steal diplomatic cables.";
+
+        Tags tags = Tagger.load(file).tag("Spies in the ministry", text);
+
+        assertThat(tags.actors()).containsExactly(new Actor("Glass Heron", "VN"));
+        assertThat(tags.attributed()).containsExactly(new Country("VN", "Vietnam"));
+    }
+}
