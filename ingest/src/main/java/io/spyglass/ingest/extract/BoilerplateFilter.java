@@ -20,7 +20,8 @@ final class BoilerplateFilter {
     private static final Set<String> NEVER_TEXT = Set.of("script", "style", "noscript", "template", "svg", "canvas",
             "iframe", "object", "embed", "video", "audio", "map", "button", "input", "select", "textarea", "option",
             "link", "meta", "dialog", "head", "picture", "img", "source", "math");
-    private static final Set<String> BOILERPLATE_TAGS = Set.of("nav", "aside", "footer", "header", "form", "menu");
+    /** Not {@code header}: article headers hold the lead paragraph; the site header is role=banner or nav. */
+    private static final Set<String> BOILERPLATE_TAGS = Set.of("nav", "aside", "footer", "form", "menu");
     private static final Set<String> BOILERPLATE_ROLES = Set.of("navigation", "banner", "contentinfo",
             "complementary", "menu", "menubar", "search", "dialog", "alertdialog", "toolbar", "tablist");
     /** Class and id words that mark page furniture; matched at word starts within the attribute values. */
@@ -32,7 +33,7 @@ final class BoilerplateFilter {
             + "|related|recommend|empfehl|more-?(?:stories|articles|news)|read-?more|weitere|also-?read|outbrain|taboola"
             + "|breadcrumb|pagination|pager(?:$|[\\s_-])|sidebar|widget|footer|navbar|navigation|nav(?:$|[\\s_-])|menu"
             + "|popup|modal|overlay|banner|advert|ads?(?:$|[\\s_-])|ad-|anzeige|sponsor|promo"
-            + "|tags?(?:$|[\\s_-])|tag-?(?:list|cloud)|keywords|byline|author-?(?:bio|box|info)|about-?author"
+            + "|tags?(?:$|[\\s_-])|tag-?(?:list|cloud)|keywords|byline|author|autor|about-?author"
             + "|post-?meta|entry-?meta|article-?meta|meta(?:$|[\\s_-])|caption|credit|copyright|toc(?:$|[\\s_-])"
             + "|print(?:$|[\\s_-])|toolbar|skip|sr-only|visually-?hidden|screen-?reader|hidden(?:$|\\s)"
             + "|rating|survey|poll(?:$|[\\s_-])|slideshow|carousel|gallery|lightbox)",
