@@ -33,11 +33,14 @@ final class BoilerplateFilter {
             + "|related|recommend|empfehl|more-?(?:stories|articles|news)|read-?more|weitere|also-?read|outbrain|taboola"
             + "|breadcrumb|pagination|pager(?:$|[\\s_-])|sidebar|widget|footer|navbar|navigation|nav(?:$|[\\s_-])|menu"
             + "|popup|modal|overlay|banner|advert|ads?(?:$|[\\s_-])|ad-|anzeige|sponsor|promo"
-            + "|tags?(?:$|[\\s_-])|tag-?(?:list|cloud)|keywords|byline|author|autor|about-?author"
+            + "|tags(?:$|[\\s_-])|tag-?(?:list|cloud)|tagcloud|keywords|byline|author|autor|about-?author"
             + "|post-?meta|entry-?meta|article-?meta|meta(?:$|[\\s_-])|caption|credit|copyright|toc(?:$|[\\s_-])"
             + "|print(?:$|[\\s_-])|toolbar|skip|sr-only|visually-?hidden|screen-?reader|hidden(?:$|\\s)"
             + "|rating|survey|poll(?:$|[\\s_-])|slideshow|carousel|gallery|lightbox)",
             Pattern.CASE_INSENSITIVE);
+    /** Blog engines tag posts with their categories ("tag-social", "category-comments"): names, not roles. */
+    private static final Pattern TAXONOMY_CLASSES = Pattern.compile(
+            "(?i)(?:^|\\s)(?:tag|category|categories|cat|topic|format|type|status)-\\S*");
     private static final Pattern HIDDEN_STYLE = Pattern.compile(
             "(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
     /** Share of the page's non-link text above which an element is kept whatever its name says. */
@@ -102,7 +105,11 @@ final class BoilerplateFilter {
         if (!role.isEmpty() && BOILERPLATE_ROLES.contains(role.toLowerCase(Locale.ROOT))) {
             return true;
         }
-        String names = el.className() + " " + el.id();
+        if (tag.equals("article") || tag.equals("main") || tag.equals("body")
+                || el.attr("itemprop").equals("articleBody")) {
+            return false;
+        }
+        String names = TAXONOMY_CLASSES.matcher(el.className()).replaceAll("") + " " + el.id();
         return names.length() > 1 && BOILERPLATE_NAMES.matcher(names).find();
     }
 
