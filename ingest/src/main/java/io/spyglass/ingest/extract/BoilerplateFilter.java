@@ -20,7 +20,8 @@ final class BoilerplateFilter {
     private static final Set<String> NEVER_TEXT = Set.of("script", "style", "noscript", "template", "svg", "canvas",
             "iframe", "object", "embed", "video", "audio", "map", "button", "input", "select", "textarea", "option",
             "link", "meta", "dialog", "head", "picture", "img", "source", "math");
-    private static final Set<String> BOILERPLATE_TAGS = Set.of("nav", "aside", "footer", "header", "form", "menu");
+    /** Not {@code header}: article headers hold the lead paragraph; the site header is role=banner or nav. */
+    private static final Set<String> BOILERPLATE_TAGS = Set.of("nav", "aside", "footer", "form", "menu");
     private static final Set<String> BOILERPLATE_ROLES = Set.of("navigation", "banner", "contentinfo",
             "complementary", "menu", "menubar", "search", "dialog", "alertdialog", "toolbar", "tablist");
     /** Class and id words that mark page furniture; matched at word starts within the attribute values. */
@@ -32,11 +33,14 @@ final class BoilerplateFilter {
             + "|related|recommend|empfehl|more-?(?:stories|articles|news)|read-?more|weitere|also-?read|outbrain|taboola"
             + "|breadcrumb|pagination|pager(?:$|[\\s_-])|sidebar|widget|footer|navbar|navigation|nav(?:$|[\\s_-])|menu"
             + "|popup|modal|overlay|banner|advert|ads?(?:$|[\\s_-])|ad-|anzeige|sponsor|promo"
-            + "|tags?(?:$|[\\s_-])|tag-?(?:list|cloud)|keywords|byline|author-?(?:bio|box|info)|about-?author"
+            + "|tags(?:$|[\\s_-])|tag-?(?:list|cloud)|tagcloud|keywords|byline|author|autor|about-?author"
             + "|post-?meta|entry-?meta|article-?meta|meta(?:$|[\\s_-])|caption|credit|copyright|toc(?:$|[\\s_-])"
             + "|print(?:$|[\\s_-])|toolbar|skip|sr-only|visually-?hidden|screen-?reader|hidden(?:$|\\s)"
             + "|rating|survey|poll(?:$|[\\s_-])|slideshow|carousel|gallery|lightbox)",
             Pattern.CASE_INSENSITIVE);
+    /** Blog engines tag posts with their categories ("tag-social", "category-comments"): names, not roles. */
+    private static final Pattern TAXONOMY_CLASSES = Pattern.compile(
+            "(?i)(?:^|\\s)(?:tag|category|categories|cat|topic|format|type|status)-\\S*");
     private static final Pattern HIDDEN_STYLE = Pattern.compile(
             "(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
     /** Share of the page's non-link text above which an element is kept whatever its name says. */
@@ -101,7 +105,11 @@ final class BoilerplateFilter {
         if (!role.isEmpty() && BOILERPLATE_ROLES.contains(role.toLowerCase(Locale.ROOT))) {
             return true;
         }
-        String names = el.className() + " " + el.id();
+        if (tag.equals("article") || tag.equals("main") || tag.equals("body")
+                || el.attr("itemprop").equals("articleBody")) {
+            return false;
+        }
+        String names = TAXONOMY_CLASSES.matcher(el.className()).replaceAll("") + " " + el.id();
         return names.length() > 1 && BOILERPLATE_NAMES.matcher(names).find();
     }
 

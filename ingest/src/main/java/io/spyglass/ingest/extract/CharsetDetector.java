@@ -25,19 +25,38 @@ final class CharsetDetector {
     private CharsetDetector() {
     }
 
-    /** The page as text, decoded with {@link #detect}; a byte-order mark is dropped. Never null. */
+    /** The page as text in its detected charset; a byte-order mark is dropped. Never null. */
     static String decode(byte[] body, String contentType) {
-        Charset charset = detect(body, contentType);
-        int skip = bomLength(body);
-        return new String(body, skip, body.length - skip, charset);
+        Charset bom = fromBom(body);
+        if (bom != null) {
+            int skip = bom.equals(StandardCharsets.UTF_8) ? 3 : 2;
+            return new String(body, skip, body.length - skip, bom);
+        }
+        Charset declared = declared(body, contentType);
+        if (declared != null && !declared.equals(StandardCharsets.UTF_8)) {
+            return new String(body, declared);
+        }
+        // Pages often keep a UTF-8 declaration from a template while serving legacy bytes, and the reverse;
+        // valid UTF-8 of any length is almost never an accident, so the bytes outvote a UTF-8 declaration.
+        String utf8 = new String(body, StandardCharsets.UTF_8);
+        return isMostlyValid(utf8) ? utf8 : new String(body, WINDOWS_1252);
     }
 
-    /** The charset to decode the page with; never null. */
+    /** The charset {@link #decode} uses for the page; never null. */
     static Charset detect(byte[] body, String contentType) {
         Charset bom = fromBom(body);
         if (bom != null) {
             return bom;
         }
+        Charset declared = declared(body, contentType);
+        if (declared != null && !declared.equals(StandardCharsets.UTF_8)) {
+            return declared;
+        }
+        return isMostlyValid(new String(body, StandardCharsets.UTF_8)) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+    }
+
+    /** The charset named by the HTTP header, else by a meta tag or XML declaration; null when none is usable. */
+    private static Charset declared(byte[] body, String contentType) {
         if (contentType != null) {
             Charset header = named(HEADER_CHARSET.matcher(contentType));
             if (header != null) {
@@ -45,16 +64,30 @@ final class CharsetDetector {
             }
         }
         String head = new String(body, 0, Math.min(body.length, PRESCAN_BYTES), StandardCharsets.ISO_8859_1);
-        Charset declared = named(META_CHARSET.matcher(head));
-        if (declared == null) {
-            declared = named(XML_ENCODING.matcher(head));
+        Charset meta = named(META_CHARSET.matcher(head));
+        return meta != null ? meta : named(XML_ENCODING.matcher(head));
+    }
+
+    /**
+     * True when decoding as UTF-8 replaced at most a few broken sequences, so that one truncated character
+     * in a long UTF-8 page does not turn the whole page into windows-1252 mojibake.
+     */
+    private static boolean isMostlyValid(String utf8) {
+        if (utf8.indexOf('\uFFFD') < 0) {
+            return true;
         }
-        // Pages often keep a UTF-8 declaration from a template while serving legacy bytes, and the reverse;
-        // valid UTF-8 of any length is almost never an accident, so the bytes outvote a UTF-8 declaration.
-        if (declared != null && !declared.equals(StandardCharsets.UTF_8)) {
-            return declared;
+        int replaced = 0;
+        int nonAscii = 0;
+        for (int i = 0; i < utf8.length(); i++) {
+            char c = utf8.charAt(i);
+            if (c >= 0x80) {
+                nonAscii++;
+                if (c == '\uFFFD') {
+                    replaced++;
+                }
+            }
         }
-        return isUtf8(body) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+        return replaced == 0 || nonAscii - replaced >= 8 * replaced;
     }
 
     private static Charset named(Matcher matcher) {
@@ -97,43 +130,5 @@ final class CharsetDetector {
             return StandardCharsets.UTF_16BE;
         }
         return null;
-    }
-
-    private static int bomLength(byte[] b) {
-        Charset bom = fromBom(b);
-        if (bom == null) {
-            return 0;
-        }
-        return bom.equals(StandardCharsets.UTF_8) ? 3 : 2;
-    }
-
-    /**
-     * True when the bytes read as UTF-8 with at most a few broken sequences, so that one truncated
-     * character in a long UTF-8 page does not turn the whole page into windows-1252 mojibake.
-     */
-    private static boolean isUtf8(byte[] b) {
-        int valid = 0;
-        int invalid = 0;
-        int i = 0;
-        while (i < b.length) {
-            int c = b[i] & 0xFF;
-            if (c < 0x80) {
-                i++;
-                continue;
-            }
-            int extra = c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : -1;
-            boolean ok = extra > 0 && i + extra < b.length;
-            for (int k = 1; ok && k <= extra; k++) {
-                ok = i + k < b.length && (b[i + k] & 0xC0) == 0x80;
-            }
-            if (ok) {
-                valid++;
-                i += extra + 1;
-            } else {
-                invalid++;
-                i++;
-            }
-        }
-        return invalid == 0 || valid >= 8 * invalid;
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -18,11 +19,18 @@ final class ContentScorer {
 
     private static final int MIN_PARAGRAPH = 25;
     private static final int ANCESTOR_LEVELS = 5;
+    private static final int MIN_LEAD = 60;
+    private static final int MAX_LEAD_BLOCKS = 3;
+    private static final int MAX_LEAD_CHARS = 1500;
     private static final Pattern POSITIVE = Pattern.compile("(?i)article|body|content|entry|main|page|post|text"
             + "|blog|story|artikel|inhalt|beitrag|news|single|column|hentry|rich");
     private static final Pattern NEGATIVE = Pattern.compile("(?i)comment|meta|footer|footnote|sidebar|widget"
             + "|related|share|social|teaser|promo|nav|menu|header|combx|contact|masthead|media|outbrain"
             + "|shoutbox|sponsor|tags|tool|ad-|ads|banner|card|list|more|recommend|author|byline");
+
+    /** List items and table headers hold menus, references and link lists far more often than prose. */
+    private static final Set<String> NOT_PARAGRAPHS = Set.of("li", "dt", "dd", "th", "caption", "summary",
+            "address", "ul", "ol", "dl", "table", "tr", "tbody", "thead");
 
     private ContentScorer() {
     }
@@ -32,7 +40,7 @@ final class ContentScorer {
         Map<Element, Double> scores = new IdentityHashMap<>();
         for (Element el : body.getAllElements()) {
             NodeStats.Counts c = stats.get(el);
-            if (c.inline < MIN_PARAGRAPH || el == body) {
+            if (c.inline < MIN_PARAGRAPH || el == body || NOT_PARAGRAPHS.contains(el.normalName())) {
                 continue;
             }
             double own = 1 + c.inlineCommas + Math.min(c.inline / 100, 3);
@@ -63,7 +71,66 @@ final class ContentScorer {
         }
         top = climb(top, topScore, finalScores, body);
         topScore = finalScores.getOrDefault(top, topScore);
-        return withSiblings(top, topScore, finalScores, stats, body);
+        List<Element> content = withSiblings(top, topScore, finalScores, stats, body);
+        return withLead(body, content, stats);
+    }
+
+    /**
+     * Prepends the standfirst: prose blocks between the headline and the content, which pages keep in their
+     * article header, apart from the body container.
+     */
+    private static List<Element> withLead(Element body, List<Element> content, NodeStats stats) {
+        Element first = content.get(0);
+        Element headline = body.selectFirst("h1, [itemprop=headline]");
+        if (headline == null || headline == first || first.parents().contains(headline)) {
+            return content;
+        }
+        List<Element> all = body.getAllElements();
+        int from = indexOf(all, headline);
+        int to = indexOf(all, first);
+        if (from < 0 || to < 0 || from >= to) {
+            return content;
+        }
+        List<Element> lead = new ArrayList<>();
+        int chars = 0;
+        Element last = headline;
+        for (int i = from + 1; i < to; i++) {
+            Element el = all.get(i);
+            if (isAncestor(el, first) || isAncestor(last, el) || isAncestor(headline, el)) {
+                continue;
+            }
+            NodeStats.Counts c = stats.get(el);
+            if (c.inline < MIN_LEAD || stats.linkDensity(el) > 0.3 || NOT_PARAGRAPHS.contains(el.normalName())) {
+                continue;
+            }
+            lead.add(el);
+            last = el;
+            chars += c.text;
+        }
+        if (lead.isEmpty() || lead.size() > MAX_LEAD_BLOCKS || chars > MAX_LEAD_CHARS) {
+            return content;
+        }
+        List<Element> out = new ArrayList<>(lead);
+        out.addAll(content);
+        return out;
+    }
+
+    private static boolean isAncestor(Element ancestor, Element el) {
+        for (Element e = el.parent(); e != null; e = e.parent()) {
+            if (e == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int indexOf(List<Element> elements, Element el) {
+        for (int i = 0; i < elements.size(); i++) {
+            if (elements.get(i) == el) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** A parent that scores nearly as well as the best child is the whole article, not one part of it. */

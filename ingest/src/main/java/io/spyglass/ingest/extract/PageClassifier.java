@@ -3,6 +3,7 @@ package io.spyglass.ingest.extract;
 import org.jsoup.nodes.Document;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -24,11 +25,11 @@ final class PageClassifier {
             + "|are you a robot|unusual traffic|access (to this page )?(has been )?denied|enable (javascript and )?cookies to continue"
             + "|checking your browser|you have been blocked|request unsuccessful|automated (access|requests|queries)"
             + "|bot protection|security service to protect itself");
-    private static final Pattern BLOCKED_MARKUP = Pattern.compile(
-            "(?i)cf-browser-verification|cf-challenge|challenge-platform|g-recaptcha|h-captcha|px-captcha"
-                    + "|captcha-delivery|_incapsula_resource|distil_r_captcha|ddos-guard");
-    private static final Pattern PAYWALL_MARKUP = Pattern.compile("(?i)paywall|piano-offer|regwall|subscriber-only"
-            + "|premium-content|plus-content|metered-content");
+    private static final List<String> BLOCKED_MARKUP = List.of("cf-browser-verification", "cf-challenge",
+            "challenge-platform", "g-recaptcha", "h-captcha", "px-captcha", "captcha-delivery",
+            "_incapsula_resource", "distil_r_captcha", "ddos-guard");
+    private static final List<String> PAYWALL_MARKUP = List.of("paywall", "piano-offer", "regwall",
+            "subscriber-only", "premium-content", "plus-content", "metered-content");
 
     private PageClassifier() {
     }
@@ -76,7 +77,8 @@ final class PageClassifier {
         }
         String bodyText = doc.body() == null ? "" : doc.body().text();
         return bodyText.length() <= BLOCKED_TEXT_LIMIT * 2
-                && (BLOCKED_MARKUP.matcher(rawHtml).find() || BLOCKED_TEXT.matcher(bodyText).find());
+                && (BLOCKED_MARKUP.stream().anyMatch(rawHtml.toLowerCase(Locale.ROOT)::contains)
+                || BLOCKED_TEXT.matcher(bodyText).find());
     }
 
     /** True for an article marked as not free, or with paywall markup, that shows only a teaser. */
@@ -84,6 +86,10 @@ final class PageClassifier {
         if (text.length() >= PAYWALL_TEXT_LIMIT) {
             return false;
         }
-        return !accessibleForFree || PAYWALL_MARKUP.matcher(rawHtml).find();
+        if (!accessibleForFree) {
+            return true;
+        }
+        // Class names are lower case in practice; a case-sensitive search keeps this off the profile.
+        return PAYWALL_MARKUP.stream().anyMatch(rawHtml::contains);
     }
 }

@@ -50,8 +50,11 @@ final class TextNormaliser {
                 || c == '\u2028' || c == '\u2029' || c == '\u000B';
     }
 
-    /** Zero-width characters pages use for soft hyphenation and layout; they never belong in text. */
+    /**
+     * Zero-width characters pages use for layout; they never belong in text. Soft hyphens stay: they are
+     * part of the words as published, and copies of the text keep them.
+     */
     private static boolean isInvisible(char c) {
-        return c == '\u200B' || c == '\u2060' || c == '\uFEFF' || c == '\u00AD';
+        return c == '\u200B' || c == '\u2060' || c == '\uFEFF';
     }
 }
