@@ -1,4 +1,4 @@
-package io.spyglass.ingest;
+package io.spyglass.ingest.feed;
 
 /** A feed body that is not a readable RSS or Atom document. */
 public final class FeedParseException extends Exception {

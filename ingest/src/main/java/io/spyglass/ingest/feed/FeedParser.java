@@ -1,4 +1,4 @@
-package io.spyglass.ingest;
+package io.spyglass.ingest.feed;
 
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
