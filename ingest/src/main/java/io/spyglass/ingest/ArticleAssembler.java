@@ -1,6 +1,7 @@
 package io.spyglass.ingest;
 
 import io.spyglass.ingest.extract.ExtractedPage;
+import io.spyglass.ingest.feed.FeedItem;
 import io.spyglass.model.Article;
 import io.spyglass.model.ExtractionOutcome;
 import io.spyglass.model.FeedRef;
@@ -60,14 +61,18 @@ public final class ArticleAssembler {
             if (block.selectFirst("p,li,h1,h2,h3,h4,h5,h6,blockquote,pre") != null) {
                 continue;
             }
-            String t = FeedParser.normalise(block.text());
+            String t = normalise(block.text());
             if (!t.isEmpty()) {
                 blocks.add(t);
             }
         }
         if (blocks.isEmpty()) {
-            return FeedParser.normalise(doc.body().text());
+            return normalise(doc.body().text());
         }
         return String.join("\n\n", blocks);
+    }
+
+    private static String normalise(String text) {
+        return text.replaceAll("[\\s\\u00a0]+", " ").strip();
     }
 }

@@ -25,14 +25,15 @@ public final class CanonicalUrl {
 
     /**
      * The canonical form of an absolute http(s) URL: lower-case scheme and host, no default port, no
-     * fragment, no tracking parameters (utm_* and the like), an empty path as "/".
+     * fragment, no tracking parameters (utm_* and the like), no dot segments, an empty path as "/".
      *
      * @throws IllegalArgumentException if {@code url} is not an absolute http(s) URL
      */
     public static String of(String url) {
         URI uri;
         try {
-            uri = new URI(url.strip());
+            // dot segments ("/a/../b") name the same page as their resolved path
+            uri = new URI(url.strip()).normalize();
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("bad URL '" + url + "': " + e.getReason(), e);
         }

@@ -2,6 +2,13 @@ package io.spyglass.ingest;
 
 import io.spyglass.ingest.extract.ArticleExtractor;
 import io.spyglass.ingest.extract.ExtractedPage;
+import io.spyglass.ingest.feed.FeedItem;
+import io.spyglass.ingest.feed.FeedParseException;
+import io.spyglass.ingest.feed.FeedParser;
+import io.spyglass.ingest.feed.ParsedFeed;
+import io.spyglass.ingest.fetch.FetchException;
+import io.spyglass.ingest.fetch.FetchedResource;
+import io.spyglass.ingest.fetch.Fetcher;
 import io.spyglass.model.Article;
 import io.spyglass.model.ExtractionOutcome;
 import io.spyglass.model.FeedRef;

@@ -1,6 +1,7 @@
 package io.spyglass.ingest;
 
 import io.spyglass.ingest.extract.ArticleExtractor;
+import io.spyglass.ingest.fetch.Fetcher;
 import java.time.Clock;
 import java.util.List;
 

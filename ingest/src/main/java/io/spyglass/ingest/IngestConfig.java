@@ -1,6 +1,7 @@
 package io.spyglass.ingest;
 
 import io.spyglass.ingest.extract.SiteRules;
+import io.spyglass.ingest.fetch.FetchSettings;
 import io.spyglass.model.Topics;
 import java.util.List;
 import java.util.Map;

@@ -56,9 +56,21 @@ public final class IngestService implements AutoCloseable {
             long intervalMs = feed.interval().toMillis();
             // jitter spreads feeds of the same interval so they do not all hit the network at once
             long firstMs = ThreadLocalRandom.current().nextLong(Math.min(intervalMs, 5_000) + 1);
-            pool.scheduleWithFixedDelay(() -> poller.poll(feed), firstMs, intervalMs, TimeUnit.MILLISECONDS);
+            pool.scheduleWithFixedDelay(() -> pollGuarded(feed), firstMs, intervalMs, TimeUnit.MILLISECONDS);
         }
         LOG.info("Polling {} feeds", feeds.size());
+    }
+
+    /**
+     * A scheduled task that throws is silently never run again, so a bug on one feed's path must not escape
+     * and end that feed's polling for the life of the process.
+     */
+    private void pollGuarded(FeedSource feed) {
+        try {
+            poller.poll(feed);
+        } catch (RuntimeException e) {
+            LOG.error("Polling {} failed unexpectedly; it is retried on its next interval", feed.url(), e);
+        }
     }
 
     @Override

@@ -1,19 +1,38 @@
-package io.spyglass.ingest;
+package io.spyglass.ingest.fetch;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * Decides which resolved addresses ingest may connect to: by default only public ones, so a feed or a
  * redirect cannot turn the fetcher against the host's own network or a cloud metadata service.
+ *
+ * @param allowPrivate true to allow every address
+ * @param allowed      non-public blocks allowed all the same (config {@code fetch.allow}); never null
  */
-public record AddressPolicy(boolean allowPrivate) {
+public record AddressPolicy(boolean allowPrivate, List<Cidr> allowed) {
+
+    public AddressPolicy {
+        allowed = List.copyOf(Objects.requireNonNull(allowed, "allowed"));
+    }
+
+    /** A policy with no allowed blocks: public addresses only, or every address when {@code allowPrivate}. */
+    public AddressPolicy(boolean allowPrivate) {
+        this(allowPrivate, List.of());
+    }
 
     /** Public addresses only. */
     public static AddressPolicy publicOnly() {
         return new AddressPolicy(false);
+    }
+
+    /** Public addresses and those in {@code allowed}. */
+    public static AddressPolicy allowing(List<Cidr> allowed) {
+        return new AddressPolicy(false, allowed);
     }
 
     /**
@@ -34,10 +53,10 @@ public record AddressPolicy(boolean allowPrivate) {
         }
         for (InetAddress address : addresses) {
             String why = forbidden(address);
-            if (why != null) {
+            if (why != null && allowed.stream().noneMatch(block -> block.contains(address))) {
                 throw new FetchException(FetchException.Kind.FORBIDDEN_ADDRESS, "host '" + host + "' resolves to "
                         + why + " address " + address.getHostAddress()
-                        + " (refused; set --allow-private-addresses or fetch.allowPrivateAddresses to allow)");
+                        + " (refused; list it in fetch.allow or set fetch.allow-private-addresses to allow)");
             }
         }
     }
@@ -76,16 +95,36 @@ public record AddressPolicy(boolean allowPrivate) {
             if ((b[0] & 0xfe) == 0xfc) {
                 return "a unique-local";
             }
-            if (isMappedOrCompatible(b)) {
-                try {
-                    byte[] v4 = {b[12], b[13], b[14], b[15]};
-                    return forbidden(InetAddress.getByAddress(v4));
-                } catch (UnknownHostException e) {
-                    throw new IllegalStateException("four bytes are always an IPv4 address", e);
-                }
+            if (isMappedOrCompatible(b) || isNat64(b)) {
+                return forbidden(v4(b[12], b[13], b[14], b[15]));
+            }
+            if (b[0] == 0x20 && b[1] == 0x02) {
+                // 6to4 (2002::/16) carries an IPv4 address in bytes 2-5 and can reach it through a relay
+                return forbidden(v4(b[2], b[3], b[4], b[5]));
             }
         }
         return null;
+    }
+
+    private static InetAddress v4(byte a, byte b, byte c, byte d) {
+        try {
+            return InetAddress.getByAddress(new byte[] {a, b, c, d});
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("four bytes are always an IPv4 address", e);
+        }
+    }
+
+    /** The well-known NAT64 prefix 64:ff9b::/96, which a NAT64 gateway translates to the embedded IPv4 address. */
+    private static boolean isNat64(byte[] b) {
+        if (b[0] != 0 || b[1] != 0x64 || b[2] != (byte) 0xff || b[3] != (byte) 0x9b) {
+            return false;
+        }
+        for (int i = 4; i < 12; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isMappedOrCompatible(byte[] b) {

@@ -1,4 +1,4 @@
-package io.spyglass.ingest;
+package io.spyglass.ingest.feed;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.spyglass.ingest;
+package io.spyglass.ingest.feed;
 
 import java.net.URI;
 import java.time.Instant;

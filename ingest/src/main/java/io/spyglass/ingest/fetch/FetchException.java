@@ -1,4 +1,4 @@
-package io.spyglass.ingest;
+package io.spyglass.ingest.fetch;
 
 /** A fetch that failed, with a class of error a person or a dashboard can act on. */
 public final class FetchException extends Exception {

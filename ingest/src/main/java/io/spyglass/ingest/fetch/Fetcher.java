@@ -1,4 +1,4 @@
-package io.spyglass.ingest;
+package io.spyglass.ingest.fetch;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -129,29 +129,29 @@ public final class Fetcher {
     }
 
     private FetchException classify(URI url, Throwable cause) {
-        Throwable root = cause;
-        while (root.getCause() != null && !(root instanceof TooLarge)) {
-            if (root instanceof SSLException || root instanceof HttpTimeoutException) {
-                break;
+        // the client wraps the telling exception at varying depths (a ConnectException wraps a channel error),
+        // so the first known type anywhere in the chain decides
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof TooLarge) {
+                return new FetchException(FetchException.Kind.TOO_LARGE, url + " is larger than " + settings.maxBytes() + " bytes");
             }
-            root = root.getCause();
+            if (t instanceof HttpConnectTimeoutException) {
+                return new FetchException(FetchException.Kind.TIMEOUT, "connecting to " + url + " timed out", cause);
+            }
+            if (t instanceof HttpTimeoutException) {
+                return new FetchException(FetchException.Kind.TIMEOUT, "no response from " + url + " in time", cause);
+            }
+            if (t instanceof SSLException) {
+                return new FetchException(FetchException.Kind.TLS, "TLS failed for " + url + ": " + t.getMessage(), cause);
+            }
+            if (t instanceof ConnectException) {
+                return new FetchException(FetchException.Kind.CONNECT, "cannot connect to " + url + ": connection refused", cause);
+            }
+            if (t.getCause() == null) {
+                return new FetchException(FetchException.Kind.IO, "fetching " + url + " failed: " + t, cause);
+            }
         }
-        if (root instanceof TooLarge) {
-            return new FetchException(FetchException.Kind.TOO_LARGE, url + " is larger than " + settings.maxBytes() + " bytes");
-        }
-        if (root instanceof HttpConnectTimeoutException) {
-            return new FetchException(FetchException.Kind.TIMEOUT, "connecting to " + url + " timed out", cause);
-        }
-        if (root instanceof HttpTimeoutException) {
-            return new FetchException(FetchException.Kind.TIMEOUT, "no response from " + url + " in time", cause);
-        }
-        if (root instanceof SSLException) {
-            return new FetchException(FetchException.Kind.TLS, "TLS failed for " + url + ": " + root.getMessage(), cause);
-        }
-        if (root instanceof ConnectException) {
-            return new FetchException(FetchException.Kind.CONNECT, "cannot connect to " + url + ": connection refused", cause);
-        }
-        return new FetchException(FetchException.Kind.IO, "fetching " + url + " failed: " + root, cause);
+        return new FetchException(FetchException.Kind.IO, "fetching " + url + " failed", cause);
     }
 
     private byte[] decode(byte[] body, String encoding, URI url) throws FetchException {

@@ -1,4 +1,4 @@
-package io.spyglass.ingest;
+package io.spyglass.ingest.feed;
 
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
@@ -11,10 +11,12 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 
 /** Parses RSS 0.9x/1.0/2.0 and Atom bytes with ROME, refusing DOCTYPEs so XXE and entity bombs cannot run. */
 public final class FeedParser {
@@ -31,6 +33,7 @@ public final class FeedParser {
      * @throws FeedParseException with a message that says what is wrong (line and column when known)
      */
     public static ParsedFeed parse(byte[] body, String contentType, URI feedUrl) throws FeedParseException {
+        refuseNonFeeds(body, contentType);
         SyndFeed feed;
         try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
             SyndFeedInput input = new SyndFeedInput();
@@ -54,6 +57,19 @@ public final class FeedParser {
         return new ParsedFeed(normalise(feed.getTitle()), items, skipped);
     }
 
+    /** Says plainly what came instead of a feed in the two commonest cases, which XML errors only hint at. */
+    private static void refuseNonFeeds(byte[] body, String contentType) throws FeedParseException {
+        String start = new String(body, 0, Math.min(body.length, 512), StandardCharsets.ISO_8859_1)
+                .replace("\u00EF\u00BB\u00BF", "").strip().toLowerCase(Locale.ROOT);
+        if (start.isEmpty()) {
+            throw new FeedParseException("not a feed: the body is empty");
+        }
+        if (start.startsWith("<!doctype html") || start.startsWith("<html")) {
+            throw new FeedParseException("not a feed: got an HTML page"
+                    + (contentType == null ? "" : " (Content-Type: " + contentType + ")"));
+        }
+    }
+
     private static URI link(SyndEntry entry, URI feedUrl) {
         List<String> candidates = new ArrayList<>();
         candidates.add(entry.getLink());
@@ -62,21 +78,40 @@ public final class FeedParser {
                 candidates.add(l.getHref());
             }
         });
-        // RSS guids are often the permalink when no <link> is given
-        candidates.add(entry.getUri());
         for (String candidate : candidates) {
-            if (candidate == null || candidate.isBlank()) {
-                continue;
+            URI uri = httpUri(feedUrl, candidate);
+            if (uri != null) {
+                return uri;
             }
-            try {
-                URI uri = feedUrl.resolve(new URI(candidate.strip().replace(" ", "%20")));
-                String scheme = uri.getScheme();
-                if (("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && uri.getHost() != null) {
-                    return uri;
-                }
-            } catch (URISyntaxException | IllegalArgumentException e) {
-                // try the next candidate
+        }
+        // An RSS guid or Atom id names the item; it is a usable link only when it is already an absolute
+        // http(s) URL: resolving an opaque guid such as "12345" against the feed URL would invent a page.
+        String id = entry.getUri();
+        if (id != null && id.strip().regionMatches(true, 0, "http", 0, 4)) {
+            URI uri = httpUri(null, id);
+            if (uri != null && uri.isAbsolute()) {
+                return uri;
             }
+        }
+        return null;
+    }
+
+    /** {@code candidate} resolved against {@code base} (when not null) if that gives an http(s) URL with a host, else null. */
+    private static URI httpUri(URI base, String candidate) {
+        if (candidate == null || candidate.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = new URI(candidate.strip().replace(" ", "%20"));
+            if (base != null) {
+                uri = base.resolve(uri);
+            }
+            String scheme = uri.getScheme();
+            if (("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            // not a URL: the caller tries its next candidate
         }
         return null;
     }

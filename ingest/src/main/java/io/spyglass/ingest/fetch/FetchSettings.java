@@ -1,4 +1,4 @@
-package io.spyglass.ingest;
+package io.spyglass.ingest.fetch;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,0 +1,2 @@
+/** Parsing of untrusted feed documents into immutable records. */
+package io.spyglass.ingest.feed;

@@ -1,0 +1,153 @@
+package io.spyglass.ingest;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A real HTTP server on 127.0.0.1 and a free port, for tests; counts the requests per path. */
+public final class LocalServer implements AutoCloseable {
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+    private final Map<String, HttpHandler> handlers = new ConcurrentHashMap<>();
+    private final CountDownLatch stopping = new CountDownLatch(1);
+
+    private LocalServer(HttpServer server, ExecutorService executor) {
+        this.server = server;
+        this.executor = executor;
+    }
+
+    /** Starts a server with no handlers; unknown paths answer 404. */
+    public static LocalServer start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+            ExecutorService executor = Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "local-server");
+                t.setDaemon(true);
+                return t;
+            });
+            server.setExecutor(executor);
+            LocalServer local = new LocalServer(server, executor);
+            server.createContext("/", local::dispatch);
+            server.start();
+            return local;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void dispatch(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+        HttpHandler handler = handlers.get(path);
+        try (exchange) {
+            if (handler == null) {
+                exchange.sendResponseHeaders(404, -1);
+            } else {
+                handler.handle(exchange);
+            }
+        } catch (IOException e) {
+            // the client went away (size cap, deadline): nothing more to send
+        }
+    }
+
+    /** Serves {@code path} with {@code handler}. */
+    public LocalServer handle(String path, HttpHandler handler) {
+        handlers.put(path, handler);
+        return this;
+    }
+
+    /** Serves a fixed response at {@code path}; {@code headers} are name, value pairs. */
+    public LocalServer serve(String path, int status, String contentType, byte[] body, String... headers) {
+        return handle(path, exchange -> {
+            if (contentType != null) {
+                exchange.getResponseHeaders().add("Content-Type", contentType);
+            }
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                exchange.getResponseHeaders().add(headers[i], headers[i + 1]);
+            }
+            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                exchange.getResponseBody().write(body);
+            }
+        });
+    }
+
+    /** Serves UTF-8 text at {@code path} with status 200. */
+    public LocalServer serve(String path, String contentType, String body) {
+        return serve(path, 200, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Answers {@code path} with a redirect to {@code location}. */
+    public LocalServer redirect(String path, int status, String location) {
+        return serve(path, status, null, new byte[0], "Location", location);
+    }
+
+    /** Streams {@code total} bytes of 'x' at {@code path}, in chunks, until the client stops reading. */
+    public LocalServer serveLarge(String path, long total) {
+        return handle(path, exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, total);
+            byte[] chunk = "x".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+            OutputStream out = exchange.getResponseBody();
+            for (long sent = 0; sent < total && stopping.getCount() > 0; sent += chunk.length) {
+                out.write(chunk, 0, (int) Math.min(chunk.length, total - sent));
+            }
+        });
+    }
+
+    /** Sends headers, then one byte every {@code every}, for as long as the client listens and the server runs. */
+    public LocalServer serveDrip(String path, Duration every) {
+        return handle(path, exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/rss+xml");
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream out = exchange.getResponseBody();
+            try {
+                while (!stopping.await(every.toMillis(), TimeUnit.MILLISECONDS)) {
+                    out.write(' ');
+                    out.flush();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    /** The absolute URL of {@code path} on this server. */
+    public URI url(String path) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Requests received for {@code path} so far. */
+    public int hits(String path) {
+        AtomicInteger n = hits.get(path);
+        return n == null ? 0 : n.get();
+    }
+
+    @Override
+    public void close() {
+        stopping.countDown();
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

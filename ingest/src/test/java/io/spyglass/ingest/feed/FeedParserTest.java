@@ -1,0 +1,161 @@
+package io.spyglass.ingest.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FeedParserTest {
+
+    static byte[] fixture(String name) {
+        try (InputStream in = FeedParserTest.class.getResourceAsStream("/feeds/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ParsedFeed parse(String name, String feedUrl) throws FeedParseException {
+        return FeedParser.parse(fixture(name), "application/xml", URI.create(feedUrl));
+    }
+
+    @Test
+    void readsRss091() throws Exception {
+        ParsedFeed feed = parse("rss-0.91.xml", "https://news.example.org/rss");
+
+        assertThat(feed.title()).isEqualTo("Harbour Watch 0.91");
+        assertThat(feed.items()).containsExactly(new FeedItem(
+                URI.create("https://news.example.org/2024/lighthouse-signals"), "Lighthouse keepers report odd signals",
+                null, List.of(), "Keepers on the north coast logged unexplained radio bursts."));
+        assertThat(feed.skipped()).isZero();
+    }
+
+    @Test
+    void readsRss10WithDublinCoreDateAndCreator() throws Exception {
+        ParsedFeed feed = parse("rss-1.0.xml", "https://cert.example.net/rss");
+
+        assertThat(feed.title()).isEqualTo("Example CERT advisories");
+        assertThat(feed.items()).containsExactly(new FeedItem(
+                URI.create("https://cert.example.net/advisories/2024-017"), "Advisory 2024-017: router firmware backdoor",
+                Instant.parse("2024-03-05T08:30:00Z"), List.of("Duty Officer"), "A hidden account was found in router firmware."));
+    }
+
+    @Test
+    void readsRss20PreferringContentEncodedAndNormalisingWhitespace() throws Exception {
+        ParsedFeed feed = parse("rss-2.0.xml", "https://desk.example.com/feed");
+
+        assertThat(feed.title()).isEqualTo("Example Security Desk");
+        assertThat(feed.items()).containsExactly(
+                new FeedItem(URI.create("https://desk.example.com/2024/05/ministry-mail?utm_source=rss&id=7"),
+                        "State hackers breach ministry mail", Instant.parse("2024-05-07T09:15:00Z"), List.of("A. Writer"),
+                        "<p>First paragraph of the story.</p><p>Second paragraph.</p>"),
+                new FeedItem(URI.create("https://desk.example.com/2024/05/second"), "Second story", null, List.of(),
+                        "Only a description here."));
+    }
+
+    @Test
+    void readsAtom10UsingTheAlternateLinkAndFallingBackToTheUpdateTime() throws Exception {
+        ParsedFeed feed = parse("atom-1.0.xml", "https://research.example.com/atom.xml");
+
+        assertThat(feed.title()).isEqualTo("Example Research Blog");
+        assertThat(feed.items()).containsExactly(
+                new FeedItem(URI.create("https://research.example.com/posts/42"), "Tracking a long-running intrusion set",
+                        Instant.parse("2024-06-01T10:00:00Z"), List.of("Research Team"), "<p>Full body of post 42.</p>"),
+                new FeedItem(URI.create("https://research.example.com/posts/43"), "Update only",
+                        Instant.parse("2024-06-02T08:00:00Z"), List.of(), "Only updated, never published."));
+    }
+
+    @Test
+    void readsAtom03() throws Exception {
+        ParsedFeed feed = parse("atom-0.3.xml", "https://legacy.example.com/atom");
+
+        assertThat(feed.title()).isEqualTo("Legacy Atom");
+        assertThat(feed.items()).extracting(FeedItem::link, FeedItem::title)
+                .containsExactly(tuple(URI.create("https://legacy.example.com/2004/entry"), "Atom 0.3 entry"));
+    }
+
+    @Test
+    void resolvesRelativeLinksAgainstTheFeedUrl() throws Exception {
+        ParsedFeed feed = parse("relative-links.xml", "https://rel.example.com/feeds/main.xml");
+
+        assertThat(feed.items()).extracting(FeedItem::link).containsExactly(
+                URI.create("https://rel.example.com/news/root-relative"),
+                URI.create("https://rel.example.com/feeds/path-relative.html"),
+                URI.create("https://rel.example.com/news/with%20space"));
+    }
+
+    @Test
+    void skipsItemsWithoutAUsableLinkInsteadOfInventingOneFromAnOpaqueGuid() throws Exception {
+        ParsedFeed feed = parse("items-without-link.xml", "https://nolink.example.com/feed");
+
+        assertThat(feed.items()).extracting(FeedItem::link)
+                .containsExactly(URI.create("https://nolink.example.com/posts/permalink"));
+        assertThat(feed.skipped()).isEqualTo(3);
+    }
+
+    @Test
+    void keepsDuplicateItemsForTheCallerToDeduplicateById() throws Exception {
+        ParsedFeed feed = parse("duplicate-guids.xml", "https://dup.example.com/feed");
+
+        assertThat(feed.items()).extracting(FeedItem::link).containsExactly(
+                URI.create("https://dup.example.com/a"), URI.create("https://dup.example.com/a?utm_campaign=x"));
+    }
+
+    @Test
+    void refusesAnExternalEntityPayload() {
+        FeedParseException e = assertThrows(FeedParseException.class, () -> parse("xxe.xml", "https://xxe.example.com/feed"));
+
+        assertThat(e.getMessage()).isEqualTo(
+                "not a valid RSS/Atom feed: Invalid XML: Error on line 2: DOCTYPE is disallowed when the feature "
+                        + "\"http://apache.org/xml/features/disallow-doctype-decl\" set to true.");
+    }
+
+    @Test
+    void refusesBillionLaughs() {
+        FeedParseException e = assertThrows(FeedParseException.class,
+                () -> parse("billion-laughs.xml", "https://laughs.example.com/feed"));
+
+        assertThat(e.getMessage()).isEqualTo(
+                "not a valid RSS/Atom feed: Invalid XML: Error on line 2: DOCTYPE is disallowed when the feature "
+                        + "\"http://apache.org/xml/features/disallow-doctype-decl\" set to true.");
+    }
+
+    @Test
+    void reportsMalformedXmlWithItsLine() {
+        FeedParseException e = assertThrows(FeedParseException.class,
+                () -> parse("malformed.xml", "https://broken.example.com/feed"));
+
+        assertThat(e.getMessage()).isEqualTo(
+                "not a valid RSS/Atom feed: Invalid XML: Error on line 7: The element type \"item\" must be terminated "
+                        + "by the matching end-tag \"</item>\".");
+    }
+
+    @Test
+    void reportsHtmlServedAsAFeed() {
+        byte[] html = "<!doctype html><html><body><p>Not a feed</p></body></html>".getBytes(StandardCharsets.UTF_8);
+
+        FeedParseException e = assertThrows(FeedParseException.class,
+                () -> FeedParser.parse(html, "text/html", URI.create("https://html.example.com/feed")));
+
+        assertThat(e.getMessage()).isEqualTo("not a feed: got an HTML page (Content-Type: text/html)");
+    }
+
+    @Test
+    void reportsAnEmptyBody() {
+        FeedParseException e = assertThrows(FeedParseException.class,
+                () -> FeedParser.parse(new byte[0], null, URI.create("https://empty.example.com/feed")));
+
+        assertThat(e.getMessage()).isEqualTo("not a feed: the body is empty");
+    }
+}

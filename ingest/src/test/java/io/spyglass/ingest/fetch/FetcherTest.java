@@ -1,0 +1,223 @@
+package io.spyglass.ingest.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.spyglass.ingest.LocalServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class FetcherTest {
+    private static final String ACCEPT = "*/*";
+    private static final long CAP = 1024 * 1024;
+
+    private final LocalServer server = LocalServer.start();
+    private final Fetcher fetcher = new Fetcher(settings(AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1")))));
+
+    private static FetchSettings settings(AddressPolicy policy) {
+        return new FetchSettings("SpyglassTest/1 (+https://example.com/contact)", Duration.ofSeconds(2), Duration.ofSeconds(1),
+                CAP, 3, policy);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private static byte[] gzip(byte[] data) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(data);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void returnsBodyTypeAndStatus() throws Exception {
+        server.serve("/feed", "application/rss+xml; charset=utf-8", "<rss/>");
+
+        FetchedResource r = fetcher.get(server.url("/feed"), ACCEPT);
+
+        assertThat(r.url()).isEqualTo(server.url("/feed"));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.contentType()).isEqualTo("application/rss+xml; charset=utf-8");
+        assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("<rss/>");
+    }
+
+    @Test
+    void sendsTheConfiguredUserAgent() throws Exception {
+        StringBuilder seen = new StringBuilder();
+        server.handle("/ua", exchange -> {
+            seen.append(exchange.getRequestHeaders().getFirst("User-Agent"));
+            exchange.sendResponseHeaders(204, -1);
+        });
+
+        fetcher.get(server.url("/ua"), ACCEPT);
+
+        assertThat(seen).hasToString("SpyglassTest/1 (+https://example.com/contact)");
+    }
+
+    @Test
+    void followsRedirectsAndReportsTheFinalUrl() throws Exception {
+        server.redirect("/old", 301, "/middle").redirect("/middle", 302, server.url("/new").toString())
+                .serve("/new", "text/html", "<p>moved</p>");
+
+        FetchedResource r = fetcher.get(server.url("/old"), ACCEPT);
+
+        assertThat(r.url()).isEqualTo(server.url("/new"));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("<p>moved</p>");
+    }
+
+    @Test
+    void stopsARedirectLoop() {
+        server.redirect("/a", 302, "/b").redirect("/b", 302, "/a");
+
+        FetchException e = assertThrows(FetchException.class, () -> fetcher.get(server.url("/a"), ACCEPT));
+
+        assertThat(e.kind()).isEqualTo(FetchException.Kind.TOO_MANY_REDIRECTS);
+        assertThat(e.getMessage()).isEqualTo("more than 3 redirects from " + server.url("/a"));
+        assertThat(server.hits("/a") + server.hits("/b")).isEqualTo(4);
+    }
+
+    @Test
+    void refusesARedirectWithoutLocation() {
+        server.serve("/r", 302, null, new byte[0]);
+
+        FetchException e = assertThrows(FetchException.class, () -> fetcher.get(server.url("/r"), ACCEPT));
+
+        assertThat(e.kind()).isEqualTo(FetchException.Kind.HTTP_STATUS);
+        assertThat(e.getMessage()).isEqualTo("HTTP 302 without Location from " + server.url("/r"));
+    }
+
+    @Test
+    void refusesARedirectToAnAddressOutsideTheAllowList() {
+        server.redirect("/r", 302, "http://127.0.0.2:" + server.port() + "/internal");
+
+        FetchException e = assertThrows(FetchException.class, () -> fetcher.get(server.url("/r"), ACCEPT));
+
+        assertThat(e.kind()).isEqualTo(FetchException.Kind.FORBIDDEN_ADDRESS);
+        assertThat(e.getMessage()).isEqualTo("host '127.0.0.2' resolves to a loopback address 127.0.0.2 "
+                + "(refused; list it in fetch.allow or set fetch.allow-private-addresses to allow)");
+    }
+
+    @Test
+    void refusesLoopbackUnderTheDefaultPolicyBeforeConnecting() {
+        server.serve("/feed", "text/xml", "<rss/>");
+        Fetcher strict = new Fetcher(settings(AddressPolicy.publicOnly()));
+
+        FetchException e = assertThrows(FetchException.class, () -> strict.get(server.url("/feed"), ACCEPT));
+
+        assertThat(e.kind()).isEqualTo(FetchException.Kind.FORBIDDEN_ADDRESS);
+        assertThat(server.hits("/feed")).isZero();
+    }
+
+    @Test
+    void refusesARedirectToANonHttpScheme() {
+        server.redirect("/r", 302, "file:///etc/passwd");
+
+        FetchException e = assertThrows(FetchException.class, () -> fetcher.get(server.url("/r"), ACCEPT));
+
+        assertThat(e.kind()).isEqualTo(FetchException.Kind.BAD_URL);
+        assertThat(e.getMessage()).isEqualTo("not an http(s) URL: file:///etc/passwd");
+    }
+
+    @Test
+    void returnsErrorStatusesInsteadOfThrowing() throws Exception {
+        server.serve("/forbidden", 403, "text/html", "no bots".getBytes(StandardCharsets.UTF_8))
+                .serve("/missing", 404, "text/html", new byte[0]);
+
+        assertThat(fetcher.get(server.url("/forbidden"), ACCEPT).status()).isEqualTo(403);
+        assertThat(fetcher.get(server.url("/missing"), ACCEPT).status()).isEqualTo(404);
+    }
+
+    @Test
+    void refusesABodyOverTheCap() {
+        server.serveLarge("/huge", 100L * 1024 * 1024);
+
+        FetchException e = assertThrows(FetchException.class, () -> fetcher.get(server.url("/huge"), ACCEPT));
+
+        assertThat(e.kind()).isEqualTo(FetchException.Kind.TOO_LARGE);
+        assertThat(e.getMessage()).isEqualTo(server.url("/huge") + " is larger than 1048576 bytes");
+    }
+
+    @Test
+    void acceptsABodyExactlyAtTheCap() throws Exception {
+        server.serveLarge("/exact", CAP);
+
+        assertThat(fetcher.get(server.url("/exact"), ACCEPT).body()).hasSize((int) CAP);
+    }
+
+    @Test
+    void decodesGzip() throws Exception {
+        server.serve("/gz", 200, "text/xml", gzip("<rss>zipped</rss>".getBytes(StandardCharsets.UTF_8)), "Content-Encoding", "gzip");
+
+        assertThat(new String(fetcher.get(server.url("/gz"), ACCEPT).body(), StandardCharsets.UTF_8)).isEqualTo("<rss>zipped</rss>");
+    }
+
+    @Test
+    void decodesDeflate() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (DeflaterOutputStream d = new DeflaterOutputStream(out)) {
+            d.write("<rss>deflated</rss>".getBytes(StandardCharsets.UTF_8));
+        }
+        server.serve("/df", 200, "text/xml", out.toByteArray(), "Content-Encoding", "deflate");
+
+        assertThat(new String(fetcher.get(server.url("/df"), ACCEPT).body(), StandardCharsets.UTF_8)).isEqualTo("<rss>deflated</rss>");
+    }
+
+    @Test
+    void refusesAGzipBombAtTheCap() throws Exception {
+        byte[] bomb = gzip(new byte[64 * 1024 * 1024]);
+        assertThat(bomb.length).isLessThan((int) CAP);
+        server.serve("/bomb", 200, "text/xml", bomb, "Content-Encoding", "gzip");
+
+        FetchException e = assertThrows(FetchException.class, () -> fetcher.get(server.url("/bomb"), ACCEPT));
+
+        assertThat(e.kind()).isEqualTo(FetchException.Kind.TOO_LARGE);
+        assertThat(e.getMessage()).isEqualTo(server.url("/bomb") + " decompresses to more than 1048576 bytes");
+    }
+
+    @Test
+    void reportsACorruptGzipBody() {
+        server.serve("/bad", 200, "text/xml", "not gzip at all".getBytes(StandardCharsets.UTF_8), "Content-Encoding", "gzip");
+
+        FetchException e = assertThrows(FetchException.class, () -> fetcher.get(server.url("/bad"), ACCEPT));
+
+        assertThat(e.kind()).isEqualTo(FetchException.Kind.IO);
+        assertThat(e.getMessage()).isEqualTo("corrupt gzip body from " + server.url("/bad") + ": Not in GZIP format");
+    }
+
+    @Test
+    void stopsASlowDripBodyAtTheTotalDeadline() {
+        server.serveDrip("/drip", Duration.ofMillis(50));
+
+        FetchException e = assertThrows(FetchException.class, () -> fetcher.get(server.url("/drip"), ACCEPT));
+
+        assertThat(e.kind()).isEqualTo(FetchException.Kind.TIMEOUT);
+        assertThat(e.getMessage()).isEqualTo("no complete response from " + server.url("/drip") + " within 1 s");
+    }
+
+    @Test
+    void reportsARefusedConnection() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        URI url = URI.create("http://127.0.0.1:" + closedPort + "/feed");
+
+        FetchException e = assertThrows(FetchException.class, () -> fetcher.get(url, ACCEPT));
+
+        assertThat(e.kind()).isEqualTo(FetchException.Kind.CONNECT);
+        assertThat(e.getMessage()).isEqualTo("cannot connect to " + url + ": connection refused");
+    }
+}
