@@ -45,6 +45,11 @@ class FeedPollerTest {
         return b.append("</channel></rss>").toString();
     }
 
+    /** Long enough for the extractor to take it for an article rather than a stub. */
+    private static final String PAGE_TEXT = "The page of story a tells the whole story in several sentences, the way a news "
+            + "article does. It has far more words than the short summary in the feed, names the people involved, "
+            + "and explains what happened, when it happened and why it matters to the readers of this site.";
+
     private FeedSource feed(String path) {
         return new FeedSource(server.url(path), "Local", Duration.ofMinutes(5));
     }
@@ -52,7 +57,7 @@ class FeedPollerTest {
     @Test
     void publishesEachNewItemWithItsPageText() {
         server.serve("/feed", "application/rss+xml", rss("/a"))
-                .serve("/a", "text/html; charset=utf-8", "<html><body><article><h1>A</h1><p>Page text of a.</p></article></body></html>");
+                .serve("/a", "text/html; charset=utf-8", "<html><body><article><h1>A</h1><p>" + PAGE_TEXT + "</p></article></body></html>");
 
         FeedPoll poll = poller.poll(feed("/feed"));
 
@@ -63,7 +68,7 @@ class FeedPollerTest {
         assertThat(a.url()).isEqualTo(server.url("/a").toString());
         assertThat(a.id()).isEqualTo(CanonicalUrl.id(server.url("/a").toString()));
         assertThat(a.title()).isEqualTo("Story /a");
-        assertThat(a.text()).isEqualTo("Page text of a.");
+        assertThat(a.text()).isEqualTo(PAGE_TEXT);
         assertThat(a.outcome()).isEqualTo(ExtractionOutcome.FULL);
         assertThat(a.feed()).isEqualTo(new FeedRef(server.url("/feed").toString(), "Local"));
         assertThat(a.fetched()).isEqualTo(NOW);
