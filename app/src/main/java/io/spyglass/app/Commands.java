@@ -1,7 +1,5 @@
 package io.spyglass.app;
 
-import picocli.CommandLine;
-
 /** Checks and set-up the stage commands share. */
 final class Commands {
 
@@ -11,8 +9,7 @@ final class Commands {
     /** The configuration, which must name a cluster: the stage commands never start a broker of their own. */
     static SpyglassConfig requireCluster(SpyglassConfig config) {
         if (config.embedded()) {
-            throw new CommandLine.ParameterException(new CommandLine(new Spyglass()),
-                    "No Kafka cluster: give --bootstrap-servers HOST:PORT, SPYGLASS_BOOTSTRAP_SERVERS or kafka.bootstrap.servers "
+            throw new IllegalArgumentException("No Kafka cluster: give --bootstrap-servers HOST:PORT, SPYGLASS_BOOTSTRAP_SERVERS or kafka.bootstrap.servers "
                             + "(or use 'spyglass run', which starts its own broker)");
         }
         return config;

@@ -1,6 +1,7 @@
 package io.spyglass.app;
 
 import io.spyglass.ingest.FeedPoll;
+import io.spyglass.ingest.FeedSource;
 import io.spyglass.ingest.IngestApp;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -41,8 +42,9 @@ final class IngestCommand implements Callable<Integer> {
             flags.put(Setting.ALLOW_PRIVATE, "true");
         }
         SpyglassConfig config = Commands.requireCluster(common.load(flags));
+        List<FeedSource> feedList = Stages.feeds(config);
         Commands.ensureTopics(config);
-        IngestApp ingest = Stages.ingest(config);
+        IngestApp ingest = Stages.ingest(config, feedList);
         if (once) {
             try (ingest) {
                 List<FeedPoll> polls = ingest.pollOnce();

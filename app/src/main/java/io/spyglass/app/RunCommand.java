@@ -2,6 +2,7 @@ package io.spyglass.app;
 
 import io.spyglass.enrich.EnrichApp;
 import io.spyglass.ingest.FeedPoll;
+import io.spyglass.ingest.FeedSource;
 import io.spyglass.ingest.IngestApp;
 import io.spyglass.sink.SinkApp;
 import java.nio.file.Path;
@@ -68,6 +69,7 @@ final class RunCommand implements Callable<Integer> {
             flags.put(Setting.ALLOW_PRIVATE, "true");
         }
         SpyglassConfig config = common.load(flags);
+        List<FeedSource> feedList = Stages.feeds(config);
         long started = System.nanoTime();
         Deque<AutoCloseable> running = new ArrayDeque<>();
         Thread hook = new Thread(() -> closeAll(running), "spyglass-shutdown");
@@ -85,7 +87,7 @@ final class RunCommand implements Callable<Integer> {
             running.push(enrich);
             SinkApp sink = Stages.sink(config);
             running.push(sink);
-            IngestApp ingest = Stages.ingest(config);
+            IngestApp ingest = Stages.ingest(config, feedList);
             running.push(ingest);
             enrich.start();
             sink.start();

@@ -28,13 +28,20 @@ public final class Spyglass implements Runnable {
         spec.commandLine().usage(System.err);
     }
 
-    /** The command line with Spyglass's error handling: a bad configuration is a usage error (exit 2), not a crash. */
+    /**
+     * The command line with Spyglass's error handling: a bad configuration is a usage error (exit 2), an unreachable
+     * cluster a clear one-line failure (exit 1), not a stack trace.
+     */
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Spyglass());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof IllegalArgumentException) {
                 cmd.getErr().println("spyglass: " + e.getMessage());
                 return 2;
+            }
+            if (e instanceof KafkaUnavailableException) {
+                cmd.getErr().println("spyglass: " + e.getMessage());
+                return 1;
             }
             throw e;
         });

@@ -18,8 +18,12 @@ final class Stages {
     private Stages() {
     }
 
-    static IngestApp ingest(SpyglassConfig config) {
-        List<FeedSource> feeds = FeedList.load(config.feedsFile(), config.feedsInterval());
+    /** The feed list, checked: call it before contacting Kafka so a bad file is reported at once. */
+    static List<FeedSource> feeds(SpyglassConfig config) {
+        return FeedList.load(config.feedsFile(), config.feedsInterval());
+    }
+
+    static IngestApp ingest(SpyglassConfig config, List<FeedSource> feeds) {
         return new IngestApp(new IngestConfig(config.kafka(), config.topics(), feeds, config.fetch(), config.siteRules(),
                 config.ingestThreads(), instanceId()));
     }

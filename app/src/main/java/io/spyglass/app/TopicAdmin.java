@@ -23,14 +23,26 @@ import org.slf4j.LoggerFactory;
 final class TopicAdmin implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TopicAdmin.class);
     private final Admin admin;
+    private final Object bootstrapServers;
 
     TopicAdmin(Map<String, Object> kafka) {
         this.admin = Admin.create(kafka);
+        this.bootstrapServers = kafka.get("bootstrap.servers");
     }
 
-    /** Creates the topics that do not exist yet; the espionage and seen topics are compacted. */
+    /**
+     * Creates the topics that do not exist yet; the compacted ones with {@code cleanup.policy=compact}.
+     *
+     * @throws KafkaUnavailableException if the cluster does not answer
+     */
     void ensure(Topics topics, int partitions) throws ExecutionException, InterruptedException, TimeoutException {
-        Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+        Set<String> existing;
+        try {
+            existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            throw new KafkaUnavailableException("Kafka at " + bootstrapServers + " does not answer ("
+                    + (e.getCause() != null ? e.getCause().getMessage() : "no reply") + "); is the broker running and the address right?", e);
+        }
         List<NewTopic> missing = new ArrayList<>();
         for (String name : topics.all()) {
             if (!existing.contains(name)) {
