@@ -43,7 +43,7 @@ public final class EmbeddedKafka implements AutoCloseable {
      * directory on first use, and returns once it answers.
      */
     public static EmbeddedKafka start(Path dataDir, int port) {
-        int brokerPort = port == 0 ? freePort() : port;
+        int brokerPort = port == 0 ? freePort() : requireFree(port);
         int controllerPort = freePort();
         Path logDir = dataDir.toAbsolutePath().resolve("kafka");
         Properties props = new Properties();
@@ -120,6 +120,17 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for the Kafka broker", e);
+        }
+    }
+
+    /** Fails with a message a person can act on, where the broker would fail with a page of stack traces. */
+    private static int requireFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new java.net.InetSocketAddress("localhost", port));
+            return port;
+        } catch (IOException e) {
+            throw new KafkaUnavailableException("Port " + port + " is already in use (another Kafka or Spyglass?): stop it, "
+                    + "or start with --kafka-port 0 (any free port) or --bootstrap-servers HOST:PORT", e);
         }
     }
 

@@ -75,4 +75,19 @@ class StageCommandsTest {
         assertThat(r.err()).isEqualTo("spyglass: " + feeds + ": feeds[1]: bad url 'ftp://files.example/feed': "
                 + "only http and https are supported" + System.lineSeparator());
     }
+
+    @Test
+    void runSaysWhenTheBrokerPortIsTaken() throws Exception {
+        Path feeds = dir.resolve("feeds.yaml");
+        Files.writeString(feeds, "feeds:\n  - url: https://news.example/feed\n");
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("localhost"))) {
+            Result r = run("run", "--once", "--feeds", feeds.toString(), "--kafka-port", Integer.toString(taken.getLocalPort()),
+                    "--data-dir", dir.resolve("data").toString());
+
+            assertThat(r.code()).isEqualTo(1);
+            assertThat(r.err()).isEqualTo("spyglass: Port " + taken.getLocalPort() + " is already in use (another Kafka or "
+                    + "Spyglass?): stop it, or start with --kafka-port 0 (any free port) or --bootstrap-servers HOST:PORT"
+                    + System.lineSeparator());
+        }
+    }
 }
