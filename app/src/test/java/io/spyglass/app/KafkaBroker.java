@@ -41,9 +41,18 @@ final class KafkaBroker implements ParameterResolver {
         String mode = System.getProperty("spyglass.test.kafka", "auto");
         if (mode.equals("docker") || (mode.equals("auto") && dockerAvailable())) {
             KafkaContainer container = new KafkaContainer(IMAGE);
-            container.start();
-            LOG.info("Tests use Kafka in Docker ({})", IMAGE);
-            return new Running(new Cluster(container.getBootstrapServers()), container::stop);
+            try {
+                container.start();
+                LOG.info("Tests use Kafka in Docker ({})", IMAGE);
+                return new Running(new Cluster(container.getBootstrapServers()), container::stop);
+            } catch (RuntimeException e) {
+                if (mode.equals("docker")) {
+                    throw e;
+                }
+                // e.g. the image cannot be pulled: the embedded broker runs the same tests
+                LOG.warn("Kafka in Docker did not start ({}); using the embedded broker", e.getMessage());
+                container.close();
+            }
         }
         try {
             Path dir = Files.createTempDirectory("spyglass-test-kafka");
