@@ -7,15 +7,18 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.spyglass.ingest.FeedList;
 import io.spyglass.ingest.extract.SiteRules;
 import io.spyglass.ingest.fetch.AddressPolicy;
+import io.spyglass.ingest.fetch.Cidr;
 import io.spyglass.ingest.fetch.FetchSettings;
 import io.spyglass.model.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -124,10 +127,13 @@ public record SpyglassConfig(Map<String, Object> kafka, int kafkaPort, Path data
             kafka.put("bootstrap.servers", bootstrap);
         }
         Topics topics = new Topics(r.text(Setting.TOPIC_ARTICLES), r.text(Setting.TOPIC_ENRICHED),
-                r.text(Setting.TOPIC_ESPIONAGE), r.text(Setting.TOPIC_DEAD_LETTER), r.text(Setting.TOPIC_SEEN));
+                r.text(Setting.TOPIC_ESPIONAGE), r.text(Setting.TOPIC_DEAD_LETTER), r.text(Setting.TOPIC_SEEN),
+                r.text(Setting.TOPIC_FEED_STATUS));
         FetchSettings fetch = new FetchSettings(r.text(Setting.USER_AGENT), r.duration(Setting.CONNECT_TIMEOUT),
                 r.duration(Setting.FETCH_TIMEOUT), r.integer(Setting.MAX_BYTES, 1024, Long.MAX_VALUE),
-                (int) r.integer(Setting.MAX_REDIRECTS, 0, 20), new AddressPolicy(r.bool(Setting.ALLOW_PRIVATE)));
+                (int) r.integer(Setting.MAX_REDIRECTS, 0, 20),
+                new AddressPolicy(r.bool(Setting.ALLOW_PRIVATE), r.cidrs(Setting.FETCH_ALLOW)),
+                (int) r.integer(Setting.HOST_CONCURRENCY, 1, 64), r.duration(Setting.HOST_DELAY), r.bool(Setting.ROBOTS));
         String out = v.get(Setting.OUT).strip();
         return new SpyglassConfig(kafka, (int) r.integer(Setting.KAFKA_PORT, 0, 65535), Path.of(r.text(Setting.DATA_DIR)),
                 r.text(Setting.GROUP_PREFIX),
@@ -160,6 +166,10 @@ public record SpyglassConfig(Map<String, Object> kafka, int kafkaPort, Path data
         }
         if (node.isObject()) {
             node.fields().forEachRemaining(e -> flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out));
+        } else if (node.isArray()) {
+            List<String> items = new ArrayList<>();
+            node.forEach(item -> items.add(item.asText()));
+            out.put(prefix, String.join(",", items));
         } else {
             out.put(prefix, node.asText());
         }
@@ -193,6 +203,21 @@ public record SpyglassConfig(Map<String, Object> kafka, int kafkaPort, Path data
                 throw new IllegalArgumentException(origin.get(s) + ": '" + s.key + "' must be true or false, not '" + v + "'");
             }
             return Boolean.parseBoolean(v);
+        }
+
+        List<Cidr> cidrs(Setting s) {
+            List<Cidr> blocks = new ArrayList<>();
+            for (String part : values.get(s).split(",")) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                try {
+                    blocks.add(Cidr.parse(part));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(origin.get(s) + ": '" + s.key + "': " + e.getMessage());
+                }
+            }
+            return blocks;
         }
 
         Duration duration(Setting s) {

@@ -24,8 +24,8 @@ final class Stages {
     }
 
     static IngestApp ingest(SpyglassConfig config, List<FeedSource> feeds) {
-        return new IngestApp(new IngestConfig(config.kafka(), config.topics(), feeds, config.fetch(), config.siteRules(),
-                config.ingestThreads(), instanceId()));
+        return new IngestApp(new IngestConfig(config.kafka(), config.topics(), feeds, config.feedsFile(),
+                config.feedsInterval(), config.fetch(), config.siteRules(), config.ingestThreads(), instanceId()));
     }
 
     static EnrichApp enrich(SpyglassConfig config) {

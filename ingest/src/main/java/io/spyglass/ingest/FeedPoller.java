@@ -6,90 +6,156 @@ import io.spyglass.ingest.feed.FeedItem;
 import io.spyglass.ingest.feed.FeedParseException;
 import io.spyglass.ingest.feed.FeedParser;
 import io.spyglass.ingest.feed.ParsedFeed;
+import io.spyglass.ingest.fetch.CacheValidators;
 import io.spyglass.ingest.fetch.FetchException;
 import io.spyglass.ingest.fetch.FetchedResource;
 import io.spyglass.ingest.fetch.Fetcher;
+import io.spyglass.ingest.fetch.HostThrottle;
+import io.spyglass.ingest.fetch.RobotsCache;
 import io.spyglass.model.Article;
 import io.spyglass.model.ExtractionOutcome;
 import io.spyglass.model.FeedRef;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Polls one feed: fetches and parses it, then fetches, extracts and publishes every item not seen before. */
 public final class FeedPoller {
     private static final Logger LOG = LoggerFactory.getLogger(FeedPoller.class);
-    private static final String FEED_ACCEPT =
-            "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
+    private static final String FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, "
+            + "application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5";
     private static final String PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5";
+    /** Polls an item's page may be put off by a rate-limited site before the feed's text is published instead. */
+    static final int MAX_DEFERRALS = 3;
+    private static final int MAX_TRACKED_DEFERRALS = 100_000;
 
     private final Fetcher fetcher;
+    private final RobotsCache robots;
     private final ArticleExtractor extractor;
     private final ArticleLog log;
     private final IngestStats stats;
     private final Clock clock;
+    private final Map<String, Integer> deferrals = new ConcurrentHashMap<>();
 
-    public FeedPoller(Fetcher fetcher, ArticleExtractor extractor, ArticleLog log, IngestStats stats, Clock clock) {
+    /** @param robots robots.txt rules checked before each page fetch, or null to fetch pages without asking */
+    public FeedPoller(Fetcher fetcher, RobotsCache robots, ArticleExtractor extractor, ArticleLog log, IngestStats stats,
+                      Clock clock) {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.robots = robots;
         this.extractor = Objects.requireNonNull(extractor, "extractor");
         this.log = Objects.requireNonNull(log, "log");
         this.stats = Objects.requireNonNull(stats, "stats");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Polls {@code source} once. Never throws: every failure is logged and returned in the result. */
+    /** Polls {@code source} once, unconditionally. */
     public FeedPoll poll(FeedSource source) {
+        return poll(source, CacheValidators.NONE);
+    }
+
+    /**
+     * Polls {@code source} once with a conditional GET. Never throws: every failure is logged and returned in the
+     * result. The result carries new validators only when every item was dealt with, so that an item that could not
+     * be stored is met again on the next poll rather than hidden behind a 304.
+     */
+    public FeedPoll poll(FeedSource source, CacheValidators validators) {
+        return run(source, validators, true);
+    }
+
+    /** Fetches and parses {@code source} once, publishing nothing: what {@code spyglass feeds check} reports. */
+    public FeedPoll check(FeedSource source) {
+        return run(source, CacheValidators.NONE, false);
+    }
+
+    private FeedPoll run(FeedSource source, CacheValidators validators, boolean publish) {
         long start = System.nanoTime();
+        FetchedResource response;
         ParsedFeed feed;
         try {
-            FetchedResource response = fetcher.get(source.url(), FEED_ACCEPT);
-            if (response.status() != 200) {
-                throw new FetchException(FetchException.Kind.HTTP_STATUS, "HTTP " + response.status());
-            }
-            feed = FeedParser.parse(response.body(), response.contentType(), response.url());
+            response = fetcher.get(source.url(), FEED_ACCEPT, validators.requestHeaders());
         } catch (FetchException e) {
-            return failed(source, e.kind().name(), e.getMessage(), start);
+            Duration wait = e.kind() == FetchException.Kind.RATE_LIMITED ? fetcher.throttle().backedOff(source.url().getHost()) : null;
+            return failed(source, validators, 0, e.kind().name(), e.getMessage(), wait, start);
+        }
+        int status = response.status();
+        if (status == 304) {
+            stats.feedsPolled.incrementAndGet();
+            long millis = millisSince(start);
+            LOG.info("Polled {}: not modified, in {} ms", source.url(), millis);
+            return new FeedPoll(source, FeedPoll.Status.NOT_MODIFIED, 304, 0, 0, null, null, millis, validators, null);
+        }
+        if (status != 200) {
+            boolean limited = status == 429 || status == 503;
+            Duration wait = limited ? HostThrottle.retryAfter(response.header("Retry-After"), clock.instant()) : null;
+            return failed(source, validators, status, limited ? "RATE_LIMITED" : "HTTP_STATUS", "HTTP " + status, wait, start);
+        }
+        try {
+            feed = FeedParser.parse(response.body(), response.contentType(), response.url());
         } catch (FeedParseException e) {
-            return failed(source, "PARSE", e.getMessage(), start);
+            return failed(source, validators, status, "PARSE", e.getMessage(), null, start);
         }
         stats.feedsPolled.incrementAndGet();
-        FeedRef ref = new FeedRef(source.url().toString(), source.name() != null ? source.name() : feed.title());
         int published = 0;
-        for (FeedItem item : feed.items()) {
-            try {
-                if (publishIfNew(item, ref)) {
-                    published++;
+        boolean complete = true;
+        if (publish) {
+            FeedRef ref = new FeedRef(source.url().toString(), source.name() != null ? source.name() : feed.title());
+            for (FeedItem item : feed.items()) {
+                try {
+                    switch (publishIfNew(item, ref)) {
+                        case PUBLISHED -> published++;
+                        case DEFERRED -> complete = false;
+                        case SEEN -> { }
+                    }
+                } catch (ArticleLog.PublishException e) {
+                    complete = false;
+                    LOG.warn("Feed {}: could not store {}; it will be retried on the next poll: {}", source.url(), item.link(), e.getMessage());
+                } catch (RuntimeException e) {
+                    LOG.warn("Feed {}: skipped item {}: {}", source.url(), item.link(), e.toString());
                 }
-            } catch (ArticleLog.PublishException e) {
-                LOG.warn("Feed {}: could not store {}; it will be retried on the next poll: {}", source.url(), item.link(), e.getMessage());
-            } catch (RuntimeException e) {
-                LOG.warn("Feed {}: skipped item {}: {}", source.url(), item.link(), e.toString());
             }
         }
-        long millis = (System.nanoTime() - start) / 1_000_000;
+        long millis = millisSince(start);
         LOG.info("Polled {}: {} items, {} new, in {} ms", source.url(), feed.items().size(), published, millis);
-        return new FeedPoll(source, true, feed.items().size(), published, null, null, millis);
+        return new FeedPoll(source, FeedPoll.Status.OK, status, feed.items().size(), published, null, null, millis,
+                complete ? CacheValidators.of(response) : validators, null);
     }
 
-    private FeedPoll failed(FeedSource source, String kind, String message, long start) {
+    private FeedPoll failed(FeedSource source, CacheValidators validators, int httpStatus, String kind, String message,
+                            Duration retryAfter, long start) {
         stats.feedsFailed.incrementAndGet();
         LOG.warn("Feed {} failed ({}): {}", source.url(), kind, message);
-        return new FeedPoll(source, false, 0, 0, message, kind, (System.nanoTime() - start) / 1_000_000);
+        return new FeedPoll(source, FeedPoll.Status.ERROR, httpStatus, 0, 0, message, kind, millisSince(start), validators,
+                retryAfter);
     }
 
-    private boolean publishIfNew(FeedItem item, FeedRef feed) throws ArticleLog.PublishException {
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private enum ItemResult { PUBLISHED, SEEN, DEFERRED }
+
+    private ItemResult publishIfNew(FeedItem item, FeedRef feed) throws ArticleLog.PublishException {
         String id = CanonicalUrl.id(item.link().toString());
         if (log.seen(id)) {
             stats.itemsAlreadySeen.incrementAndGet();
-            return false;
+            return ItemResult.SEEN;
         }
         ExtractedPage page = null;
         ExtractionOutcome pageOutcome = ExtractionOutcome.SNIPPET_ONLY;
         try {
+            if (robots != null) {
+                robots.check(item.link());
+            }
             FetchedResource response = fetcher.get(item.link(), PAGE_ACCEPT);
             if (response.status() == 200) {
                 page = extractor.extract(response.body(), response.url(), response.contentType());
+            } else if ((response.status() == 429 || response.status() == 503) && defer(id)) {
+                LOG.info("Page {} answered HTTP {}; trying again on a later poll", item.link(), response.status());
+                return ItemResult.DEFERRED;
             } else {
                 pageOutcome = response.status() == 403 || response.status() == 401 ? ExtractionOutcome.BLOCKED
                         : ExtractionOutcome.SNIPPET_ONLY;
@@ -97,13 +163,29 @@ public final class FeedPoller {
                 stats.pagesFailed.incrementAndGet();
             }
         } catch (FetchException e) {
+            if (e.kind() == FetchException.Kind.RATE_LIMITED && defer(id)) {
+                LOG.info("Page {} put off: {}", item.link(), e.getMessage());
+                return ItemResult.DEFERRED;
+            }
+            if (e.kind() == FetchException.Kind.ROBOTS) {
+                pageOutcome = ExtractionOutcome.BLOCKED;
+            }
             stats.pagesFailed.incrementAndGet();
             LOG.warn("Page {} failed ({}): {}; using the feed's text", item.link(), e.kind(), e.getMessage());
         }
         Article article = ArticleAssembler.assemble(item, feed, page, pageOutcome, clock.instant());
         log.publish(article);
+        deferrals.remove(id);
         stats.articlesPublished.incrementAndGet();
         LOG.debug("Published {} ({}, {})", article.url(), article.outcome(), article.id());
-        return true;
+        return ItemResult.PUBLISHED;
+    }
+
+    /** Counts one more deferral of item {@code id}; false once it has been put off often enough. */
+    private boolean defer(String id) {
+        if (deferrals.size() >= MAX_TRACKED_DEFERRALS) {
+            deferrals.clear();
+        }
+        return deferrals.merge(id, 1, Integer::sum) <= MAX_DEFERRALS;
     }
 }

@@ -3,6 +3,8 @@ package io.spyglass.ingest;
 import io.spyglass.ingest.extract.SiteRules;
 import io.spyglass.ingest.fetch.FetchSettings;
 import io.spyglass.model.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,20 +12,23 @@ import java.util.Objects;
 /**
  * Everything the ingest stage needs.
  *
- * @param kafka      Kafka client settings (bootstrap.servers and any pass-through keys)
- * @param topics     topic names
- * @param feeds      the feeds to poll
- * @param fetch      HTTP limits and identity
- * @param siteRules  per-site extraction overrides
- * @param threads    feeds polled at the same time
- * @param instanceId unique per running instance; names its transactional producer
+ * @param kafka         Kafka client settings (bootstrap.servers and any pass-through keys)
+ * @param topics        topic names
+ * @param feeds         the feeds to poll
+ * @param feedsFile     the file the feeds came from, re-read when it changes; null for a fixed list
+ * @param feedsInterval poll interval of feeds in {@code feedsFile} that set none
+ * @param fetch         HTTP limits and identity
+ * @param siteRules     per-site extraction overrides
+ * @param threads       feeds polled at the same time: the global bound on concurrent fetches
+ * @param instanceId    unique per running instance; names its transactional producer
  */
-public record IngestConfig(Map<String, Object> kafka, Topics topics, List<FeedSource> feeds, FetchSettings fetch,
-                           SiteRules siteRules, int threads, String instanceId) {
+public record IngestConfig(Map<String, Object> kafka, Topics topics, List<FeedSource> feeds, Path feedsFile,
+                           Duration feedsInterval, FetchSettings fetch, SiteRules siteRules, int threads, String instanceId) {
     public IngestConfig {
         kafka = Map.copyOf(kafka);
         Objects.requireNonNull(topics, "topics");
         feeds = List.copyOf(feeds);
+        Objects.requireNonNull(feedsInterval, "feedsInterval");
         Objects.requireNonNull(fetch, "fetch");
         Objects.requireNonNull(siteRules, "siteRules");
         Objects.requireNonNull(instanceId, "instanceId");

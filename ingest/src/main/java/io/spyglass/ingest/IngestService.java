@@ -1,30 +1,50 @@
 package io.spyglass.ingest;
 
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs a {@link FeedPoller} over the feed list: once, or on each feed's interval until closed. */
+/**
+ * Runs a {@link FeedPoller} over the feed list: once, or each feed on its own adaptive schedule until closed. The
+ * pool's size is the global bound on concurrent fetches. The list can be replaced while running (config reload,
+ * feed ownership changes): new feeds start, removed ones stop, kept ones keep their state.
+ */
 public final class IngestService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+    /** First polls are spread over this much time so a restart does not hit every feed at once. */
+    private static final Duration START_SPREAD = Duration.ofSeconds(5);
 
     private final FeedPoller poller;
-    private final List<FeedSource> feeds;
+    private final FeedStatusLog statusLog;
+    private final Clock clock;
     private final ScheduledExecutorService pool;
+    private final Map<URI, Scheduled> scheduled = new HashMap<>();
+    private List<FeedSource> feeds;
+    private boolean running;
 
     /** @param threads how many feeds are polled at the same time */
-    public IngestService(FeedPoller poller, List<FeedSource> feeds, int threads) {
+    public IngestService(FeedPoller poller, List<FeedSource> feeds, int threads, FeedStatusLog statusLog, Clock clock) {
         this.poller = Objects.requireNonNull(poller, "poller");
         this.feeds = List.copyOf(feeds);
+        this.statusLog = Objects.requireNonNull(statusLog, "statusLog");
+        this.clock = Objects.requireNonNull(clock, "clock");
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newScheduledThreadPool(threads, r -> {
             Thread t = new Thread(r, "spyglass-ingest-" + n.incrementAndGet());
@@ -33,11 +53,15 @@ public final class IngestService implements AutoCloseable {
         });
     }
 
-    /** Polls every feed once, in parallel, and returns when all are done. */
+    /** Polls every feed once, in parallel, records each feed's status and returns when all are done. */
     public List<FeedPoll> pollOnce() throws InterruptedException {
         List<Future<FeedPoll>> futures = new ArrayList<>();
-        for (FeedSource feed : feeds) {
-            futures.add(pool.submit(() -> poller.poll(feed)));
+        for (FeedSource feed : currentFeeds()) {
+            futures.add(pool.submit(() -> {
+                FeedPoll poll = poller.poll(feed);
+                statusLog.record(FeedState.initial(feed).after(poll, clock.instant()).status());
+                return poll;
+            }));
         }
         List<FeedPoll> results = new ArrayList<>();
         for (Future<FeedPoll> f : futures) {
@@ -50,31 +74,95 @@ public final class IngestService implements AutoCloseable {
         return results;
     }
 
-    /** Schedules every feed on its interval, the first polls spread over the first few seconds. */
-    public void start() {
-        for (FeedSource feed : feeds) {
-            long intervalMs = feed.interval().toMillis();
-            // jitter spreads feeds of the same interval so they do not all hit the network at once
-            long firstMs = ThreadLocalRandom.current().nextLong(Math.min(intervalMs, 5_000) + 1);
-            pool.scheduleWithFixedDelay(() -> pollGuarded(feed), firstMs, intervalMs, TimeUnit.MILLISECONDS);
-        }
+    private synchronized List<FeedSource> currentFeeds() {
+        return feeds;
+    }
+
+    /** Schedules every feed, the first polls spread over the first few seconds. */
+    public synchronized void start() {
+        running = true;
+        feeds.forEach(this::schedule);
         LOG.info("Polling {} feeds", feeds.size());
     }
 
+    /** The feeds polled now, in list order. */
+    public synchronized List<FeedSource> feeds() {
+        return feeds;
+    }
+
     /**
-     * A scheduled task that throws is silently never run again, so a bug on one feed's path must not escape
-     * and end that feed's polling for the life of the process.
+     * Replaces the feed list: feeds no longer listed stop after any poll in progress, new ones are scheduled, and
+     * feeds kept (by URL) keep their validators, interval and health, taking a changed name or interval.
      */
-    private void pollGuarded(FeedSource feed) {
+    public synchronized void replaceFeeds(Collection<FeedSource> next) {
+        Map<URI, FeedSource> byUrl = new LinkedHashMap<>();
+        next.forEach(f -> byUrl.put(f.url(), f));
+        int added = 0;
+        int removed = 0;
+        for (var it = scheduled.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            if (!byUrl.containsKey(e.getKey())) {
+                e.getValue().cancel();
+                it.remove();
+                removed++;
+            }
+        }
+        this.feeds = List.copyOf(byUrl.values());
+        if (running) {
+            for (FeedSource f : feeds) {
+                Scheduled s = scheduled.get(f.url());
+                if (s == null) {
+                    schedule(f);
+                    added++;
+                } else {
+                    s.source = f;
+                }
+            }
+        }
+        LOG.info("Feed list now has {} feeds ({} added, {} removed)", feeds.size(), added, removed);
+    }
+
+    private void schedule(FeedSource feed) {
+        Scheduled s = new Scheduled(feed);
+        scheduled.put(feed.url(), s);
+        long spread = Math.min(feed.interval().toMillis(), START_SPREAD.toMillis());
+        s.next = pool.schedule(() -> run(s), ThreadLocalRandom.current().nextLong(spread + 1), TimeUnit.MILLISECONDS);
+    }
+
+    private void run(Scheduled s) {
+        Duration delay;
+        FeedSource source;
+        synchronized (this) {
+            if (s.cancelled) {
+                return;
+            }
+            source = s.source;
+        }
         try {
-            poller.poll(feed);
+            FeedPoll poll = poller.poll(source, s.state.validators());
+            s.state = s.state.after(poll, clock.instant());
+            statusLog.record(s.state.status());
+            delay = FeedState.jitter(s.state.nextDelay(poll.retryAfter()), ThreadLocalRandom.current().nextDouble());
         } catch (RuntimeException e) {
-            LOG.error("Polling {} failed unexpectedly; it is retried on its next interval", feed.url(), e);
+            // a task that throws is never run again: a bug on one feed's path must not end its polling for good
+            LOG.error("Polling {} failed unexpectedly; trying again in {}", source.url(), source.interval(), e);
+            delay = source.interval();
+        }
+        synchronized (this) {
+            if (!s.cancelled && !pool.isShutdown()) {
+                s.next = pool.schedule(() -> run(s), delay.toMillis(), TimeUnit.MILLISECONDS);
+                LOG.debug("Next poll of {} in {}", source.url(), delay);
+            }
         }
     }
 
     @Override
     public void close() {
+        synchronized (this) {
+            running = false;
+            scheduled.values().forEach(Scheduled::cancel);
+            scheduled.clear();
+        }
         pool.shutdownNow();
         try {
             if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
@@ -82,6 +170,26 @@ public final class IngestService implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One feed's schedule; fields guarded by the service's lock, except state, touched only by its own task. */
+    private static final class Scheduled {
+        FeedSource source;
+        volatile FeedState state;
+        ScheduledFuture<?> next;
+        boolean cancelled;
+
+        Scheduled(FeedSource source) {
+            this.source = source;
+            this.state = FeedState.initial(source);
+        }
+
+        void cancel() {
+            cancelled = true;
+            if (next != null) {
+                next.cancel(false);
+            }
         }
     }
 }

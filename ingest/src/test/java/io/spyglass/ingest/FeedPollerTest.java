@@ -7,10 +7,15 @@ import io.spyglass.ingest.extract.ArticleExtractor;
 import io.spyglass.ingest.fetch.AddressPolicy;
 import io.spyglass.ingest.fetch.Cidr;
 import io.spyglass.ingest.fetch.FetchSettings;
+import io.spyglass.ingest.fetch.CacheValidators;
 import io.spyglass.ingest.fetch.Fetcher;
+import io.spyglass.ingest.fetch.HostThrottle;
+import io.spyglass.ingest.fetch.RobotsCache;
 import io.spyglass.model.Article;
 import io.spyglass.model.ExtractionOutcome;
 import io.spyglass.model.FeedRef;
+import io.spyglass.model.FeedStatus;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,10 +30,17 @@ class FeedPollerTest {
     private final LocalServer server = LocalServer.start();
     private final InMemoryArticleLog log = new InMemoryArticleLog();
     private final IngestStats stats = new IngestStats();
-    private final FeedPoller poller = new FeedPoller(
-            new Fetcher(new FetchSettings("SpyglassTest/1", Duration.ofSeconds(2), Duration.ofSeconds(2), 1 << 20, 3,
-                    AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1"))))),
-            ArticleExtractor.withDefaults(), log, stats, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final Fetcher fetcher = new Fetcher(new FetchSettings("SpyglassTest/1 (+https://example.com)", Duration.ofSeconds(2),
+            Duration.ofSeconds(2), 1 << 20, 3, AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1"))), 4, Duration.ZERO, true),
+            new HostThrottle(4, Duration.ZERO));
+    private final FeedPoller poller = poller(log);
+    private final InMemoryFeedStatusLog statuses = new InMemoryFeedStatusLog();
+
+    private FeedPoller poller(ArticleLog articles) {
+        return new FeedPoller(fetcher, new RobotsCache(fetcher, "spyglasstest", clock), ArticleExtractor.withDefaults(),
+                articles, stats, clock);
+    }
 
     @AfterEach
     void stop() {
@@ -135,7 +147,7 @@ class FeedPollerTest {
         List<FeedSource> feeds = List.of(feed("/broken"), feed("/slow"), feed("/missing"), feed("/good"));
 
         List<FeedPoll> polls;
-        try (IngestService service = new IngestService(poller, feeds, 4)) {
+        try (IngestService service = new IngestService(poller, feeds, 4, statuses, clock)) {
             polls = service.pollOnce();
         }
 
@@ -145,5 +157,120 @@ class FeedPollerTest {
                 tuple(false, "HTTP_STATUS"),
                 tuple(true, null));
         assertThat(log.published()).extracting(Article::url).containsExactly(server.url("/a").toString());
+        assertThat(statuses.recorded()).containsExactlyInAnyOrder(
+                new FeedStatus(server.url("/broken").toString(), NOW, null, 200, 0, 1, "PARSE",
+                        "not a valid RSS/Atom feed: Invalid XML: Error on line 1: XML document structures must start and end within the same entity."),
+                new FeedStatus(server.url("/slow").toString(), NOW, null, 0, 0, 1, "TIMEOUT",
+                        "no complete response from " + server.url("/slow") + " within 2 s"),
+                new FeedStatus(server.url("/missing").toString(), NOW, null, 404, 0, 1, "HTTP_STATUS", "HTTP 404"),
+                new FeedStatus(server.url("/good").toString(), NOW, NOW, 200, 1, 0, null, null));
+    }
+
+    @Test
+    void answersAConditionalGetWithNotModifiedAndFetchesNoPages() {
+        server.handle("/feed", exchange -> {
+            if ("\"v1\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                exchange.sendResponseHeaders(304, -1);
+                return;
+            }
+            byte[] body = rss("/a").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("ETag", "\"v1\"");
+            exchange.getResponseHeaders().add("Last-Modified", "Mon, 01 Jul 2024 10:00:00 GMT");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+        }).serve("/a", "text/html", "<p>Page text.</p>");
+
+        FeedPoll first = poller.poll(feed("/feed"));
+        FeedPoll second = poller.poll(feed("/feed"), first.validators());
+
+        assertThat(first.validators()).isEqualTo(new CacheValidators("\"v1\"", "Mon, 01 Jul 2024 10:00:00 GMT"));
+        assertThat(second.status()).isEqualTo(FeedPoll.Status.NOT_MODIFIED);
+        assertThat(second.httpStatus()).isEqualTo(304);
+        assertThat(second.validators()).isEqualTo(first.validators());
+        assertThat(server.hits("/a")).isEqualTo(1);
+    }
+
+    @Test
+    void keepsTheOldValidatorsWhenAnItemCouldNotBeStored() {
+        server.serve("/feed", 200, "application/rss+xml", rss("/a").getBytes(StandardCharsets.UTF_8), "ETag", "\"v2\"")
+                .serve("/a", "text/html", "<p>Page text.</p>");
+        ArticleLog failing = new ArticleLog() {
+            @Override
+            public boolean seen(String id) {
+                return false;
+            }
+
+            @Override
+            public void publish(Article article) throws PublishException {
+                throw new PublishException("broker down", null);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        CacheValidators old = new CacheValidators("\"v1\"", null);
+
+        FeedPoll poll = poller(failing).poll(feed("/feed"), old);
+
+        assertThat(poll.status()).isEqualTo(FeedPoll.Status.OK);
+        assertThat(poll.validators()).isEqualTo(old);
+    }
+
+    @Test
+    void reportsRateLimitingWithTheServersRetryAfterAndSparesTheHostUntilThen() {
+        server.serve("/feed", 429, "text/plain", "slow down".getBytes(StandardCharsets.UTF_8), "Retry-After", "120")
+                .serve("/other", "application/rss+xml", rss());
+
+        FeedPoll limited = poller.poll(feed("/feed"));
+        FeedPoll sameHost = poller.poll(feed("/other"));
+
+        assertThat(limited.errorKind()).isEqualTo("RATE_LIMITED");
+        assertThat(limited.httpStatus()).isEqualTo(429);
+        assertThat(limited.retryAfter()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(sameHost.errorKind()).isEqualTo("RATE_LIMITED");
+        assertThat(sameHost.retryAfter()).isPositive();
+        assertThat(server.hits("/other")).isZero();
+    }
+
+    @Test
+    void obeysRobotsTxtForPagesAndPublishesTheFeedTextAsBlocked() {
+        server.serve("/robots.txt", "text/plain", "User-agent: *\nDisallow: /private/\n")
+                .serve("/feed", "application/rss+xml", rss("/private/a", "/public/b"))
+                .serve("/private/a", "text/html", "<p>Secret page.</p>")
+                .serve("/public/b", "text/html", "<p>Public page.</p>");
+
+        poller.poll(feed("/feed"));
+
+        assertThat(log.published()).extracting(Article::text, Article::outcome).containsExactly(
+                tuple("Feed text of /private/a.", ExtractionOutcome.BLOCKED),
+                tuple("Public page.", ExtractionOutcome.FULL));
+        assertThat(server.hits("/private/a")).isZero();
+        assertThat(server.hits("/robots.txt")).isEqualTo(1);
+    }
+
+    @Test
+    void putsOffAnItemWhosePageIsRateLimitedInsteadOfLosingItsText() {
+        server.serve("/feed", 200, "application/rss+xml", rss("/busy").getBytes(StandardCharsets.UTF_8), "ETag", "\"v1\"")
+                .serve("/busy", 503, "text/html", new byte[0], "Retry-After", "0");
+
+        FeedPoll poll = poller.poll(feed("/feed"));
+
+        assertThat(poll.published()).isZero();
+        assertThat(poll.validators()).isEqualTo(CacheValidators.NONE);
+        assertThat(log.published()).isEmpty();
+        assertThat(log.seen(CanonicalUrl.id(server.url("/busy").toString()))).isFalse();
+    }
+
+    @Test
+    void checkFetchesAndParsesWithoutPublishing() {
+        server.serve("/feed", "application/rss+xml", rss("/a", "/b"));
+
+        FeedPoll poll = poller.check(feed("/feed"));
+
+        assertThat(poll.status()).isEqualTo(FeedPoll.Status.OK);
+        assertThat(poll.items()).isEqualTo(2);
+        assertThat(server.hits("/a") + server.hits("/b")).isZero();
+        assertThat(log.published()).isEmpty();
     }
 }

@@ -11,29 +11,32 @@ import java.util.Objects;
  * @param espionage  the espionage stories, keyed by id; compacted
  * @param deadLetter records no stage could process, with the error, source topic, partition and offset in headers
  * @param seen       ids of feed items ingest has produced; compacted, so a restart never fetches them again
+ * @param feedStatus one {@link FeedStatus} per feed, keyed by feed URL; compacted
  */
-public record Topics(String articles, String enriched, String espionage, String deadLetter, String seen) {
+public record Topics(String articles, String enriched, String espionage, String deadLetter, String seen,
+                     String feedStatus) {
     public Topics {
         Objects.requireNonNull(articles, "articles");
         Objects.requireNonNull(enriched, "enriched");
         Objects.requireNonNull(espionage, "espionage");
         Objects.requireNonNull(deadLetter, "deadLetter");
         Objects.requireNonNull(seen, "seen");
+        Objects.requireNonNull(feedStatus, "feedStatus");
     }
 
     /** The documented default names. */
     public static Topics defaults() {
         return new Topics("spyglass.articles", "spyglass.enriched", "spyglass.espionage", "spyglass.dead-letter",
-                "spyglass.seen");
+                "spyglass.seen", "spyglass.feed-status");
     }
 
     /** Every topic, for creating them. */
     public List<String> all() {
-        return List.of(articles, enriched, espionage, deadLetter, seen);
+        return List.of(articles, enriched, espionage, deadLetter, seen, feedStatus);
     }
 
     /** The topics whose records are one per key and should be compacted. */
     public List<String> compacted() {
-        return List.of(espionage, seen);
+        return List.of(espionage, seen, feedStatus);
     }
 }

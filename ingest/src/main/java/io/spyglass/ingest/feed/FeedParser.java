@@ -18,7 +18,10 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 
-/** Parses RSS 0.9x/1.0/2.0 and Atom bytes with ROME, refusing DOCTYPEs so XXE and entity bombs cannot run. */
+/**
+ * Parses RSS 0.9x/1.0/2.0 and Atom bytes with ROME, refusing DOCTYPEs so XXE and entity bombs cannot run, and
+ * JSON Feed with Jackson.
+ */
 public final class FeedParser {
 
     private FeedParser() {
@@ -34,13 +37,20 @@ public final class FeedParser {
      */
     public static ParsedFeed parse(byte[] body, String contentType, URI feedUrl) throws FeedParseException {
         refuseNonFeeds(body, contentType);
+        if (isJson(body)) {
+            return JsonFeedParser.parse(body, feedUrl);
+        }
         SyndFeed feed;
         try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
             SyndFeedInput input = new SyndFeedInput();
             input.setAllowDoctypes(false);
             feed = input.build(reader);
         } catch (FeedException e) {
-            throw new FeedParseException("not a valid RSS/Atom feed: " + oneLine(e.getMessage()), e);
+            // ROME reports a document it cannot map (an RSS without <channel>, say) as a bare "Invalid XML" whose
+            // cause says what was missing
+            String detail = e.getCause() instanceof RuntimeException && e.getCause().getMessage() != null
+                    ? " (" + oneLine(e.getCause().getMessage()) + ")" : "";
+            throw new FeedParseException("not a valid RSS/Atom feed: " + oneLine(e.getMessage()) + detail, e);
         } catch (IOException | RuntimeException e) {
             throw new FeedParseException("unreadable feed: " + oneLine(e.getMessage()), e);
         }
@@ -55,6 +65,19 @@ public final class FeedParser {
             items.add(new FeedItem(link, normalise(entry.getTitle()), time(entry), authors(entry), content(entry)));
         }
         return new ParsedFeed(normalise(feed.getTitle()), items, skipped);
+    }
+
+    private static boolean isJson(byte[] body) {
+        for (byte b : body) {
+            if (b == '{') {
+                return true;
+            }
+            // skip whitespace and a UTF-8 byte order mark
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != (byte) 0xEF && b != (byte) 0xBB && b != (byte) 0xBF) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Says plainly what came instead of a feed in the two commonest cases, which XML errors only hint at. */
@@ -97,7 +120,7 @@ public final class FeedParser {
     }
 
     /** {@code candidate} resolved against {@code base} (when not null) if that gives an http(s) URL with a host, else null. */
-    private static URI httpUri(URI base, String candidate) {
+    static URI httpUri(URI base, String candidate) {
         if (candidate == null || candidate.isBlank()) {
             return null;
         }

@@ -4,38 +4,52 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Limits and identity of every HTTP fetch ingest makes.
+ * Limits, manners and identity of every HTTP fetch ingest makes.
  *
- * @param userAgent      the User-Agent header, naming Spyglass and a contact URL
- * @param connectTimeout time to open a connection
- * @param totalTimeout   time for the whole exchange, body included, so a slow-drip server cannot hold a worker
- * @param maxBytes       largest body accepted, after decompression
- * @param maxRedirects   redirects followed before giving up
- * @param addresses      which resolved addresses may be fetched
+ * @param userAgent       the User-Agent header, naming Spyglass and a contact URL
+ * @param connectTimeout  time to open a connection
+ * @param totalTimeout    time for the whole exchange, body included, so a slow-drip server cannot hold a worker
+ * @param maxBytes        largest body accepted, after decompression
+ * @param maxRedirects    redirects followed before giving up
+ * @param addresses       which resolved addresses may be fetched
+ * @param hostConcurrency requests to one host at the same time
+ * @param hostDelay       least time between the starts of two requests to one host
+ * @param robots          true to obey robots.txt for article pages
  */
 public record FetchSettings(String userAgent, Duration connectTimeout, Duration totalTimeout, long maxBytes,
-                            int maxRedirects, AddressPolicy addresses) {
+                            int maxRedirects, AddressPolicy addresses, int hostConcurrency, Duration hostDelay,
+                            boolean robots) {
     public FetchSettings {
         Objects.requireNonNull(userAgent, "userAgent");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(totalTimeout, "totalTimeout");
         Objects.requireNonNull(addresses, "addresses");
+        Objects.requireNonNull(hostDelay, "hostDelay");
         if (maxBytes <= 0) {
             throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
         }
         if (maxRedirects < 0) {
             throw new IllegalArgumentException("maxRedirects must not be negative: " + maxRedirects);
         }
+        if (hostConcurrency < 1) {
+            throw new IllegalArgumentException("hostConcurrency must be at least 1: " + hostConcurrency);
+        }
     }
 
     /** Defaults fit for the public web. */
     public static FetchSettings defaults() {
         return new FetchSettings("Spyglass/0.1 (+https://github.com/spyglass-news/spyglass)", Duration.ofSeconds(10),
-                Duration.ofSeconds(30), 10L * 1024 * 1024, 5, AddressPolicy.publicOnly());
+                Duration.ofSeconds(30), 10L * 1024 * 1024, 5, AddressPolicy.publicOnly(), 2, Duration.ofSeconds(1), true);
     }
 
     /** These settings with another address policy. */
     public FetchSettings withAddresses(AddressPolicy policy) {
-        return new FetchSettings(userAgent, connectTimeout, totalTimeout, maxBytes, maxRedirects, policy);
+        return new FetchSettings(userAgent, connectTimeout, totalTimeout, maxBytes, maxRedirects, policy, hostConcurrency,
+                hostDelay, robots);
+    }
+
+    /** A fresh throttle with these per-host limits. */
+    public HostThrottle newThrottle() {
+        return new HostThrottle(hostConcurrency, hostDelay);
     }
 }

@@ -13,8 +13,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -31,10 +35,18 @@ import javax.net.ssl.SSLException;
  */
 public final class Fetcher {
     private final FetchSettings settings;
+    private final HostThrottle throttle;
     private final HttpClient client;
 
+    /** A fetcher without per-host limits. */
     public Fetcher(FetchSettings settings) {
-        this.settings = java.util.Objects.requireNonNull(settings, "settings");
+        this(settings, HostThrottle.unlimited());
+    }
+
+    /** A fetcher whose every request, redirect hops included, takes a turn from {@code throttle}. */
+    public Fetcher(FetchSettings settings, HostThrottle throttle) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.throttle = Objects.requireNonNull(throttle, "throttle");
         this.client = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -46,17 +58,44 @@ public final class Fetcher {
         return settings;
     }
 
+    /** The per-host throttle every request goes through. */
+    public HostThrottle throttle() {
+        return throttle;
+    }
+
     /**
      * GETs {@code url}, following redirects. Any final status is returned, not thrown, so callers can
      * tell 403 from 404; network and limit failures are thrown.
      */
     public FetchedResource get(URI url, String accept) throws FetchException {
+        return get(url, accept, Map.of());
+    }
+
+    /**
+     * GETs {@code url} with extra request headers (If-None-Match, If-Modified-Since), following redirects.
+     * A 429 or 503 answer backs its host off in the throttle, and is returned like any other status.
+     *
+     * @throws FetchException of class RATE_LIMITED, without a request, while a host on the way is backed off
+     */
+    public FetchedResource get(URI url, String accept, Map<String, String> headers) throws FetchException {
         long deadline = System.nanoTime() + settings.totalTimeout().toNanos();
         URI current = url;
         for (int hop = 0; ; hop++) {
             check(current);
-            HttpResponse<byte[]> response = send(current, accept, deadline);
+            HttpResponse<byte[]> response;
+            try (HostThrottle.Permit permit = throttle.acquire(current.getHost())) {
+                response = send(current, accept, headers, deadline);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new FetchException(FetchException.Kind.IO, "interrupted while waiting to fetch " + current, e);
+            }
             int status = response.statusCode();
+            if (status == 429 || status == 503) {
+                throttle.backOff(current.getHost(),
+                        HostThrottle.retryAfter(response.headers().firstValue("Retry-After").orElse(null), Instant.now()));
+            } else {
+                throttle.succeeded(current.getHost());
+            }
             if (status >= 300 && status < 400 && status != 304) {
                 String location = response.headers().firstValue("Location").orElse(null);
                 if (location == null) {
@@ -71,7 +110,8 @@ public final class Fetcher {
             }
             String contentType = response.headers().firstValue("Content-Type").orElse(null);
             String encoding = response.headers().firstValue("Content-Encoding").orElse("identity");
-            return new FetchedResource(current, status, contentType, decode(response.body(), encoding, current));
+            return new FetchedResource(current, status, contentType, decode(response.body(), encoding, current),
+                    response.headers());
         }
     }
 
@@ -94,20 +134,20 @@ public final class Fetcher {
         }
     }
 
-    private HttpResponse<byte[]> send(URI url, String accept, long deadline) throws FetchException {
+    private HttpResponse<byte[]> send(URI url, String accept, Map<String, String> headers, long deadline) throws FetchException {
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0) {
             throw new FetchException(FetchException.Kind.TIMEOUT, "no response from " + url + " within " + settings.totalTimeout().toSeconds() + " s");
         }
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(url)
-                    .timeout(java.time.Duration.ofNanos(remaining))
+            HttpRequest.Builder builder = HttpRequest.newBuilder(url)
+                    .timeout(Duration.ofNanos(remaining))
                     .header("User-Agent", settings.userAgent())
                     .header("Accept", accept)
-                    .header("Accept-Encoding", "gzip, deflate")
-                    .GET()
-                    .build();
+                    .header("Accept-Encoding", "gzip, deflate");
+            headers.forEach(builder::header);
+            request = builder.GET().build();
         } catch (IllegalArgumentException e) {
             throw new FetchException(FetchException.Kind.BAD_URL, "bad URL " + url + ": " + e.getMessage());
         }

@@ -25,7 +25,7 @@ class FetcherTest {
 
     private static FetchSettings settings(AddressPolicy policy) {
         return new FetchSettings("SpyglassTest/1 (+https://example.com/contact)", Duration.ofSeconds(2), Duration.ofSeconds(1),
-                CAP, 3, policy);
+                CAP, 3, policy, 2, Duration.ZERO, true);
     }
 
     @AfterEach

@@ -1,0 +1,13 @@
+package io.spyglass.ingest;
+
+import io.spyglass.model.FeedStatus;
+
+/** Where ingest records each feed's health after every poll. */
+public interface FeedStatusLog extends AutoCloseable {
+
+    /** Records {@code status}, replacing the feed's previous one. Never throws: health is best-effort. */
+    void record(FeedStatus status);
+
+    @Override
+    void close();
+}

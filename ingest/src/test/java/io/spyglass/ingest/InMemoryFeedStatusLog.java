@@ -1,0 +1,23 @@
+package io.spyglass.ingest;
+
+import io.spyglass.model.FeedStatus;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A {@link FeedStatusLog} in memory, for tests. */
+final class InMemoryFeedStatusLog implements FeedStatusLog {
+    private final List<FeedStatus> recorded = new ArrayList<>();
+
+    @Override
+    public synchronized void record(FeedStatus status) {
+        recorded.add(status);
+    }
+
+    synchronized List<FeedStatus> recorded() {
+        return List.copyOf(recorded);
+    }
+
+    @Override
+    public void close() {
+    }
+}

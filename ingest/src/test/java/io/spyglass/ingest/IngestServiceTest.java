@@ -1,0 +1,66 @@
+package io.spyglass.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.spyglass.ingest.extract.ArticleExtractor;
+import io.spyglass.ingest.fetch.AddressPolicy;
+import io.spyglass.ingest.fetch.Cidr;
+import io.spyglass.ingest.fetch.FetchSettings;
+import io.spyglass.ingest.fetch.Fetcher;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class IngestServiceTest {
+    private static final String EMPTY_RSS = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>"
+            + "<link>https://example.com/</link><description>d</description></channel></rss>";
+
+    private final LocalServer server = LocalServer.start();
+    private final InMemoryFeedStatusLog statuses = new InMemoryFeedStatusLog();
+    private final FeedPoller poller = new FeedPoller(
+            new Fetcher(new FetchSettings("SpyglassTest/1", Duration.ofSeconds(2), Duration.ofSeconds(2), 1 << 20, 3,
+                    AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1"))), 4, Duration.ZERO, false)),
+            null, ArticleExtractor.withDefaults(), new InMemoryArticleLog(), new IngestStats(), Clock.systemUTC());
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private FeedSource feed(String path) {
+        // a short interval keeps the test quick; the feed list itself never allows less than 10 s
+        return new FeedSource(server.url(path), null, Duration.ofMillis(50));
+    }
+
+    @Test
+    void startsNewFeedsAndStopsRemovedOnesWhenTheListIsReplaced() {
+        server.serve("/a", "application/rss+xml", EMPTY_RSS).serve("/b", "application/rss+xml", EMPTY_RSS);
+        try (IngestService service = new IngestService(poller, List.of(feed("/a")), 2, statuses, Clock.systemUTC())) {
+            service.start();
+            await().until(() -> server.hits("/a") >= 2);
+
+            service.replaceFeeds(List.of(feed("/b")));
+            int aAtSwitch = server.hits("/a");
+            await().until(() -> server.hits("/b") >= 3);
+
+            assertThat(service.feeds()).containsExactly(feed("/b"));
+            // a poll of /a already running when the list changed may still finish
+            assertThat(server.hits("/a")).isBetween(aAtSwitch, aAtSwitch + 1);
+        }
+        assertThat(statuses.recorded()).extracting(s -> s.url()).contains(server.url("/a").toString(), server.url("/b").toString());
+    }
+
+    @Test
+    void keepsPollingAFeedAfterItFails() {
+        server.serve("/flaky", 500, "text/plain", new byte[0]);
+        try (IngestService service = new IngestService(poller, List.of(feed("/flaky")), 1, statuses, Clock.systemUTC())) {
+            service.start();
+
+            await().until(() -> server.hits("/flaky") >= 3);
+        }
+        assertThat(statuses.recorded().get(2).consecutiveFailures()).isEqualTo(3);
+    }
+}
