@@ -259,7 +259,8 @@ public final class Tagger {
             qualified |= cues.get("stateModifiers").startsAt(t, k) > 0;
             k += len;
         }
-        int noun = k < n ? cues.get("actorNouns").startsAt(t, k) : 0;
+        // "Kremlin-backed" names a state behind an actor; "Chancellery unit" names an office, not an attacker.
+        int noun = k < n && m.payload().kind() != Kind.CAPITAL ? cues.get("actorNouns").startsAt(t, k) : 0;
         if (noun > 0) {
             // "Chinese hackers" names a nationality; "Chinese military hackers" names a state behind them.
             boolean agency = m.payload().kind() == Kind.AGENCY;
