@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,9 +29,9 @@ public final class Tagger {
     private static final Logger LOG = LoggerFactory.getLogger(Tagger.class);
     private static final String VERSION = "spyglass-tagger/1.0";
     private static final String BASE = "/io/spyglass/enrich/tag/";
-    private static final Pattern CVE = Pattern.compile("\\bCVE-\\d{4}-\\d{4,7}\\b", Pattern.CASE_INSENSITIVE);
     // Enterprise ATT&CK ids run T1001..T1699; requiring the leading 1 keeps "T800" and the like out.
-    private static final Pattern TECHNIQUE = Pattern.compile("\\bT1\\d{3}(?:\\.\\d{3})?\\b");
+    private static final Pattern TECHNIQUE = Pattern.compile("T1\\d{3}(?:\\.\\d{3})?");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern MIXED_CASE_NAME = Pattern.compile("(?:\\p{Lu}.*\\p{Lu}|.*\\d).*");
     private static final int MAX_SIGNAL_EVIDENCE = 25;
 
@@ -213,6 +212,7 @@ public final class Tagger {
         boolean espionage = score >= threshold;
         evidence.addAll(signalEvidence);
 
+        List<PhraseMatcher.Match<Term>> labelMatches = labelTerms.match(tokens);
         List<Country> attributed = List.of();
         List<Country> victims = List.of();
         List<Actor> actors = List.of();
@@ -229,11 +229,11 @@ public final class Tagger {
                 actors.add(new Actor(a.getKey(), actorCountries.get(a.getKey())));
                 evidence.add(a.getValue());
             }
-            sectors = labels(tokens, TermKind.SECTOR, evidence);
+            sectors = labels(tokens, labelMatches, TermKind.SECTOR, evidence);
         }
-        List<String> malware = malware(tokens, evidence);
-        List<String> cves = regex(CVE, full, "cves", "regex:cve", evidence);
-        List<String> techniques = techniques(tokens, full, evidence);
+        List<String> malware = malware(tokens, labelMatches, evidence);
+        List<String> cves = cves(tokens, evidence);
+        List<String> techniques = techniques(tokens, labelMatches, evidence);
         return new Tags(espionage, score, attributed, victims, actors, sectors, malware, cves, techniques, evidence,
                 VERSION);
     }
@@ -259,7 +259,8 @@ public final class Tagger {
             qualified |= cues.get("stateModifiers").startsAt(t, k) > 0;
             k += len;
         }
-        int noun = k < n ? cues.get("actorNouns").startsAt(t, k) : 0;
+        // "Kremlin-backed" names a state behind an actor; "Chancellery unit" names an office, not an attacker.
+        int noun = k < n && m.payload().kind() != Kind.CAPITAL ? cues.get("actorNouns").startsAt(t, k) : 0;
         if (noun > 0) {
             // "Chinese hackers" names a nationality; "Chinese military hackers" names a state behind them.
             boolean agency = m.payload().kind() == Kind.AGENCY;
@@ -384,10 +385,11 @@ public final class Tagger {
     }
 
     /** Distinct label values of one kind, most mentioned first, with the first mention of each as evidence. */
-    private List<String> labels(Tokens t, TermKind kind, List<Evidence> evidence) {
+    private static List<String> labels(Tokens t, List<PhraseMatcher.Match<Term>> matches, TermKind kind,
+                                       List<Evidence> evidence) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         Map<String, Evidence> first = new LinkedHashMap<>();
-        for (PhraseMatcher.Match<Term> m : labelTerms.match(t)) {
+        for (PhraseMatcher.Match<Term> m : matches) {
             Term term = m.payload();
             if (term.kind() == kind) {
                 counts.merge(term.value(), 1, Integer::sum);
@@ -404,9 +406,9 @@ public final class Tagger {
     }
 
     /** Listed families, plus CamelCase or digit-bearing names right before a malware noun ("ReverseRat backdoor"). */
-    private List<String> malware(Tokens t, List<Evidence> evidence) {
+    private List<String> malware(Tokens t, List<PhraseMatcher.Match<Term>> matches, List<Evidence> evidence) {
         Map<String, Evidence> found = new LinkedHashMap<>();
-        for (PhraseMatcher.Match<Term> m : labelTerms.match(t)) {
+        for (PhraseMatcher.Match<Term> m : matches) {
             if (m.payload().kind() == TermKind.MALWARE) {
                 found.putIfAbsent(m.payload().value(), evidence("malware", m.payload().value(), t, m.first(),
                         m.last(), m.payload().rule()));
@@ -425,9 +427,18 @@ public final class Tagger {
         return List.copyOf(found.keySet());
     }
 
-    private List<String> techniques(Tokens t, String full, List<Evidence> evidence) {
-        Set<String> ids = new LinkedHashSet<>(regex(TECHNIQUE, full, "techniques", "regex:attack-technique", evidence));
-        for (PhraseMatcher.Match<Term> m : labelTerms.match(t)) {
+    /** Ids written as ATT&amp;CK ids, then ids of technique names, in order of first appearance. */
+    private static List<String> techniques(Tokens t, List<PhraseMatcher.Match<Term>> matches,
+                                           List<Evidence> evidence) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (int i = 0; i < t.size(); i++) {
+            int length = t.end(i) - t.start(i);
+            if (t.firstChar(i) == 'T' && (length == 5 || length == 9) && TECHNIQUE.matcher(t.original(i)).matches()
+                    && ids.add(t.original(i))) {
+                evidence.add(evidence("techniques", t.original(i), t, i, i + 1, "pattern:attack-technique-id"));
+            }
+        }
+        for (PhraseMatcher.Match<Term> m : matches) {
             Term term = m.payload();
             if (term.kind() == TermKind.TECHNIQUE && ids.add(term.value())) {
                 evidence.add(evidence("techniques", term.value(), t, m.first(), m.last(), term.rule()));
@@ -436,16 +447,28 @@ public final class Tagger {
         return List.copyOf(ids);
     }
 
-    private static List<String> regex(Pattern p, String full, String tag, String rule, List<Evidence> evidence) {
+    /** CVE ids ("CVE-2021-26855", any case), upper-cased, in order of first appearance. */
+    private static List<String> cves(Tokens t, List<Evidence> evidence) {
         Set<String> out = new LinkedHashSet<>();
-        Matcher m = p.matcher(full);
-        while (m.find()) {
-            String value = m.group().toUpperCase(Locale.ROOT);
-            if (out.add(value)) {
-                evidence.add(new Evidence(tag, value, m.group(), m.start(), rule));
+        for (int i = 0; i + 2 < t.size(); i++) {
+            if (t.lower(i).equals("cve") && joinedByHyphen(t, i) && joinedByHyphen(t, i + 1)
+                    && isDigits(t, i + 1, 4, 4) && isDigits(t, i + 2, 4, 7)) {
+                String id = "CVE-" + t.original(i + 1) + "-" + t.original(i + 2);
+                if (out.add(id)) {
+                    evidence.add(evidence("cves", id, t, i, i + 3, "pattern:cve-id"));
+                }
             }
         }
         return List.copyOf(out);
+    }
+
+    private static boolean joinedByHyphen(Tokens t, int i) {
+        return t.start(i + 1) == t.end(i) + 1 && t.span(i, i + 2).charAt(t.end(i) - t.start(i)) == '-';
+    }
+
+    private static boolean isDigits(Tokens t, int i, int min, int max) {
+        int length = t.end(i) - t.start(i);
+        return length >= min && length <= max && DIGITS.matcher(t.original(i)).matches();
     }
 
     private static Evidence evidence(String tag, String value, Tokens t, int first, int last, String rule) {

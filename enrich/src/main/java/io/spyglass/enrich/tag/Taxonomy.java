@@ -1,12 +1,17 @@
 package io.spyglass.enrich.tag;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -114,21 +119,93 @@ record Taxonomy(
 
     /** Reads one taxonomy file; {@code source} names it in error messages. Never returns null. */
     static Taxonomy read(InputStream in, String source) {
+        byte[] bytes;
+        try {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot read taxonomy " + source + ": " + e.getMessage(), e);
+        }
+        Map<String, Integer> lines = new HashMap<>();
         Taxonomy t;
         try {
-            t = YAML.readValue(in, Taxonomy.class);
+            if (!keyLines(bytes, lines)) {
+                return empty();
+            }
+            t = YAML.readValue(bytes, Taxonomy.class);
+        } catch (JsonMappingException e) {
+            // Records are built after their whole mapping is read, so Jackson's own location points past the
+            // offending key; the key's path finds its line instead.
+            String path = path(e.getPath());
+            throw new IllegalArgumentException("Invalid taxonomy " + source + line(lines, path, e.getLocation())
+                    + (path.isEmpty() ? "" : " (" + path + ")") + ": " + e.getOriginalMessage(), e);
         } catch (JsonProcessingException e) {
-            JsonLocation where = e.getLocation();
-            String line = where == null ? "" : " line " + where.getLineNr();
-            throw new IllegalArgumentException("Invalid taxonomy " + source + line + ": " + e.getOriginalMessage(), e);
+            // The YAML parser's messages span several lines; a log line should not.
+            throw new IllegalArgumentException("Invalid taxonomy " + source + line(lines, "", e.getLocation()) + ": "
+                    + e.getOriginalMessage().replaceAll("\\s+", " ").trim(), e);
         } catch (IOException e) {
             throw new IllegalArgumentException("Cannot read taxonomy " + source + ": " + e.getMessage(), e);
         }
         if (t == null) {
             return empty();
         }
-        t.validate(source);
+        t.validate(source, lines);
         return t;
+    }
+
+    /** Records the line of every key by its path ("signals.cyber.weight", "actors[1].country"); false if empty. */
+    private static boolean keyLines(byte[] bytes, Map<String, Integer> lines) throws IOException {
+        try (JsonParser p = YAML.createParser(bytes)) {
+            JsonToken token = p.nextToken();
+            if (token == null) {
+                return false;
+            }
+            for (; token != null; token = p.nextToken()) {
+                if (token == JsonToken.FIELD_NAME) {
+                    int line = p.currentTokenLocation().getLineNr();
+                    // A mapping's own path ("actors[1]") takes the line of its first key.
+                    for (String path = path(p.getParsingContext()); !path.isEmpty(); path = parent(path)) {
+                        lines.putIfAbsent(path, line);
+                    }
+                }
+            }
+            return true;
+        }
+    }
+
+    private static String path(JsonStreamContext context) {
+        List<JsonMappingException.Reference> refs = new ArrayList<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            refs.add(0, c.inArray() ? new JsonMappingException.Reference(null, c.getCurrentIndex())
+                    : new JsonMappingException.Reference(null, c.getCurrentName()));
+        }
+        return path(refs);
+    }
+
+    private static String path(List<JsonMappingException.Reference> refs) {
+        StringBuilder b = new StringBuilder();
+        for (JsonMappingException.Reference r : refs) {
+            if (r.getFieldName() != null) {
+                b.append(b.length() == 0 ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return b.toString();
+    }
+
+    private static String parent(String path) {
+        return path.substring(0, Math.max(0, Math.max(path.lastIndexOf('.'), path.lastIndexOf('['))));
+    }
+
+    /** " line N" for the key at {@code path} or its nearest recorded parent, else Jackson's location. */
+    private static String line(Map<String, Integer> lines, String path, JsonLocation fallback) {
+        for (String p = path; !p.isEmpty(); p = parent(p)) {
+            Integer line = lines.get(p);
+            if (line != null) {
+                return " line " + line;
+            }
+        }
+        return fallback == null || fallback.getLineNr() < 1 ? "" : " line " + fallback.getLineNr();
     }
 
     static Taxonomy empty() {
@@ -136,45 +213,51 @@ record Taxonomy(
                 List.of(), Map.of(), Map.of(), Map.of());
     }
 
-    private void validate(String source) {
+    private void validate(String source, Map<String, Integer> lines) {
+        String where = "Invalid taxonomy " + source;
         for (String cue : nonNull(cues).keySet()) {
             if (!CUE_NAMES.contains(cue)) {
-                throw new IllegalArgumentException("Invalid taxonomy " + source + ": unknown cue list '" + cue
+                throw new IllegalArgumentException(where + line(lines, "cues." + cue, null) + ": unknown cue list '" + cue
                         + "', expected one of " + CUE_NAMES);
             }
         }
         for (String rule : nonNull(rules).keySet()) {
             if (!RULE_NAMES.contains(rule)) {
-                throw new IllegalArgumentException("Invalid taxonomy " + source + ": unknown rule '" + rule
+                throw new IllegalArgumentException(where + line(lines, "rules." + rule, null) + ": unknown rule '" + rule
                         + "', expected one of " + RULE_NAMES);
             }
         }
         for (String key : nonNull(selection).keySet()) {
             if (!SELECTION_NAMES.contains(key)) {
-                throw new IllegalArgumentException("Invalid taxonomy " + source + ": unknown selection setting '"
+                throw new IllegalArgumentException(where + line(lines, "selection." + key, null)
+                        + ": unknown selection setting '"
                         + key + "', expected one of " + SELECTION_NAMES);
             }
         }
         for (Map.Entry<String, Signal> s : nonNull(signals).entrySet()) {
             Signal signal = s.getValue();
             if (signal != null && signal.saturation() != null && signal.saturation() <= 0) {
-                throw new IllegalArgumentException("Invalid taxonomy " + source + ": signals." + s.getKey()
-                        + ".saturation must be positive");
+                String key = "signals." + s.getKey() + ".saturation";
+                throw new IllegalArgumentException(where + line(lines, key, null) + ": " + key + " must be positive");
             }
         }
-        for (ActorEntry a : nonNull(actors)) {
+        for (int i = 0; i < nonNull(actors).size(); i++) {
+            ActorEntry a = actors.get(i);
+            String at = where + line(lines, "actors[" + i + "].country", null);
             if (a == null || a.name() == null || a.name().isBlank()) {
-                throw new IllegalArgumentException("Invalid taxonomy " + source + ": an actor has no name");
+                throw new IllegalArgumentException(where + line(lines, "actors[" + i + "]", null)
+                        + ": actors[" + i + "] has no name");
             }
             if (a.country() != null && !a.country().matches("[A-Z]{2}")) {
-                throw new IllegalArgumentException("Invalid taxonomy " + source + ": actor '" + a.name()
-                        + "' has country '" + a.country() + "', expected an ISO 3166-1 alpha-2 code");
+                throw new IllegalArgumentException(at + ": actor '" + a.name() + "' has country '" + a.country()
+                        + "', expected an ISO 3166-1 alpha-2 code");
             }
         }
-        for (Interaction i : nonNull(interactions)) {
-            if (i == null || i.signals() == null || i.weight() == null) {
-                throw new IllegalArgumentException("Invalid taxonomy " + source
-                        + ": an interaction needs signals and weight");
+        for (int i = 0; i < nonNull(interactions).size(); i++) {
+            Interaction x = interactions.get(i);
+            if (x == null || x.signals() == null || x.weight() == null) {
+                throw new IllegalArgumentException(where + line(lines, "interactions[" + i + "]", null)
+                        + ": interactions[" + i + "] needs signals and weight");
             }
         }
     }

@@ -132,7 +132,28 @@ class TaggerTest {
 
         assertThatThrownBy(() -> Tagger.load(file))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("Invalid taxonomy " + file + " line 4: ");
+                .hasMessageStartingWith("Invalid taxonomy " + file + " line 4 (signals.cyber.weight): ");
+    }
+
+    @Test
+    void namesTheLineOfAMisspelledTaxonomyKey(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("taxonomy.yaml");
+        Files.writeString(file, "threshold: 0.6\nsignals:\n  cyber:\n    wieght: 2\n    terms:\n      hack: 1\nbias: 1\n");
+
+        assertThatThrownBy(() -> Tagger.load(file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Invalid taxonomy " + file + " line 4 (signals.cyber.wieght): "
+                        + "Unrecognized field \"wieght\"");
+    }
+
+    @Test
+    void acceptsATaxonomyOfOnlyComments(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("taxonomy.yaml");
+        Files.writeString(file, "# nothing to add yet\n");
+        String title = "Kremlin-backed hackers stole NATO plans";
+        String text = "Russian military intelligence hackers broke into a NATO network and exfiltrated plans.";
+
+        assertThat(Tagger.load(file).tag(title, text)).isEqualTo(TAGGER.tag(title, text));
     }
 
     @Test
