@@ -27,8 +27,14 @@ final class NodeStats {
         int inline;
         int commas;
         int inlineCommas;
+        int inlineLink;
+        /** Text of the paragraphs under this element that read as prose: long enough and few links. */
+        int prose;
         int paragraphs;
     }
+
+    private static final int MIN_PROSE = 40;
+    private static final double MAX_PROSE_LINKS = 0.3;
 
     private final Map<Element, Counts> counts = new IdentityHashMap<>();
 
@@ -71,6 +77,7 @@ final class NodeStats {
                 c.inlineCommas += commas;
                 if (link) {
                     c.link += len;
+                    c.inlineLink += len;
                 }
             } else if (child instanceof Element e) {
                 Counts sub = measure(e, link);
@@ -78,11 +85,16 @@ final class NodeStats {
                 c.link += sub.link;
                 c.commas += sub.commas;
                 c.paragraphs += sub.paragraphs;
+                c.prose += sub.prose;
                 if (!BLOCK_TAGS.contains(e.normalName())) {
                     c.inline += sub.inline;
                     c.inlineCommas += sub.inlineCommas;
+                    c.inlineLink += sub.inlineLink;
                 }
             }
+        }
+        if (c.inline >= MIN_PROSE && c.inlineLink < MAX_PROSE_LINKS * c.inline) {
+            c.prose += c.inline;
         }
         return c;
     }
