@@ -91,8 +91,7 @@ public final class ArticleExtractor {
     }
 
     private static String algorithmicText(Element body, PageMetadata meta) {
-        BoilerplateFilter.clean(body);
-        NodeStats stats = NodeStats.of(body);
+        NodeStats stats = BoilerplateFilter.clean(body);
         List<Element> content = ContentScorer.findContent(body, stats);
         String text = TextRenderer.render(content);
         String structured = meta.structuredBody() == null ? null : MetadataExtractor.clean(meta.structuredBody());

@@ -3,8 +3,6 @@ package io.spyglass.ingest.extract;
 import org.jsoup.nodes.Element;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -22,6 +20,7 @@ final class BoilerplateFilter {
             "link", "meta", "dialog", "head", "picture", "img", "source", "math");
     /** Not {@code header}: article headers hold the lead paragraph; the site header is role=banner or nav. */
     private static final Set<String> BOILERPLATE_TAGS = Set.of("nav", "aside", "footer", "form", "menu");
+    private static final Set<String> FIGURE_PROSE = Set.of("blockquote", "table", "pre", "p", "ul", "ol");
     private static final Set<String> BOILERPLATE_ROLES = Set.of("navigation", "banner", "contentinfo",
             "complementary", "menu", "menubar", "search", "dialog", "alertdialog", "toolbar", "tablist");
     /** Class and id words that mark page furniture; matched at word starts within the attribute values. */
@@ -36,11 +35,10 @@ final class BoilerplateFilter {
             + "|tags(?:$|[\\s_-])|tag-?(?:list|cloud)|tagcloud|keywords|byline|author|autor|about-?author"
             + "|post-?meta|entry-?meta|article-?meta|meta(?:$|[\\s_-])|caption|credit|copyright|toc(?:$|[\\s_-])"
             + "|print(?:$|[\\s_-])|toolbar|skip|sr-only|visually-?hidden|screen-?reader|hidden(?:$|\\s)"
-            + "|rating|survey|poll(?:$|[\\s_-])|slideshow|carousel|gallery|lightbox)",
-            Pattern.CASE_INSENSITIVE);
+            + "|rating|survey|poll(?:$|[\\s_-])|slideshow|carousel|gallery|lightbox)");
     /** Blog engines tag posts with their categories ("tag-social", "category-comments"): names, not roles. */
     private static final Pattern TAXONOMY_CLASSES = Pattern.compile(
-            "(?i)(?:^|\\s)(?:tag|category|categories|cat|topic|format|type|status)-\\S*");
+            "(?:^|\\s)(?:tag|category|categories|cat|topic|format|type|status)-\\S*");
     private static final Pattern HIDDEN_STYLE = Pattern.compile(
             "(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
     /** Share of the page's non-link text above which an element is kept whatever its name says. */
@@ -49,32 +47,43 @@ final class BoilerplateFilter {
     private BoilerplateFilter() {
     }
 
-    /** Removes boilerplate under the root in place. */
-    static void clean(Element root) {
-        List<Element> obvious = new ArrayList<>();
-        collectNeverText(root, obvious);
-        obvious.forEach(Element::remove);
-
+    /**
+     * Removes boilerplate under the root in place.
+     *
+     * @return the text measures of what is left; never null
+     */
+    static NodeStats clean(Element root) {
+        pruneNeverText(root);
         NodeStats stats = NodeStats.of(root);
         NodeStats.Counts total = stats.get(root);
         int pageText = total.text - total.link;
-        Set<Element> protectedEls = protectedElements(root);
         List<Element> furniture = new ArrayList<>();
-        collectFurniture(root, root, stats, pageText, protectedEls, furniture);
-        furniture.forEach(Element::remove);
+        collectFurniture(root, stats, pageText, furniture);
+        for (Element el : furniture) {
+            stats.discount(el);
+            el.remove();
+        }
+        return stats;
     }
 
-    private static void collectNeverText(Element el, List<Element> out) {
-        for (Element child : el.children()) {
+    private static void pruneNeverText(Element el) {
+        Element child = el.firstElementChild();
+        while (child != null) {
+            Element next = child.nextElementSibling();
             if (NEVER_TEXT.contains(child.normalName()) || isHidden(child)) {
-                out.add(child);
-            } else {
-                collectNeverText(child, out);
+                child.remove();
+            } else if (child.childNodeSize() > 0) {
+                pruneNeverText(child);
             }
+            child = next;
         }
     }
 
-    private static boolean isHidden(Element el) {
+    /** True for elements the page hides from every reader: hidden, aria-hidden or styled invisible. */
+    static boolean isHidden(Element el) {
+        if (el.attributesSize() == 0) {
+            return false;
+        }
         if (el.hasAttr("hidden") || "true".equals(el.attr("aria-hidden"))) {
             return true;
         }
@@ -82,13 +91,16 @@ final class BoilerplateFilter {
         return !style.isEmpty() && HIDDEN_STYLE.matcher(style).find();
     }
 
-    private static void collectFurniture(Element el, Element root, NodeStats stats, int pageText,
-                                         Set<Element> protectedEls, List<Element> out) {
-        for (Element child : el.children()) {
-            if (isFurniture(child) && !protectedEls.contains(child) && !dominates(child, stats, pageText)) {
+    private static void collectFurniture(Element el, NodeStats stats, int pageText, List<Element> out) {
+        for (Element child = el.firstElementChild(); child != null; child = child.nextElementSibling()) {
+            NodeStats.Counts c = stats.get(child);
+            if (c.text == 0 && c.paragraphs == 0) {
+                continue;
+            }
+            if (c.marked == 0 && isFurniture(child) && !dominates(c, pageText)) {
                 out.add(child);
             } else {
-                collectFurniture(child, root, stats, pageText, protectedEls, out);
+                collectFurniture(child, stats, pageText, out);
             }
         }
     }
@@ -99,7 +111,13 @@ final class BoilerplateFilter {
             return true;
         }
         if (tag.equals("figure")) {
-            return el.selectFirst("img, picture, video, iframe, svg") != null || el.children().isEmpty();
+            // Media are gone by now; a figure that held only them and a caption has no prose child.
+            for (Element child = el.firstElementChild(); child != null; child = child.nextElementSibling()) {
+                if (FIGURE_PROSE.contains(child.normalName())) {
+                    return false;
+                }
+            }
+            return true;
         }
         String role = el.attr("role");
         if (!role.isEmpty() && BOILERPLATE_ROLES.contains(role.toLowerCase(Locale.ROOT))) {
@@ -109,24 +127,21 @@ final class BoilerplateFilter {
                 || el.attr("itemprop").equals("articleBody")) {
             return false;
         }
-        String names = TAXONOMY_CLASSES.matcher(el.className()).replaceAll("") + " " + el.id();
-        return names.length() > 1 && BOILERPLATE_NAMES.matcher(names).find();
+        String cls = el.className();
+        String id = el.id();
+        if (cls.isEmpty() && id.isEmpty()) {
+            return false;
+        }
+        String names = (cls + " " + id).toLowerCase(Locale.ROOT);
+        if (!BOILERPLATE_NAMES.matcher(names).find()) {
+            return false;
+        }
+        String untagged = TAXONOMY_CLASSES.matcher(cls.toLowerCase(Locale.ROOT)).replaceAll("") + " " + id;
+        return BOILERPLATE_NAMES.matcher(untagged.toLowerCase(Locale.ROOT)).find();
     }
 
     /** An element holding most of the page's text is the page, even when a theme names it "has-sidebar". */
-    private static boolean dominates(Element el, NodeStats stats, int pageText) {
-        NodeStats.Counts c = stats.get(el);
+    private static boolean dominates(NodeStats.Counts c, int pageText) {
         return pageText > 0 && c.text - c.link >= PROTECTED_SHARE * pageText;
-    }
-
-    /** Elements that contain an explicitly marked article body, so that a furniture name never removes it. */
-    private static Set<Element> protectedElements(Element root) {
-        Set<Element> out = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Element body : root.select("[itemprop=articleBody], [itemprop=text], main, [role=main]")) {
-            for (Element e = body; e != null && out.add(e); e = e.parent()) {
-                // marks the element and its ancestors
-            }
-        }
-        return out;
     }
 }

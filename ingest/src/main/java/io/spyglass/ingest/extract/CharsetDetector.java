@@ -16,8 +16,7 @@ final class CharsetDetector {
     /** The HTML spec has browsers look for a declaration in the first 1024 bytes; real pages put it later. */
     private static final int PRESCAN_BYTES = 8192;
     private static final Pattern HEADER_CHARSET = Pattern.compile("(?i)charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_:.+-]+)");
-    private static final Pattern META_CHARSET = Pattern.compile(
-            "(?i)<meta\\s[^>]*?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_:.+-]+)");
+    private static final Pattern META_VALUE = Pattern.compile("\\s*=\\s*[\"']?\\s*([a-z0-9_:.+-]+)");
     private static final Pattern XML_ENCODING = Pattern.compile(
             "(?i)^\\s*<\\?xml[^>]*encoding\\s*=\\s*[\"']([A-Za-z0-9_:.+-]+)");
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
@@ -63,9 +62,31 @@ final class CharsetDetector {
                 return header;
             }
         }
-        String head = new String(body, 0, Math.min(body.length, PRESCAN_BYTES), StandardCharsets.ISO_8859_1);
-        Charset meta = named(META_CHARSET.matcher(head));
+        String head = new String(body, 0, Math.min(body.length, PRESCAN_BYTES), StandardCharsets.ISO_8859_1)
+                .toLowerCase(Locale.ROOT);
+        Charset meta = metaCharset(head);
         return meta != null ? meta : named(XML_ENCODING.matcher(head));
+    }
+
+    /**
+     * The charset of the first {@code <meta>} tag that declares one, found by searching for "charset" rather
+     * than by a regular expression over every tag, which would dominate the cost of decoding.
+     */
+    private static Charset metaCharset(String head) {
+        for (int at = head.indexOf("charset"); at >= 0; at = head.indexOf("charset", at + 7)) {
+            int open = head.lastIndexOf('<', at);
+            if (open < 0 || head.lastIndexOf('>', at) > open || !head.startsWith("<meta", open)) {
+                continue;
+            }
+            Matcher value = META_VALUE.matcher(head);
+            if (value.region(at + 7, Math.min(head.length(), at + 80)).lookingAt()) {
+                Charset charset = forLabel(value.group(1));
+                if (charset != null) {
+                    return charset;
+                }
+            }
+        }
+        return null;
     }
 
     /**

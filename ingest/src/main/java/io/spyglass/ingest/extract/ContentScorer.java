@@ -20,6 +20,9 @@ final class ContentScorer {
     private static final int MIN_PARAGRAPH = 25;
     private static final int ANCESTOR_LEVELS = 5;
     private static final int MIN_LEAD = 60;
+    private static final int EXPAND_LEVELS = 4;
+    private static final double EXPAND_PROSE_SHARE = 0.6;
+    private static final double EXPAND_MAX_LINKS = 0.25;
     private static final int MAX_LEAD_BLOCKS = 3;
     private static final int MAX_LEAD_CHARS = 1500;
     private static final Pattern POSITIVE = Pattern.compile("(?i)article|body|content|entry|main|page|post|text"
@@ -71,6 +74,7 @@ final class ContentScorer {
         }
         top = climb(top, topScore, finalScores, body);
         topScore = finalScores.getOrDefault(top, topScore);
+        top = expand(top, stats, body);
         List<Element> content = withSiblings(top, topScore, finalScores, stats, body);
         return withLead(body, content, stats);
     }
@@ -150,6 +154,34 @@ final class ContentScorer {
             parent = parent.parent();
         }
         return best;
+    }
+
+    /**
+     * Moves up to an ancestor while what the ancestor adds is mostly prose with few links: articles split
+     * into sections that each sit in their own wrappers are one article.
+     */
+    private static Element expand(Element top, NodeStats stats, Element body) {
+        Element current = top;
+        for (int level = 0; level < EXPAND_LEVELS; level++) {
+            Element parent = current.parent();
+            if (parent == null || parent == body) {
+                break;
+            }
+            NodeStats.Counts now = stats.get(current);
+            NodeStats.Counts up = stats.get(parent);
+            int extraText = up.text - now.text;
+            if (extraText == 0) {
+                current = parent;
+                continue;
+            }
+            int extraProse = up.prose - now.prose;
+            int extraLinks = up.link - now.link;
+            if (extraProse < EXPAND_PROSE_SHARE * extraText || extraLinks > EXPAND_MAX_LINKS * extraText) {
+                break;
+            }
+            current = parent;
+        }
+        return current;
     }
 
     private static List<Element> withSiblings(Element top, double topScore, Map<Element, Double> scores,

@@ -12,6 +12,7 @@ import org.jsoup.parser.Parser;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,9 +40,10 @@ final class MetadataExtractor {
                     JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER)
             .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
             .build();
-    private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—:·»/]{1,2}\\s+");
+    private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—:·»/]{1,2}\\s+|:\\s+");
     private static final Pattern AUTHOR_SPLIT = Pattern.compile("\\s*(?:,|;|\\s&\\s|\\sand\\s|\\sund\\s)\\s*");
     private static final Pattern BY_PREFIX = Pattern.compile("(?i)^(by|von|par|por|di|door|av)\\s+");
+    private static final String[] META_KEYS = {"property", "name", "itemprop", "http-equiv"};
     private static final Pattern LANGUAGE = Pattern.compile("^([A-Za-z]{2,3})(?:[-_].*)?$");
 
     private MetadataExtractor() {
@@ -49,33 +51,29 @@ final class MetadataExtractor {
 
     /** Reads the metadata of a parsed page; never null. The document is not changed. */
     static PageMetadata extract(Document doc, URI url) {
-        var meta = metaTags(doc);
-        var ld = new StructuredData();
-        for (Element script : doc.select("script[type=application/ld+json]")) {
-            ld.read(script.data());
-        }
+        var scan = new Scan();
+        scan.visit(doc);
+        var meta = scan.meta;
+        var ld = scan.ld;
         String siteName = firstNonBlank(meta.get("og:site_name"), ld.publisher, meta.get("application-name"));
         String rawTitle = firstNonBlank(meta.get("og:title"), ld.headline, meta.get("twitter:title"));
         if (rawTitle == null) {
-            Element h1 = doc.selectFirst("h1");
-            rawTitle = h1 != null && !h1.text().isBlank() ? h1.text() : doc.title();
+            rawTitle = scan.h1 != null && !scan.h1.text().isBlank() ? scan.h1.text() : doc.title();
         }
         String title = cleanTitle(rawTitle, siteName, url);
 
-        List<String> authors = !ld.authors.isEmpty() ? List.copyOf(ld.authors) : markupAuthors(doc, meta);
+        List<String> authors = !ld.authors.isEmpty() ? List.copyOf(ld.authors) : markupAuthors(scan);
 
         Instant published = firstDate(ld.published, meta.get("article:published_time"), meta.get("datepublished"),
                 meta.get("og:published_time"), meta.get("publishdate"), meta.get("publish-date"),
                 meta.get("pubdate"), meta.get("date"), meta.get("dc.date"), meta.get("dc.date.issued"),
                 meta.get("dcterms.created"), meta.get("dcterms.date"), meta.get("sailthru.date"),
-                meta.get("parsely-pub-date"), meta.get("article.published"), meta.get("citation_publication_date"));
-        if (published == null) {
-            published = timeElement(doc);
-        }
+                meta.get("parsely-pub-date"), meta.get("article.published"), meta.get("citation_publication_date"),
+                scan.datePublished, scan.time);
         Instant modified = firstDate(ld.modified, meta.get("article:modified_time"), meta.get("og:updated_time"),
                 meta.get("datemodified"), meta.get("dcterms.modified"), meta.get("last-modified"));
 
-        String canonical = absolute(doc.selectFirst("link[rel=canonical][href]"), "href");
+        String canonical = scan.canonical == null ? null : absolute(scan.canonical, "href");
         if (canonical == null) {
             canonical = resolve(url, firstNonBlank(meta.get("og:url"), ld.url));
         }
@@ -83,9 +81,9 @@ final class MetadataExtractor {
                 meta.get("twitter:image"), meta.get("twitter:image:src"), ld.image));
         String description = firstNonBlank(meta.get("og:description"), meta.get("description"),
                 ld.description, meta.get("twitter:description"));
-        String language = language(firstNonBlank(doc.selectFirst("html") == null ? null
-                        : doc.selectFirst("html").attr("lang"), doc.selectFirst("html") == null ? null
-                        : doc.selectFirst("html").attr("xml:lang"), meta.get("content-language"),
+        Element html = doc.firstElementChild();
+        String language = language(firstNonBlank(html == null ? null : html.attr("lang"),
+                html == null ? null : html.attr("xml:lang"), meta.get("content-language"),
                 meta.get("og:locale"), meta.get("dc.language"), ld.language));
         boolean free = ld.accessibleForFree && !"false".equalsIgnoreCase(meta.get("isaccessibleforfree"));
 
@@ -93,28 +91,72 @@ final class MetadataExtractor {
                 clean(siteName), image, clean(description), ld.body, free);
     }
 
-    private static Map<String, String> metaTags(Document doc) {
-        var meta = new HashMap<String, String>();
-        for (Element el : doc.getElementsByTag("meta")) {
+    /** Everything metadata needs from the markup, gathered in one walk over the page. */
+    private static final class Scan {
+        final Map<String, String> meta = new HashMap<>();
+        final StructuredData ld = new StructuredData();
+        final List<Element> authors = new ArrayList<>();
+        Element h1;
+        Element canonical;
+        String datePublished;
+        String time;
+
+        void visit(Document doc) {
+            for (Element el : doc.getAllElements()) {
+                switch (el.normalName()) {
+                    case "meta" -> meta(el);
+                    case "script" -> {
+                        if (el.attr("type").equalsIgnoreCase("application/ld+json")) {
+                            ld.read(el.data());
+                        }
+                    }
+                    case "link" -> {
+                        if (canonical == null && el.attr("rel").equalsIgnoreCase("canonical") && el.hasAttr("href")) {
+                            canonical = el;
+                        }
+                    }
+                    case "h1" -> {
+                        if (h1 == null) {
+                            h1 = el;
+                        }
+                    }
+                    case "time" -> {
+                        if (time == null && el.hasAttr("datetime")) {
+                            time = el.attr("datetime");
+                        }
+                    }
+                    default -> { }
+                }
+                if (el.attributesSize() > 0) {
+                    String itemprop = el.attr("itemprop");
+                    if (itemprop.equals("author") || el.attr("rel").equals("author") && !el.nameIs("link")) {
+                        authors.add(el);
+                    } else if (itemprop.equals("datePublished") && datePublished == null) {
+                        datePublished = el.hasAttr("datetime") ? el.attr("datetime") : el.attr("content");
+                    }
+                }
+            }
+        }
+
+        private void meta(Element el) {
             String content = el.attr("content");
             if (content.isBlank()) {
-                continue;
+                return;
             }
-            for (String key : new String[]{"property", "name", "itemprop", "http-equiv"}) {
+            for (String key : META_KEYS) {
                 String name = el.attr(key);
                 if (!name.isEmpty()) {
                     meta.putIfAbsent(name.trim().toLowerCase(Locale.ROOT), content.trim());
                 }
             }
         }
-        return meta;
     }
 
-    private static List<String> markupAuthors(Document doc, Map<String, String> meta) {
+    private static List<String> markupAuthors(Scan scan) {
         var names = new LinkedHashSet<String>();
         for (String key : new String[]{"author", "article:author", "dc.creator", "parsely-author",
                 "sailthru.author", "byl", "citation_author"}) {
-            String value = meta.get(key);
+            String value = scan.meta.get(key);
             if (value != null && !value.startsWith("http")) {
                 for (String name : AUTHOR_SPLIT.split(BY_PREFIX.matcher(value).replaceFirst(""))) {
                     addAuthor(names, name);
@@ -123,7 +165,7 @@ final class MetadataExtractor {
             }
         }
         if (names.isEmpty()) {
-            for (Element el : doc.select("[itemprop=author], [rel=author]")) {
+            for (Element el : scan.authors) {
                 Element name = el.selectFirst("[itemprop=name]");
                 addAuthor(names, BY_PREFIX.matcher(name != null ? name.text() : el.text()).replaceFirst(""));
             }
@@ -137,15 +179,6 @@ final class MetadataExtractor {
         if (name != null && name.length() <= 60 && !name.startsWith("http")) {
             names.add(name);
         }
-    }
-
-    private static Instant timeElement(Document doc) {
-        Element time = doc.selectFirst("[itemprop=datePublished][datetime], [itemprop=datePublished][content], "
-                + "time[pubdate][datetime], article time[datetime], time[datetime]");
-        if (time == null) {
-            return null;
-        }
-        return DateParser.parse(time.hasAttr("datetime") ? time.attr("datetime") : time.attr("content"));
     }
 
     private static Instant firstDate(String... values) {

@@ -27,8 +27,18 @@ final class NodeStats {
         int inline;
         int commas;
         int inlineCommas;
+        int inlineLink;
+        /** Text of the paragraphs under this element that read as prose: long enough and few links. */
+        int prose;
         int paragraphs;
+        /** Elements at or under this one that the page marks as its main content. */
+        int marked;
     }
+
+    private static final Counts NONE = new Counts();
+
+    private static final int MIN_PROSE = 40;
+    private static final double MAX_PROSE_LINKS = 0.3;
 
     private final Map<Element, Counts> counts = new IdentityHashMap<>();
 
@@ -45,7 +55,7 @@ final class NodeStats {
     /** The measures of an element under the root; zeros for one that was not measured. */
     Counts get(Element el) {
         Counts c = counts.get(el);
-        return c != null ? c : new Counts();
+        return c != null ? c : NONE;
     }
 
     double linkDensity(Element el) {
@@ -60,6 +70,9 @@ final class NodeStats {
         if (el.nameIs("p")) {
             c.paragraphs = 1;
         }
+        if (isMarkedContent(el)) {
+            c.marked = 1;
+        }
         for (Node child : el.childNodes()) {
             if (child instanceof TextNode t) {
                 String s = t.getWholeText();
@@ -71,6 +84,7 @@ final class NodeStats {
                 c.inlineCommas += commas;
                 if (link) {
                     c.link += len;
+                    c.inlineLink += len;
                 }
             } else if (child instanceof Element e) {
                 Counts sub = measure(e, link);
@@ -78,13 +92,60 @@ final class NodeStats {
                 c.link += sub.link;
                 c.commas += sub.commas;
                 c.paragraphs += sub.paragraphs;
+                c.prose += sub.prose;
+                c.marked += sub.marked;
                 if (!BLOCK_TAGS.contains(e.normalName())) {
                     c.inline += sub.inline;
                     c.inlineCommas += sub.inlineCommas;
+                    c.inlineLink += sub.inlineLink;
                 }
             }
         }
+        if (c.inline >= MIN_PROSE && c.inlineLink < MAX_PROSE_LINKS * c.inline) {
+            c.prose += c.inline;
+        }
         return c;
+    }
+
+    /**
+     * Takes a removed element's measures out of its ancestors' so that the measures stay true without a
+     * second pass. Must be called before the element is detached.
+     */
+    void discount(Element el) {
+        Counts c = counts.get(el);
+        if (c == null) {
+            return;
+        }
+        boolean inline = !BLOCK_TAGS.contains(el.normalName());
+        for (Element p = el.parent(); p != null; p = p.parent()) {
+            Counts up = counts.get(p);
+            if (up == null) {
+                break;
+            }
+            up.text -= c.text;
+            up.link -= c.link;
+            up.commas -= c.commas;
+            up.paragraphs -= c.paragraphs;
+            up.prose -= c.prose;
+            up.marked -= c.marked;
+            if (inline) {
+                up.inline -= c.inline;
+                up.inlineCommas -= c.inlineCommas;
+                up.inlineLink -= c.inlineLink;
+                inline = !BLOCK_TAGS.contains(p.normalName());
+            }
+        }
+    }
+
+    private static boolean isMarkedContent(Element el) {
+        if (el.nameIs("main")) {
+            return true;
+        }
+        if (el.attributesSize() == 0) {
+            return false;
+        }
+        String itemprop = el.attr("itemprop");
+        return itemprop.equals("articleBody") || itemprop.equals("text") || el.attr("role").equals("main");
     }
 
     private static int commas(String s) {

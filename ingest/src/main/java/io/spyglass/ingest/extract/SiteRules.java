@@ -1,5 +1,8 @@
 package io.spyglass.ingest.extract;
 
+import org.jsoup.select.QueryParser;
+import org.jsoup.select.Selector;
+
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Locale;
@@ -59,6 +62,12 @@ public record SiteRules(Map<String, Rule> byHost) {
                 if (entry.getValue() == null || entry.getValue().isBlank()) {
                     throw new IllegalArgumentException("extract.sites." + host + "." + entry.getKey()
                             + ": selector must not be blank");
+                }
+                try {
+                    QueryParser.parse(entry.getValue());
+                } catch (Selector.SelectorParseException e) {
+                    throw new IllegalArgumentException("extract.sites." + host + "." + entry.getKey()
+                            + ": invalid CSS selector: " + e.getMessage(), e);
                 }
             }
             rules.put(host, new Rule(settings.get("body"), settings.get("remove")));

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns content elements into plain text: one paragraph per block element (headings and list items
@@ -24,6 +25,9 @@ final class TextRenderer {
             "back to top", "nach oben", "related articles", "related", "more on this topic", "mehr zum thema",
             "lesen sie auch", "auch interessant", "das könnte sie auch interessieren", "you may also like",
             "recommended", "sponsored", "follow us", "folgen sie uns");
+
+    private static final int MAX_STOCK_PHRASE = 40;
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s:.!»›>|…-]+$");
 
     private final List<String> paragraphs = new ArrayList<>();
     private final StringBuilder current = new StringBuilder();
@@ -99,8 +103,8 @@ final class TextRenderer {
         if ((double) links / text.length() > MAX_LINK_DENSITY) {
             return;
         }
-        String bare = text.toLowerCase(Locale.ROOT).replaceAll("[\\s:.!»›>|…-]+$", "");
-        if (STOCK_PHRASES.contains(bare)) {
+        if (text.length() <= MAX_STOCK_PHRASE
+                && STOCK_PHRASES.contains(TRAILING_PUNCTUATION.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(""))) {
             return;
         }
         paragraphs.add(text);
