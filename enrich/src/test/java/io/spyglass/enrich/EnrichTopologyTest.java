@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spyglass.enrich.tag.Tagger;
 import io.spyglass.model.Article;
+import io.spyglass.model.Contract;
+import io.spyglass.model.Contract.Kind;
 import io.spyglass.model.DeadLetter;
 import io.spyglass.model.EnrichedArticle;
 import io.spyglass.model.ExtractionOutcome;
@@ -60,10 +62,13 @@ class EnrichTopologyTest {
     }
 
     private void send(Article a) {
-        input.pipeInput(a.id(), articles.serializer().serialize(TOPICS.articles(), a));
+        byte[] value = articles.serializer().serialize(TOPICS.articles(), a);
+        Contract.assertConforms(Kind.ARTICLE, value);
+        input.pipeInput(a.id(), value);
     }
 
     private EnrichedArticle read(byte[] value) {
+        Contract.assertConforms(Kind.ENRICHED_ARTICLE, value);
         return enrichedSerde.deserializer().deserialize(TOPICS.enriched(), value);
     }
 
@@ -94,7 +99,7 @@ class EnrichTopologyTest {
         send(a);
         send(a);
 
-        assertThat(enriched.readKeyValuesToList()).hasSize(1);
+        assertThat(enriched.readValuesToList()).hasSize(1).allSatisfy(this::read);
         assertThat(enriched.isEmpty()).isTrue();
         assertThat(stats.duplicates()).isEqualTo(1);
     }
@@ -106,6 +111,7 @@ class EnrichTopologyTest {
         send(article("good", "Budget passes", "The parliament passed the budget on Tuesday."));
 
         List<TestRecord<String, byte[]>> dead = deadLetter.readRecordsToList();
+        dead.forEach(r -> Contract.assertDeadLetterConforms(r.headers(), r.value()));
         assertThat(dead).extracting(TestRecord::key).containsExactly("bad-1", "bad-2");
         assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
         assertThat(header(dead.get(0), DeadLetter.SOURCE_TOPIC)).isEqualTo(TOPICS.articles());
@@ -113,7 +119,7 @@ class EnrichTopologyTest {
         assertThat(header(dead.get(1), DeadLetter.SOURCE_OFFSET)).isEqualTo("1");
         assertThat(header(dead.get(0), DeadLetter.STAGE)).isEqualTo("enrich");
         assertThat(header(dead.get(1), DeadLetter.ERROR)).contains("Not a valid Article record");
-        assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("good");
+        assertThat(enriched.readRecordsToList()).allSatisfy(r -> read(r.value())).extracting(TestRecord::key).containsExactly("good");
         assertThat(stats.deadLettered()).isEqualTo(2);
     }
 
@@ -121,7 +127,9 @@ class EnrichTopologyTest {
     void writesTheDocumentedRecordFormat() throws Exception {
         send(article("a1", "Budget passes", "The parliament passed the budget on Tuesday."));
 
-        var json = Json.MAPPER.readTree(enriched.readValue());
+        byte[] value = enriched.readValue();
+        Contract.assertConforms(Kind.ENRICHED_ARTICLE, value);
+        var json = Json.MAPPER.readTree(value);
 
         assertThat(json.fieldNames()).toIterable().contains("schemaVersion", "id", "url", "title", "published", "feed",
                 "text", "tags");

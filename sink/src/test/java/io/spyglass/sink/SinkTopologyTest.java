@@ -2,6 +2,7 @@ package io.spyglass.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spyglass.model.Contract;
 import io.spyglass.model.Country;
 import io.spyglass.model.DeadLetter;
 import io.spyglass.model.EnrichedArticle;
@@ -76,6 +77,7 @@ class SinkTopologyTest {
         send("spy", true);
 
         var dead = deadLetter.readRecord();
+        Contract.assertDeadLetterConforms(dead.headers(), dead.value());
         assertThat(dead.key()).isEqualTo("poison");
         assertThat(new String(dead.headers().lastHeader(DeadLetter.STAGE).value(), StandardCharsets.UTF_8)).isEqualTo("sink");
         assertThat(new String(dead.headers().lastHeader(DeadLetter.SOURCE_TOPIC).value(), StandardCharsets.UTF_8))

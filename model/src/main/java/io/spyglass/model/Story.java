@@ -1,0 +1,42 @@
+package io.spyglass.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One cyber-espionage event as reported by one or more outlets; the value on the compacted {@code spyglass.espionage},
+ * keyed by {@link #storyId()}. Each new source re-emits the story under the same key with {@link #version()} + 1.
+ *
+ * @param schemaVersion record format version, {@link #SCHEMA_VERSION} when written by this build
+ * @param storyId       stable id, derived from the first article that reported the story; never null
+ * @param version       1 when first seen, incremented by each added source
+ * @param title         title of the first article; never null
+ * @param url           URL of the first article; never null
+ * @param firstSeen     earliest publication time of the sources (fetch time where a source has none); never null
+ * @param lastSeen      latest publication time of the sources (fetch time where a source has none); never null
+ * @param tags          the union of the sources' tags, highest score, no evidence (evidence is per source); never null
+ * @param sources       every article that reported it, in arrival order; never empty
+ */
+public record Story(int schemaVersion, String storyId, int version, String title, String url, Instant firstSeen,
+                    Instant lastSeen, Tags tags, List<StorySource> sources) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public Story {
+        Objects.requireNonNull(storyId, "storyId");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(firstSeen, "firstSeen");
+        Objects.requireNonNull(lastSeen, "lastSeen");
+        Objects.requireNonNull(tags, "tags");
+        Objects.requireNonNull(sources, "sources");
+        if (version < 1) {
+            throw new IllegalArgumentException("version must be at least 1: " + version);
+        }
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException("sources must not be empty");
+        }
+        sources = List.copyOf(sources);
+    }
+}

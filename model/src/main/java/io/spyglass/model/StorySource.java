@@ -1,0 +1,31 @@
+package io.spyglass.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One article that reported a {@link Story}.
+ *
+ * @param articleId id (and key) of the article on {@code spyglass.enriched}; never null
+ * @param url       canonical article URL; never null
+ * @param title     the article's title; never null
+ * @param outlet    the feed's name, or the URL's host when the feed has none; never null
+ * @param feed      the feed it came from; never null
+ * @param published publication time, or null when unknown
+ * @param fetched   when ingest produced it; never null
+ * @param text      the article's text, or null once the story's text budget is spent
+ * @param evidence  the tagger's evidence; offsets index into this source's title, a newline, then its text; never null
+ */
+public record StorySource(String articleId, String url, String title, String outlet, FeedRef feed, Instant published,
+                          Instant fetched, String text, List<Evidence> evidence) {
+    public StorySource {
+        Objects.requireNonNull(articleId, "articleId");
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(outlet, "outlet");
+        Objects.requireNonNull(feed, "feed");
+        Objects.requireNonNull(fetched, "fetched");
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
+}
