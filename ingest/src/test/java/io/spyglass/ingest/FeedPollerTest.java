@@ -238,13 +238,13 @@ class FeedPollerTest {
         server.serve("/robots.txt", "text/plain", "User-agent: *\nDisallow: /private/\n")
                 .serve("/feed", "application/rss+xml", rss("/private/a", "/public/b"))
                 .serve("/private/a", "text/html", "<p>Secret page.</p>")
-                .serve("/public/b", "text/html", "<p>Public page.</p>");
+                .serve("/public/b", "text/html", "<html><body><article><p>" + PAGE_TEXT + "</p></article></body></html>");
 
         poller.poll(feed("/feed"));
 
         assertThat(log.published()).extracting(Article::text, Article::outcome).containsExactly(
                 tuple("Feed text of /private/a.", ExtractionOutcome.BLOCKED),
-                tuple("Public page.", ExtractionOutcome.FULL));
+                tuple(PAGE_TEXT, ExtractionOutcome.FULL));
         assertThat(server.hits("/private/a")).isZero();
         assertThat(server.hits("/robots.txt")).isEqualTo(1);
     }
