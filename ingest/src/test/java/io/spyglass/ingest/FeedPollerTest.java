@@ -261,7 +261,7 @@ class FeedPollerTest {
     void checkFetchesAndParsesWithoutPublishing() {
         server.serve("/feed", "application/rss+xml", rss("/a", "/b"));
 
-        FeedPoll poll = poller.check(feed("/feed"));
+        FeedPoll poll = FeedPoller.check(fetcher, feed("/feed"), clock);
 
         assertThat(poll.status()).isEqualTo(FeedPoll.Status.OK);
         assertThat(poll.items()).isEqualTo(2);

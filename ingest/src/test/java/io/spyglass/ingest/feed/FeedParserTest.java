@@ -1,12 +1,10 @@
 package io.spyglass.ingest.feed;
 
+import static io.spyglass.ingest.Fixtures.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -15,19 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class FeedParserTest {
 
-    static byte[] fixture(String name) {
-        try (InputStream in = FeedParserTest.class.getResourceAsStream("/feeds/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static ParsedFeed parse(String name, String feedUrl) throws FeedParseException {
-        return FeedParser.parse(fixture(name), "application/xml", URI.create(feedUrl));
+        return FeedParser.parse(feed(name), "application/xml", URI.create(feedUrl));
     }
 
     @Test
