@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 public final class FeedFarm {
     private final int items;
     private final int hosts;
+    private final ScheduledExecutorService later = Executors.newScheduledThreadPool(2);
     private int port;
 
     private FeedFarm(int items, int hosts) {
@@ -42,13 +44,23 @@ public final class FeedFarm {
             // serve until the benchmark closes our standard input
         }
         server.stop(0);
+        farm.later.shutdownNow();
         pool.shutdownNow();
         pool.awaitTermination(5, TimeUnit.SECONDS);
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
+    private void handle(HttpExchange exchange) {
+        String[] path = exchange.getRequestURI().getPath().split("/");
+        if (path.length == 4 && path[1].equals("page") && (Integer.parseInt(path[2]) * 31 + Integer.parseInt(path[3])) % 100 == 1) {
+            // a slow site: answered two seconds later from another thread, so no server thread waits
+            later.schedule(() -> answer(exchange, path), 2, TimeUnit.SECONDS);
+        } else {
+            answer(exchange, path);
+        }
+    }
+
+    private void answer(HttpExchange exchange, String[] path) {
         try (exchange) {
-            String[] path = exchange.getRequestURI().getPath().split("/");
             if (path.length == 3 && path[1].equals("feed")) {
                 feed(exchange, Integer.parseInt(path[2]));
             } else if (path.length == 4 && path[1].equals("page")) {
@@ -88,15 +100,6 @@ public final class FeedFarm {
         if (kind == 0) {
             send(exchange, 500, "text/html", "<h1>Internal error</h1>");
             return;
-        }
-        if (kind == 1) {
-            try {
-                // a slow site: ingest must not stall on it
-                Thread.sleep(2_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
         }
         Random random = new Random(feed * 1_000L + item);
         int size = 30_000 + random.nextInt(70_000);
