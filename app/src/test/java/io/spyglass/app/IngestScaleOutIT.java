@@ -6,11 +6,16 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpServer;
 import io.spyglass.ingest.FeedSource;
 import io.spyglass.ingest.IngestApp;
+import io.spyglass.ingest.CanonicalUrl;
 import io.spyglass.ingest.IngestConfig;
+import io.spyglass.ingest.KafkaArticleLog;
 import io.spyglass.ingest.extract.SiteRules;
 import io.spyglass.ingest.fetch.AddressPolicy;
 import io.spyglass.ingest.fetch.Cidr;
 import io.spyglass.ingest.fetch.FetchSettings;
+import io.spyglass.model.Article;
+import io.spyglass.model.ExtractionOutcome;
+import io.spyglass.model.FeedRef;
 import io.spyglass.model.Topics;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -18,6 +23,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,7 +36,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Two ingest instances on the embedded broker share one feed list: each feed is polled by one of them at a time. */
+/**
+ * Two ingest instances on the embedded broker share one feed list: each feed is polled by one of them at a time, and
+ * each learns the items the other published.
+ */
 class IngestScaleOutIT {
     private static final String EMPTY_RSS = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>"
             + "<link>https://example.com/</link><description>d</description></channel></rss>";
@@ -115,6 +124,22 @@ class IngestScaleOutIT {
         } finally {
             a.close();
             b.close();
+        }
+    }
+
+    @Test
+    void anInstanceLearnsTheItemsAnotherInstancePublished() throws Exception {
+        Map<String, Object> client = Map.of("bootstrap.servers", kafka.bootstrapServers());
+        Article article = new Article(Article.SCHEMA_VERSION, CanonicalUrl.id("https://example.com/a"), "https://example.com/a",
+                "A", null, new FeedRef("https://example.com/feed", "Feed"), "text", ExtractionOutcome.FULL, null, List.of(),
+                Instant.parse("2024-07-01T12:00:00Z"));
+        try (KafkaArticleLog a = new KafkaArticleLog(client, Topics.defaults(), "spyglass-ingest-it-a");
+             KafkaArticleLog b = new KafkaArticleLog(client, Topics.defaults(), "spyglass-ingest-it-b")) {
+            assertThat(b.seen(article.id())).isFalse();
+
+            a.publish(article);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> b.seen(article.id()));
         }
     }
 }
