@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,7 @@ public final class FeedPoller {
     private final IngestStats stats;
     private final Clock clock;
     private final Map<String, Integer> deferrals = new ConcurrentHashMap<>();
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
     /** @param robots robots.txt rules checked before each page fetch, or null to fetch pages without asking */
     public FeedPoller(Fetcher fetcher, RobotsCache robots, ArticleExtractor extractor, ArticleLog log, IngestStats stats,
@@ -164,6 +166,18 @@ public final class FeedPoller {
             stats.itemsAlreadySeen.incrementAndGet();
             return ItemResult.SEEN;
         }
+        // two feeds often list the same story: while one worker fetches it, the other leaves it to the next poll
+        if (!inFlight.add(id)) {
+            return ItemResult.DEFERRED;
+        }
+        try {
+            return fetchAndPublish(item, feed, id);
+        } finally {
+            inFlight.remove(id);
+        }
+    }
+
+    private ItemResult fetchAndPublish(FeedItem item, FeedRef feed, String id) throws ArticleLog.PublishException {
         ExtractedPage page = null;
         ExtractionOutcome pageOutcome = ExtractionOutcome.SNIPPET_ONLY;
         try {
