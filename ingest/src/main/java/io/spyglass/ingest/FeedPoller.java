@@ -65,7 +65,11 @@ public final class FeedPoller {
      * be stored is met again on the next poll rather than hidden behind a 304.
      */
     public FeedPoll poll(FeedSource source, CacheValidators validators) {
-        return run(source, validators);
+        Read read = read(fetcher, stats, clock, source, validators);
+        if (read.result() != null) {
+            return read.result();
+        }
+        return publish(source, validators, read);
     }
 
     /**
@@ -117,11 +121,7 @@ public final class FeedPoller {
         }
     }
 
-    private FeedPoll run(FeedSource source, CacheValidators validators) {
-        Read read = read(fetcher, stats, clock, source, validators);
-        if (read.result() != null) {
-            return read.result();
-        }
+    private FeedPoll publish(FeedSource source, CacheValidators validators, Read read) {
         ParsedFeed feed = read.feed();
         int published = 0;
         boolean complete = true;
