@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 RunCommand.class,
                 IngestCommand.class,
+                FeedsCommand.class,
                 EnrichCommand.class,
                 SinkCommand.class,
                 TailCommand.class,

@@ -11,6 +11,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -73,6 +74,72 @@ public final class FeedList {
             result.add(feed);
         }
         return List.copyOf(result);
+    }
+
+    /**
+     * Appends the feeds of {@code add} that {@code file} does not list yet, keeping its comments and layout, and
+     * checks the result parses before replacing the file.
+     *
+     * @return the feeds appended, in order
+     * @throws IllegalArgumentException naming the file when it is invalid before or after the change
+     */
+    public static List<FeedSource> append(Path file, List<FeedSource> add, Duration defaultInterval) {
+        boolean exists = Files.exists(file);
+        String yaml;
+        try {
+            yaml = exists ? Files.readString(file) : "feeds:\n";
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        Set<URI> listed = new HashSet<>();
+        if (exists) {
+            parse(yaml, file.toString(), defaultInterval).forEach(f -> listed.add(f.url()));
+        }
+        StringBuilder out = new StringBuilder(yaml);
+        if (!yaml.isEmpty() && !yaml.endsWith("\n")) {
+            out.append('\n');
+        }
+        List<FeedSource> added = new ArrayList<>();
+        for (FeedSource feed : add) {
+            if (listed.add(feed.url())) {
+                out.append("  - url: ").append(quoted(feed.url().toString())).append('\n');
+                if (feed.name() != null) {
+                    out.append("    name: ").append(quoted(feed.name())).append('\n');
+                }
+                added.add(feed);
+            }
+        }
+        if (added.isEmpty()) {
+            return added;
+        }
+        parse(out.toString(), file.toString(), defaultInterval);
+        try {
+            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".feeds", ".yaml");
+            Files.writeString(temp, out);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot write: " + e.getMessage(), e);
+        }
+        return added;
+    }
+
+    /** {@code text} as a double-quoted YAML scalar. */
+    private static String quoted(String text) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\x%02x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
     }
 
     private static FeedSource entry(JsonNode node, String where, Duration defaultInterval) {

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,7 @@ public final class FeedPoller {
     private final IngestStats stats;
     private final Clock clock;
     private final Map<String, Integer> deferrals = new ConcurrentHashMap<>();
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
     /** @param robots robots.txt rules checked before each page fetch, or null to fetch pages without asking */
     public FeedPoller(Fetcher fetcher, RobotsCache robots, ArticleExtractor extractor, ArticleLog log, IngestStats stats,
@@ -63,69 +65,89 @@ public final class FeedPoller {
      * be stored is met again on the next poll rather than hidden behind a 304.
      */
     public FeedPoll poll(FeedSource source, CacheValidators validators) {
-        return run(source, validators, true);
+        Read read = read(fetcher, stats, clock, source, validators);
+        if (read.result() != null) {
+            return read.result();
+        }
+        return publish(source, validators, read);
     }
 
-    /** Fetches and parses {@code source} once, publishing nothing: what {@code spyglass feeds check} reports. */
-    public FeedPoll check(FeedSource source) {
-        return run(source, CacheValidators.NONE, false);
+    /**
+     * Fetches and parses {@code source} once, publishing nothing: what {@code spyglass feeds check} reports.
+     * Never throws.
+     */
+    public static FeedPoll check(Fetcher fetcher, FeedSource source, Clock clock) {
+        Read read = read(fetcher, new IngestStats(), clock, source, CacheValidators.NONE);
+        if (read.result() != null) {
+            return read.result();
+        }
+        return new FeedPoll(source, FeedPoll.Status.OK, read.response().status(), read.feed().items().size(), 0, null, null,
+                millisSince(read.start()), CacheValidators.of(read.response()), null);
     }
 
-    private FeedPoll run(FeedSource source, CacheValidators validators, boolean publish) {
+    /** A fetched and parsed feed, or the poll's result when it ended before there was one to publish from. */
+    private record Read(FeedPoll result, FetchedResource response, ParsedFeed feed, long start) {
+    }
+
+    private static Read read(Fetcher fetcher, IngestStats stats, Clock clock, FeedSource source, CacheValidators validators) {
         long start = System.nanoTime();
         FetchedResource response;
-        ParsedFeed feed;
         try {
             response = fetcher.get(source.url(), FEED_ACCEPT, validators.requestHeaders());
         } catch (FetchException e) {
             Duration wait = e.kind() == FetchException.Kind.RATE_LIMITED ? fetcher.throttle().backedOff(source.url().getHost()) : null;
-            return failed(source, validators, 0, e.kind().name(), e.getMessage(), wait, start);
+            return new Read(failed(stats, source, validators, 0, e.kind().name(), e.getMessage(), wait, start), null, null, start);
         }
         int status = response.status();
         if (status == 304) {
             stats.feedsPolled.incrementAndGet();
             long millis = millisSince(start);
             LOG.info("Polled {}: not modified, in {} ms", source.url(), millis);
-            return new FeedPoll(source, FeedPoll.Status.NOT_MODIFIED, 304, 0, 0, null, null, millis, validators, null);
+            return new Read(new FeedPoll(source, FeedPoll.Status.NOT_MODIFIED, 304, 0, 0, null, null, millis, validators, null),
+                    response, null, start);
         }
         if (status != 200) {
             boolean limited = status == 429 || status == 503;
             Duration wait = limited ? HostThrottle.retryAfter(response.header("Retry-After"), clock.instant()) : null;
-            return failed(source, validators, status, limited ? "RATE_LIMITED" : "HTTP_STATUS", "HTTP " + status, wait, start);
+            return new Read(failed(stats, source, validators, status, limited ? "RATE_LIMITED" : "HTTP_STATUS", "HTTP " + status,
+                    wait, start), response, null, start);
         }
         try {
-            feed = FeedParser.parse(response.body(), response.contentType(), response.url());
+            ParsedFeed feed = FeedParser.parse(response.body(), response.contentType(), response.url());
+            stats.feedsPolled.incrementAndGet();
+            return new Read(null, response, feed, start);
         } catch (FeedParseException e) {
-            return failed(source, validators, status, "PARSE", e.getMessage(), null, start);
+            return new Read(failed(stats, source, validators, status, "PARSE", e.getMessage(), null, start), response, null, start);
         }
-        stats.feedsPolled.incrementAndGet();
-        int published = 0;
-        boolean complete = true;
-        if (publish) {
-            FeedRef ref = new FeedRef(source.url().toString(), source.name() != null ? source.name() : feed.title());
-            for (FeedItem item : feed.items()) {
-                try {
-                    switch (publishIfNew(item, ref)) {
-                        case PUBLISHED -> published++;
-                        case DEFERRED -> complete = false;
-                        case SEEN -> { }
-                    }
-                } catch (ArticleLog.PublishException e) {
-                    complete = false;
-                    LOG.warn("Feed {}: could not store {}; it will be retried on the next poll: {}", source.url(), item.link(), e.getMessage());
-                } catch (RuntimeException e) {
-                    LOG.warn("Feed {}: skipped item {}: {}", source.url(), item.link(), e.toString());
-                }
-            }
-        }
-        long millis = millisSince(start);
-        LOG.info("Polled {}: {} items, {} new, in {} ms", source.url(), feed.items().size(), published, millis);
-        return new FeedPoll(source, FeedPoll.Status.OK, status, feed.items().size(), published, null, null, millis,
-                complete ? CacheValidators.of(response) : validators, null);
     }
 
-    private FeedPoll failed(FeedSource source, CacheValidators validators, int httpStatus, String kind, String message,
-                            Duration retryAfter, long start) {
+    private FeedPoll publish(FeedSource source, CacheValidators validators, Read read) {
+        ParsedFeed feed = read.feed();
+        int published = 0;
+        boolean complete = true;
+        FeedRef ref = new FeedRef(source.url().toString(), source.name() != null ? source.name() : feed.title());
+        for (FeedItem item : feed.items()) {
+            try {
+                switch (publishIfNew(item, ref)) {
+                    case PUBLISHED -> published++;
+                    case DEFERRED -> complete = false;
+                    case SEEN -> { }
+                }
+            } catch (ArticleLog.PublishException e) {
+                complete = false;
+                LOG.warn("Feed {}: could not store {}; it will be retried on the next poll: {}", source.url(), item.link(), e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.warn("Feed {}: skipped item {}: {}", source.url(), item.link(), e.toString());
+            }
+        }
+        long millis = millisSince(read.start());
+        LOG.info("Polled {}: {} items, {} new, in {} ms", source.url(), feed.items().size(), published, millis);
+        return new FeedPoll(source, FeedPoll.Status.OK, 200, feed.items().size(), published, null, null, millis,
+                complete ? CacheValidators.of(read.response()) : validators, null);
+    }
+
+    private static FeedPoll failed(IngestStats stats, FeedSource source, CacheValidators validators, int httpStatus, String kind,
+                                   String message, Duration retryAfter, long start) {
         stats.feedsFailed.incrementAndGet();
         LOG.warn("Feed {} failed ({}): {}", source.url(), kind, message);
         return new FeedPoll(source, FeedPoll.Status.ERROR, httpStatus, 0, 0, message, kind, millisSince(start), validators,
@@ -144,6 +166,18 @@ public final class FeedPoller {
             stats.itemsAlreadySeen.incrementAndGet();
             return ItemResult.SEEN;
         }
+        // two feeds often list the same story: while one worker fetches it, the other leaves it to the next poll
+        if (!inFlight.add(id)) {
+            return ItemResult.DEFERRED;
+        }
+        try {
+            return fetchAndPublish(item, feed, id);
+        } finally {
+            inFlight.remove(id);
+        }
+    }
+
+    private ItemResult fetchAndPublish(FeedItem item, FeedRef feed, String id) throws ArticleLog.PublishException {
         ExtractedPage page = null;
         ExtractionOutcome pageOutcome = ExtractionOutcome.SNIPPET_ONLY;
         try {

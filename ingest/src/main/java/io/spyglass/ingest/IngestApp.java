@@ -10,17 +10,22 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The ingest stage wired to Kafka: a {@link FeedPoller} over the feed list, writing articles to a
- * {@link KafkaArticleLog} and feed health to a {@link KafkaFeedStatusLog}, with the list re-read when its file changes.
+ * The ingest stage wired to Kafka: a {@link FeedPoller} over this instance's share of the feed list
+ * ({@link FeedOwnership}), writing articles to a {@link KafkaArticleLog} and feed health to a
+ * {@link KafkaFeedStatusLog}, with the list re-read when its file changes.
  */
 public final class IngestApp implements AutoCloseable {
     private static final long RELOAD_CHECK_SECONDS = 10;
+    /** Every ingest instance sharing a feed list joins this group. */
+    public static final String GROUP_ID = "spyglass-ingest";
 
     private final IngestConfig config;
     private final KafkaArticleLog log;
     private final KafkaFeedStatusLog statusLog;
     private final IngestService service;
     private final IngestStats stats = new IngestStats();
+    private volatile List<FeedSource> allFeeds;
+    private volatile FeedOwnership ownership;
     private final ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "spyglass-feeds-reload");
         t.setDaemon(true);
@@ -37,6 +42,7 @@ public final class IngestApp implements AutoCloseable {
                 ? new RobotsCache(fetcher, RobotsCache.robotName(config.fetch().userAgent()), clock) : null;
         FeedPoller poller = new FeedPoller(fetcher, robots, new ArticleExtractor(config.siteRules()), log, stats, clock);
         this.service = new IngestService(poller, config.feeds(), config.threads(), statusLog, clock);
+        this.allFeeds = config.feeds();
     }
 
     /** Polls every feed once and returns when all are done. */
@@ -45,12 +51,29 @@ public final class IngestApp implements AutoCloseable {
     }
 
     /** Polls every feed on its schedule until closed, picking up edits of the feed list file. */
-    public void start() {
+    public synchronized void start() {
+        // polling starts with no feeds; the group hands this instance its share within seconds
+        service.replaceFeeds(List.of());
         service.start();
+        ownership = new FeedOwnership(config.kafka(), config.topics().feedStatus(), GROUP_ID, owner -> share());
+        ownership.start();
         if (config.feedsFile() != null) {
-            FeedListWatcher watcher = new FeedListWatcher(config.feedsFile(), config.feedsInterval(), service::replaceFeeds);
+            FeedListWatcher watcher = new FeedListWatcher(config.feedsFile(), config.feedsInterval(), feeds -> {
+                allFeeds = feeds;
+                share();
+            });
             reloader.scheduleWithFixedDelay(watcher::check, RELOAD_CHECK_SECONDS, RELOAD_CHECK_SECONDS, TimeUnit.SECONDS);
         }
+    }
+
+    private void share() {
+        FeedOwnership owner = ownership;
+        service.replaceFeeds(allFeeds.stream().filter(owner::owns).toList());
+    }
+
+    /** The feeds this instance polls now. */
+    public List<FeedSource> feeds() {
+        return service.feeds();
     }
 
     public IngestStats stats() {
@@ -60,6 +83,9 @@ public final class IngestApp implements AutoCloseable {
     @Override
     public void close() {
         reloader.shutdownNow();
+        if (ownership != null) {
+            ownership.close();
+        }
         service.close();
         statusLog.close();
         log.close();

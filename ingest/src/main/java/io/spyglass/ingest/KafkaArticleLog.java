@@ -21,14 +21,16 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link ArticleLog} on Kafka: each article and its "seen" mark are written in one transaction, and the
- * seen ids are read back from the compacted seen topic at start-up, so restarts never fetch an item twice.
+ * The {@link ArticleLog} on Kafka: each article and its "seen" mark are written in one transaction; the seen ids are
+ * read back from the compacted seen topic at start-up and then followed, so neither a restart nor another instance
+ * makes an item fetched twice.
  */
 public final class KafkaArticleLog implements ArticleLog {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaArticleLog.class);
@@ -38,6 +40,9 @@ public final class KafkaArticleLog implements ArticleLog {
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final JsonSerde<Article> serde = new JsonSerde<>(Article.class);
     private KafkaProducer<String, byte[]> producer;
+    private volatile boolean following = true;
+    private Thread seenFollower;
+    private KafkaConsumer<byte[], byte[]> follower;
 
     /**
      * @param clientConfig    Kafka client settings shared by the producer and the start-up reader (bootstrap servers, security)
@@ -64,21 +69,47 @@ public final class KafkaArticleLog implements ArticleLog {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config);
+        try {
             List<TopicPartition> partitions = consumer.partitionsFor(topics.seen(), Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (r.key() != null) {
-                        seen.add(new String(r.key(), StandardCharsets.UTF_8));
-                    }
-                }
+                addSeen(consumer.poll(Duration.ofMillis(500)));
             }
+        } catch (RuntimeException e) {
+            consumer.close();
+            throw e;
         }
         LOG.info("Loaded {} seen item ids from {}", seen.size(), topics.seen());
+        // other ingest instances keep producing ids (an article can be listed by feeds two instances own): follow them
+        follower = consumer;
+        seenFollower = new Thread(() -> followSeen(consumer), "spyglass-seen-follower");
+        seenFollower.setDaemon(true);
+        seenFollower.start();
+    }
+
+    private void followSeen(KafkaConsumer<byte[], byte[]> consumer) {
+        try (consumer) {
+            while (following) {
+                addSeen(consumer.poll(Duration.ofSeconds(1)));
+            }
+        } catch (WakeupException e) {
+            // close() ends the loop
+        } catch (RuntimeException e) {
+            LOG.warn("Stopped following {}: ids produced by other instances from now on are not known here: {}",
+                    topics.seen(), e.toString());
+        }
+    }
+
+    private void addSeen(Iterable<ConsumerRecord<byte[], byte[]>> records) {
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            if (r.key() != null) {
+                seen.add(new String(r.key(), StandardCharsets.UTF_8));
+            }
+        }
     }
 
     private KafkaProducer<String, byte[]> newProducer() {
@@ -119,6 +150,13 @@ public final class KafkaArticleLog implements ArticleLog {
 
     @Override
     public synchronized void close() {
+        following = false;
+        follower.wakeup();
+        try {
+            seenFollower.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         producer.close(Duration.ofSeconds(10));
     }
 }

@@ -15,12 +15,14 @@ import io.spyglass.model.Article;
 import io.spyglass.model.ExtractionOutcome;
 import io.spyglass.model.FeedRef;
 import io.spyglass.model.FeedStatus;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -266,11 +268,49 @@ class FeedPollerTest {
     void checkFetchesAndParsesWithoutPublishing() {
         server.serve("/feed", "application/rss+xml", rss("/a", "/b"));
 
-        FeedPoll poll = poller.check(feed("/feed"));
+        FeedPoll poll = FeedPoller.check(fetcher, feed("/feed"), clock);
 
         assertThat(poll.status()).isEqualTo(FeedPoll.Status.OK);
         assertThat(poll.items()).isEqualTo(2);
         assertThat(server.hits("/a") + server.hits("/b")).isZero();
         assertThat(log.published()).isEmpty();
+    }
+
+    @Test
+    void recordsAClearStatusForEveryKindOfHostileFeedAndKeepsGoing() throws Exception {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
+            gz.write(new byte[8 << 20]);
+        }
+        server.serve("/xxe", 200, "application/rss+xml", Fixtures.feed("xxe.xml"))
+                .serve("/laughs", 200, "application/rss+xml", Fixtures.feed("billion-laughs.xml"))
+                .serve("/bomb", 200, "application/rss+xml", zipped.toByteArray(), "Content-Encoding", "gzip")
+                .serveLarge("/huge", 100L << 20)
+                .redirect("/loop1", 302, "/loop2").redirect("/loop2", 302, "/loop1")
+                .redirect("/internal", 302, "http://127.0.0.2:" + server.port() + "/feed")
+                .serve("/html", "text/html", "<!DOCTYPE html><html><body>hi</body></html>")
+                .serve("/good", "application/rss+xml", rss("/a"))
+                .serve("/a", "text/html", "<p>Page text.</p>");
+        // a 429 would back the whole test host off, so rate limiting has its own test
+        List<String> paths = List.of("/xxe", "/laughs", "/bomb", "/huge", "/loop1", "/internal", "/html", "/good");
+
+        try (IngestService service = new IngestService(poller, paths.stream().map(this::feed).toList(), 4, statuses, clock)) {
+            service.pollOnce();
+        }
+
+        String doctype = "not a valid RSS/Atom feed: Invalid XML: Error on line 2: DOCTYPE is disallowed when the feature "
+                + "\"http://apache.org/xml/features/disallow-doctype-decl\" set to true.";
+        assertThat(statuses.recorded()).extracting(FeedStatus::url, FeedStatus::errorClass, FeedStatus::message)
+                .containsExactlyInAnyOrder(
+                        tuple(server.url("/xxe").toString(), "PARSE", doctype),
+                        tuple(server.url("/laughs").toString(), "PARSE", doctype),
+                        tuple(server.url("/bomb").toString(), "TOO_LARGE", server.url("/bomb") + " decompresses to more than 1048576 bytes"),
+                        tuple(server.url("/huge").toString(), "TOO_LARGE", server.url("/huge") + " is larger than 1048576 bytes"),
+                        tuple(server.url("/loop1").toString(), "TOO_MANY_REDIRECTS", "more than 3 redirects from " + server.url("/loop1")),
+                        tuple(server.url("/internal").toString(), "FORBIDDEN_ADDRESS", "host '127.0.0.2' resolves to a loopback "
+                                + "address 127.0.0.2 (refused; list it in fetch.allow or set fetch.allow-private-addresses to allow)"),
+                        tuple(server.url("/html").toString(), "PARSE", "not a feed: got an HTML page (Content-Type: text/html)"),
+                        tuple(server.url("/good").toString(), null, null));
+        assertThat(log.published()).extracting(Article::url).containsExactly(server.url("/a").toString());
     }
 }

@@ -75,6 +75,20 @@ public final class HostThrottle {
         h.backOff(retryAfter);
     }
 
+    /**
+     * Spaces requests to {@code host} at least {@code delay} apart from now on (its robots.txt Crawl-delay), if that
+     * is longer than the configured minimum.
+     */
+    public void atLeast(String host, Duration delay) {
+        hosts.computeIfAbsent(host.toLowerCase(Locale.ROOT), k -> new Host(concurrency)).atLeast(delay.toNanos());
+    }
+
+    /** The least time between two request starts to {@code host}. */
+    public Duration minDelay(String host) {
+        Host h = hosts.get(host.toLowerCase(Locale.ROOT));
+        return Duration.ofNanos(h == null ? minDelayNanos : Math.max(minDelayNanos, h.ownDelayNanos()));
+    }
+
     /** Records a normal answer from {@code host}, which ends its backoff streak. */
     public void succeeded(String host) {
         Host h = hosts.get(host.toLowerCase(Locale.ROOT));
@@ -130,6 +144,7 @@ public final class HostThrottle {
         private long nextStart = System.nanoTime();
         private long blockedUntil = System.nanoTime();
         private int strikes;
+        private long ownDelayNanos;
 
         Host(int concurrency) {
             this.slots = new Semaphore(concurrency, true);
@@ -147,8 +162,16 @@ public final class HostThrottle {
         synchronized long reserveStart(long minDelayNanos) {
             long now = System.nanoTime();
             long start = Math.max(now, nextStart);
-            nextStart = start + minDelayNanos;
+            nextStart = start + Math.max(minDelayNanos, ownDelayNanos);
             return start - now;
+        }
+
+        synchronized void atLeast(long delayNanos) {
+            ownDelayNanos = delayNanos;
+        }
+
+        synchronized long ownDelayNanos() {
+            return ownDelayNanos;
         }
 
         synchronized void backOff(Duration retryAfter) {

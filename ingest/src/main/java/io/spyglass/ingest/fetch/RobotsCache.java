@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The robots.txt rules of each site, fetched through the same {@link Fetcher} (so with the same caps and address
- * checks) and kept for a while per scheme, host and port, as RFC 9309 describes.
+ * checks) and kept for a while per scheme, host and port, as RFC 9309 describes. A Crawl-delay (at most 30 s) spaces
+ * that host's requests in the fetcher's throttle.
  */
 public final class RobotsCache {
     private static final Logger LOG = LoggerFactory.getLogger(RobotsCache.class);
@@ -24,6 +25,8 @@ public final class RobotsCache {
     /** A failed fetch is retried sooner than good rules expire. */
     private static final Duration FAILURE_TTL = Duration.ofHours(1);
     private static final int MAX_SITES = 20_000;
+    /** The longest Crawl-delay honoured; a site asking for more is still visited this often. */
+    static final Duration MAX_CRAWL_DELAY = Duration.ofSeconds(30);
 
     private final Fetcher fetcher;
     private final String robotName;
@@ -73,6 +76,10 @@ public final class RobotsCache {
             FetchedResource r = fetcher.get(robots, "text/plain, */*;q=0.5");
             if (r.status() == 200) {
                 rules = parser.parseContent(robots.toString(), r.body(), r.contentType(), List.of(robotName));
+                if (rules.getCrawlDelay() != BaseRobotRules.UNSET_CRAWL_DELAY && rules.getCrawlDelay() > 0) {
+                    Duration delay = Duration.ofMillis(rules.getCrawlDelay());
+                    fetcher.throttle().atLeast(page.getHost(), delay.compareTo(MAX_CRAWL_DELAY) > 0 ? MAX_CRAWL_DELAY : delay);
+                }
             } else {
                 // 4xx: no rules, everything allowed; 5xx and 429: the site is unwell, nothing allowed for now
                 rules = parser.failedFetch(r.status());

@@ -1,13 +1,12 @@
 package io.spyglass.ingest.feed;
 
+import static io.spyglass.ingest.Fixtures.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -15,19 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class FeedParserTest {
 
-    static byte[] fixture(String name) {
-        try (InputStream in = FeedParserTest.class.getResourceAsStream("/feeds/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static ParsedFeed parse(String name, String feedUrl) throws FeedParseException {
-        return FeedParser.parse(fixture(name), "application/xml", URI.create(feedUrl));
+        return FeedParser.parse(feed(name), "application/xml", URI.create(feedUrl));
     }
 
     @Test
@@ -157,5 +145,31 @@ class FeedParserTest {
                 () -> FeedParser.parse(new byte[0], null, URI.create("https://empty.example.com/feed")));
 
         assertThat(e.getMessage()).isEqualTo("not a feed: the body is empty");
+    }
+
+    @Test
+    void decodesShiftJisDeclaredInTheProlog() throws Exception {
+        String xml = "<?xml version=\"1.0\" encoding=\"Shift_JIS\"?><rss version=\"2.0\"><channel><title>防衛ニュース</title>"
+                + "<link>https://jp.example.com/</link><description>d</description>"
+                + "<item><title>防衛省のネットワークに侵入</title><link>https://jp.example.com/a</link></item></channel></rss>";
+
+        ParsedFeed feed = FeedParser.parse(xml.getBytes(Charset.forName("Shift_JIS")), "application/rss+xml",
+                URI.create("https://jp.example.com/feed"));
+
+        assertThat(feed.title()).isEqualTo("防衛ニュース");
+        assertThat(feed.items()).extracting(FeedItem::title).containsExactly("防衛省のネットワークに侵入");
+    }
+
+    @Test
+    void decodesWindows1252NamedOnlyByTheHttpCharset() throws Exception {
+        String xml = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Café “Quotes”</title>"
+                + "<link>https://fr.example.com/</link><description>d</description>"
+                + "<item><title>Résumé – €5</title><link>https://fr.example.com/a</link></item></channel></rss>";
+
+        ParsedFeed feed = FeedParser.parse(xml.getBytes(Charset.forName("windows-1252")),
+                "text/xml; charset=windows-1252", URI.create("https://fr.example.com/feed"));
+
+        assertThat(feed.title()).isEqualTo("Café “Quotes”");
+        assertThat(feed.items()).extracting(FeedItem::title).containsExactly("Résumé – €5");
     }
 }

@@ -1,6 +1,6 @@
 package io.spyglass.ingest.feed;
 
-import static io.spyglass.ingest.feed.FeedParserTest.fixture;
+import static io.spyglass.ingest.Fixtures.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -20,7 +20,7 @@ class JsonFeedParserTest {
 
     @Test
     void readsJsonFeed11() throws Exception {
-        ParsedFeed feed = FeedParser.parse(fixture("json-feed-1.1.json"), "application/feed+json", FEED_URL);
+        ParsedFeed feed = FeedParser.parse(feed("json-feed-1.1.json"), "application/feed+json", FEED_URL);
 
         assertThat(feed.title()).isEqualTo("Example JSON Desk");
         assertThat(feed.items()).containsExactly(
@@ -36,7 +36,7 @@ class JsonFeedParserTest {
 
     @Test
     void readsJsonFeed10WithItsSingleAuthor() throws Exception {
-        ParsedFeed feed = FeedParser.parse(fixture("json-feed-1.0.json"), null, FEED_URL);
+        ParsedFeed feed = FeedParser.parse(feed("json-feed-1.0.json"), null, FEED_URL);
 
         assertThat(feed.items()).containsExactly(new FeedItem(URI.create("https://old.example.com/a"), "", null,
                 List.of("Solo Blogger"), "<p>Hello.</p>"));

@@ -61,4 +61,33 @@ class RobotsCacheTest {
 
         assertThat(e.kind()).isEqualTo(FetchException.Kind.ROBOTS);
     }
+
+    @Test
+    void spacesTheHostsRequestsByItsCrawlDelayUpToThirtySeconds() throws Exception {
+        server.serve("/robots.txt", "text/plain", "User-agent: *\nCrawl-delay: 4\nDisallow: /private/\n");
+
+        robots.check(server.url("/news/1"));
+
+        assertThat(fetcher.throttle().minDelay("127.0.0.1")).isEqualTo(Duration.ofSeconds(4));
+        assertThat(fetcher.throttle().minDelay("other.example.com")).isEqualTo(Duration.ZERO);
+    }
+
+    @Test
+    void capsALongCrawlDelay() throws Exception {
+        server.serve("/robots.txt", "text/plain", "User-agent: *\nCrawl-delay: 120\n");
+
+        robots.check(server.url("/news/1"));
+
+        assertThat(fetcher.throttle().minDelay("127.0.0.1")).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void treatsACrawlDelayOverFiveMinutesAsADisallow() {
+        // crawler-commons' rule: a site that wants one visit an hour does not want to be crawled
+        server.serve("/robots.txt", "text/plain", "User-agent: *\nCrawl-delay: 3600\n");
+
+        FetchException e = assertThrows(FetchException.class, () -> robots.check(server.url("/news/1")));
+
+        assertThat(e.kind()).isEqualTo(FetchException.Kind.ROBOTS);
+    }
 }

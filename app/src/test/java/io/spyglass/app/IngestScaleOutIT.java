@@ -1,0 +1,145 @@
+package io.spyglass.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import io.spyglass.ingest.FeedSource;
+import io.spyglass.ingest.IngestApp;
+import io.spyglass.ingest.CanonicalUrl;
+import io.spyglass.ingest.IngestConfig;
+import io.spyglass.ingest.KafkaArticleLog;
+import io.spyglass.ingest.extract.SiteRules;
+import io.spyglass.ingest.fetch.AddressPolicy;
+import io.spyglass.ingest.fetch.Cidr;
+import io.spyglass.ingest.fetch.FetchSettings;
+import io.spyglass.model.Article;
+import io.spyglass.model.ExtractionOutcome;
+import io.spyglass.model.FeedRef;
+import io.spyglass.model.Topics;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two ingest instances on the embedded broker share one feed list: each feed is polled by one of them at a time, and
+ * each learns the items the other published.
+ */
+class IngestScaleOutIT {
+    private static final String EMPTY_RSS = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>"
+            + "<link>https://example.com/</link><description>d</description></channel></rss>";
+    private static final int FEEDS = 12;
+
+    @TempDir
+    Path dir;
+
+    private EmbeddedKafka kafka;
+    private HttpServer server;
+    /** Feed path to the User-Agents that polled it since the last reset. */
+    private final Map<String, Set<String>> pollers = new ConcurrentHashMap<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        kafka = EmbeddedKafka.start(dir, 0);
+        try (TopicAdmin admin = new TopicAdmin(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            admin.ensure(Topics.defaults(), 3);
+        }
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        server.createContext("/", exchange -> {
+            pollers.computeIfAbsent(exchange.getRequestURI().getPath(), p -> ConcurrentHashMap.newKeySet())
+                    .add(exchange.getRequestHeaders().getFirst("User-Agent"));
+            byte[] body = EMPTY_RSS.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+        kafka.close();
+    }
+
+    private List<FeedSource> feeds() {
+        return IntStream.range(0, FEEDS)
+                .mapToObj(i -> new FeedSource(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/feed" + i), null,
+                        Duration.ofMillis(300)))
+                .toList();
+    }
+
+    private IngestApp instance(String name) {
+        FetchSettings fetch = new FetchSettings("Spyglass-" + name, Duration.ofSeconds(2), Duration.ofSeconds(5), 1 << 20, 3,
+                AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1"))), 4, Duration.ZERO, false);
+        return new IngestApp(new IngestConfig(Map.of("bootstrap.servers", kafka.bootstrapServers()), Topics.defaults(), feeds(),
+                null, Duration.ofMinutes(15), fetch, SiteRules.none(), 2, name));
+    }
+
+    private boolean everyFeedPolledSinceReset() {
+        return pollers.size() == FEEDS;
+    }
+
+    @Test
+    void splitsTheFeedsBetweenInstancesAndHandsThemOverWhenOneStops() {
+        IngestApp a = instance("a");
+        IngestApp b = instance("b");
+        try {
+            a.start();
+            b.start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> !a.feeds().isEmpty() && !b.feeds().isEmpty()
+                    && a.feeds().size() + b.feeds().size() == FEEDS);
+            Set<FeedSource> union = new HashSet<>(a.feeds());
+            union.addAll(b.feeds());
+            assertThat(union).containsExactlyInAnyOrderElementsOf(feeds());
+
+            pollers.clear();
+            await().atMost(Duration.ofSeconds(30)).until(this::everyFeedPolledSinceReset);
+            assertThat(pollers.values()).as("each feed is polled by one instance").allSatisfy(agents -> assertThat(agents).hasSize(1));
+            Set<String> agents = new HashSet<>();
+            pollers.values().forEach(agents::addAll);
+            assertThat(agents).containsExactlyInAnyOrder("Spyglass-a", "Spyglass-b");
+
+            a.close();
+            await().atMost(Duration.ofSeconds(60)).until(() -> b.feeds().size() == FEEDS);
+            pollers.clear();
+            await().atMost(Duration.ofSeconds(30)).until(this::everyFeedPolledSinceReset);
+            List<Set<String>> after = new ArrayList<>(pollers.values());
+            assertThat(after).as("b polls every feed after a stopped").allSatisfy(s -> assertThat(s).containsExactly("Spyglass-b"));
+        } finally {
+            a.close();
+            b.close();
+        }
+    }
+
+    @Test
+    void anInstanceLearnsTheItemsAnotherInstancePublished() throws Exception {
+        Map<String, Object> client = Map.of("bootstrap.servers", kafka.bootstrapServers());
+        Article article = new Article(Article.SCHEMA_VERSION, CanonicalUrl.id("https://example.com/a"), "https://example.com/a",
+                "A", null, new FeedRef("https://example.com/feed", "Feed"), "text", ExtractionOutcome.FULL, null, List.of(),
+                Instant.parse("2024-07-01T12:00:00Z"));
+        try (KafkaArticleLog a = new KafkaArticleLog(client, Topics.defaults(), "spyglass-ingest-it-a");
+             KafkaArticleLog b = new KafkaArticleLog(client, Topics.defaults(), "spyglass-ingest-it-b")) {
+            assertThat(b.seen(article.id())).isFalse();
+
+            a.publish(article);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> b.seen(article.id()));
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.spyglass.ingest;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.utils.Utils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Splits the feed list between running ingest instances through a Kafka consumer group: the instances subscribe to the
+ * feed-status topic in one group, and each polls the feeds whose URL the default partitioner maps to a partition it
+ * was assigned, so a feed's status records also land in its owner's partition. When an instance stops, the group
+ * rebalances and the others take its feeds over.
+ */
+public final class FeedOwnership implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FeedOwnership.class);
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final String topic;
+    private final Consumer<FeedOwnership> onChange;
+    private final Set<Integer> owned = new HashSet<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile int partitions;
+
+    /**
+     * @param clientConfig Kafka client settings (bootstrap servers, security)
+     * @param groupId      the group every instance sharing one feed list joins
+     * @param onChange     called, on the group's thread, whenever this instance's share changes
+     */
+    public FeedOwnership(Map<String, Object> clientConfig, String topic, String groupId, Consumer<FeedOwnership> onChange) {
+        this.topic = Objects.requireNonNull(topic, "topic");
+        this.onChange = Objects.requireNonNull(onChange, "onChange");
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // only membership matters, not the records: never read the topic's history
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
+        config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 15_000);
+        this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.thread = new Thread(this::run, "spyglass-feed-ownership");
+        thread.setDaemon(true);
+    }
+
+    /** Joins the group; the first share arrives through {@code onChange}. */
+    public void start() {
+        thread.start();
+    }
+
+    /** The partition the default Kafka partitioner gives a record keyed by {@code feedUrl}. */
+    public static int partition(URI feedUrl, int partitions) {
+        return Utils.toPositive(Utils.murmur2(feedUrl.toString().getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
+    /** True if this instance polls {@code feed} now. */
+    public synchronized boolean owns(FeedSource feed) {
+        return partitions > 0 && owned.contains(partition(feed.url(), partitions));
+    }
+
+    private void run() {
+        try {
+            partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).size();
+            consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+                    change(revoked, false);
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+                    change(assigned, true);
+                }
+            });
+            while (running) {
+                consumer.poll(Duration.ofMillis(500));
+            }
+        } catch (WakeupException e) {
+            // close() ends the loop
+        } catch (RuntimeException e) {
+            LOG.error("Feed ownership stopped: this instance polls no feeds until restarted", e);
+            synchronized (this) {
+                owned.clear();
+            }
+            onChange.accept(this);
+        } finally {
+            consumer.close();
+        }
+    }
+
+    private void change(Collection<TopicPartition> parts, boolean add) {
+        if (parts.isEmpty()) {
+            return;
+        }
+        synchronized (this) {
+            parts.forEach(p -> {
+                if (add) {
+                    owned.add(p.partition());
+                } else {
+                    owned.remove(p.partition());
+                }
+            });
+            LOG.info("This instance now owns partitions {} of {}", owned, topic);
+        }
+        onChange.accept(this);
+    }
+
+    /** Leaves the group, so the other instances take this one's feeds over at once. */
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
