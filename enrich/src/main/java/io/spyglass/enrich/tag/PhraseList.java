@@ -6,17 +6,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A list of cue phrases, tested at given token positions (case-insensitive). */
+/** A list of cue phrases, tested at given token positions (case-insensitive, by vocabulary id). */
 final class PhraseList {
-    private final Map<String, List<String[]>> byFirst = new HashMap<>();
-    private final Map<String, List<String[]>> byLast = new HashMap<>();
+    private final Map<Integer, List<int[]>> byFirst = new HashMap<>();
+    private final Map<Integer, List<int[]>> byLast = new HashMap<>();
 
-    PhraseList(Collection<String> values) {
+    PhraseList(Collection<String> values, Vocabulary vocabulary) {
         for (String v : values) {
-            Tokens t = Tokens.of(v);
-            String[] p = new String[t.size()];
+            Tokens t = Tokens.ofPhrase(v, vocabulary);
+            int[] p = new int[t.size()];
             for (int i = 0; i < p.length; i++) {
-                p[i] = t.lower(i);
+                p[i] = t.id(i);
             }
             if (p.length > 0) {
                 byFirst.computeIfAbsent(p[0], k -> new ArrayList<>()).add(p);
@@ -31,7 +31,7 @@ final class PhraseList {
             return 0;
         }
         int best = 0;
-        for (String[] p : byFirst.getOrDefault(t.lower(i), List.of())) {
+        for (int[] p : byFirst.getOrDefault(t.id(i), List.of())) {
             if (p.length > best && i + p.length <= t.size() && equalAt(t, i, p)) {
                 best = p.length;
             }
@@ -45,7 +45,7 @@ final class PhraseList {
             return 0;
         }
         int best = 0;
-        for (String[] p : byLast.getOrDefault(t.lower(end - 1), List.of())) {
+        for (int[] p : byLast.getOrDefault(t.id(end - 1), List.of())) {
             if (p.length > best && end - p.length >= 0 && equalAt(t, end - p.length, p)) {
                 best = p.length;
             }
@@ -53,9 +53,9 @@ final class PhraseList {
         return best;
     }
 
-    private static boolean equalAt(Tokens t, int from, String[] p) {
+    private static boolean equalAt(Tokens t, int from, int[] p) {
         for (int k = 0; k < p.length; k++) {
-            if (!t.lower(from + k).equals(p[k])) {
+            if (t.id(from + k) != p[k]) {
                 return false;
             }
         }

@@ -54,11 +54,12 @@ public final class Tagger {
     private final Taxonomy taxonomy;
     private final Map<String, Country> countries;
     private final Map<String, String> actorCountries;
-    private final PhraseMatcher<Entity> entities = new PhraseMatcher<>();
-    private final PhraseMatcher<Term> signalTerms = new PhraseMatcher<>();
-    private final PhraseMatcher<Term> labelTerms = new PhraseMatcher<>();
+    private final Vocabulary vocabulary = new Vocabulary();
+    private final PhraseMatcher<Entity> entities = new PhraseMatcher<>(vocabulary);
+    private final PhraseMatcher<Term> signalTerms = new PhraseMatcher<>(vocabulary);
+    private final PhraseMatcher<Term> labelTerms = new PhraseMatcher<>(vocabulary);
     private final Map<String, PhraseList> cues = new HashMap<>();
-    private final Set<String> malwareNouns;
+    private final Set<Integer> malwareNouns;
     private final double bias;
     private final double threshold;
     private final double titleWeight;
@@ -71,10 +72,11 @@ public final class Tagger {
         this.countries = loadCountries();
         this.actorCountries = loadActors(taxonomy);
         for (String name : Taxonomy.CUE_NAMES) {
-            cues.put(name, new PhraseList(Taxonomy.nonNull(taxonomy.cues().get(name))));
+            cues.put(name, new PhraseList(Taxonomy.nonNull(taxonomy.cues().get(name)), vocabulary));
         }
-        Set<String> nouns = new LinkedHashSet<>();
-        Taxonomy.nonNull(taxonomy.malwareNouns()).forEach(n -> nouns.add(n.toLowerCase(Locale.ROOT)));
+        Set<Integer> nouns = new LinkedHashSet<>();
+        Taxonomy.nonNull(taxonomy.malwareNouns()).forEach(n -> nouns.add(vocabulary.add(Tokens.lowerCase(n, 0,
+                n.length()))));
         this.malwareNouns = Set.copyOf(nouns);
         taxonomy.signals().forEach((name, signal) -> Taxonomy.nonNull(signal.terms()).forEach((term, weight) ->
                 signalTerms.add(term, new Term(TermKind.SIGNAL, name, weight, "signal:" + name + ":" + term))));
@@ -123,7 +125,7 @@ public final class Tagger {
     public Tags tag(String title, String text) {
         String head = title == null ? "" : title;
         String full = head + "\n" + (text == null ? "" : text);
-        Tokens tokens = Tokens.of(full);
+        Tokens tokens = Tokens.of(full, vocabulary);
         int titleEnd = head.length();
         List<Evidence> evidence = new ArrayList<>();
         int titleTokens = 0;
@@ -415,7 +417,7 @@ public final class Tagger {
             }
         }
         for (int i = 0; i + 1 < t.size(); i++) {
-            if (malwareNouns.contains(t.lower(i + 1)) && t.isWord(i) && Character.isUpperCase(t.firstChar(i))) {
+            if (Character.isUpperCase(t.firstChar(i)) && t.isWord(i) && malwareNouns.contains(t.id(i + 1))) {
                 String name = t.original(i);
                 if (name.length() > 3 && MIXED_CASE_NAME.matcher(name).matches() && !found.containsKey(name)
                         && !name.equals(name.toUpperCase(Locale.ROOT))) {
@@ -451,7 +453,7 @@ public final class Tagger {
     private static List<String> cves(Tokens t, List<Evidence> evidence) {
         Set<String> out = new LinkedHashSet<>();
         for (int i = 0; i + 2 < t.size(); i++) {
-            if (t.lower(i).equals("cve") && joinedByHyphen(t, i) && joinedByHyphen(t, i + 1)
+            if (t.end(i) - t.start(i) == 3 && t.lower(i).equals("cve") && joinedByHyphen(t, i) && joinedByHyphen(t, i + 1)
                     && isDigits(t, i + 1, 4, 4) && isDigits(t, i + 2, 4, 7)) {
                 String id = "CVE-" + t.original(i + 1) + "-" + t.original(i + 2);
                 if (out.add(id)) {
