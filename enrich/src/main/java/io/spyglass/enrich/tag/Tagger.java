@@ -59,7 +59,7 @@ public final class Tagger {
     private final PhraseMatcher<Term> signalTerms = new PhraseMatcher<>(vocabulary);
     private final PhraseMatcher<Term> labelTerms = new PhraseMatcher<>(vocabulary);
     private final Map<String, PhraseList> cues = new HashMap<>();
-    private final Set<Integer> malwareNouns;
+    private final boolean[] malwareNoun;
     private final double bias;
     private final double threshold;
     private final double titleWeight;
@@ -77,7 +77,8 @@ public final class Tagger {
         Set<Integer> nouns = new LinkedHashSet<>();
         Taxonomy.nonNull(taxonomy.malwareNouns()).forEach(n -> nouns.add(vocabulary.add(Tokens.lowerCase(n, 0,
                 n.length()))));
-        this.malwareNouns = Set.copyOf(nouns);
+        this.malwareNoun = new boolean[vocabulary.size()];
+        nouns.forEach(id -> malwareNoun[id] = true);
         taxonomy.signals().forEach((name, signal) -> Taxonomy.nonNull(signal.terms()).forEach((term, weight) ->
                 signalTerms.add(term, new Term(TermKind.SIGNAL, name, weight, "signal:" + name + ":" + term))));
         taxonomy.sectors().forEach((sector, terms) -> terms.forEach(term ->
@@ -417,7 +418,9 @@ public final class Tagger {
             }
         }
         for (int i = 0; i + 1 < t.size(); i++) {
-            if (Character.isUpperCase(t.firstChar(i)) && t.isWord(i) && malwareNouns.contains(t.id(i + 1))) {
+            int next = t.id(i + 1);
+            if (next >= 0 && next < malwareNoun.length && malwareNoun[next] && Character.isUpperCase(t.firstChar(i))
+                    && t.isWord(i)) {
                 String name = t.original(i);
                 if (name.length() > 3 && MIXED_CASE_NAME.matcher(name).matches() && !found.containsKey(name)
                         && !name.equals(name.toUpperCase(Locale.ROOT))) {
@@ -453,7 +456,8 @@ public final class Tagger {
     private static List<String> cves(Tokens t, List<Evidence> evidence) {
         Set<String> out = new LinkedHashSet<>();
         for (int i = 0; i + 2 < t.size(); i++) {
-            if (t.end(i) - t.start(i) == 3 && t.lower(i).equals("cve") && joinedByHyphen(t, i) && joinedByHyphen(t, i + 1)
+            char c = t.firstChar(i);
+            if ((c == 'C' || c == 'c') && t.end(i) - t.start(i) == 3 && t.lower(i).equals("cve") && joinedByHyphen(t, i) && joinedByHyphen(t, i + 1)
                     && isDigits(t, i + 1, 4, 4) && isDigits(t, i + 2, 4, 7)) {
                 String id = "CVE-" + t.original(i + 1) + "-" + t.original(i + 2);
                 if (out.add(id)) {

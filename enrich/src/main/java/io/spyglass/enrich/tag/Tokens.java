@@ -87,7 +87,15 @@ final class Tokens {
 
     /** True when the text from {@code start(i)} equals {@code word} exactly. */
     boolean originalEquals(int i, String word) {
-        return end[i] - start[i] == word.length() && text.startsWith(word, start[i]);
+        if (end[i] - start[i] != word.length()) {
+            return false;
+        }
+        for (int k = 0; k < word.length(); k++) {
+            if (chars[start[i] + k] != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The token as written. */

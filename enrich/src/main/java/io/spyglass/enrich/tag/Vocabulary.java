@@ -1,7 +1,5 @@
 package io.spyglass.enrich.tag;
 
-import java.util.Arrays;
-
 /**
  * The lower-cased words of every gazetteer and cue list, numbered, in an open-addressing table that looks up a
  * word straight from a region of the article text, so tokenising allocates no strings. Built once while the
@@ -12,6 +10,7 @@ final class Vocabulary {
 
     private String[] words = new String[1 << 12];
     private int[] ids = new int[1 << 12];
+    private int[] hashes = new int[1 << 12];
     private int size;
 
     /** The id of a lower-cased word, adding it if new. */
@@ -21,12 +20,14 @@ final class Vocabulary {
         if (found != UNKNOWN) {
             return found;
         }
-        if (2 * (size + 1) > words.length) {
+        // A table at most a quarter full keeps the probes for a word not in it (most words) short.
+        if (4 * (size + 1) > words.length) {
             grow();
         }
         int slot = slot(word, 0, word.length);
         words[slot] = lower;
         ids[slot] = size;
+        hashes[slot] = hash(word, 0, word.length);
         return size++;
     }
 
@@ -42,8 +43,9 @@ final class Vocabulary {
 
     private int slot(char[] text, int start, int end) {
         int mask = words.length - 1;
-        int i = hash(text, start, end) & mask;
-        while (words[i] != null && !sameWord(words[i], text, start, end)) {
+        int h = hash(text, start, end);
+        int i = h & mask;
+        while (words[i] != null && (hashes[i] != h || !sameWord(words[i], text, start, end))) {
             i = (i + 1) & mask;
         }
         return i;
@@ -80,14 +82,16 @@ final class Vocabulary {
     private void grow() {
         String[] oldWords = words;
         int[] oldIds = ids;
+        int[] oldHashes = hashes;
         words = new String[oldWords.length * 2];
         ids = new int[oldWords.length * 2];
-        Arrays.fill(ids, UNKNOWN);
+        hashes = new int[oldWords.length * 2];
         for (int k = 0; k < oldWords.length; k++) {
             if (oldWords[k] != null) {
                 int slot = slot(oldWords[k].toCharArray(), 0, oldWords[k].length());
                 words[slot] = oldWords[k];
                 ids[slot] = oldIds[k];
+                hashes[slot] = oldHashes[k];
             }
         }
     }
