@@ -139,8 +139,8 @@ final class PhraseMatcher<P> {
     }
 
     private boolean anyCaseMatch(Node<P> node, Tokens text, int from) {
-        for (Entry<P> e : node.entries) {
-            if (caseMatches(e, text, from)) {
+        for (int k = 0; k < node.entries.size(); k++) {
+            if (caseMatches(node.entries.get(k), text, from)) {
                 return true;
             }
         }
