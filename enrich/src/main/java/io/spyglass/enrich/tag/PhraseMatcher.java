@@ -1,16 +1,15 @@
 package io.spyglass.enrich.tag;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
- * A gazetteer: phrases compiled into a trie over lower-cased tokens, matched in one left-to-right pass
- * (longest match wins, matches do not overlap). Case matters only where the phrase has capitals: an acronym
- * token ("US", "GRU", "C2") must match exactly and a capitalised token needs a capital in the text, so
- * "US" never matches "us" and "Lazarus" never matches "lazarus".
+ * A gazetteer: phrases compiled into a trie over {@link Vocabulary} ids, matched in one left-to-right pass
+ * (longest match wins). Case matters only where the phrase has capitals: an acronym token ("US", "GRU", "C2")
+ * must match exactly and a capitalised token needs a capital in the text, so "US" never matches "us" and
+ * "Lazarus" never matches "lazarus".
  *
  * @param <P> what a phrase stands for
  */
@@ -27,16 +26,47 @@ final class PhraseMatcher<P> {
     private record Entry<P>(String[] tokens, byte[] modes, P payload) {
     }
 
+    /** A trie node; children are few, so they sit in parallel arrays searched linearly. */
     private static final class Node<P> {
-        final Map<String, Node<P>> next = new HashMap<>(4);
+        int[] keys = new int[0];
+        @SuppressWarnings("unchecked")
+        Node<P>[] children = new Node[0];
         final List<Entry<P>> entries = new ArrayList<>(1);
+
+        Node<P> child(int id) {
+            for (int k = 0; k < keys.length; k++) {
+                if (keys[k] == id) {
+                    return children[k];
+                }
+            }
+            return null;
+        }
+
+        Node<P> addChild(int id) {
+            Node<P> c = child(id);
+            if (c == null) {
+                c = new Node<>();
+                keys = Arrays.copyOf(keys, keys.length + 1);
+                children = Arrays.copyOf(children, children.length + 1);
+                keys[keys.length - 1] = id;
+                children[children.length - 1] = c;
+            }
+            return c;
+        }
     }
 
-    private final Node<P> root = new Node<>();
+    private final Vocabulary vocabulary;
+    // The first token indexes an array: it is looked up for every token of every article.
+    @SuppressWarnings("unchecked")
+    private Node<P>[] roots = new Node[0];
+
+    PhraseMatcher(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+    }
 
     /** Adds a phrase; a phrase without any word is ignored. Not thread-safe: build, then only match. */
     void add(String phrase, P payload) {
-        Tokens t = Tokens.of(phrase);
+        Tokens t = Tokens.ofPhrase(phrase, vocabulary);
         if (t.size() == 0) {
             return;
         }
@@ -44,12 +74,20 @@ final class PhraseMatcher<P> {
         byte[] modes = new byte[t.size()];
         // "FANCY BEAR" is a vendor's house style for a name, not a string of acronyms.
         boolean shouted = t.size() > 1 && phrase.equals(phrase.toUpperCase(Locale.ROOT));
-        Node<P> node = root;
+        if (t.id(0) >= roots.length) {
+            roots = Arrays.copyOf(roots, Math.max(t.id(0) + 1, roots.length * 2));
+        }
+        if (roots[t.id(0)] == null) {
+            roots[t.id(0)] = new Node<>();
+        }
+        Node<P> node = roots[t.id(0)];
         for (int i = 0; i < t.size(); i++) {
             original[i] = t.original(i);
             modes[i] = shouted ? (Character.isUpperCase(original[i].charAt(0)) ? CAPITALISED : ANY_CASE)
                     : mode(original[i]);
-            node = node.next.computeIfAbsent(t.lower(i), k -> new Node<>());
+            if (i > 0) {
+                node = node.addChild(t.id(i));
+            }
         }
         node.entries.add(new Entry<>(original, modes, payload));
     }
@@ -69,7 +107,8 @@ final class PhraseMatcher<P> {
         int i = 0;
         int n = text.size();
         while (i < n) {
-            Node<P> node = root.next.get(text.lower(i));
+            int id = text.id(i);
+            Node<P> node = id >= 0 && id < roots.length ? roots[id] : null;
             if (node == null) {
                 i++;
                 continue;
@@ -83,7 +122,7 @@ final class PhraseMatcher<P> {
                     bestLength = j - i;
                     bestNode = node;
                 }
-                node = j < n ? node.next.get(text.lower(j)) : null;
+                node = j < n && text.id(j) >= 0 ? node.child(text.id(j)) : null;
             }
             if (bestNode == null) {
                 i++;
@@ -100,8 +139,8 @@ final class PhraseMatcher<P> {
     }
 
     private boolean anyCaseMatch(Node<P> node, Tokens text, int from) {
-        for (Entry<P> e : node.entries) {
-            if (caseMatches(e, text, from)) {
+        for (int k = 0; k < node.entries.size(); k++) {
+            if (caseMatches(node.entries.get(k), text, from)) {
                 return true;
             }
         }
@@ -110,28 +149,33 @@ final class PhraseMatcher<P> {
 
     private static <P> boolean caseMatches(Entry<P> e, Tokens text, int from) {
         int count = e.modes().length;
-        if (count == 1 && e.modes()[0] == EXACT && (shouting(text, from - 1) || shouting(text, from + 1))) {
-            // Next to a capitalised word ("MUST WATCH"), "MUST" or "RAW" is a shouted word, not an agency.
-            return false;
-        }
         for (int k = 0; k < count; k++) {
             byte mode = e.modes()[k];
-            if (mode == EXACT && !text.original(from + k).equals(e.tokens()[k])) {
+            if (mode == EXACT && !text.originalEquals(from + k, e.tokens()[k])) {
                 return false;
             }
             if (mode == CAPITALISED && !Character.isUpperCase(text.firstChar(from + k))) {
                 return false;
             }
         }
-        return true;
+        // Next to a shouted word ("MUST WATCH"), "MUST" or "RAW" is shouted too, not an agency.
+        return count != 1 || e.modes()[0] != EXACT || !(shouting(text, from - 1) || shouting(text, from + 1));
     }
 
+    /** A word of four or more characters, all capitals or digits, with at least one letter. */
     private static boolean shouting(Tokens text, int i) {
-        if (i < 0 || i >= text.size() || !text.isWord(i)) {
+        if (i < 0 || i >= text.size() || text.end(i) - text.start(i) < 4) {
             return false;
         }
-        String w = text.original(i);
-        return w.length() >= 4 && !w.equals(text.lower(i)) && w.equals(w.toUpperCase(Locale.ROOT));
+        boolean letter = false;
+        for (int k = text.start(i); k < text.end(i); k++) {
+            char c = text.charAt(k);
+            if (Character.isLowerCase(c) || !Character.isLetterOrDigit(c)) {
+                return false;
+            }
+            letter |= Character.isLetter(c);
+        }
+        return letter;
     }
 
     private static byte mode(String token) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,18 +48,24 @@ public final class Tagger {
     private record Term(TermKind kind, String value, double weight, String rule) {
     }
 
-    /** What one mention of a state says: toward attribution or victimhood ({@code weight}) and the state signal. */
-    private record Role(String code, double weight, double state, int first, int last, String rule) {
+    /**
+     * What one mention of a state or actor says: toward attribution or victimhood ({@code weight}), and what it
+     * adds to the verdict's signals, already multiplied by {@code boost} (the title weight or 1).
+     */
+    private record Role(String code, double weight, Map<String, Double> signals, double boost, int first, int last,
+                        String rule) {
     }
 
     private final Taxonomy taxonomy;
     private final Map<String, Country> countries;
     private final Map<String, String> actorCountries;
-    private final PhraseMatcher<Entity> entities = new PhraseMatcher<>();
-    private final PhraseMatcher<Term> signalTerms = new PhraseMatcher<>();
-    private final PhraseMatcher<Term> labelTerms = new PhraseMatcher<>();
+    private final Set<String> criminalActors = new HashSet<>();
+    private final Vocabulary vocabulary = new Vocabulary();
+    private final PhraseMatcher<Entity> entities = new PhraseMatcher<>(vocabulary);
+    private final PhraseMatcher<Term> signalTerms = new PhraseMatcher<>(vocabulary);
+    private final PhraseMatcher<Term> labelTerms = new PhraseMatcher<>(vocabulary);
     private final Map<String, PhraseList> cues = new HashMap<>();
-    private final Set<String> malwareNouns;
+    private final boolean[] malwareNoun;
     private final double bias;
     private final double threshold;
     private final double titleWeight;
@@ -71,11 +78,13 @@ public final class Tagger {
         this.countries = loadCountries();
         this.actorCountries = loadActors(taxonomy);
         for (String name : Taxonomy.CUE_NAMES) {
-            cues.put(name, new PhraseList(Taxonomy.nonNull(taxonomy.cues().get(name))));
+            cues.put(name, new PhraseList(Taxonomy.nonNull(taxonomy.cues().get(name)), vocabulary));
         }
-        Set<String> nouns = new LinkedHashSet<>();
-        Taxonomy.nonNull(taxonomy.malwareNouns()).forEach(n -> nouns.add(n.toLowerCase(Locale.ROOT)));
-        this.malwareNouns = Set.copyOf(nouns);
+        Set<Integer> nouns = new LinkedHashSet<>();
+        Taxonomy.nonNull(taxonomy.malwareNouns()).forEach(n -> nouns.add(vocabulary.add(Tokens.lowerCase(n, 0,
+                n.length()))));
+        this.malwareNoun = new boolean[vocabulary.size()];
+        nouns.forEach(id -> malwareNoun[id] = true);
         taxonomy.signals().forEach((name, signal) -> Taxonomy.nonNull(signal.terms()).forEach((term, weight) ->
                 signalTerms.add(term, new Term(TermKind.SIGNAL, name, weight, "signal:" + name + ":" + term))));
         taxonomy.sectors().forEach((sector, terms) -> terms.forEach(term ->
@@ -123,7 +132,7 @@ public final class Tagger {
     public Tags tag(String title, String text) {
         String head = title == null ? "" : title;
         String full = head + "\n" + (text == null ? "" : text);
-        Tokens tokens = Tokens.of(full);
+        Tokens tokens = Tokens.of(full, vocabulary);
         int titleEnd = head.length();
         List<Evidence> evidence = new ArrayList<>();
         int titleTokens = 0;
@@ -155,35 +164,71 @@ public final class Tagger {
         List<Role> attributions = new ArrayList<>();
         List<Role> victimRoles = new ArrayList<>();
         Map<String, Evidence> actorsFound = new LinkedHashMap<>();
+        List<PhraseMatcher.Match<Entity>> states = new ArrayList<>();
+        PhraseMatcher.Match<Entity> lastActor = null;
         for (PhraseMatcher.Match<Entity> m : found) {
             Entity e = m.payload();
             double boost = tokens.start(m.first()) < titleEnd ? titleWeight : 1;
             if (e.kind() == Kind.ACTOR) {
-                if (e.needsContext() && !inContext(tokens, m)) {
+                // One name listed for two actors (a galaxy entry and a taxonomy entry) names one of them.
+                boolean sameSpan = lastActor != null && lastActor.first() == m.first() && lastActor.last() == m.last();
+                // A spyware vendor the galaxy lists as an actor ("Hacking Team") sells tools; it is no state's actor.
+                boolean vendor = cues.get("vendorNouns").startsAt(tokens, m.first()) == m.last() - m.first();
+                if (sameSpan || vendor || (e.needsContext() && !inContext(tokens, m))) {
                     continue;
                 }
+                lastActor = m;
                 actorsFound.putIfAbsent(e.actor(), evidence("actors", e.actor(), tokens, m.first(), m.last(),
                         e.rule()));
+                if (criminalActors.contains(e.actor())) {
+                    addSignals(sums, rule("criminal-actor").signalsOrEmpty(), boost);
+                    continue;
+                }
                 String country = actorCountries.get(e.actor());
+                Taxonomy.RuleWeight w = rule("actor");
                 if (country != null) {
-                    Taxonomy.RuleWeight w = rule("actor");
-                    attributions.add(new Role(country, w.attributionOrZero() * boost, w.stateOrZero() * boost,
+                    attributions.add(new Role(country, w.attributionOrZero() * boost, w.signalsOrEmpty(), boost,
                             m.first(), m.last(), "actor:" + e.actor()));
+                } else {
+                    addSignals(sums, rule("unattributed-actor").signalsOrEmpty(), boost);
                 }
                 continue;
             }
-            Role attribution = attribution(tokens, m, stateToken);
-            if (attribution != null) {
-                attributions.add(withBoost(attribution, boost));
-            } else {
-                Role victim = victim(tokens, m, stateToken);
-                if (victim != null) {
-                    victimRoles.add(withBoost(victim, boost));
+            if (!bystander(tokens, m, stateToken)) {
+                states.add(m);
+            }
+        }
+        Role[] attacker = new Role[states.size()];
+        Role[] victim = new Role[states.size()];
+        for (int i = 0; i < states.size(); i++) {
+            attacker[i] = attribution(tokens, states.get(i), stateToken);
+            victim[i] = attacker[i] == null ? victim(tokens, states.get(i), stateToken) : null;
+        }
+        // "the NSA and GCHQ developed …", "targeting India and Pakistan": a listed state shares its neighbour's role.
+        for (int pass = 0; pass < 2; pass++) {
+            for (int k = 0; k < states.size(); k++) {
+                int i = pass == 0 ? k : states.size() - 1 - k;
+                int j = pass == 0 ? i - 1 : i + 1;
+                if (j < 0 || j >= states.size() || !listed(tokens, states.get(Math.min(i, j)), states.get(Math.max(i, j)))) {
+                    continue;
+                }
+                boolean roleless = (attacker[i] == null || attacker[i].rule().equals("agency-mention")) && victim[i] == null;
+                if (roleless && attacker[j] != null && !attacker[j].rule().equals("agency-mention")) {
+                    attacker[i] = coordinated(attacker[j], states.get(i));
+                } else if (roleless && attacker[i] == null && victim[j] != null) {
+                    victim[i] = coordinated(victim[j], states.get(i));
                 }
             }
         }
-        double attributionTotal = attributions.stream().mapToDouble(Role::state).sum();
-        sums.merge("state", attributionTotal, Double::sum);
+        for (int i = 0; i < states.size(); i++) {
+            double boost = tokens.start(states.get(i).first()) < titleEnd ? titleWeight : 1;
+            if (attacker[i] != null) {
+                attributions.add(withBoost(attacker[i], boost));
+            } else if (victim[i] != null) {
+                victimRoles.add(withBoost(victim[i], boost));
+            }
+        }
+        attributions.forEach(r -> addSignals(sums, r.signals(), r.boost()));
 
         double z = bias;
         Map<String, Double> strength = new HashMap<>();
@@ -226,7 +271,9 @@ public final class Tagger {
                     evidence);
             actors = new ArrayList<>();
             for (Map.Entry<String, Evidence> a : actorsFound.entrySet()) {
-                actors.add(new Actor(a.getKey(), actorCountries.get(a.getKey())));
+                // A criminal group's country is where it is based, not a state behind it.
+                actors.add(new Actor(a.getKey(), criminalActors.contains(a.getKey()) ? null
+                        : actorCountries.get(a.getKey())));
                 evidence.add(a.getValue());
             }
             sectors = labels(tokens, labelMatches, TermKind.SECTOR, evidence);
@@ -286,6 +333,25 @@ public final class Tagger {
         return null;
     }
 
+    /**
+     * A mention that says nothing of the state's role: it reports or comments ("Japan said", "U.S. officials
+     * say", "according to the NSA"), or it is a vendor's nationality ("Israeli firm", "Italy's Hacking Team").
+     */
+    private boolean bystander(Tokens t, PhraseMatcher.Match<Entity> m, boolean[] stateToken) {
+        int after = m.last();
+        if (cues.get("reportVerbs").startsAt(t, after) > 0
+                || cues.get("reportPhrases").endsAt(t, skipBack(t, m.first(), stateToken)) > 0) {
+            return true;
+        }
+        int k = after < t.size() && t.lower(after).equals(Tokens.POSSESSIVE) ? after + 1 : after;
+        for (int skipped = 0; k < t.size() && skipped < 3 && t.isWord(k); skipped++, k++) {
+            if (cues.get("vendorNouns").startsAt(t, k) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The victimhood one state mention states, or null. */
     private Role victim(Tokens t, PhraseMatcher.Match<Entity> m, boolean[] stateToken) {
         String code = m.payload().code();
@@ -338,21 +404,44 @@ public final class Tagger {
         return taxonomy.rules().getOrDefault(name, new Taxonomy.RuleWeight(null, null, null));
     }
 
+    private static void addSignals(Map<String, Double> sums, Map<String, Double> add, double boost) {
+        add.forEach((signal, weight) -> sums.merge(signal, weight * boost, Double::sum));
+    }
+
     private double setting(String name) {
         return taxonomy.selection().getOrDefault(name, 0.0);
     }
 
     private Role attributionRole(String code, String name, int first, int last) {
         Taxonomy.RuleWeight w = rule(name);
-        return new Role(code, w.attributionOrZero(), w.stateOrZero(), first, last, name);
+        return new Role(code, w.attributionOrZero(), w.signalsOrEmpty(), 1, first, last, name);
     }
 
     private Role victimRole(String code, String name, int first, int last) {
-        return new Role(code, rule(name).victimOrZero(), 0, first, last, name);
+        return new Role(code, rule(name).victimOrZero(), Map.of(), 1, first, last, name);
+    }
+
+    /** True when only a comma, "and", "or" or "&amp;" stand between two mentions. */
+    private static boolean listed(Tokens t, PhraseMatcher.Match<Entity> left, PhraseMatcher.Match<Entity> right) {
+        int gap = right.first() - left.last();
+        if (gap < 1 || gap > 2) {
+            return false;
+        }
+        for (int k = left.last(); k < right.first(); k++) {
+            String w = t.lower(k);
+            if (!(w.equals(",") || w.equals("and") || w.equals("or") || w.equals("&"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Role coordinated(Role from, PhraseMatcher.Match<Entity> m) {
+        return new Role(m.payload().code(), from.weight(), from.signals(), 1, m.first(), m.last(), "coordination");
     }
 
     private static Role withBoost(Role r, double boost) {
-        return new Role(r.code(), r.weight() * boost, r.state() * boost, r.first(), r.last(), r.rule());
+        return new Role(r.code(), r.weight() * boost, r.signals(), boost, r.first(), r.last(), r.rule());
     }
 
     /**
@@ -415,7 +504,9 @@ public final class Tagger {
             }
         }
         for (int i = 0; i + 1 < t.size(); i++) {
-            if (malwareNouns.contains(t.lower(i + 1)) && t.isWord(i) && Character.isUpperCase(t.firstChar(i))) {
+            int next = t.id(i + 1);
+            if (next >= 0 && next < malwareNoun.length && malwareNoun[next] && Character.isUpperCase(t.firstChar(i))
+                    && t.isWord(i)) {
                 String name = t.original(i);
                 if (name.length() > 3 && MIXED_CASE_NAME.matcher(name).matches() && !found.containsKey(name)
                         && !name.equals(name.toUpperCase(Locale.ROOT))) {
@@ -451,7 +542,8 @@ public final class Tagger {
     private static List<String> cves(Tokens t, List<Evidence> evidence) {
         Set<String> out = new LinkedHashSet<>();
         for (int i = 0; i + 2 < t.size(); i++) {
-            if (t.lower(i).equals("cve") && joinedByHyphen(t, i) && joinedByHyphen(t, i + 1)
+            char c = t.firstChar(i);
+            if ((c == 'C' || c == 'c') && t.end(i) - t.start(i) == 3 && t.lower(i).equals("cve") && joinedByHyphen(t, i) && joinedByHyphen(t, i + 1)
                     && isDigits(t, i + 1, 4, 4) && isDigits(t, i + 2, 4, 7)) {
                 String id = "CVE-" + t.original(i + 1) + "-" + t.original(i + 2);
                 if (out.add(id)) {
@@ -519,8 +611,11 @@ public final class Tagger {
         Map<String, String> country = new LinkedHashMap<>();
         Map<String, List<String>> plain = new LinkedHashMap<>();
         Map<String, List<String>> context = new LinkedHashMap<>();
-        for (String[] r : Resources.tsv(BASE + "actors.tsv", 4)) {
+        for (String[] r : Resources.tsv(BASE + "actors.tsv", 5)) {
             country.put(r[0], r[1]);
+            if (r[4].equals("yes")) {
+                criminalActors.add(r[0]);
+            }
             plain.put(r[0], new ArrayList<>(Resources.cell(r[2])));
             context.put(r[0], Resources.cell(r[3]));
         }

@@ -53,10 +53,11 @@ record Taxonomy(
 
     /** Cue lists the tagger reads; a user file may extend them but not add others. */
     static final List<String> CUE_NAMES = List.of("actorNouns", "modifiers", "stateModifiers", "linkWords",
-            "linkPhrases", "agentVerbs", "accuseVerbs", "targetNouns", "victimPhrases");
+            "linkPhrases", "agentVerbs", "accuseVerbs", "targetNouns", "victimPhrases", "reportVerbs",
+            "reportPhrases", "vendorNouns");
 
     /** Rule names the tagger applies; a user file may re-weight them. */
-    static final List<String> RULE_NAMES = List.of("actor", "state-link-word", "state-actor-noun",
+    static final List<String> RULE_NAMES = List.of("actor", "criminal-actor", "unattributed-actor", "state-link-word", "state-actor-noun",
             "state-actor-noun-qualified", "link-phrase", "agent-verb", "accusation", "agency-mention",
             "victim-phrase", "victim-phrase-weak", "victim-possessive", "victim-target-noun");
 
@@ -67,20 +68,20 @@ record Taxonomy(
      * What one mention found by a rule counts for; absent means 0.
      *
      * @param attribution toward attributing the operation to the mentioned state
-     * @param state       toward the "state" signal of the verdict
      * @param victim      toward the mentioned country being a victim
+     * @param signals     added to these signals of the verdict (e.g. state, cyber, crime)
      */
-    record RuleWeight(Double attribution, Double state, Double victim) {
+    record RuleWeight(Double attribution, Double victim, Map<String, Double> signals) {
         double attributionOrZero() {
             return attribution == null ? 0 : attribution;
         }
 
-        double stateOrZero() {
-            return state == null ? 0 : state;
-        }
-
         double victimOrZero() {
             return victim == null ? 0 : victim;
+        }
+
+        Map<String, Double> signalsOrEmpty() {
+            return signals == null ? Map.of() : signals;
         }
     }
 

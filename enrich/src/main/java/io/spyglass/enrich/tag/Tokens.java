@@ -1,33 +1,49 @@
 package io.spyglass.enrich.tag;
 
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * A text cut into word and punctuation tokens with their character offsets. Hyphens, dashes, slashes and
  * quotes separate words and are dropped, so "state-sponsored" and "state sponsored" give the same tokens;
  * a possessive becomes its own token {@code 's}; dotted abbreviations ("U.S.") and dotted numbers
- * ("T1566.001") stay one token.
+ * ("T1566.001") stay one token. Each token carries its {@link Vocabulary} id; its lower-cased text is made
+ * only when asked for.
  */
 final class Tokens {
     static final String POSSESSIVE = "'s";
 
     private final String text;
+    // Scanning a char[] is cheaper than String.charAt, which checks bounds and decodes on every call.
+    private final char[] chars;
+    private final Vocabulary vocabulary;
+    private final boolean addWords;
     private int size;
     private int[] start;
     private int[] end;
+    private int[] ids;
     private String[] lower;
 
-    private Tokens(String text) {
+    private Tokens(String text, Vocabulary vocabulary, boolean addWords) {
         this.text = text;
+        this.chars = text.toCharArray();
+        this.vocabulary = vocabulary;
+        this.addWords = addWords;
         int capacity = Math.max(16, text.length() / 5);
         start = new int[capacity];
         end = new int[capacity];
-        lower = new String[capacity];
+        ids = new int[capacity];
     }
 
-    static Tokens of(String text) {
-        Tokens t = new Tokens(text);
+    /** The tokens of an article; words outside the vocabulary get {@link Vocabulary#UNKNOWN}. */
+    static Tokens of(String text, Vocabulary vocabulary) {
+        Tokens t = new Tokens(text, vocabulary, false);
+        t.split();
+        return t;
+    }
+
+    /** The tokens of a gazetteer or cue phrase, adding its words to the vocabulary. */
+    static Tokens ofPhrase(String phrase, Vocabulary vocabulary) {
+        Tokens t = new Tokens(phrase, vocabulary, true);
         t.split();
         return t;
     }
@@ -44,9 +60,42 @@ final class Tokens {
         return end[i];
     }
 
+    /** The token's vocabulary id, or {@link Vocabulary#UNKNOWN}. */
+    int id(int i) {
+        return ids[i];
+    }
+
     /** The token lower-cased; possessives normalised to {@code 's}. */
     String lower(int i) {
+        if (lower == null) {
+            lower = new String[size];
+        }
+        if (lower[i] == null) {
+            lower[i] = isPossessive(i) ? POSSESSIVE : lowerCase(text, start[i], end[i]);
+        }
         return lower[i];
+    }
+
+    /** Lower-cases char by char, as {@link Vocabulary} compares. */
+    static String lowerCase(String s, int from, int to) {
+        char[] out = new char[to - from];
+        for (int k = from; k < to; k++) {
+            out[k - from] = Vocabulary.lower(s.charAt(k));
+        }
+        return new String(out);
+    }
+
+    /** True when the text from {@code start(i)} equals {@code word} exactly. */
+    boolean originalEquals(int i, String word) {
+        if (end[i] - start[i] != word.length()) {
+            return false;
+        }
+        for (int k = 0; k < word.length(); k++) {
+            if (chars[start[i] + k] != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The token as written. */
@@ -55,11 +104,15 @@ final class Tokens {
     }
 
     char firstChar(int i) {
-        return text.charAt(start[i]);
+        return chars[start[i]];
+    }
+
+    char charAt(int offset) {
+        return chars[offset];
     }
 
     boolean isWord(int i) {
-        return Character.isLetterOrDigit(text.charAt(start[i]));
+        return Character.isLetterOrDigit(chars[start[i]]);
     }
 
     /** The text from the start of token {@code first} to the end of token {@code last - 1}. */
@@ -71,33 +124,40 @@ final class Tokens {
         int n = text.length();
         int i = 0;
         while (i < n) {
-            char c = text.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
-                int j = abbreviationEnd(i);
+            char c = chars[i];
+            if (isLetterOrDigit(c)) {
+                int j = i + 1 < n && chars[i + 1] == '.' ? abbreviationEnd(i) : -1;
                 if (j < 0) {
                     j = i + 1;
-                    while (j < n && (Character.isLetterOrDigit(text.charAt(j)) || isDottedDigit(j))) {
+                    while (j < n && (isLetterOrDigit(chars[j]) || isDottedDigit(j))) {
                         j++;
                     }
                 }
-                add(i, j, text.substring(i, j).toLowerCase(Locale.ROOT));
+                add(i, j);
                 i = j;
             } else if (c == '\'' || c == '\u2019') {
-                if (i + 1 < n && (text.charAt(i + 1) == 's' || text.charAt(i + 1) == 'S')
-                        && (i + 2 == n || !Character.isLetterOrDigit(text.charAt(i + 2)))
+                if (i + 1 < n && (chars[i + 1] == 's' || chars[i + 1] == 'S')
+                        && (i + 2 == n || !Character.isLetterOrDigit(chars[i + 2]))
                         && size > 0 && end[size - 1] == i) {
-                    add(i, i + 2, POSSESSIVE);
+                    add(i, i + 2);
                     i += 2;
                 } else {
                     i++;
                 }
-            } else if (Character.isWhitespace(c) || isSeparator(c)) {
+            } else if (c == ' ' || Character.isWhitespace(c) || isSeparator(c)) {
                 i++;
             } else {
-                add(i, i + 1, String.valueOf(c));
+                add(i, i + 1);
                 i++;
             }
         }
+    }
+
+    private static boolean isLetterOrDigit(char c) {
+        if (c < 128) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        }
+        return Character.isLetterOrDigit(c);
     }
 
     private static boolean isSeparator(char c) {
@@ -108,31 +168,41 @@ final class Tokens {
 
     /** "T1566.001", "3.5": a dot between digits does not end the token. */
     private boolean isDottedDigit(int j) {
-        return text.charAt(j) == '.' && j + 1 < text.length() && Character.isDigit(text.charAt(j + 1))
-                && Character.isDigit(text.charAt(j - 1));
+        return chars[j] == '.' && j + 1 < text.length() && Character.isDigit(chars[j + 1])
+                && Character.isDigit(chars[j - 1]);
     }
 
     /** End of a dotted abbreviation of single capitals ("U.S.", "P.R.C."), or -1. */
     private int abbreviationEnd(int i) {
         int k = i;
         int n = text.length();
-        while (k + 1 < n && Character.isUpperCase(text.charAt(k)) && text.charAt(k + 1) == '.') {
+        while (k + 1 < n && Character.isUpperCase(chars[k]) && chars[k + 1] == '.') {
             k += 2;
         }
         boolean twoLetters = k - i >= 4;
-        return twoLetters && (k == n || !Character.isLetterOrDigit(text.charAt(k))) ? k : -1;
+        return twoLetters && (k == n || !Character.isLetterOrDigit(chars[k])) ? k : -1;
     }
 
-    private void add(int s, int e, String low) {
+    private boolean isPossessive(int i) {
+        char c = chars[start[i]];
+        return end[i] - start[i] == 2 && (c == '\'' || c == '\u2019');
+    }
+
+    private void add(int s, int e) {
         if (size == start.length) {
             int capacity = size * 2;
             start = Arrays.copyOf(start, capacity);
             end = Arrays.copyOf(end, capacity);
-            lower = Arrays.copyOf(lower, capacity);
+            ids = Arrays.copyOf(ids, capacity);
         }
         start[size] = s;
         end[size] = e;
-        lower[size] = low;
         size++;
+        int i = size - 1;
+        if (isPossessive(i)) {
+            ids[i] = addWords ? vocabulary.add(POSSESSIVE) : vocabulary.find(POSSESSIVE.toCharArray(), 0, 2);
+        } else {
+            ids[i] = addWords ? vocabulary.add(lowerCase(text, s, e)) : vocabulary.find(chars, s, e);
+        }
     }
 }

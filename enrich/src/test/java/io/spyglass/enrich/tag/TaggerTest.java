@@ -1,6 +1,7 @@
 package io.spyglass.enrich.tag;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spyglass.model.Actor;
@@ -122,7 +123,7 @@ class TaggerTest {
         }
         assertThat(tags.evidence()).filteredOn(e -> e.tag().equals("attributed"))
                 .extracting(Evidence::text, Evidence::offset, Evidence::rule)
-                .contains(org.assertj.core.groups.Tuple.tuple("North Korean hackers", 0, "state-actor-noun"));
+                .contains(tuple("North Korean hackers", 0, "state-actor-noun"));
     }
 
     @Test

@@ -1,0 +1,98 @@
+package io.spyglass.enrich.tag;
+
+/**
+ * The lower-cased words of every gazetteer and cue list, numbered, in an open-addressing table that looks up a
+ * word straight from a region of the article text, so tokenising allocates no strings. Built once while the
+ * tagger loads, then only read (thread-safe for reading).
+ */
+final class Vocabulary {
+    static final int UNKNOWN = -1;
+
+    private String[] words = new String[1 << 12];
+    private int[] ids = new int[1 << 12];
+    private int[] hashes = new int[1 << 12];
+    private int size;
+
+    /** The id of a lower-cased word, adding it if new. */
+    int add(String lower) {
+        char[] word = lower.toCharArray();
+        int found = find(word, 0, word.length);
+        if (found != UNKNOWN) {
+            return found;
+        }
+        // A table at most a quarter full keeps the probes for a word not in it (most words) short.
+        if (4 * (size + 1) > words.length) {
+            grow();
+        }
+        int slot = slot(word, 0, word.length);
+        words[slot] = lower;
+        ids[slot] = size;
+        hashes[slot] = hash(word, 0, word.length);
+        return size++;
+    }
+
+    /** The id of the word at {@code text[start, end)} ignoring case, or {@link #UNKNOWN}. */
+    int find(char[] text, int start, int end) {
+        int slot = slot(text, start, end);
+        return words[slot] == null ? UNKNOWN : ids[slot];
+    }
+
+    int size() {
+        return size;
+    }
+
+    private int slot(char[] text, int start, int end) {
+        int mask = words.length - 1;
+        int h = hash(text, start, end);
+        int i = h & mask;
+        while (words[i] != null && (hashes[i] != h || !sameWord(words[i], text, start, end))) {
+            i = (i + 1) & mask;
+        }
+        return i;
+    }
+
+    private static int hash(char[] text, int start, int end) {
+        int h = 0;
+        for (int k = start; k < end; k++) {
+            h = 31 * h + lower(text[k]);
+        }
+        return h ^ (h >>> 16);
+    }
+
+    private static boolean sameWord(String word, char[] text, int start, int end) {
+        if (word.length() != end - start) {
+            return false;
+        }
+        for (int k = 0; k < word.length(); k++) {
+            if (word.charAt(k) != lower(text[start + k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link Character#toLowerCase(char)}, with a fast path for ASCII, which most article text is. */
+    static char lower(char c) {
+        if (c < 128) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+        return Character.toLowerCase(c);
+    }
+
+    private void grow() {
+        String[] oldWords = words;
+        int[] oldIds = ids;
+        int[] oldHashes = hashes;
+        words = new String[oldWords.length * 2];
+        ids = new int[oldWords.length * 2];
+        hashes = new int[oldWords.length * 2];
+        for (int k = 0; k < oldWords.length; k++) {
+            if (oldWords[k] != null) {
+                int slot = slot(oldWords[k].toCharArray(), 0, oldWords[k].length());
+                words[slot] = oldWords[k];
+                ids[slot] = oldIds[k];
+                hashes[slot] = oldHashes[k];
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.spyglass.enrich.tag;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TokensTest {
+
+    private static List<String> words(Tokens t) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < t.size(); i++) {
+            out.add(t.original(i));
+        }
+        return out;
+    }
+
+    @Test
+    void dropsHyphensAndQuotesButKeepsPunctuation() {
+        Tokens t = Tokens.of("Kremlin-backed \"hackers\" struck, again.", new Vocabulary());
+
+        assertThat(words(t)).containsExactly("Kremlin", "backed", "hackers", "struck", ",", "again", ".");
+    }
+
+    @Test
+    void keepsDottedAbbreviationsAndTechniqueIdsWhole() {
+        Tokens t = Tokens.of("The U.S. saw T1566.001 in 2.5 days.", new Vocabulary());
+
+        assertThat(words(t)).containsExactly("The", "U.S.", "saw", "T1566.001", "in", "2.5", "days", ".");
+    }
+
+    @Test
+    void makesPossessivesTheirOwnTokenWithEitherApostrophe() {
+        Tokens t = Tokens.of("Japan\u2019s and Iran's", new Vocabulary());
+
+        assertThat(words(t)).containsExactly("Japan", "\u2019s", "and", "Iran", "'s");
+        assertThat(t.lower(1)).isEqualTo("'s");
+        assertThat(t.lower(4)).isEqualTo("'s");
+    }
+
+    @Test
+    void recordsOffsetsIntoTheText() {
+        Tokens t = Tokens.of("Hi  there", new Vocabulary());
+
+        assertThat(t.start(1)).isEqualTo(4);
+        assertThat(t.end(1)).isEqualTo(9);
+    }
+
+    @Test
+    void findsVocabularyIdsIgnoringCase() {
+        Vocabulary vocabulary = new Vocabulary();
+        int hackers = vocabulary.add("hackers");
+
+        Tokens t = Tokens.of("HACKERS and Hackers", vocabulary);
+
+        assertThat(t.id(0)).isEqualTo(hackers);
+        assertThat(t.id(1)).isEqualTo(Vocabulary.UNKNOWN);
+        assertThat(t.id(2)).isEqualTo(hackers);
+    }
+}
