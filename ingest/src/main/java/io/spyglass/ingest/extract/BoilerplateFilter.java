@@ -28,14 +28,16 @@ final class BoilerplateFilter {
             + "comment(?!ary)|kommentar|disqus|replies|respond"
             + "|share|sharing|social|shariff|sociable"
             + "|cookie|consent|gdpr|cmp-"
-            + "|newsletter|subscri|signup|sign-up|abonn|login|regwall|paywall|piano"
+            + "|newsletter|subscri|signup|sign-up|abonn|login"
             + "|related|recommend|empfehl|more-?(?:stories|articles|news)|read-?more|weitere|also-?read|outbrain|taboola"
             + "|breadcrumb|pagination|pager(?:$|[\\s_-])|sidebar|widget|footer|navbar|navigation|nav(?:$|[\\s_-])|menu"
             + "|popup|modal|overlay|banner|advert|ads?(?:$|[\\s_-])|ad-|anzeige|sponsor|promo"
             + "|tags(?:$|[\\s_-])|tag-?(?:list|cloud)|tagcloud|keywords|byline|author|autor|about-?author"
             + "|post-?meta|entry-?meta|article-?meta|meta(?:$|[\\s_-])|caption|credit|copyright|toc(?:$|[\\s_-])"
-            + "|print(?:$|[\\s_-])|toolbar|skip|sr-only|visually-?hidden|screen-?reader|hidden(?:$|\\s)"
-            + "|rating|survey|poll(?:$|[\\s_-])|slideshow|carousel|gallery|lightbox)");
+            + "|print(?:$|[\\s_-])|toolbar|skip|sr-only|visually-?hidden|screen-?reader"
+            + "|rating|survey|poll(?:$|[\\s_-])|slideshow|carousel|gallery|lightbox)"
+            // Whole words only: Drupal's "field--label-hidden" hides a label, not the field.
+            + "|(?:^|\\s)(?:hidden|d-none|is-hidden|invisible)(?:$|\\s)");
     /** Blog engines tag posts with their categories ("tag-social", "category-comments"): names, not roles. */
     private static final Pattern TAXONOMY_CLASSES = Pattern.compile(
             "(?:^|\\s)(?:tag|category|categories|cat|topic|format|type|status)-\\S*");

@@ -43,7 +43,10 @@ final class ContentScorer {
         Map<Element, Double> scores = new IdentityHashMap<>();
         for (Element el : body.getAllElements()) {
             NodeStats.Counts c = stats.get(el);
-            if (c.inline < MIN_PARAGRAPH || el == body || NOT_PARAGRAPHS.contains(el.normalName())) {
+            String tag = el.normalName();
+            // Inline elements' text is already their block's; list items and cells of menus are not prose.
+            if (c.inline < MIN_PARAGRAPH || el == body || !NodeStats.BLOCK_TAGS.contains(tag)
+                    || NOT_PARAGRAPHS.contains(tag)) {
                 continue;
             }
             double own = 1 + c.inlineCommas + Math.min(c.inline / 100, 3);
