@@ -165,7 +165,8 @@ final class ContentScorer {
      */
     private static Element expand(Element top, NodeStats stats, Element body) {
         Element current = top;
-        for (int level = 0; level < EXPAND_LEVELS; level++) {
+        int level = 0;
+        while (level < EXPAND_LEVELS) {
             Element parent = current.parent();
             if (parent == null || parent == body) {
                 break;
@@ -173,10 +174,12 @@ final class ContentScorer {
             NodeStats.Counts now = stats.get(current);
             NodeStats.Counts up = stats.get(parent);
             int extraText = up.text - now.text;
+            // Wrappers that add nothing are free: only levels that add text count against the limit.
             if (extraText == 0) {
                 current = parent;
                 continue;
             }
+            level++;
             int extraProse = up.prose - now.prose;
             int extraLinks = up.link - now.link;
             if (extraProse < EXPAND_PROSE_SHARE * extraText || extraLinks > EXPAND_MAX_LINKS * extraText) {
