@@ -20,6 +20,8 @@ final class ContentScorer {
     private static final int MIN_PARAGRAPH = 25;
     private static final int ANCESTOR_LEVELS = 5;
     private static final int MIN_LEAD = 60;
+    private static final double POSITIVE_FACTOR = 1.5;
+    private static final double NEGATIVE_FACTOR = 0.5;
     private static final int EXPAND_LEVELS = 4;
     private static final double EXPAND_PROSE_SHARE = 0.6;
     private static final double EXPAND_MAX_LINKS = 0.25;
@@ -68,7 +70,7 @@ final class ContentScorer {
         Map<Element, Double> finalScores = new IdentityHashMap<>();
         for (var entry : scores.entrySet()) {
             Element el = entry.getKey();
-            double score = (entry.getValue() + initialWeight(el)) * (1 - stats.linkDensity(el));
+            double score = (entry.getValue() + tagWeight(el)) * nameFactor(el) * (1 - stats.linkDensity(el));
             finalScores.put(el, score);
             if (score > topScore) {
                 topScore = score;
@@ -221,8 +223,9 @@ final class ContentScorer {
         return out;
     }
 
-    private static double initialWeight(Element el) {
-        double weight = switch (el.normalName()) {
+    /** Points for what an element is: semantic containers and prose blocks up, lists and headings down. */
+    private static double tagWeight(Element el) {
+        return switch (el.normalName()) {
             case "article", "main" -> 10;
             case "div", "section" -> 5;
             case "pre", "td", "blockquote" -> 3;
@@ -230,21 +233,33 @@ final class ContentScorer {
             case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
             default -> 0;
         };
+    }
+
+    /**
+     * A factor for what the page calls an element: structured-data and ARIA marks of the main content,
+     * and class or id words. A factor, not points, so that a well-named wrapper of one teaser never
+     * outscores a badly named container of the whole article.
+     */
+    private static double nameFactor(Element el) {
+        double factor = 1;
+        if (el.attributesSize() == 0) {
+            return factor;
+        }
         if ("articleBody".equals(el.attr("itemprop"))) {
-            weight += 30;
+            factor *= 2;
         }
         if ("main".equals(el.attr("role"))) {
-            weight += 10;
+            factor *= 1.25;
         }
         String names = el.className() + " " + el.id();
         if (names.length() > 1) {
             if (NEGATIVE.matcher(names).find()) {
-                weight -= 25;
+                factor *= NEGATIVE_FACTOR;
             }
             if (POSITIVE.matcher(names).find()) {
-                weight += 25;
+                factor *= POSITIVE_FACTOR;
             }
         }
-        return weight;
+        return factor;
     }
 }
