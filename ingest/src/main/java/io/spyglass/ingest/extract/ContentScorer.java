@@ -25,6 +25,7 @@ final class ContentScorer {
     private static final int EXPAND_LEVELS = 4;
     private static final double EXPAND_PROSE_SHARE = 0.6;
     private static final double EXPAND_MAX_LINKS = 0.25;
+    private static final int EXPAND_FREE_TEXT = 150;
     private static final int MAX_LEAD_BLOCKS = 3;
     private static final int MAX_LEAD_CHARS = 1500;
     private static final Pattern POSITIVE = Pattern.compile("(?i)article|body|content|entry|main|page|post|text"
@@ -176,14 +177,15 @@ final class ContentScorer {
             NodeStats.Counts now = stats.get(current);
             NodeStats.Counts up = stats.get(parent);
             int extraText = up.text - now.text;
-            // Wrappers that add nothing are free: only levels that add text count against the limit.
-            if (extraText == 0) {
+            int extraLinks = up.link - now.link;
+            // Wrappers that add nothing, or only a heading or date, are free: only levels that add real
+            // text count against the limit.
+            if (extraText <= EXPAND_FREE_TEXT && extraLinks <= EXPAND_MAX_LINKS * extraText) {
                 current = parent;
                 continue;
             }
             level++;
             int extraProse = up.prose - now.prose;
-            int extraLinks = up.link - now.link;
             if (extraProse < EXPAND_PROSE_SHARE * extraText || extraLinks > EXPAND_MAX_LINKS * extraText) {
                 break;
             }
