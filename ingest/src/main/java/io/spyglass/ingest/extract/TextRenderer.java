@@ -30,6 +30,7 @@ final class TextRenderer {
     private static final int MAX_LEADING_LABEL = 50;
     private static final int MAX_TRAILING_LABEL = 60;
     private static final int MAX_APPEAL = 300;
+    private static final int MAX_LIST_LABEL = 80;
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?…。！？\"“”»«)]\\s*$");
     private static final Pattern APPEAL = Pattern.compile("(?i)subscri|newsletter|abonnier|unterstützen sie"
             + "|unterstütze uns|support (us|our)|donate|jetzt spenden|follow us|folg(e|en sie) uns|auf telegram"
@@ -40,6 +41,8 @@ final class TextRenderer {
     private final List<String> paragraphs = new ArrayList<>();
     private final StringBuilder current = new StringBuilder();
     private int linkChars;
+    /** Index of the last paragraph if it reads as a label, else -1. */
+    private int pendingLabel = -1;
     private int linkDepth;
 
     private TextRenderer() {
@@ -135,6 +138,11 @@ final class TextRenderer {
             return;
         }
         if ((double) links / text.length() > MAX_LINK_DENSITY) {
+            // A label right above a list of links ("Read more", "Related") introduces the links, not text.
+            if (pendingLabel >= 0) {
+                paragraphs.remove(pendingLabel);
+                pendingLabel = -1;
+            }
             return;
         }
         if (text.length() <= MAX_STOCK_PHRASE
@@ -142,5 +150,6 @@ final class TextRenderer {
             return;
         }
         paragraphs.add(text);
+        pendingLabel = isEdgeLabel(text, MAX_LIST_LABEL) ? paragraphs.size() - 1 : -1;
     }
 }
