@@ -27,18 +27,24 @@ final class BoilerplateFilter {
     private static final Pattern BOILERPLATE_NAMES = Pattern.compile("(?:^|[\\s_-])(?:"
             + "comment(?!ary)|kommentar|disqus|replies|respond"
             + "|share|sharing|social|shariff|sociable"
-            + "|cookie|consent|gdpr|cmp-"
-            + "|newsletter|subscri|signup|sign-up|abonn|login|regwall|paywall|piano"
+            + "|cookie|consent|gdpr"
+            + "|newsletter|subscri|signup|sign-up|abonn|login"
             + "|related|recommend|empfehl|more-?(?:stories|articles|news)|read-?more|weitere|also-?read|outbrain|taboola"
-            + "|breadcrumb|pagination|pager(?:$|[\\s_-])|sidebar|widget|footer|navbar|navigation|nav(?:$|[\\s_-])|menu"
+            + "|breadcrumb|pagination|pager(?:$|[\\s_-])|sidebar|footer|navbar|navigation|nav(?:$|[\\s_-])|menu"
             + "|popup|modal|overlay|banner|advert|ads?(?:$|[\\s_-])|ad-|anzeige|sponsor|promo"
             + "|tags(?:$|[\\s_-])|tag-?(?:list|cloud)|tagcloud|keywords|byline|author|autor|about-?author"
-            + "|post-?meta|entry-?meta|article-?meta|meta(?:$|[\\s_-])|caption|credit|copyright|toc(?:$|[\\s_-])"
-            + "|print(?:$|[\\s_-])|toolbar|skip|sr-only|visually-?hidden|screen-?reader|hidden(?:$|\\s)"
-            + "|rating|survey|poll(?:$|[\\s_-])|slideshow|carousel|gallery|lightbox)");
-    /** Blog engines tag posts with their categories ("tag-social", "category-comments"): names, not roles. */
+            + "|post-?meta|entry-?meta|article-?meta|meta(?:$|[\\s_-])|caption|credit|copyright"
+            + "|print(?:$|[\\s_-])|toolbar|skip|sr-only|visually-?hidden|screen-?reader"
+            + "|rating|survey|poll(?:$|[\\s_-])|slideshow|carousel|gallery|lightbox)"
+            // Whole words only: Drupal's "field--label-hidden" hides a label, not the field.
+            + "|(?:^|\\s)(?:hidden|d-none|is-hidden|invisible)(?:$|\\s)");
+    /**
+     * Class names that describe rather than name an element: blog taxonomies ("tag-social",
+     * "category-comments"), state ("has-sharing", "with-ads"), script hooks ("js-share") and BEM
+     * modifiers ("section--has-ads"). Matching furniture words in them removes articles.
+     */
     private static final Pattern TAXONOMY_CLASSES = Pattern.compile(
-            "(?:^|\\s)(?:tag|category|categories|cat|topic|format|type|status)-\\S*");
+            "(?:^|\\s)(?:tag|category|categories|cat|topic|format|type|status|has|with|js)[-_]\\S*|--\\S*");
     private static final Pattern HIDDEN_STYLE = Pattern.compile(
             "(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
     /** Share of the page's non-link text above which an element is kept whatever its name says. */

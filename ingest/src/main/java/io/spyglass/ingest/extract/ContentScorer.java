@@ -20,9 +20,12 @@ final class ContentScorer {
     private static final int MIN_PARAGRAPH = 25;
     private static final int ANCESTOR_LEVELS = 5;
     private static final int MIN_LEAD = 60;
+    private static final double POSITIVE_FACTOR = 1.5;
+    private static final double NEGATIVE_FACTOR = 0.5;
     private static final int EXPAND_LEVELS = 4;
     private static final double EXPAND_PROSE_SHARE = 0.6;
     private static final double EXPAND_MAX_LINKS = 0.25;
+    private static final int EXPAND_FREE_TEXT = 150;
     private static final int MAX_LEAD_BLOCKS = 3;
     private static final int MAX_LEAD_CHARS = 1500;
     private static final Pattern POSITIVE = Pattern.compile("(?i)article|body|content|entry|main|page|post|text"
@@ -43,7 +46,10 @@ final class ContentScorer {
         Map<Element, Double> scores = new IdentityHashMap<>();
         for (Element el : body.getAllElements()) {
             NodeStats.Counts c = stats.get(el);
-            if (c.inline < MIN_PARAGRAPH || el == body || NOT_PARAGRAPHS.contains(el.normalName())) {
+            String tag = el.normalName();
+            // Inline elements' text is already their block's; list items and cells of menus are not prose.
+            if (c.inline < MIN_PARAGRAPH || el == body || !NodeStats.BLOCK_TAGS.contains(tag)
+                    || NOT_PARAGRAPHS.contains(tag)) {
                 continue;
             }
             double own = 1 + c.inlineCommas + Math.min(c.inline / 100, 3);
@@ -65,7 +71,7 @@ final class ContentScorer {
         Map<Element, Double> finalScores = new IdentityHashMap<>();
         for (var entry : scores.entrySet()) {
             Element el = entry.getKey();
-            double score = (entry.getValue() + initialWeight(el)) * (1 - stats.linkDensity(el));
+            double score = (entry.getValue() + tagWeight(el)) * nameFactor(el) * (1 - stats.linkDensity(el));
             finalScores.put(el, score);
             if (score > topScore) {
                 topScore = score;
@@ -162,7 +168,8 @@ final class ContentScorer {
      */
     private static Element expand(Element top, NodeStats stats, Element body) {
         Element current = top;
-        for (int level = 0; level < EXPAND_LEVELS; level++) {
+        int level = 0;
+        while (level < EXPAND_LEVELS) {
             Element parent = current.parent();
             if (parent == null || parent == body) {
                 break;
@@ -170,12 +177,15 @@ final class ContentScorer {
             NodeStats.Counts now = stats.get(current);
             NodeStats.Counts up = stats.get(parent);
             int extraText = up.text - now.text;
-            if (extraText == 0) {
+            int extraLinks = up.link - now.link;
+            // Wrappers that add nothing, or only a heading or date, are free: only levels that add real
+            // text count against the limit.
+            if (extraText <= EXPAND_FREE_TEXT && extraLinks <= EXPAND_MAX_LINKS * extraText) {
                 current = parent;
                 continue;
             }
+            level++;
             int extraProse = up.prose - now.prose;
-            int extraLinks = up.link - now.link;
             if (extraProse < EXPAND_PROSE_SHARE * extraText || extraLinks > EXPAND_MAX_LINKS * extraText) {
                 break;
             }
@@ -215,8 +225,9 @@ final class ContentScorer {
         return out;
     }
 
-    private static double initialWeight(Element el) {
-        double weight = switch (el.normalName()) {
+    /** Points for what an element is: semantic containers and prose blocks up, lists and headings down. */
+    private static double tagWeight(Element el) {
+        return switch (el.normalName()) {
             case "article", "main" -> 10;
             case "div", "section" -> 5;
             case "pre", "td", "blockquote" -> 3;
@@ -224,21 +235,33 @@ final class ContentScorer {
             case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
             default -> 0;
         };
+    }
+
+    /**
+     * A factor for what the page calls an element: structured-data and ARIA marks of the main content,
+     * and class or id words. A factor, not points, so that a well-named wrapper of one teaser never
+     * outscores a badly named container of the whole article.
+     */
+    private static double nameFactor(Element el) {
+        double factor = 1;
+        if (el.attributesSize() == 0) {
+            return factor;
+        }
         if ("articleBody".equals(el.attr("itemprop"))) {
-            weight += 30;
+            factor *= 2;
         }
         if ("main".equals(el.attr("role"))) {
-            weight += 10;
+            factor *= 1.25;
         }
         String names = el.className() + " " + el.id();
         if (names.length() > 1) {
             if (NEGATIVE.matcher(names).find()) {
-                weight -= 25;
+                factor *= NEGATIVE_FACTOR;
             }
             if (POSITIVE.matcher(names).find()) {
-                weight += 25;
+                factor *= POSITIVE_FACTOR;
             }
         }
-        return weight;
+        return factor;
     }
 }

@@ -101,7 +101,8 @@ final class NodeStats {
                 }
             }
         }
-        if (c.inline >= MIN_PROSE && c.inlineLink < MAX_PROSE_LINKS * c.inline) {
+        // Counted at blocks only: an inline element's text is its block's, and would count twice.
+        if (c.inline >= MIN_PROSE && c.inlineLink < MAX_PROSE_LINKS * c.inline && BLOCK_TAGS.contains(el.normalName())) {
             c.prose += c.inline;
         }
         return c;

@@ -51,10 +51,10 @@ final class TextNormaliser {
     }
 
     /**
-     * Zero-width characters pages use for layout; they never belong in text. Soft hyphens stay: they are
-     * part of the words as published, and copies of the text keep them.
+     * Invisible characters pages use for layout and hyphenation (zero-width space, word joiner, BOM, soft
+     * hyphen); left in, they split words for every consumer that tokenises the text.
      */
     private static boolean isInvisible(char c) {
-        return c == '\u200B' || c == '\u2060' || c == '\uFEFF';
+        return c == '\u200B' || c == '\u2060' || c == '\uFEFF' || c == '\u00AD';
     }
 }

@@ -27,11 +27,22 @@ final class TextRenderer {
             "recommended", "sponsored", "follow us", "folgen sie uns");
 
     private static final int MAX_STOCK_PHRASE = 40;
+    private static final int MAX_LEADING_LABEL = 50;
+    private static final int MAX_TRAILING_LABEL = 60;
+    private static final int MAX_APPEAL = 300;
+    private static final int MAX_LIST_LABEL = 80;
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?…。！？\"“”»«)]\\s*$");
+    private static final Pattern APPEAL = Pattern.compile("(?i)subscri|newsletter|abonnier|unterstützen sie"
+            + "|unterstütze uns|support (us|our)|donate|jetzt spenden|follow us|folg(e|en sie) uns|auf telegram"
+            + "|all rights reserved|alle rechte|copyright|©|written permission|zapraszamy|suscr[ií]b|s'abonner"
+            + "|inscreva|sign up for|what you think");
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s:.!»›>|…-]+$");
 
     private final List<String> paragraphs = new ArrayList<>();
     private final StringBuilder current = new StringBuilder();
     private int linkChars;
+    /** Index of the last paragraph if it reads as a label, else -1. */
+    private int pendingLabel = -1;
     private int linkDepth;
 
     private TextRenderer() {
@@ -44,7 +55,33 @@ final class TextRenderer {
             renderer.walk(root);
             renderer.flush();
         }
-        return String.join("\n\n", renderer.paragraphs);
+        return String.join("\n\n", trimEdges(renderer.paragraphs));
+    }
+
+    /**
+     * Drops the labels, dates and calls to action that content containers carry before the first and after
+     * the last sentence of the story: short lines that are not sentences, and short appeals to subscribe,
+     * donate, follow or comment.
+     */
+    static List<String> trimEdges(List<String> paragraphs) {
+        int from = 0;
+        int to = paragraphs.size();
+        while (from < to && isEdgeLabel(paragraphs.get(from), MAX_LEADING_LABEL)) {
+            from++;
+        }
+        while (to > from && (isEdgeLabel(paragraphs.get(to - 1), MAX_TRAILING_LABEL)
+                || isAppeal(paragraphs.get(to - 1)))) {
+            to--;
+        }
+        return paragraphs.subList(from, to);
+    }
+
+    private static boolean isEdgeLabel(String paragraph, int maxLength) {
+        return paragraph.length() < maxLength && !SENTENCE_END.matcher(paragraph).find();
+    }
+
+    private static boolean isAppeal(String paragraph) {
+        return paragraph.length() < MAX_APPEAL && APPEAL.matcher(paragraph).find();
     }
 
     private void walk(Node node) {
@@ -101,6 +138,11 @@ final class TextRenderer {
             return;
         }
         if ((double) links / text.length() > MAX_LINK_DENSITY) {
+            // A label right above a list of links ("Read more", "Related") introduces the links, not text.
+            if (pendingLabel >= 0) {
+                paragraphs.remove(pendingLabel);
+                pendingLabel = -1;
+            }
             return;
         }
         if (text.length() <= MAX_STOCK_PHRASE
@@ -108,5 +150,6 @@ final class TextRenderer {
             return;
         }
         paragraphs.add(text);
+        pendingLabel = isEdgeLabel(text, MAX_LIST_LABEL) ? paragraphs.size() - 1 : -1;
     }
 }

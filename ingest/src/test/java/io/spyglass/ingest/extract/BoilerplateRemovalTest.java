@@ -22,6 +22,8 @@ class BoilerplateRemovalTest {
             "boilerplate-form.html",
             "boilerplate-scripts.html",
             "boilerplate-hidden.html",
+            "boilerplate-unmarked-link-list.html",
+            "boilerplate-edge-labels.html",
     })
     void keepsOnlyTheArticleParagraphs(String fixture) {
         assertThat(Fixtures.extract(fixture).text()).isEqualTo(Fixtures.ARTICLE);
