@@ -113,6 +113,16 @@ class StoryClustererTest {
     }
 
     @Test
+    void keepsApartFormulaicHeadlinesAboutOtherStates() {
+        Tags irBe = tags(List.of(new Country("IR", "Iran")), List.of(new Country("BE", "Belgium")), List.of());
+        OpenStory s = first(article("a", "X", "Japan says China-backed hackers stole secrets from its defence ministry", JAPAN, T0, CN_JP));
+        EnrichedArticle other = article("b", "Y", "Belgium says Iran-backed hackers stole secrets from its defence ministry",
+                BALTIC, T0, irBe);
+
+        assertThat(StoryClusterer.assign(List.of(s), other, T0).orElseThrow().story().version()).isEqualTo(1);
+    }
+
+    @Test
     void startsANewStoryForTheSameTextOutsideTheWindow() {
         OpenStory s = first(article("a", "X", "PLA hackers inside Japan's defence networks", JAPAN, T0, CN_JP));
         EnrichedArticle late = article("b", "Y", "PLA hackers inside Japan's defence networks", JAPAN,
