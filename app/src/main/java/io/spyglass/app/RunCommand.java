@@ -5,6 +5,7 @@ import io.spyglass.ingest.FeedPoll;
 import io.spyglass.ingest.FeedSource;
 import io.spyglass.ingest.IngestApp;
 import io.spyglass.sink.SinkApp;
+import io.spyglass.sink.SinkTopology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -119,6 +120,7 @@ final class RunCommand implements Callable<Integer> {
         try (TopicAdmin admin = new TopicAdmin(config.kafka())) {
             await(admin, config.enrichApplicationId(), config.topics().articles(), deadline);
             await(admin, config.sinkApplicationId(), config.topics().enriched(), deadline);
+            await(admin, config.sinkApplicationId(), SinkTopology.clusteringTopic(config.sinkApplicationId()), deadline);
             if (config.out() != null) {
                 await(admin, config.fileSinkGroup(), config.topics().espionage(), deadline);
             }

@@ -3,6 +3,8 @@ package io.spyglass.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.spyglass.model.Contract;
+import io.spyglass.model.Contract.Kind;
 import io.spyglass.model.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -83,13 +85,16 @@ class PipelineIT {
         List<String> lines = Files.readAllLines(out);
         assertThat(lines).as("stories written to --out").hasSize(1);
         JsonNode story = Json.MAPPER.readTree(lines.get(0));
-        assertThat(story.get("url").asText()).as("canonical URL, tracking parameters removed")
+        Contract.assertConforms(Kind.STORY, story);
+        assertThat(story.get("sources")).as("articles reporting the story").hasSize(1);
+        JsonNode source = story.at("/sources/0");
+        assertThat(source.get("url").asText()).as("canonical URL, tracking parameters removed")
                 .isEqualTo(farm.url("/pages/defence-networks.html"));
-        assertThat(story.at("/feed/name").asText()).isEqualTo("Harbour Ledger");
+        assertThat(source.at("/feed/name").asText()).isEqualTo("Harbour Ledger");
         assertThat(story.at("/tags/espionage").asBoolean()).isTrue();
         assertThat(story.at("/tags/attributed").findValuesAsText("code")).containsExactly("CN");
         assertThat(story.at("/tags/victims").findValuesAsText("code")).contains("JP");
-        String text = story.get("text").asText();
+        String text = source.get("text").asText();
         assertThat(text).contains("Hackers working for China's People's Liberation Army got into Japan's classified defence computer systems")
                 .contains("could slow intelligence sharing between the two countries");
         assertThat(text).as("boilerplate removed")
@@ -97,16 +102,19 @@ class PipelineIT {
                         "Great article, thanks", "All rights reserved", "Privacy policy", "Search the site");
 
         var espionage = TopicReader.readAll(kafka.bootstrapServers(), prefix + ".espionage");
-        assertThat(espionage).extracting(Map.Entry::getKey).containsExactly(story.get("id").asText());
+        assertThat(espionage).extracting(Map.Entry::getKey).containsExactly(story.get("storyId").asText());
+        json(espionage).forEach(n -> Contract.assertConforms(Kind.STORY, n));
+        json(TopicReader.readAll(kafka.bootstrapServers(), prefix + ".articles")).forEach(n -> Contract.assertConforms(Kind.ARTICLE, n));
 
         List<JsonNode> enriched = json(TopicReader.readAll(kafka.bootstrapServers(), prefix + ".enriched"));
+        enriched.forEach(n -> Contract.assertConforms(Kind.ENRICHED_ARTICLE, n));
         assertThat(enriched).extracting(n -> n.get("title").asText()).containsExactlyInAnyOrder(
                 "Beijing's military hackers roamed Japan's secret defence networks for years, officials say",
                 "Ransomware gang demands $4m from regional hospital chain",
                 "Late header sends Rovers into the cup final",
                 "Former embassy clerk jailed for selling documents to a foreign agent");
         assertThat(enriched).filteredOn(n -> n.at("/tags/espionage").asBoolean())
-                .extracting(n -> n.get("id").asText()).containsExactly(story.get("id").asText());
+                .extracting(n -> n.get("id").asText()).containsExactly(source.get("articleId").asText());
     }
 
     @Test

@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /** The enrich stage as a Kafka Streams topology: articles in; each new one tagged out; unreadable ones to the dead-letter topic. */
 public final class EnrichTopology {
+    /** Larger records are dead-lettered: tagged, they could pass Kafka's 1 MB default and stop the stage. */
+    public static final int MAX_RECORD_BYTES = 512 * 1024;
     static final String SEEN_STORE = "enrich-seen-ids";
     private static final String SOURCE = "articles";
     private static final String PROCESSOR = "dedupe-and-tag";
@@ -71,9 +73,16 @@ public final class EnrichTopology {
             Article article;
             Tags tags;
             try {
-                article = in.deserializer().deserialize(SOURCE, record.value());
-                if (article == null) {
+                if (record.value() == null) {
                     throw new IllegalArgumentException("empty record");
+                }
+                if (record.value().length > MAX_RECORD_BYTES) {
+                    throw new IllegalArgumentException("record of " + record.value().length + " bytes is over the limit of "
+                            + MAX_RECORD_BYTES);
+                }
+                article = in.deserializer().deserialize(SOURCE, record.value());
+                if (article.schemaVersion() != Article.SCHEMA_VERSION) {
+                    throw new IllegalArgumentException("unsupported schemaVersion " + article.schemaVersion());
                 }
                 if (seen.get(article.id()) != null) {
                     stats.duplicates.incrementAndGet();

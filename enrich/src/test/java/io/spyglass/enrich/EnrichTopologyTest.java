@@ -124,6 +124,21 @@ class EnrichTopologyTest {
     }
 
     @Test
+    void deadLettersHugeRecordsAndOtherMajorVersions() {
+        Article v2 = new Article(2, "v2", "https://news.example/v2", "Budget passes", NOW,
+                new FeedRef("https://news.example/feed", null), "Text.", ExtractionOutcome.FULL, "en", List.of(), NOW);
+        input.pipeInput("huge", new byte[EnrichTopology.MAX_RECORD_BYTES + 1]);
+        input.pipeInput("v2", articles.serializer().serialize(TOPICS.articles(), v2));
+        send(article("good", "Budget passes", "The parliament passed the budget on Tuesday."));
+
+        List<TestRecord<String, byte[]>> dead = deadLetter.readRecordsToList();
+        dead.forEach(r -> Contract.assertDeadLetterConforms(r.headers(), r.value()));
+        assertThat(dead).extracting(r -> header(r, DeadLetter.ERROR)).containsExactly(
+                "record of 524289 bytes is over the limit of 524288", "unsupported schemaVersion 2");
+        assertThat(enriched.readRecordsToList()).allSatisfy(r -> read(r.value())).extracting(TestRecord::key).containsExactly("good");
+    }
+
+    @Test
     void writesTheDocumentedRecordFormat() throws Exception {
         send(article("a1", "Budget passes", "The parliament passed the budget on Tuesday."));
 

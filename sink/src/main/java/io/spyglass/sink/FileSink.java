@@ -1,5 +1,6 @@
 package io.spyglass.sink;
 
+import io.spyglass.model.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -19,8 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Copies the espionage topic into a JSON-lines file. Offsets are committed after the lines are on disk, and
- * the file skips ids it already holds, so a crash between the two never writes a story twice.
+ * Copies the espionage topic into a JSON-lines file, one line per story version. Offsets are committed after the
+ * lines are on disk, and the file skips (story id, version) pairs it already holds, so a crash between the two never
+ * writes a story version twice.
  */
 public final class FileSink implements Runnable, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FileSink.class);
@@ -39,7 +41,7 @@ public final class FileSink implements Runnable, AutoCloseable {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        this.file = JsonLinesFile.open(path);
+        this.file = JsonLinesFile.open(path, JsonLinesFile::storyKey);
         this.consumer = new KafkaConsumer<>(config);
         this.topic = topic;
         this.stats = stats;
@@ -52,10 +54,8 @@ public final class FileSink implements Runnable, AutoCloseable {
             while (running.get()) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
                 for (ConsumerRecord<String, byte[]> r : records) {
-                    if (r.key() == null || r.value() == null) {
-                        continue;
-                    }
-                    if (file.append(r.key(), r.value())) {
+                    String key = key(r);
+                    if (key != null && file.append(key, r.value())) {
                         stats.linesWritten.incrementAndGet();
                     }
                 }
@@ -78,6 +78,23 @@ public final class FileSink implements Runnable, AutoCloseable {
                 LOG.warn("Closing the stories file failed: {}", e.getMessage());
             }
         }
+    }
+
+    /** The record's (story id, version) key, or null, logged, for a record that is no story. */
+    private static String key(ConsumerRecord<String, byte[]> r) {
+        if (r.value() == null) {
+            return null;
+        }
+        try {
+            String key = JsonLinesFile.storyKey(Json.MAPPER.readTree(r.value()));
+            if (key != null) {
+                return key;
+            }
+        } catch (IOException e) {
+            // reported below, like a record without story id
+        }
+        LOG.warn("Skipped {}-{}@{}: not a story record", r.topic(), r.partition(), r.offset());
+        return null;
     }
 
     @Override

@@ -1,77 +1,180 @@
 package io.spyglass.sink;
 
+import io.spyglass.model.Article;
 import io.spyglass.model.DeadLetter;
 import io.spyglass.model.EnrichedArticle;
 import io.spyglass.model.JsonSerde;
+import io.spyglass.model.Story;
 import io.spyglass.model.Topics;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The sink stage as a Kafka Streams topology: enriched articles in, espionage stories out. */
+/**
+ * The sink stage as a Kafka Streams topology: enriched articles in; the espionage ones grouped into stories, each new
+ * or updated story out under its story id; unreadable records to the dead-letter topic.
+ */
 public final class SinkTopology {
-    private static final String SOURCE = "enriched";
-    private static final String PROCESSOR = "select-espionage";
-    private static final String ESPIONAGE_SINK = "espionage";
-    private static final String DEAD_LETTER_SINK = "dead-letter";
+    /** Larger records are dead-lettered: a story built from them could not be written under Kafka's 1 MB default. */
+    public static final int MAX_RECORD_BYTES = 512 * 1024;
+    /** Stories nobody has added a source to for this long (record time) leave the state store. */
+    static final Duration RETENTION = Duration.ofDays(14);
+    static final String STORIES_STORE = "sink-open-stories";
+    /** Every espionage article goes through one partition, so one task sees all open stories. */
+    private static final String CLUSTER_KEY = "stories";
+    private static final String REPARTITION = "espionage-articles";
 
     private SinkTopology() {
     }
 
-    /** Pure: builds the topology; no I/O, no KafkaStreams. */
-    public static Topology build(Topics topics, SinkStats stats) {
-        Topology topology = new Topology();
-        topology.addSource(SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.enriched());
-        topology.addProcessor(PROCESSOR, () -> new SelectEspionage(stats), SOURCE);
-        topology.addSink(ESPIONAGE_SINK, topics.espionage(), new StringSerializer(), new ByteArraySerializer(), PROCESSOR);
-        topology.addSink(DEAD_LETTER_SINK, topics.deadLetter(), new StringSerializer(), new ByteArraySerializer(), PROCESSOR);
-        return topology;
+    /**
+     * The internal topic that carries the espionage articles to the story clustering, for waiting until the sink
+     * has processed it.
+     */
+    public static String clusteringTopic(String applicationId) {
+        return applicationId + "-" + REPARTITION + "-repartition";
     }
 
-    /** Forwards the espionage stories; sends records it cannot read to the dead-letter topic. */
-    private static final class SelectEspionage implements Processor<String, byte[], String, byte[]> {
-        private static final Logger LOG = LoggerFactory.getLogger(SelectEspionage.class);
+    /** Pure: builds the topology; no I/O, no KafkaStreams. */
+    public static Topology build(Topics topics, SinkStats stats) {
+        JsonSerde<EnrichedArticle> articleSerde = new JsonSerde<>(EnrichedArticle.class);
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORIES_STORE), Serdes.String(),
+                new JsonSerde<>(OpenStory.class)));
+        var branches = builder.stream(topics.enriched(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("enriched"))
+                .processValues(() -> new Read(stats), Named.as("read"))
+                .split(Named.as("read-"))
+                .branch((key, read) -> read.article() == null, Branched.as("unreadable"))
+                .defaultBranch(Branched.as("readable"));
+        branches.get("read-unreadable")
+                .mapValues(Read.Result::raw, Named.as("raw"))
+                .to(topics.deadLetter(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("dead-letter"));
+        KStream<String, Story> stories = branches.get("read-readable")
+                .filter((key, read) -> read.article().tags().espionage(), Named.as("espionage-only"))
+                .map((key, read) -> KeyValue.pair(CLUSTER_KEY, read.article()), Named.as("to-one-partition"))
+                .repartition(Repartitioned.with(Serdes.String(), articleSerde).withName(REPARTITION).withNumberOfPartitions(1))
+                .process(() -> new ClusterStories(stats), Named.as("cluster-stories"), STORIES_STORE);
+        stories.to(topics.espionage(), Produced.with(Serdes.String(), new JsonSerde<>(Story.class)).withName("espionage"));
+        return builder.build();
+    }
+
+    /** Reads an enriched article, or marks the record for the dead-letter topic with the headers that say why. */
+    private static final class Read implements FixedKeyProcessor<String, byte[], Read.Result> {
+        private static final Logger LOG = LoggerFactory.getLogger(Read.class);
         private final JsonSerde<EnrichedArticle> serde = new JsonSerde<>(EnrichedArticle.class);
         private final SinkStats stats;
-        private ProcessorContext<String, byte[]> context;
+        private FixedKeyProcessorContext<String, Result> context;
 
-        SelectEspionage(SinkStats stats) {
+        /** The article, or null with the original bytes. */
+        record Result(EnrichedArticle article, byte[] raw) {
+        }
+
+        Read(SinkStats stats) {
             this.stats = stats;
         }
 
         @Override
-        public void init(ProcessorContext<String, byte[]> context) {
+        public void init(FixedKeyProcessorContext<String, Result> context) {
             this.context = context;
         }
 
         @Override
-        public void process(Record<String, byte[]> record) {
-            EnrichedArticle article;
+        public void process(FixedKeyRecord<String, byte[]> record) {
             try {
-                article = serde.deserializer().deserialize(SOURCE, record.value());
-                if (article == null) {
-                    throw new IllegalArgumentException("empty record");
-                }
+                context.forward(record.withValue(new Result(read(record.value()), null)));
             } catch (RuntimeException e) {
                 RecordMetadata meta = context.recordMetadata().orElseThrow();
                 LOG.warn("Dead-lettered record {}-{}@{}: {}", meta.topic(), meta.partition(), meta.offset(), e.getMessage());
                 stats.deadLettered.incrementAndGet();
-                context.forward(record.withHeaders(DeadLetter.headers("sink", meta.topic(), meta.partition(),
-                        meta.offset(), e.getMessage())), DEAD_LETTER_SINK);
-                return;
+                context.forward(record.withValue(new Result(null, record.value()))
+                        .withHeaders(DeadLetter.headers("sink", meta.topic(), meta.partition(), meta.offset(), e.getMessage())));
             }
-            if (article.tags().espionage()) {
+        }
+
+        private EnrichedArticle read(byte[] value) {
+            if (value == null) {
+                throw new IllegalArgumentException("empty record");
+            }
+            if (value.length > MAX_RECORD_BYTES) {
+                throw new IllegalArgumentException("record of " + value.length + " bytes is over the limit of " + MAX_RECORD_BYTES);
+            }
+            EnrichedArticle article = serde.deserializer().deserialize("enriched", value);
+            if (article.schemaVersion() != Article.SCHEMA_VERSION) {
+                throw new IllegalArgumentException("unsupported schemaVersion " + article.schemaVersion());
+            }
+            if (article.fetched() == null) {
+                throw new IllegalArgumentException("missing field 'fetched'");
+            }
+            return article;
+        }
+    }
+
+    /** Adds each espionage article to the open story it reports, or starts one, and emits the story's new version. */
+    private static final class ClusterStories implements Processor<String, EnrichedArticle, String, Story> {
+        private final SinkStats stats;
+        private ProcessorContext<String, Story> context;
+        private KeyValueStore<String, OpenStory> store;
+
+        ClusterStories(SinkStats stats) {
+            this.stats = stats;
+        }
+
+        @Override
+        public void init(ProcessorContext<String, Story> context) {
+            this.context = context;
+            this.store = context.getStateStore(STORIES_STORE);
+            context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, this::expire);
+        }
+
+        @Override
+        public void process(Record<String, EnrichedArticle> record) {
+            List<OpenStory> open = new ArrayList<>();
+            try (KeyValueIterator<String, OpenStory> all = store.all()) {
+                all.forEachRemaining(kv -> open.add(kv.value));
+            }
+            StoryClusterer.assign(open, record.value(), Instant.ofEpochMilli(record.timestamp())).ifPresent(next -> {
+                Story story = next.story();
+                store.put(story.storyId(), next);
                 stats.stories.incrementAndGet();
-                context.forward(new Record<>(article.id(), record.value(), record.timestamp()), ESPIONAGE_SINK);
+                context.forward(new Record<>(story.storyId(), story, record.timestamp()));
+            });
+        }
+
+        private void expire(long streamTime) {
+            Instant cutoff = Instant.ofEpochMilli(streamTime).minus(RETENTION);
+            List<String> old = new ArrayList<>();
+            try (KeyValueIterator<String, OpenStory> all = store.all()) {
+                all.forEachRemaining(kv -> {
+                    if (kv.value.updated().isBefore(cutoff)) {
+                        old.add(kv.key);
+                    }
+                });
             }
+            old.forEach(store::delete);
         }
     }
 }

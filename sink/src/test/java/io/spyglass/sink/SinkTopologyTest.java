@@ -3,12 +3,14 @@ package io.spyglass.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spyglass.model.Contract;
+import io.spyglass.model.Contract.Kind;
 import io.spyglass.model.Country;
 import io.spyglass.model.DeadLetter;
 import io.spyglass.model.EnrichedArticle;
 import io.spyglass.model.ExtractionOutcome;
 import io.spyglass.model.FeedRef;
 import io.spyglass.model.JsonSerde;
+import io.spyglass.model.Story;
 import io.spyglass.model.Tags;
 import io.spyglass.model.Topics;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +24,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +32,10 @@ import org.junit.jupiter.api.Test;
 class SinkTopologyTest {
     private static final Topics TOPICS = Topics.defaults();
     private static final Instant NOW = Instant.parse("2026-11-29T10:00:00Z");
+    private static final String JAPAN = "Chinese military hackers spent years inside Japan's classified defence networks, "
+            + "officials in Tokyo and Washington said, in one of the most damaging intrusions the country has known.";
     private final JsonSerde<EnrichedArticle> serde = new JsonSerde<>(EnrichedArticle.class);
+    private final JsonSerde<Story> storySerde = new JsonSerde<>(Story.class);
     private final SinkStats stats = new SinkStats();
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> enriched;
@@ -52,36 +58,73 @@ class SinkTopologyTest {
         driver.close();
     }
 
-    private void send(String id, boolean isEspionage) {
+    private void send(String id, boolean isEspionage, String title, String text) {
         Tags tags = new Tags(isEspionage, isEspionage ? 0.9 : 0.05, isEspionage ? List.of(new Country("CN", "China")) : List.of(),
                 List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), "test/1");
-        EnrichedArticle a = new EnrichedArticle(1, id, "https://news.example/" + id, "t", NOW,
-                new FeedRef("https://news.example/feed", null), "text", ExtractionOutcome.FULL, "en", List.of(), NOW, tags);
+        EnrichedArticle a = new EnrichedArticle(1, id, "https://news.example/" + id, title, NOW,
+                new FeedRef("https://news.example/feed", null), text, ExtractionOutcome.FULL, "en", List.of(), NOW, tags);
         enriched.pipeInput(id, serde.serializer().serialize(TOPICS.enriched(), a));
     }
 
-    @Test
-    void forwardsOnlyEspionageStories() {
-        send("spy", true);
-        send("sport", false);
-        send("spy-2", true);
+    private List<TestRecord<String, Story>> stories() {
+        return espionage.readRecordsToList().stream().map(r -> {
+            Contract.assertConforms(Kind.STORY, r.value());
+            return new TestRecord<>(r.key(), storySerde.deserializer().deserialize(TOPICS.espionage(), r.value()));
+        }).toList();
+    }
 
-        assertThat(espionage.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("spy", "spy-2");
+    @Test
+    void startsOneStoryPerEspionageEventAndNoneForOtherArticles() {
+        send("spy", true, "Chinese hackers roamed Japan's defence networks", JAPAN);
+        send("sport", false, "Rovers reach the cup final", "A late header decided it.");
+        send("spy-2", true, "Phishing wave hits Baltic ministries", "Officials in Vilnius and Riga said mailboxes were read for months.");
+
+        List<TestRecord<String, Story>> out = stories();
+
+        assertThat(out).extracting(r -> r.value().sources().get(0).articleId()).containsExactly("spy", "spy-2");
+        assertThat(out).extracting(TestRecord::key).containsExactly(StoryClusterer.storyId("spy"), StoryClusterer.storyId("spy-2"));
+        assertThat(out).extracting(r -> r.value().version()).containsExactly(1, 1);
+        assertThat(out.get(0).value().title()).isEqualTo("Chinese hackers roamed Japan's defence networks");
+        assertThat(out.get(0).value().sources().get(0).outlet()).isEqualTo("news.example");
         assertThat(espionage.isEmpty()).isTrue();
         assertThat(stats.stories()).isEqualTo(2);
     }
 
     @Test
+    void reEmitsAStoryUnderItsKeyWhenAnotherOutletReportsIt() {
+        send("first", true, "Chinese hackers roamed Japan's defence networks", JAPAN);
+        send("copy", true, "Japan's defence networks penetrated by Chinese hackers", JAPAN);
+        send("copy", true, "Japan's defence networks penetrated by Chinese hackers", JAPAN);
+
+        List<TestRecord<String, Story>> out = stories();
+
+        String id = StoryClusterer.storyId("first");
+        assertThat(out).extracting(TestRecord::key).containsExactly(id, id);
+        assertThat(out).extracting(r -> r.value().version()).containsExactly(1, 2);
+        assertThat(out.get(1).value().sources()).extracting(s -> s.articleId()).containsExactly("first", "copy");
+        assertThat(espionage.isEmpty()).isTrue();
+    }
+
+    @Test
     void deadLettersUnreadableRecordsAndKeepsGoing() {
         enriched.pipeInput("poison", "[1,2,3]".getBytes(StandardCharsets.UTF_8));
-        send("spy", true);
+        enriched.pipeInput("wrong-schema", "{\"id\":\"x\",\"url\":\"u\"}".getBytes(StandardCharsets.UTF_8));
+        enriched.pipeInput("huge", new byte[SinkTopology.MAX_RECORD_BYTES + 1]);
+        send("spy", true, "Chinese hackers roamed Japan's defence networks", JAPAN);
 
-        var dead = deadLetter.readRecord();
-        Contract.assertDeadLetterConforms(dead.headers(), dead.value());
-        assertThat(dead.key()).isEqualTo("poison");
-        assertThat(new String(dead.headers().lastHeader(DeadLetter.STAGE).value(), StandardCharsets.UTF_8)).isEqualTo("sink");
-        assertThat(new String(dead.headers().lastHeader(DeadLetter.SOURCE_TOPIC).value(), StandardCharsets.UTF_8))
-                .isEqualTo(TOPICS.enriched());
-        assertThat(espionage.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("spy");
+        var dead = deadLetter.readRecordsToList();
+        dead.forEach(r -> Contract.assertDeadLetterConforms(r.headers(), r.value()));
+        assertThat(dead).extracting(TestRecord::key).containsExactly("poison", "wrong-schema", "huge");
+        assertThat(header(dead.get(0), DeadLetter.STAGE)).isEqualTo("sink");
+        assertThat(header(dead.get(0), DeadLetter.SOURCE_TOPIC)).isEqualTo(TOPICS.enriched());
+        assertThat(header(dead.get(2), DeadLetter.SOURCE_OFFSET)).isEqualTo("2");
+        assertThat(header(dead.get(2), DeadLetter.ERROR)).isEqualTo("record of 524289 bytes is over the limit of 524288");
+        assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("[1,2,3]");
+        assertThat(stories()).extracting(TestRecord::key).containsExactly(StoryClusterer.storyId("spy"));
+        assertThat(stats.deadLettered()).isEqualTo(3);
+    }
+
+    private static String header(TestRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 }

@@ -1,0 +1,259 @@
+package io.spyglass.sink;
+
+import io.spyglass.model.Actor;
+import io.spyglass.model.Country;
+import io.spyglass.model.EnrichedArticle;
+import io.spyglass.model.Story;
+import io.spyglass.model.StorySource;
+import io.spyglass.model.Tags;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Groups espionage articles that report the same event into stories. Pure: the caller keeps the open stories.
+ * Two articles report the same event when they were published within the window of each other and either their
+ * texts are near-duplicates (syndicated or lightly edited copies: SimHash of word 3-shingles), their titles share
+ * most words and they share an actor, attributed state or victim (or neither names any), or they name the same actor
+ * or the same attributed state and victim and their titles share some words.
+ */
+public final class StoryClusterer {
+    /** Stories stay open to new sources for this long around their sources' publication times. */
+    public static final Duration WINDOW = Duration.ofDays(3);
+    /** Text kept in a story across its sources; beyond it a source's text is null (Kafka's default record limit is 1 MB). */
+    public static final int TEXT_BUDGET = 256 * 1024;
+    static final int NEAR_DUPLICATE_BITS = 6;
+    static final int MIN_SHINGLES = 10;
+    static final double SAME_TITLE = 0.5;
+    static final double RELATED_TITLE = 0.2;
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final Set<String> STOP_WORDS = Set.of("the", "and", "for", "with", "from", "into", "that", "this",
+            "was", "were", "are", "has", "have", "had", "its", "their", "over", "after", "says", "say", "said", "new",
+            "how", "why", "what", "who", "not", "but", "than", "about", "amid");
+
+    private StoryClusterer() {
+    }
+
+    /**
+     * Where {@code article} goes: a new story, or the next version of the open story it matches best; empty when
+     * one of {@code open} already has it as a source.
+     *
+     * @param open    the open stories; never null
+     * @param article an espionage article; never null
+     * @param now     record time of the article, kept as the story's last change
+     */
+    public static Optional<OpenStory> assign(Collection<OpenStory> open, EnrichedArticle article, Instant now) {
+        Fingerprint f = fingerprint(article);
+        OpenStory best = null;
+        double bestScore = 0;
+        for (OpenStory s : open) {
+            if (s.fingerprints().stream().anyMatch(g -> g.articleId().equals(f.articleId()))) {
+                return Optional.empty();
+            }
+            for (Fingerprint g : s.fingerprints()) {
+                double score = similarity(f, g);
+                if (score > bestScore) {
+                    best = s;
+                    bestScore = score;
+                }
+            }
+        }
+        return Optional.of(best == null ? start(article, f, now) : add(best, article, f, now));
+    }
+
+    /**
+     * How alike two articles are as reports of one event, in (0, 2]; 0 when they are not the same event.
+     */
+    static double similarity(Fingerprint a, Fingerprint b) {
+        if (Duration.between(a.time(), b.time()).abs().compareTo(WINDOW) > 0) {
+            return 0;
+        }
+        double title = jaccard(a.titleTerms(), b.titleTerms());
+        boolean texts = a.shingles() >= MIN_SHINGLES && b.shingles() >= MIN_SHINGLES;
+        int distance = Long.bitCount(a.simhash() ^ b.simhash());
+        double text = texts ? 1 - distance / 64.0 : 0;
+        boolean sameEvent = (texts && distance <= NEAR_DUPLICATE_BITS)
+                || (title >= SAME_TITLE && (sharesAnyEntity(a, b) || hasNoEntities(a) && hasNoEntities(b)))
+                || (sharesEntities(a, b) && title >= RELATED_TITLE);
+        return sameEvent ? title + text : 0;
+    }
+
+    private static boolean sharesEntities(Fingerprint a, Fingerprint b) {
+        return intersects(a.actors(), b.actors())
+                || (intersects(a.attributed(), b.attributed()) && intersects(a.victims(), b.victims()));
+    }
+
+    /** Formulaic headlines ("X says Y-backed hackers stole secrets") about different states are different events. */
+    private static boolean sharesAnyEntity(Fingerprint a, Fingerprint b) {
+        return intersects(a.actors(), b.actors()) || intersects(a.attributed(), b.attributed())
+                || intersects(a.victims(), b.victims());
+    }
+
+    private static boolean hasNoEntities(Fingerprint f) {
+        return f.actors().isEmpty() && f.attributed().isEmpty() && f.victims().isEmpty();
+    }
+
+    private static boolean intersects(Set<String> a, Set<String> b) {
+        return a.stream().anyMatch(b::contains);
+    }
+
+    static double jaccard(Set<String> a, Set<String> b) {
+        if (a.isEmpty() && b.isEmpty()) {
+            return 0;
+        }
+        Set<String> union = new HashSet<>(a);
+        union.addAll(b);
+        long common = a.stream().filter(b::contains).count();
+        return (double) common / union.size();
+    }
+
+    /** The fingerprint of an article. */
+    static Fingerprint fingerprint(EnrichedArticle a) {
+        List<String> words = words(a.text() == null ? "" : a.text());
+        long[] counts = new long[64];
+        int shingles = 0;
+        for (int i = 0; i + 3 <= words.size(); i++) {
+            long h = hash(words.get(i) + ' ' + words.get(i + 1) + ' ' + words.get(i + 2));
+            for (int bit = 0; bit < 64; bit++) {
+                counts[bit] += ((h >>> bit) & 1) == 1 ? 1 : -1;
+            }
+            shingles++;
+        }
+        long simhash = 0;
+        for (int bit = 0; bit < 64; bit++) {
+            if (counts[bit] > 0) {
+                simhash |= 1L << bit;
+            }
+        }
+        Set<String> titleTerms = new HashSet<>();
+        for (String w : words(a.title() == null ? "" : a.title())) {
+            if (w.length() >= 3 && !STOP_WORDS.contains(w)) {
+                titleTerms.add(w);
+            }
+        }
+        Tags t = a.tags();
+        return new Fingerprint(a.id(), time(a), simhash, shingles, titleTerms,
+                collect(t.actors(), Actor::name), collect(t.attributed(), Country::code), collect(t.victims(), Country::code));
+    }
+
+    private static <T> Set<String> collect(List<T> items, Function<T, String> key) {
+        Set<String> out = new HashSet<>();
+        items.forEach(i -> out.add(key.apply(i)));
+        return out;
+    }
+
+    private static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        // "Japan's" and "Japan" are the same word for comparing reports
+        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT).replace("'s", "").replace("\u2019s", ""));
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+
+    /** 64-bit FNV-1a: stable across JVMs, unlike String.hashCode's 32 bits which SimHash needs 64 of. */
+    private static long hash(String s) {
+        long h = 0xcbf29ce484222325L;
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+            h ^= b & 0xff;
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+
+    private static Instant time(EnrichedArticle a) {
+        return a.published() != null ? a.published() : a.fetched();
+    }
+
+    private static OpenStory start(EnrichedArticle a, Fingerprint f, Instant now) {
+        Instant t = f.time();
+        Story story = new Story(Story.SCHEMA_VERSION, storyId(a.id()), 1, a.title() == null ? "" : a.title(), a.url(), t, t,
+                merge(List.of(a.tags())), List.of(source(a, TEXT_BUDGET)));
+        return new OpenStory(story, List.of(f), now);
+    }
+
+    private static OpenStory add(OpenStory open, EnrichedArticle a, Fingerprint f, Instant now) {
+        Story s = open.story();
+        int textLeft = TEXT_BUDGET - s.sources().stream().mapToInt(x -> x.text() == null ? 0 : x.text().length()).sum();
+        List<StorySource> sources = new ArrayList<>(s.sources());
+        sources.add(source(a, textLeft));
+        List<Tags> tags = new ArrayList<>();
+        tags.add(s.tags());
+        tags.add(a.tags());
+        Instant t = f.time();
+        Story next = new Story(Story.SCHEMA_VERSION, s.storyId(), s.version() + 1, s.title(), s.url(),
+                t.isBefore(s.firstSeen()) ? t : s.firstSeen(), t.isAfter(s.lastSeen()) ? t : s.lastSeen(), merge(tags), sources);
+        List<Fingerprint> fingerprints = new ArrayList<>(open.fingerprints());
+        fingerprints.add(f);
+        return new OpenStory(next, fingerprints, now);
+    }
+
+    private static StorySource source(EnrichedArticle a, int textLeft) {
+        String text = a.text() != null && a.text().length() <= textLeft ? a.text() : null;
+        String outlet = a.feed().name() != null && !a.feed().name().isBlank() ? a.feed().name() : host(a.url());
+        return new StorySource(a.id(), a.url(), a.title() == null ? "" : a.title(), outlet, a.feed(), a.published(),
+                a.fetched(), text, a.tags().evidence());
+    }
+
+    private static String host(String url) {
+        try {
+            String host = URI.create(url).getHost();
+            return host == null ? url : host;
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
+    }
+
+    /** The union of the tags, in first-seen order; the highest score; the tagger of the latest; no evidence. */
+    static Tags merge(List<Tags> all) {
+        double score = 0;
+        Map<String, Country> attributed = new LinkedHashMap<>();
+        Map<String, Country> victims = new LinkedHashMap<>();
+        Map<String, Actor> actors = new LinkedHashMap<>();
+        Set<String> sectors = new LinkedHashSet<>();
+        Set<String> malware = new LinkedHashSet<>();
+        Set<String> cves = new LinkedHashSet<>();
+        Set<String> techniques = new LinkedHashSet<>();
+        for (Tags t : all) {
+            score = Math.max(score, t.score());
+            t.attributed().forEach(c -> attributed.putIfAbsent(c.code(), c));
+            t.victims().forEach(c -> victims.putIfAbsent(c.code(), c));
+            t.actors().forEach(x -> actors.putIfAbsent(x.name(), x));
+            sectors.addAll(t.sectors());
+            malware.addAll(t.malware());
+            cves.addAll(t.cves());
+            techniques.addAll(t.techniques());
+        }
+        return new Tags(true, score, List.copyOf(attributed.values()), List.copyOf(victims.values()),
+                List.copyOf(actors.values()), List.copyOf(sectors), List.copyOf(malware), List.copyOf(cves),
+                List.copyOf(techniques), List.of(), all.get(all.size() - 1).tagger());
+    }
+
+    /** SHA-256 (hex) of "story:" and the first article's id: stable, and never mistaken for an article id. */
+    static String storyId(String firstArticleId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("story:" + firstArticleId).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

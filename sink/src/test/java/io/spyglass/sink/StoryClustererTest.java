@@ -1,0 +1,162 @@
+package io.spyglass.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spyglass.model.Actor;
+import io.spyglass.model.Country;
+import io.spyglass.model.EnrichedArticle;
+import io.spyglass.model.Evidence;
+import io.spyglass.model.ExtractionOutcome;
+import io.spyglass.model.FeedRef;
+import io.spyglass.model.Story;
+import io.spyglass.model.StorySource;
+import io.spyglass.model.Tags;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StoryClustererTest {
+    private static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
+    private static final String JAPAN = "Hackers working for the People's Liberation Army got into Japan's classified defence "
+            + "networks and stayed for months, according to three former officials who were briefed on the breach. "
+            + "The intrusion was discovered by the National Security Agency, which warned Tokyo.";
+    private static final String BALTIC = "A phishing campaign read the mailboxes of foreign ministry staff in Vilnius and Riga "
+            + "for most of the year before a contractor noticed odd logins from a hosting provider.";
+
+    private static Tags tags(List<Country> attributed, List<Country> victims, List<Actor> actors, String... sectors) {
+        return new Tags(true, 0.8, attributed, victims, actors, List.of(sectors), List.of(), List.of(), List.of(),
+                List.of(new Evidence("espionage", "true", "hackers", 0, "r1")), "test/1");
+    }
+
+    private static EnrichedArticle article(String id, String feedName, String title, String text, Instant published, Tags tags) {
+        return new EnrichedArticle(1, id, "https://" + id + ".example/story", title, published,
+                new FeedRef("https://" + id + ".example/feed", feedName), text, ExtractionOutcome.FULL, "en", List.of(),
+                T0.plus(Duration.ofDays(1)), tags);
+    }
+
+    private static final Tags CN_JP = tags(List.of(new Country("CN", "China")), List.of(new Country("JP", "Japan")), List.of(), "defense");
+
+    private static OpenStory first(EnrichedArticle a) {
+        return StoryClusterer.assign(List.of(), a, T0).orElseThrow();
+    }
+
+    @Test
+    void startsANewStoryWithVersionOneFromTheFirstArticle() {
+        OpenStory s = first(article("a", "Harbour Ledger", "PLA hackers inside Japan's defence networks", JAPAN, T0, CN_JP));
+
+        Story story = s.story();
+        assertThat(story.storyId()).isEqualTo(StoryClusterer.storyId("a")).hasSize(64).isNotEqualTo("a");
+        assertThat(story.version()).isEqualTo(1);
+        assertThat(story.title()).isEqualTo("PLA hackers inside Japan's defence networks");
+        assertThat(story.url()).isEqualTo("https://a.example/story");
+        assertThat(story.firstSeen()).isEqualTo(T0);
+        assertThat(story.lastSeen()).isEqualTo(T0);
+        assertThat(story.sources()).extracting(StorySource::articleId, StorySource::outlet, StorySource::text)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("a", "Harbour Ledger", JAPAN));
+        assertThat(story.tags().evidence()).isEmpty();
+        assertThat(story.sources().get(0).evidence()).extracting(Evidence::text).containsExactly("hackers");
+    }
+
+    @Test
+    void addsANearDuplicateTextFromAnotherOutletUnderAnotherTitle() {
+        OpenStory s = first(article("a", "Harbour Ledger", "PLA hackers inside Japan's defence networks", JAPAN, T0, CN_JP));
+        EnrichedArticle copy = article("b", null, "Tokyo was warned by the NSA", JAPAN.replace("three", "two"),
+                T0.plus(Duration.ofHours(5)), tags(List.of(new Country("CN", "China")), List.of(new Country("JP", "Japan"),
+                        new Country("US", "United States")), List.of(new Actor("APT40", "CN")), "defense", "government"));
+
+        Story story = StoryClusterer.assign(List.of(s), copy, T0).orElseThrow().story();
+
+        assertThat(story.storyId()).isEqualTo(s.story().storyId());
+        assertThat(story.version()).isEqualTo(2);
+        assertThat(story.title()).isEqualTo("PLA hackers inside Japan's defence networks");
+        assertThat(story.sources()).extracting(StorySource::articleId, StorySource::outlet)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("a", "Harbour Ledger"),
+                        org.assertj.core.groups.Tuple.tuple("b", "b.example"));
+        assertThat(story.firstSeen()).isEqualTo(T0);
+        assertThat(story.lastSeen()).isEqualTo(T0.plus(Duration.ofHours(5)));
+        assertThat(story.tags().victims()).extracting(Country::code).containsExactly("JP", "US");
+        assertThat(story.tags().actors()).extracting(Actor::name).containsExactly("APT40");
+        assertThat(story.tags().sectors()).containsExactly("defense", "government");
+    }
+
+    @Test
+    void addsADifferentlyWrittenReportWithAlmostTheSameTitle() {
+        OpenStory s = first(article("a", "Harbour Ledger", "Chinese military hackers roamed Japan's defence networks", JAPAN, T0, CN_JP));
+        EnrichedArticle other = article("b", "Daily Wire Service", "Chinese military hackers roamed Japan's defence networks for years",
+                "A different write-up of the same breach, with quotes from a minister and nothing copied from anyone else at all.",
+                T0.plus(Duration.ofDays(1)), CN_JP);
+
+        assertThat(StoryClusterer.assign(List.of(s), other, T0).orElseThrow().story().version()).isEqualTo(2);
+    }
+
+    @Test
+    void addsAReportNamingTheSameActorWhenTheTitlesAreRelated() {
+        Tags apt = tags(List.of(), List.of(), List.of(new Actor("APT29", "RU")));
+        OpenStory s = first(article("a", "X", "APT29 phishing hits diplomats", "Text one about the diplomats and the emails they got.", T0, apt));
+        EnrichedArticle other = article("b", "Y", "Embassies targeted by APT29 phishing lures",
+                "Completely separate prose on how the lures looked and who received them in which capitals.", T0, apt);
+
+        assertThat(StoryClusterer.assign(List.of(s), other, T0).orElseThrow().story().sources()).hasSize(2);
+    }
+
+    @Test
+    void keepsTwoEventsApartThoughTheyBlameAndHitTheSameStates() {
+        OpenStory s = first(article("a", "X", "PLA hackers inside Japan's defence networks", JAPAN, T0, CN_JP));
+        EnrichedArticle other = article("b", "Y", "Telecom operator finds spies in its billing systems",
+                BALTIC, T0.plus(Duration.ofHours(2)), CN_JP);
+
+        Story story = StoryClusterer.assign(List.of(s), other, T0).orElseThrow().story();
+
+        assertThat(story.storyId()).isEqualTo(StoryClusterer.storyId("b"));
+        assertThat(story.version()).isEqualTo(1);
+    }
+
+    @Test
+    void keepsApartFormulaicHeadlinesAboutOtherStates() {
+        Tags irBe = tags(List.of(new Country("IR", "Iran")), List.of(new Country("BE", "Belgium")), List.of());
+        OpenStory s = first(article("a", "X", "Japan says China-backed hackers stole secrets from its defence ministry", JAPAN, T0, CN_JP));
+        EnrichedArticle other = article("b", "Y", "Belgium says Iran-backed hackers stole secrets from its defence ministry",
+                BALTIC, T0, irBe);
+
+        assertThat(StoryClusterer.assign(List.of(s), other, T0).orElseThrow().story().version()).isEqualTo(1);
+    }
+
+    @Test
+    void startsANewStoryForTheSameTextOutsideTheWindow() {
+        OpenStory s = first(article("a", "X", "PLA hackers inside Japan's defence networks", JAPAN, T0, CN_JP));
+        EnrichedArticle late = article("b", "Y", "PLA hackers inside Japan's defence networks", JAPAN,
+                T0.plus(StoryClusterer.WINDOW).plusSeconds(1), CN_JP);
+
+        assertThat(StoryClusterer.assign(List.of(s), late, T0).orElseThrow().story().storyId())
+                .isEqualTo(StoryClusterer.storyId("b"));
+    }
+
+    @Test
+    void ignoresAnArticleAStoryAlreadyHas() {
+        EnrichedArticle a = article("a", "X", "PLA hackers inside Japan's defence networks", JAPAN, T0, CN_JP);
+
+        assertThat(StoryClusterer.assign(List.of(first(a)), a, T0)).isEmpty();
+    }
+
+    @Test
+    void joinsTheMostSimilarOfSeveralOpenStories() {
+        OpenStory japan = first(article("a", "X", "PLA hackers inside Japan's defence networks", JAPAN, T0, CN_JP));
+        OpenStory baltic = first(article("b", "X", "Phishing campaign read Baltic diplomats' mail", BALTIC, T0, CN_JP));
+        EnrichedArticle copy = article("c", "Y", "Baltic diplomats' mail read by phishing campaign", BALTIC, T0, CN_JP);
+
+        assertThat(StoryClusterer.assign(List.of(japan, baltic), copy, T0).orElseThrow().story().storyId())
+                .isEqualTo(baltic.story().storyId());
+    }
+
+    @Test
+    void dropsTheTextOfSourcesOnceTheStoryTextBudgetIsSpent() {
+        String big = "word ".repeat(StoryClusterer.TEXT_BUDGET / 5 - 10);
+        OpenStory s = first(article("a", "X", "PLA hackers inside Japan's defence networks", big, T0, CN_JP));
+        EnrichedArticle copy = article("b", "Y", "PLA hackers inside Japan's defence networks", JAPAN, T0, CN_JP);
+
+        Story story = StoryClusterer.assign(List.of(s), copy, T0).orElseThrow().story();
+
+        assertThat(story.sources()).extracting(StorySource::text).containsExactly(big, null);
+    }
+}
