@@ -13,13 +13,15 @@ final class CommonOptions {
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Kafka cluster to use.")
     String bootstrapServers;
 
-    /** Loads the configuration with these options and {@code more} flags on top. */
-    SpyglassConfig load(Map<Setting, String> more) {
+    /** Loads the configuration with these options and the given command's flags on top. */
+    SpyglassConfig load(StageOptions.Flag... more) {
         Map<Setting, String> flags = new EnumMap<>(Setting.class);
         if (bootstrapServers != null) {
             flags.put(Setting.BOOTSTRAP_SERVERS, bootstrapServers);
         }
-        flags.putAll(more);
+        for (StageOptions.Flag flag : more) {
+            flag.addTo(flags);
+        }
         return SpyglassConfig.load(config, System.getenv(), flags);
     }
 }

@@ -1,13 +1,9 @@
 package io.spyglass.app;
 
 import io.spyglass.enrich.EnrichApp;
-import java.nio.file.Path;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code spyglass enrich}: only the enrich stage, against an existing cluster. */
 @Command(name = "enrich", mixinStandardHelpOptions = true,
@@ -16,16 +12,12 @@ final class EnrichCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Streams state (default: data).")
-    Path dataDir;
+    @Mixin
+    StageOptions.DataDir dataDir;
 
     @Override
     public Integer call() throws Exception {
-        Map<Setting, String> flags = new EnumMap<>(Setting.class);
-        if (dataDir != null) {
-            flags.put(Setting.DATA_DIR, dataDir.toString());
-        }
-        SpyglassConfig config = Commands.requireCluster(common.load(flags));
+        SpyglassConfig config = Commands.requireCluster(common.load(dataDir));
         Commands.ensureTopics(config);
         EnrichApp enrich = Stages.enrich(config);
         Progress progress = new Progress(null, enrich.stats(), null);

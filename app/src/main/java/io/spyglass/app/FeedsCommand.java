@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,25 +54,18 @@ final class FeedsCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--feeds", paramLabel = "FILE", description = "Feed list (default: config/feeds.yaml).")
-        Path feeds;
+        @Mixin
+        StageOptions.Feeds feeds;
 
         @Option(names = "--json", description = "One JSON object per feed and line.")
         boolean json;
 
-        @Option(names = "--allow-private-addresses", description = "Allow fetching loopback, private and link-local addresses.")
-        boolean allowPrivateAddresses;
+        @Mixin
+        StageOptions.AllowPrivate allowPrivate;
 
         @Override
         public Integer call() throws Exception {
-            Map<Setting, String> flags = new EnumMap<>(Setting.class);
-            if (feeds != null) {
-                flags.put(Setting.FEEDS_FILE, feeds.toString());
-            }
-            if (allowPrivateAddresses) {
-                flags.put(Setting.ALLOW_PRIVATE, "true");
-            }
-            SpyglassConfig config = common.load(flags);
+            SpyglassConfig config = common.load(feeds, allowPrivate);
             List<FeedSource> sources = FeedList.load(config.feedsFile(), config.feedsInterval());
             Fetcher fetcher = new Fetcher(config.fetch(), config.fetch().newThrottle());
             PrintWriter out = spec.commandLine().getOut();
@@ -126,16 +118,12 @@ final class FeedsCommand implements Runnable {
         @Parameters(paramLabel = "FILE.opml", description = "OPML file to import.")
         Path opml;
 
-        @Option(names = "--feeds", paramLabel = "FILE", description = "Feed list to add to (default: config/feeds.yaml).")
-        Path feeds;
+        @Mixin
+        StageOptions.Feeds feeds;
 
         @Override
         public Integer call() {
-            Map<Setting, String> flags = new EnumMap<>(Setting.class);
-            if (feeds != null) {
-                flags.put(Setting.FEEDS_FILE, feeds.toString());
-            }
-            SpyglassConfig config = common.load(flags);
+            SpyglassConfig config = common.load(feeds);
             byte[] bytes;
             try {
                 bytes = Files.readAllBytes(opml);

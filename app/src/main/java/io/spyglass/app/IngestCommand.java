@@ -3,10 +3,7 @@ package io.spyglass.app;
 import io.spyglass.ingest.FeedPoll;
 import io.spyglass.ingest.FeedSource;
 import io.spyglass.ingest.IngestApp;
-import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,25 +20,18 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--feeds", paramLabel = "FILE", description = "Feed list (default: config/feeds.yaml).")
-    Path feeds;
+    @Mixin
+    StageOptions.Feeds feeds;
 
     @Option(names = "--once", description = "Poll every feed once, then exit.")
     boolean once;
 
-    @Option(names = "--allow-private-addresses", description = "Allow fetching loopback, private and link-local addresses.")
-    boolean allowPrivateAddresses;
+    @Mixin
+    StageOptions.AllowPrivate allowPrivate;
 
     @Override
     public Integer call() throws Exception {
-        Map<Setting, String> flags = new EnumMap<>(Setting.class);
-        if (feeds != null) {
-            flags.put(Setting.FEEDS_FILE, feeds.toString());
-        }
-        if (allowPrivateAddresses) {
-            flags.put(Setting.ALLOW_PRIVATE, "true");
-        }
-        SpyglassConfig config = Commands.requireCluster(common.load(flags));
+        SpyglassConfig config = Commands.requireCluster(common.load(feeds, allowPrivate));
         List<FeedSource> feedList = Stages.feeds(config);
         Commands.ensureTopics(config);
         IngestApp ingest = Stages.ingest(config, feedList);

@@ -6,13 +6,10 @@ import io.spyglass.ingest.FeedSource;
 import io.spyglass.ingest.IngestApp;
 import io.spyglass.sink.SinkApp;
 import io.spyglass.sink.SinkTopology;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,10 +19,10 @@ import picocli.CommandLine.Option;
 
 /** {@code spyglass run}: the whole pipeline in one process, on the embedded broker unless a cluster is given. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs ingest, enrich and sink in one process against the feeds in config/feeds.yaml.",
-                "Starts an embedded Kafka broker (KRaft) on localhost:9092 unless --bootstrap-servers is given.",
-                "Keeps polling until Ctrl-C, or with --once polls every feed once, waits until every item has",
-                "passed enrich and sink, prints a summary and exits."})
+        description = {"Runs ingest, enrich and sink in one process against the feeds in config/feeds.yaml. "
+                + "Starts an embedded Kafka broker (KRaft) on localhost:9092 unless --bootstrap-servers is given. "
+                + "Keeps polling until Ctrl-C; with --once, polls every feed once, waits until every item has "
+                + "passed enrich and sink, prints a summary and exits."})
 final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
     private static final Duration ONCE_TIMEOUT = Duration.ofMinutes(10);
@@ -33,11 +30,11 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--feeds", paramLabel = "FILE", description = "Feed list (default: config/feeds.yaml).")
-    Path feeds;
+    @Mixin
+    StageOptions.Feeds feeds;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Broker log and Streams state (default: data).")
-    Path dataDir;
+    @Mixin
+    StageOptions.DataDir dataDir;
 
     @Option(names = "--kafka-port", paramLabel = "N", description = "Port of the embedded broker; 0 picks a free one (default: 9092).")
     Integer kafkaPort;
@@ -45,31 +42,20 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--once", description = "Poll every feed once, wait until everything is delivered, then exit.")
     boolean once;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Append each espionage story to FILE as a JSON line.")
-    Path out;
+    @Mixin
+    StageOptions.Out out;
 
-    @Option(names = "--allow-private-addresses", description = "Allow fetching loopback, private and link-local addresses.")
-    boolean allowPrivateAddresses;
+    @Mixin
+    StageOptions.AllowPrivate allowPrivate;
 
     @Override
     public Integer call() throws Exception {
-        Map<Setting, String> flags = new EnumMap<>(Setting.class);
-        if (feeds != null) {
-            flags.put(Setting.FEEDS_FILE, feeds.toString());
-        }
-        if (dataDir != null) {
-            flags.put(Setting.DATA_DIR, dataDir.toString());
-        }
-        if (kafkaPort != null) {
-            flags.put(Setting.KAFKA_PORT, kafkaPort.toString());
-        }
-        if (out != null) {
-            flags.put(Setting.OUT, out.toString());
-        }
-        if (allowPrivateAddresses) {
-            flags.put(Setting.ALLOW_PRIVATE, "true");
-        }
-        SpyglassConfig config = common.load(flags);
+        StageOptions.Flag port = flags -> {
+            if (kafkaPort != null) {
+                flags.put(Setting.KAFKA_PORT, kafkaPort.toString());
+            }
+        };
+        SpyglassConfig config = common.load(feeds, dataDir, out, allowPrivate, port);
         List<FeedSource> feedList = Stages.feeds(config);
         long started = System.nanoTime();
         Deque<AutoCloseable> running = new ArrayDeque<>();

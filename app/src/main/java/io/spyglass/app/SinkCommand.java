@@ -1,13 +1,9 @@
 package io.spyglass.app;
 
 import io.spyglass.sink.SinkApp;
-import java.nio.file.Path;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code spyglass sink}: only the sink stage, against an existing cluster. */
 @Command(name = "sink", mixinStandardHelpOptions = true,
@@ -16,22 +12,15 @@ final class SinkCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Streams state (default: data).")
-    Path dataDir;
+    @Mixin
+    StageOptions.DataDir dataDir;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Append each espionage story to FILE as a JSON line.")
-    Path out;
+    @Mixin
+    StageOptions.Out out;
 
     @Override
     public Integer call() throws Exception {
-        Map<Setting, String> flags = new EnumMap<>(Setting.class);
-        if (dataDir != null) {
-            flags.put(Setting.DATA_DIR, dataDir.toString());
-        }
-        if (out != null) {
-            flags.put(Setting.OUT, out.toString());
-        }
-        SpyglassConfig config = Commands.requireCluster(common.load(flags));
+        SpyglassConfig config = Commands.requireCluster(common.load(dataDir, out));
         Commands.ensureTopics(config);
         SinkApp sink = Stages.sink(config);
         Progress progress = new Progress(null, null, sink.stats());

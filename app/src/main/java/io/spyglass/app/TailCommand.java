@@ -40,7 +40,7 @@ final class TailCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SpyglassConfig config = common.load(Map.of());
+        SpyglassConfig config = common.load();
         Map<String, Object> props = new HashMap<>(config.kafka());
         props.putIfAbsent("bootstrap.servers", "localhost:" + config.kafkaPort());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "spyglass-tail-" + UUID.randomUUID());
