@@ -331,9 +331,18 @@ public final class Tagger {
         if (link > 0) {
             return attributionRole(code, "link-phrase", before - link, m.last());
         }
-        int verb = after < n ? cues.get("agentVerbs").startsAt(t, after) : 0;
-        if (verb > 0 && !(after + verb < n && t.lower(after + verb).equals("by"))) {
-            return attributionRole(code, "agent-verb", m.first(), after + verb);
+        // "China purportedly hacked", "Russia has also targeted": hedges may stand before the verb.
+        int v = after;
+        for (int skipped = 0; v < n && skipped < 3; skipped++) {
+            int hedge = cues.get("hedges").startsAt(t, v);
+            if (hedge == 0) {
+                break;
+            }
+            v += hedge;
+        }
+        int verb = cues.get("agentVerbs").startsAt(t, v);
+        if (verb > 0 && !(v + verb < n && t.lower(v + verb).equals("by"))) {
+            return attributionRole(code, "agent-verb", m.first(), v + verb);
         }
         int accuse = cues.get("accuseVerbs").endsAt(t, before);
         if (accuse > 0) {
