@@ -69,12 +69,14 @@ public final class Tagger {
     private final double bias;
     private final double threshold;
     private final double titleWeight;
+    private final double referenceLength;
 
     private Tagger(Taxonomy taxonomy) {
         this.taxonomy = taxonomy;
         this.bias = Objects.requireNonNullElse(taxonomy.bias(), 0.0);
         this.threshold = Objects.requireNonNullElse(taxonomy.threshold(), 0.5);
         this.titleWeight = Objects.requireNonNullElse(taxonomy.titleWeight(), 1.0);
+        this.referenceLength = Objects.requireNonNullElse(taxonomy.referenceLength(), 0.0);
         this.countries = loadCountries();
         this.actorCountries = loadActors(taxonomy);
         for (String name : Taxonomy.CUE_NAMES) {
@@ -166,6 +168,12 @@ public final class Tagger {
         Map<String, Evidence> actorsFound = new LinkedHashMap<>();
         List<PhraseMatcher.Match<Entity>> states = new ArrayList<>();
         PhraseMatcher.Match<Entity> lastActor = null;
+        Map<Integer, String> stateEnds = new HashMap<>();
+        for (PhraseMatcher.Match<Entity> m : found) {
+            if (m.payload().kind() != Kind.ACTOR && m.payload().kind() != Kind.AGENCY) {
+                stateEnds.put(m.last(), m.payload().code());
+            }
+        }
         for (PhraseMatcher.Match<Entity> m : found) {
             Entity e = m.payload();
             double boost = tokens.start(m.first()) < titleEnd ? titleWeight : 1;
@@ -195,7 +203,7 @@ public final class Tagger {
                 continue;
             }
             if (!bystander(tokens, m, stateToken)) {
-                states.add(m);
+                states.add(e.kind() == Kind.AGENCY ? ownedAgency(tokens, m, stateEnds) : m);
             }
         }
         Role[] attacker = new Role[states.size()];
@@ -230,10 +238,14 @@ public final class Tagger {
         }
         attributions.forEach(r -> addSignals(sums, r.signals(), r.boost()));
 
+        // Evidence is judged against the article's length: three mentions in a short news item say more than
+        // three in a long essay. The factor is sqrt(length / referenceLength), kept within [0.4, 2].
+        double lengthFactor = referenceLength <= 0 ? 1
+                : Math.min(2.0, Math.max(0.4, Math.sqrt(full.length() / referenceLength)));
         double z = bias;
         Map<String, Double> strength = new HashMap<>();
         for (Map.Entry<String, Taxonomy.Signal> s : taxonomy.signals().entrySet()) {
-            double saturation = Objects.requireNonNullElse(s.getValue().saturation(), 1.0);
+            double saturation = Objects.requireNonNullElse(s.getValue().saturation(), 1.0) * lengthFactor;
             double st = 1 - Math.exp(-sums.getOrDefault(s.getKey(), 0.0) / saturation);
             strength.put(s.getKey(), st);
             z += Objects.requireNonNullElse(s.getValue().weight(), 0.0) * st;
@@ -247,7 +259,7 @@ public final class Tagger {
             z += product;
         }
         if (LOG.isTraceEnabled()) {
-            LOG.trace("FEATURES {}", sums);
+            LOG.trace("FEATURES {} LENGTH {}", sums, full.length());
             attributions.forEach(r -> LOG.trace("  A {} {} {} | {}", r.code(), r.weight(), r.rule(),
                     tokens.span(r.first(), r.last())));
             victimRoles.forEach(r -> LOG.trace("  V {} {} {} | {}", r.code(), r.weight(), r.rule(),
@@ -319,9 +331,18 @@ public final class Tagger {
         if (link > 0) {
             return attributionRole(code, "link-phrase", before - link, m.last());
         }
-        int verb = after < n ? cues.get("agentVerbs").startsAt(t, after) : 0;
-        if (verb > 0 && !(after + verb < n && t.lower(after + verb).equals("by"))) {
-            return attributionRole(code, "agent-verb", m.first(), after + verb);
+        // "China purportedly hacked", "Russia has also targeted": hedges may stand before the verb.
+        int v = after;
+        for (int skipped = 0; v < n && skipped < 3; skipped++) {
+            int hedge = cues.get("hedges").startsAt(t, v);
+            if (hedge == 0) {
+                break;
+            }
+            v += hedge;
+        }
+        int verb = cues.get("agentVerbs").startsAt(t, v);
+        if (verb > 0 && !(v + verb < n && t.lower(v + verb).equals("by"))) {
+            return attributionRole(code, "agent-verb", m.first(), v + verb);
         }
         int accuse = cues.get("accuseVerbs").endsAt(t, before);
         if (accuse > 0) {
@@ -419,6 +440,22 @@ public final class Tagger {
 
     private Role victimRole(String code, String name, int first, int last) {
         return new Role(code, rule(name).victimOrZero(), Map.of(), 1, first, last, name);
+    }
+
+    /**
+     * An agency named with its state ("Belarus's KGB", "Belarusian KGB") belongs to that state, whatever the
+     * table says: some agency names are used by more than one state.
+     */
+    private static PhraseMatcher.Match<Entity> ownedAgency(Tokens t, PhraseMatcher.Match<Entity> m,
+                                                           Map<Integer, String> stateEnds) {
+        int at = m.first() > 0 && t.lower(m.first() - 1).equals(Tokens.POSSESSIVE) ? m.first() - 1 : m.first();
+        String owner = stateEnds.get(at);
+        if (owner == null || owner.equals(m.payload().code())) {
+            return m;
+        }
+        Entity e = m.payload();
+        return new PhraseMatcher.Match<>(m.first(), m.last(),
+                new Entity(e.kind(), owner, e.actor(), e.needsContext(), e.rule()));
     }
 
     /** True when only a comma, "and", "or" or "&amp;" stand between two mentions. */

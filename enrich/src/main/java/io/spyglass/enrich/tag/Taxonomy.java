@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param bias         logistic intercept
  * @param threshold    score from which an article is espionage
  * @param titleWeight  how many times a match in the title counts
+ * @param referenceLength article length (characters) at which signal saturations apply as written; 0 or absent
+ *                     leaves them unscaled
  * @param signals      weighted term groups by name (cyber, state, espionage, crime, ...)
  * @param interactions products of signal strengths that add to the score
  * @param cues         word lists for the attribution and victim rules, by name
@@ -40,6 +42,7 @@ record Taxonomy(
         Double bias,
         Double threshold,
         Double titleWeight,
+        Double referenceLength,
         Map<String, Signal> signals,
         List<Interaction> interactions,
         Map<String, List<String>> cues,
@@ -54,7 +57,7 @@ record Taxonomy(
     /** Cue lists the tagger reads; a user file may extend them but not add others. */
     static final List<String> CUE_NAMES = List.of("actorNouns", "modifiers", "stateModifiers", "linkWords",
             "linkPhrases", "agentVerbs", "accuseVerbs", "targetNouns", "victimPhrases", "reportVerbs",
-            "reportPhrases", "vendorNouns");
+            "reportPhrases", "vendorNouns", "hedges");
 
     /** Rule names the tagger applies; a user file may re-weight them. */
     static final List<String> RULE_NAMES = List.of("actor", "criminal-actor", "unattributed-actor", "state-link-word", "state-actor-noun",
@@ -210,7 +213,7 @@ record Taxonomy(
     }
 
     static Taxonomy empty() {
-        return new Taxonomy(null, null, null, Map.of(), List.of(), Map.of(), Map.of(), List.of(), Map.of(),
+        return new Taxonomy(null, null, null, null, Map.of(), List.of(), Map.of(), Map.of(), List.of(), Map.of(),
                 List.of(), Map.of(), Map.of(), Map.of());
     }
 
@@ -276,6 +279,7 @@ record Taxonomy(
                 over.bias != null ? over.bias : bias,
                 over.threshold != null ? over.threshold : threshold,
                 over.titleWeight != null ? over.titleWeight : titleWeight,
+                over.referenceLength != null ? over.referenceLength : referenceLength,
                 mergedSignals,
                 concat(interactions, over.interactions),
                 mergeLists(cues, over.cues),

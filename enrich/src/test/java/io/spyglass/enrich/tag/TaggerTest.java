@@ -56,6 +56,57 @@ class TaggerTest {
     }
 
     @Test
+    void attributesTheSeedStoryToTheHackersStateNotTheBriefingAgency() {
+        Tags tags = TAGGER.tag("China purportedly hacked Japanese military networks",
+                "Chinese military hackers have been inside Japan's classified defence networks since last year, "
+                        + "officials said. The director of the National Security Agency flew to Tokyo to brief "
+                        + "the defence minister. Japan said it could not confirm whether anything had leaked.");
+
+        assertThat(tags.espionage()).isTrue();
+        assertThat(tags.attributed()).containsExactly(new Country("CN", "China"));
+        assertThat(tags.victims()).containsExactly(new Country("JP", "Japan"));
+    }
+
+    @Test
+    void listedStatesShareTheirNeighboursRole() {
+        Tags tags = TAGGER.tag("Sanctions over cyber espionage",
+                "The European Union sanctioned hackers from China, Russia and North Korea over cyber espionage "
+                        + "campaigns that stole trade secrets and intruded into government networks.");
+
+        assertThat(tags.espionage()).isTrue();
+        assertThat(tags.attributed()).extracting(Country::code).containsExactlyInAnyOrder("CN", "RU", "KP");
+    }
+
+    @Test
+    void aVendorsNationalityIsNoAttribution() {
+        Tags tags = TAGGER.tag("Spyware found on activists' phones",
+                "Researchers found spyware developed by an Israeli firm on the phones of activists and "
+                        + "journalists. The surveillance implant exfiltrated messages and microphone recordings.");
+
+        assertThat(tags.attributed()).isEmpty();
+    }
+
+    @Test
+    void anAgencyNamedWithItsStateBelongsToThatState() {
+        Tags tags = TAGGER.tag("Security service hacked opposition phones",
+                "Belarus's KGB broke into the phones of opposition activists with spyware to spy on their "
+                        + "contacts, a digital rights group found in a forensic analysis of the intrusion.");
+
+        assertThat(tags.espionage()).isTrue();
+        assertThat(tags.attributed()).containsExactly(new Country("BY", "Belarus"));
+    }
+
+    @Test
+    void aCriminalGroupIsNamedButAttributesNoState() {
+        Tags tags = TAGGER.tag("Retail chain breached",
+                "The FIN7 gang stole payment card data from the retailer's checkout systems and sold it on a "
+                        + "criminal forum, prosecutors said.");
+
+        assertThat(tags.espionage()).isFalse();
+        assertThat(tags.attributed()).isEmpty();
+    }
+
+    @Test
     void ransomwareForProfitIsNotEspionage() {
         Tags tags = TAGGER.tag("Ransomware gang hits hospital chain",
                 "A ransomware gang encrypted the servers of a hospital chain and demanded a ransom of 5 million "
