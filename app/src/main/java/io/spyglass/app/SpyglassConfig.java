@@ -214,7 +214,7 @@ public record SpyglassConfig(Map<String, Object> kafka, int kafkaPort, Path data
                 try {
                     blocks.add(Cidr.parse(part));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(origin.get(s) + ": '" + s.key + "': " + e.getMessage());
+                    throw new IllegalArgumentException(origin.get(s) + ": " + e.getMessage());
                 }
             }
             return blocks;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import io.spyglass.ingest.CanonicalUrl;
 import io.spyglass.ingest.FeedSource;
 import io.spyglass.ingest.IngestApp;
-import io.spyglass.ingest.CanonicalUrl;
 import io.spyglass.ingest.IngestConfig;
 import io.spyglass.ingest.KafkaArticleLog;
 import io.spyglass.ingest.extract.SiteRules;
@@ -16,6 +16,8 @@ import io.spyglass.ingest.fetch.FetchSettings;
 import io.spyglass.model.Article;
 import io.spyglass.model.ExtractionOutcome;
 import io.spyglass.model.FeedRef;
+import io.spyglass.model.FeedStatus;
+import io.spyglass.model.JsonSerde;
 import io.spyglass.model.Topics;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -31,6 +33,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +68,11 @@ class IngestScaleOutIT {
         server.createContext("/", exchange -> {
             pollers.computeIfAbsent(exchange.getRequestURI().getPath(), p -> ConcurrentHashMap.newKeySet())
                     .add(exchange.getRequestHeaders().getFirst("User-Agent"));
+            if (exchange.getRequestURI().getPath().equals("/missing")) {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+                return;
+            }
             byte[] body = EMPTY_RSS.getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
@@ -77,11 +87,42 @@ class IngestScaleOutIT {
         kafka.close();
     }
 
+    private URI url(String path) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+    }
+
+    /** Eleven healthy feeds and one that answers 404, whose failure count must survive a takeover. */
     private List<FeedSource> feeds() {
-        return IntStream.range(0, FEEDS)
-                .mapToObj(i -> new FeedSource(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/feed" + i), null,
-                        Duration.ofMillis(300)))
-                .toList();
+        List<FeedSource> feeds = new ArrayList<>();
+        IntStream.range(0, FEEDS - 1).forEach(i -> feeds.add(new FeedSource(url("/feed" + i), null, Duration.ofMillis(300))));
+        feeds.add(missing());
+        return feeds;
+    }
+
+    private FeedSource missing() {
+        return new FeedSource(url("/missing"), null, Duration.ofMillis(300));
+    }
+
+    /** The failure counts in the status records of {@code feed}, in the order they were written. */
+    private List<Integer> failureCounts(FeedSource feed) {
+        Map<String, Object> config = Map.of("bootstrap.servers", kafka.bootstrapServers());
+        List<Integer> counts = new ArrayList<>();
+        try (KafkaConsumer<String, FeedStatus> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new JsonSerde<>(FeedStatus.class).deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.defaults().feedStatus()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (r.key().equals(feed.url().toString())) {
+                        counts.add(r.value().consecutiveFailures());
+                    }
+                });
+            }
+        }
+        return counts;
     }
 
     private IngestApp instance(String name) {
@@ -96,7 +137,7 @@ class IngestScaleOutIT {
     }
 
     @Test
-    void splitsTheFeedsBetweenInstancesAndHandsThemOverWhenOneStops() {
+    void splitsTheFeedsBetweenInstancesAndHandsThemOverWithTheirHealthWhenOneStops() {
         IngestApp a = instance("a");
         IngestApp b = instance("b");
         try {
@@ -115,16 +156,22 @@ class IngestScaleOutIT {
             pollers.values().forEach(agents::addAll);
             assertThat(agents).containsExactlyInAnyOrder("Spyglass-a", "Spyglass-b");
 
-            a.close();
-            await().atMost(Duration.ofSeconds(60)).until(() -> b.feeds().size() == FEEDS);
+            boolean aOwnsMissing = a.feeds().contains(missing());
+            IngestApp owner = aOwnsMissing ? a : b;
+            IngestApp survivor = aOwnsMissing ? b : a;
+            String survivorAgent = aOwnsMissing ? "Spyglass-b" : "Spyglass-a";
+            owner.close();
+            await().atMost(Duration.ofSeconds(60)).until(() -> survivor.feeds().size() == FEEDS);
             pollers.clear();
             await().atMost(Duration.ofSeconds(30)).until(this::everyFeedPolledSinceReset);
-            List<Set<String>> after = new ArrayList<>(pollers.values());
-            assertThat(after).as("b polls every feed after a stopped").allSatisfy(s -> assertThat(s).containsExactly("Spyglass-b"));
+            assertThat(pollers.values()).as("the survivor polls every feed").allSatisfy(s -> assertThat(s).containsExactly(survivorAgent));
         } finally {
             a.close();
             b.close();
         }
+        List<Integer> failures = failureCounts(missing());
+        assertThat(failures).as("failure counts of the 404 feed across the takeover")
+                .isEqualTo(IntStream.rangeClosed(1, failures.size()).boxed().toList());
     }
 
     @Test

@@ -55,7 +55,7 @@ public final class IngestApp implements AutoCloseable {
         // polling starts with no feeds; the group hands this instance its share within seconds
         service.replaceFeeds(List.of());
         service.start();
-        ownership = new FeedOwnership(config.kafka(), config.topics().feedStatus(), GROUP_ID, owner -> share());
+        ownership = new FeedOwnership(config.kafka(), config.topics().feedStatus(), GROUP_ID, owner -> share(), service::resume);
         ownership.start();
         if (config.feedsFile() != null) {
             FeedListWatcher watcher = new FeedListWatcher(config.feedsFile(), config.feedsInterval(), feeds -> {
@@ -83,11 +83,12 @@ public final class IngestApp implements AutoCloseable {
     @Override
     public void close() {
         reloader.shutdownNow();
+        // stop polling and flush the last statuses before leaving the group, so the next owner reads them
+        service.close();
+        statusLog.close();
         if (ownership != null) {
             ownership.close();
         }
-        service.close();
-        statusLog.close();
         log.close();
     }
 }

@@ -1,5 +1,6 @@
 package io.spyglass.ingest;
 
+import io.spyglass.model.FeedStatus;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +37,8 @@ public final class IngestService implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService pool;
     private final Map<URI, Scheduled> scheduled = new HashMap<>();
+    /** Health records of feeds not scheduled yet, taken up when they are. */
+    private final Map<URI, FeedStatus> resumed = new HashMap<>();
     private List<FeedSource> feeds;
     private boolean running;
 
@@ -122,8 +125,22 @@ public final class IngestService implements AutoCloseable {
         LOG.info("Feed list now has {} feeds ({} added, {} removed)", feeds.size(), added, removed);
     }
 
+    /**
+     * Takes {@code status} as the health record of its feed unless this service has polled the feed already: a feed
+     * taken over from another instance, or polled before a restart, keeps counting its failures.
+     */
+    public synchronized void resume(FeedStatus status) {
+        URI url = URI.create(status.url());
+        Scheduled s = scheduled.get(url);
+        if (s == null) {
+            resumed.put(url, status);
+        } else if (s.state.status() == null) {
+            s.state = new FeedState(s.state.validators(), s.state.interval(), status);
+        }
+    }
+
     private void schedule(FeedSource feed) {
-        Scheduled s = new Scheduled(feed);
+        Scheduled s = new Scheduled(feed, resumed.remove(feed.url()));
         scheduled.put(feed.url(), s);
         long spread = Math.min(feed.interval().toMillis(), START_SPREAD.toMillis());
         s.next = pool.schedule(() -> run(s), ThreadLocalRandom.current().nextLong(spread + 1), TimeUnit.MILLISECONDS);
@@ -180,9 +197,10 @@ public final class IngestService implements AutoCloseable {
         ScheduledFuture<?> next;
         boolean cancelled;
 
-        Scheduled(FeedSource source) {
+        Scheduled(FeedSource source, FeedStatus resumed) {
             this.source = source;
-            this.state = FeedState.initial(source);
+            FeedState initial = FeedState.initial(source);
+            this.state = resumed == null ? initial : new FeedState(initial.validators(), initial.interval(), resumed);
         }
 
         void cancel() {

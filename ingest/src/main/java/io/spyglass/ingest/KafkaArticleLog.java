@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -37,7 +35,7 @@ public final class KafkaArticleLog implements ArticleLog {
 
     private final Map<String, Object> producerConfig;
     private final Topics topics;
-    private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    private final SeenIds seen = new SeenIds();
     private final JsonSerde<Article> serde = new JsonSerde<>(Article.class);
     private KafkaProducer<String, byte[]> producer;
     private volatile boolean following = true;

@@ -313,4 +313,15 @@ class FeedPollerTest {
                         tuple(server.url("/good").toString(), null, null));
         assertThat(log.published()).extracting(Article::url).containsExactly(server.url("/a").toString());
     }
+
+    @Test
+    void recordsAPageThatIsNotHtmlAsNotHtmlWithTheFeedText() {
+        server.serve("/feed", "application/rss+xml", rss("/report.pdf"))
+                .serve("/report.pdf", 200, "application/pdf", "%PDF-1.7".getBytes(StandardCharsets.US_ASCII));
+
+        poller.poll(feed("/feed"));
+
+        assertThat(log.published()).extracting(Article::text, Article::outcome)
+                .containsExactly(tuple("Feed text of /report.pdf.", ExtractionOutcome.NOT_HTML));
+    }
 }

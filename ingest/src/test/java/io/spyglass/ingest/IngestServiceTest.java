@@ -8,8 +8,10 @@ import io.spyglass.ingest.fetch.AddressPolicy;
 import io.spyglass.ingest.fetch.Cidr;
 import io.spyglass.ingest.fetch.FetchSettings;
 import io.spyglass.ingest.fetch.Fetcher;
+import io.spyglass.model.FeedStatus;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -62,5 +64,21 @@ class IngestServiceTest {
             await().until(() -> server.hits("/flaky") >= 3);
         }
         assertThat(statuses.recorded().get(2).consecutiveFailures()).isEqualTo(3);
+    }
+
+    @Test
+    void continuesTheHealthRecordOfAFeedPolledElsewhere() {
+        server.serve("/flaky", 500, "text/plain", new byte[0]);
+        Instant lastSuccess = Instant.parse("2024-07-01T10:00:00Z");
+        try (IngestService service = new IngestService(poller, List.of(feed("/flaky")), 1, statuses, Clock.systemUTC())) {
+            service.resume(new FeedStatus(server.url("/flaky").toString(), lastSuccess, lastSuccess, 500, 12, 4, "HTTP_STATUS", "HTTP 500"));
+            service.start();
+
+            await().until(() -> !statuses.recorded().isEmpty());
+        }
+        FeedStatus first = statuses.recorded().get(0);
+        assertThat(first.consecutiveFailures()).isEqualTo(5);
+        assertThat(first.lastSuccess()).isEqualTo(lastSuccess);
+        assertThat(first.itemsSeen()).isEqualTo(12);
     }
 }
