@@ -44,7 +44,8 @@ final class ContentScorer {
     /** The content elements in document order; empty when the body has no paragraph-like text at all. */
     static List<Element> findContent(Element body, NodeStats stats) {
         Map<Element, Double> scores = new IdentityHashMap<>();
-        for (Element el : body.getAllElements()) {
+        List<Element> all = body.getAllElements();
+        for (Element el : all) {
             NodeStats.Counts c = stats.get(el);
             String tag = el.normalName();
             // Inline elements' text is already their block's; list items and cells of menus are not prose.
@@ -69,9 +70,13 @@ final class ContentScorer {
         Element top = null;
         double topScore = -1;
         Map<Element, Double> finalScores = new IdentityHashMap<>();
-        for (var entry : scores.entrySet()) {
-            Element el = entry.getKey();
-            double score = (entry.getValue() + tagWeight(el)) * nameFactor(el) * (1 - stats.linkDensity(el));
+        // Document order, not map order: ties must go the same way on every run.
+        for (Element el : all) {
+            Double raw = scores.get(el);
+            if (raw == null) {
+                continue;
+            }
+            double score = (raw + tagWeight(el)) * nameFactor(el) * (1 - stats.linkDensity(el));
             finalScores.put(el, score);
             if (score > topScore) {
                 topScore = score;
@@ -82,20 +87,25 @@ final class ContentScorer {
         topScore = finalScores.getOrDefault(top, topScore);
         top = expand(top, stats, body);
         List<Element> content = withSiblings(top, topScore, finalScores, stats, body);
-        return withLead(body, content, stats);
+        return withLead(body, all, content, stats);
     }
 
     /**
      * Prepends the standfirst: prose blocks between the headline and the content, which pages keep in their
      * article header, apart from the body container.
      */
-    private static List<Element> withLead(Element body, List<Element> content, NodeStats stats) {
+    private static List<Element> withLead(Element body, List<Element> all, List<Element> content, NodeStats stats) {
         Element first = content.get(0);
-        Element headline = body.selectFirst("h1, [itemprop=headline]");
+        Element headline = null;
+        for (Element el : all) {
+            if (el.nameIs("h1") || el.attributesSize() > 0 && el.attr("itemprop").equals("headline")) {
+                headline = el;
+                break;
+            }
+        }
         if (headline == null || headline == first || first.parents().contains(headline)) {
             return content;
         }
-        List<Element> all = body.getAllElements();
         int from = indexOf(all, headline);
         int to = indexOf(all, first);
         if (from < 0 || to < 0 || from >= to) {

@@ -36,6 +36,12 @@ final class TextRenderer {
             + "|unterstütze uns|support (us|our)|donate|jetzt spenden|follow us|folg(e|en sie) uns|auf telegram"
             + "|all rights reserved|alle rechte|copyright|©|written permission|zapraszamy|suscr[ií]b|s'abonner"
             + "|inscreva|sign up for|what you think");
+    private static final Pattern RELATED_LABEL = Pattern.compile("(?i)(related|more (on|from|about|stories|news)"
+            + "|read (more|also|next)|also read|you (may|might) also|recommended|most (read|popular)|latest (news|stories)"
+            + "|das könnte (dich|sie)|ähnliche|weitere (artikel|beiträge|nachrichten|news|themen)|mehr (zum thema|aus|zu)"
+            + "|lesen sie (auch|mehr)|auch interessant|zum weiterlesen|neueste (artikel|beiträge)|meistgelesen"
+            + "|vorschau auf|entdecke weitere|à lire aussi|lire aussi|sur le même sujet|noticias relacionadas"
+            + "|te puede interesar|leer más|leia também|leggi anche|zobacz (też|także)|czytaj (też|także|więcej))");
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s:.!»›>|…-]+$");
 
     private final List<String> paragraphs = new ArrayList<>();
@@ -65,7 +71,7 @@ final class TextRenderer {
      */
     static List<String> trimEdges(List<String> paragraphs) {
         int from = 0;
-        int to = paragraphs.size();
+        int to = relatedSectionStart(paragraphs);
         while (from < to && isEdgeLabel(paragraphs.get(from), MAX_LEADING_LABEL)) {
             from++;
         }
@@ -74,6 +80,26 @@ final class TextRenderer {
             to--;
         }
         return paragraphs.subList(from, to);
+    }
+
+    /**
+     * Where a "more on this" section begins in the second half of the text: a short paragraph that opens
+     * with a related-content phrase. Everything from there on is teasers; the size if there is none.
+     */
+    private static int relatedSectionStart(List<String> paragraphs) {
+        int total = 0;
+        for (String p : paragraphs) {
+            total += p.length();
+        }
+        int seen = 0;
+        for (int i = 0; i < paragraphs.size(); i++) {
+            String p = paragraphs.get(i);
+            if (seen >= total / 2 && p.length() < MAX_LIST_LABEL && RELATED_LABEL.matcher(p).lookingAt()) {
+                return i;
+            }
+            seen += p.length();
+        }
+        return paragraphs.size();
     }
 
     private static boolean isEdgeLabel(String paragraph, int maxLength) {

@@ -129,6 +129,16 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void survivesPathologicallyDeepNesting() {
+        String page = "<html><body>" + "<div>".repeat(100_000) + "<p>" + Fixtures.P1 + "</p></body></html>";
+
+        ExtractedPage extracted = ArticleExtractor.withDefaults().extract(page.getBytes(StandardCharsets.UTF_8),
+                Fixtures.URL, "text/html");
+
+        assertThat(extracted.text()).isEqualTo(Fixtures.P1);
+    }
+
+    @Test
     void usesTheSiteBodySelectorForItsHost() {
         var rules = SiteRules.fromMap(Map.of("gridtimes.example", Map.of("body", "#comments .comment")));
 

@@ -24,6 +24,7 @@ class BoilerplateRemovalTest {
             "boilerplate-hidden.html",
             "boilerplate-unmarked-link-list.html",
             "boilerplate-edge-labels.html",
+            "boilerplate-related-teasers.html",
     })
     void keepsOnlyTheArticleParagraphs(String fixture) {
         assertThat(Fixtures.extract(fixture).text()).isEqualTo(Fixtures.ARTICLE);
