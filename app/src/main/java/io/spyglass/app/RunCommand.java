@@ -110,6 +110,9 @@ final class RunCommand implements Callable<Integer> {
             if (config.out() != null) {
                 await(admin, config.fileSinkGroup(), config.topics().espionage(), deadline);
             }
+            if (config.webhooks().enabled()) {
+                await(admin, config.webhookGroup(), config.topics().espionage(), deadline);
+            }
         }
         LOG.info("Done: {} feeds ({} failed). {}", polls.size(), failed, progress.line());
         return 0;

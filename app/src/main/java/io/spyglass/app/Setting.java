@@ -33,6 +33,13 @@ enum Setting {
     MAX_BYTES("fetch.max-bytes", "SPYGLASS_FETCH_MAX_BYTES", "10485760", "largest feed or page body, after decompression"),
     MAX_REDIRECTS("fetch.max-redirects", "SPYGLASS_FETCH_MAX_REDIRECTS", "5", "redirects followed per fetch"),
     OUT("sink.out", "SPYGLASS_OUT", "", "JSON-lines file the sink appends each espionage story to; empty for none"),
+    WEBHOOK_URLS("webhook.urls", "SPYGLASS_WEBHOOK_URLS", "",
+            "comma-separated URLs that get each new or updated story as its JSON record (POST)"),
+    WEBHOOK_SLACK_URLS("webhook.slack-urls", "SPYGLASS_WEBHOOK_SLACK_URLS", "",
+            "comma-separated Slack incoming-webhook URLs that get a short message per new or updated story"),
+    WEBHOOK_MAX_ATTEMPTS("webhook.max-attempts", "SPYGLASS_WEBHOOK_MAX_ATTEMPTS", "5",
+            "attempts per story and URL, with doubling waits from 1 s, before the story goes to the dead-letter topic"),
+    WEBHOOK_TIMEOUT("webhook.timeout", "SPYGLASS_WEBHOOK_TIMEOUT", "10s", "time for one webhook request, answer included"),
     TAXONOMY("tagger.taxonomy", "SPYGLASS_TAXONOMY", "config/taxonomy.yaml", "user taxonomy extending the bundled one, if the file exists");
 
     final String key;

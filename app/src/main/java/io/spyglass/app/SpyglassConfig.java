@@ -10,7 +10,10 @@ import io.spyglass.ingest.fetch.AddressPolicy;
 import io.spyglass.ingest.fetch.Cidr;
 import io.spyglass.ingest.fetch.FetchSettings;
 import io.spyglass.model.Topics;
+import io.spyglass.sink.WebhookSettings;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +35,7 @@ import java.util.Map;
  */
 public record SpyglassConfig(Map<String, Object> kafka, int kafkaPort, Path dataDir, String groupPrefix, int partitions, Topics topics,
                              Path feedsFile, Duration feedsInterval, int ingestThreads, FetchSettings fetch,
-                             SiteRules siteRules, Path out, Path taxonomy) {
+                             SiteRules siteRules, Path out, Path taxonomy, WebhookSettings webhooks) {
 
     static final Path DEFAULT_FILE = Path.of("config", "spyglass.yaml");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -52,6 +55,11 @@ public record SpyglassConfig(Map<String, Object> kafka, int kafkaPort, Path data
         return groupPrefix + "-sink-file";
     }
 
+    /** The consumer group of the webhook sink. */
+    public String webhookGroup() {
+        return groupPrefix + "-sink-webhook";
+    }
+
     /** True when no cluster was configured, so {@code run} starts the embedded broker. */
     public boolean embedded() {
         return !kafka.containsKey("bootstrap.servers");
@@ -62,7 +70,7 @@ public record SpyglassConfig(Map<String, Object> kafka, int kafkaPort, Path data
         Map<String, Object> k = new HashMap<>(kafka);
         k.put("bootstrap.servers", bootstrapServers);
         return new SpyglassConfig(k, kafkaPort, dataDir, groupPrefix, partitions, topics, feedsFile, feedsInterval, ingestThreads,
-                fetch, siteRules, out, taxonomy);
+                fetch, siteRules, out, taxonomy, webhooks);
     }
 
     /**
@@ -139,7 +147,10 @@ public record SpyglassConfig(Map<String, Object> kafka, int kafkaPort, Path data
                 r.text(Setting.GROUP_PREFIX),
                 (int) r.integer(Setting.PARTITIONS, 1, 1000), topics, Path.of(r.text(Setting.FEEDS_FILE)),
                 r.duration(Setting.FEEDS_INTERVAL), (int) r.integer(Setting.INGEST_THREADS, 1, 256), fetch,
-                SiteRules.fromMap(sites), out.isEmpty() ? null : Path.of(out), Path.of(r.text(Setting.TAXONOMY)));
+                SiteRules.fromMap(sites), out.isEmpty() ? null : Path.of(out), Path.of(r.text(Setting.TAXONOMY)),
+                new WebhookSettings(r.urls(Setting.WEBHOOK_URLS), r.urls(Setting.WEBHOOK_SLACK_URLS),
+                        (int) r.integer(Setting.WEBHOOK_MAX_ATTEMPTS, 1, 100), r.duration(Setting.WEBHOOK_TIMEOUT),
+                        Duration.ofSeconds(1)));
     }
 
     private static JsonNode readYaml(Path file) {
@@ -218,6 +229,27 @@ public record SpyglassConfig(Map<String, Object> kafka, int kafkaPort, Path data
                 }
             }
             return blocks;
+        }
+
+        /** A comma-separated list of http(s) URLs; empty for none. */
+        List<URI> urls(Setting s) {
+            List<URI> urls = new ArrayList<>();
+            for (String part : values.get(s).split(",")) {
+                String url = part.strip();
+                if (url.isEmpty()) {
+                    continue;
+                }
+                try {
+                    URI uri = new URI(url);
+                    if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                        throw new URISyntaxException(url, "only http and https URLs with a host are supported");
+                    }
+                    urls.add(uri);
+                } catch (URISyntaxException e) {
+                    throw new IllegalArgumentException(origin.get(s) + ": '" + s.key + "' has a bad URL '" + url + "': " + e.getReason());
+                }
+            }
+            return urls;
         }
 
         Duration duration(Setting s) {

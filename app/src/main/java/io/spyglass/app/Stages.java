@@ -34,7 +34,8 @@ final class Stages {
 
     static SinkApp sink(SpyglassConfig config) throws IOException {
         return new SinkApp(config.kafka(), config.sinkApplicationId(), config.fileSinkGroup(), config.topics(),
-                config.dataDir().resolve("streams"), config.out());
+                config.dataDir().resolve("streams"), config.out(), config.webhookGroup(), config.webhooks(),
+                config.fetch().userAgent());
     }
 
     /** Host name plus a random part: unique per process, readable in broker logs. */

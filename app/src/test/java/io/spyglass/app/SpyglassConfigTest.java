@@ -146,4 +146,26 @@ class SpyglassConfigTest {
         assertThat(config.fetch().addresses().allowed()).isEqualTo(List.of());
         assertThat(config.topics()).isEqualTo(Topics.defaults());
     }
+
+    @Test
+    void readsWebhookUrlListsAndTurnsThemOnlyOnWhenGiven() {
+        SpyglassConfig none = SpyglassConfig.load(null, Map.of(), Map.of());
+        SpyglassConfig some = SpyglassConfig.load(null, Map.of("SPYGLASS_WEBHOOK_URLS", "https://a.example/hook, http://b.example/x",
+                "SPYGLASS_WEBHOOK_SLACK_URLS", "https://hooks.slack.example/T1"), Map.of());
+
+        assertThat(none.webhooks().enabled()).isFalse();
+        assertThat(some.webhooks().jsonUrls()).extracting(Object::toString).containsExactly("https://a.example/hook", "http://b.example/x");
+        assertThat(some.webhooks().slackUrls()).extracting(Object::toString).containsExactly("https://hooks.slack.example/T1");
+        assertThat(some.webhooks().maxAttempts()).isEqualTo(5);
+        assertThat(some.webhookGroup()).isEqualTo("spyglass-sink-webhook");
+    }
+
+    @Test
+    void refusesAWebhookUrlThatIsNotHttp() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> SpyglassConfig.load(null, Map.of("SPYGLASS_WEBHOOK_URLS", "ftp://a.example/hook"), Map.of()));
+
+        assertThat(e.getMessage()).isEqualTo("environment variable SPYGLASS_WEBHOOK_URLS: 'webhook.urls' has a bad URL "
+                + "'ftp://a.example/hook': only http and https URLs with a host are supported");
+    }
 }

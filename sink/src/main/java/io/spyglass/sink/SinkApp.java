@@ -14,19 +14,26 @@ import org.apache.kafka.streams.KafkaStreams;
 public final class SinkApp implements AutoCloseable {
     private final KafkaStreams streams;
     private final FileSink fileSink;
+    private final WebhookSink webhookSink;
     private final SinkStats stats = new SinkStats();
     private Thread fileThread;
+    private Thread webhookThread;
 
     /**
-     * @param fileGroup consumer group of the file sink; its committed offsets say how far the file is written
-     * @param out       the JSON-lines file to append stories to, or null for none
+     * @param fileGroup    consumer group of the file sink; its committed offsets say how far the file is written
+     * @param out          the JSON-lines file to append stories to, or null for none
+     * @param webhookGroup consumer group of the webhook sink
+     * @param webhooks     where to post stories; none when {@link WebhookSettings#enabled()} is false
+     * @param userAgent    User-Agent of the webhook requests
      */
-    public SinkApp(Map<String, Object> kafka, String applicationId, String fileGroup, Topics topics, Path stateDir, Path out)
-            throws IOException {
+    public SinkApp(Map<String, Object> kafka, String applicationId, String fileGroup, Topics topics, Path stateDir, Path out,
+                   String webhookGroup, WebhookSettings webhooks, String userAgent) throws IOException {
         Properties props = new Properties();
         props.putAll(StreamsSettings.of(kafka, applicationId, stateDir));
         this.streams = new KafkaStreams(SinkTopology.build(topics, stats), props);
         this.fileSink = out == null ? null : new FileSink(kafka, fileGroup, topics.espionage(), out, stats);
+        this.webhookSink = webhooks.enabled()
+                ? new WebhookSink(kafka, webhookGroup, topics.espionage(), topics.deadLetter(), webhooks, userAgent, stats) : null;
     }
 
     public void start() {
@@ -34,6 +41,10 @@ public final class SinkApp implements AutoCloseable {
         if (fileSink != null) {
             fileThread = new Thread(fileSink, "spyglass-file-sink");
             fileThread.start();
+        }
+        if (webhookSink != null) {
+            webhookThread = new Thread(webhookSink, "spyglass-webhook-sink");
+            webhookThread.start();
         }
     }
 
@@ -43,17 +54,25 @@ public final class SinkApp implements AutoCloseable {
 
     @Override
     public void close() {
-        if (fileSink != null) {
-            fileSink.close();
-            try {
-                if (fileThread != null) {
-                    fileThread.join(30_000);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        stop(fileSink, fileThread);
+        stop(webhookSink, webhookThread);
         streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(Duration.ofSeconds(30)));
+    }
+
+    private static void stop(AutoCloseable sink, Thread thread) {
+        if (sink == null) {
+            return;
+        }
+        try {
+            sink.close();
+            if (thread != null) {
+                thread.join(30_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot stop " + sink.getClass().getSimpleName(), e);
+        }
     }
 }

@@ -7,6 +7,7 @@ public final class SinkStats {
     final AtomicLong stories = new AtomicLong();
     final AtomicLong linesWritten = new AtomicLong();
     final AtomicLong deadLettered = new AtomicLong();
+    final AtomicLong webhookPosts = new AtomicLong();
 
     public long stories() {
         return stories.get();
@@ -14,6 +15,11 @@ public final class SinkStats {
 
     public long linesWritten() {
         return linesWritten.get();
+    }
+
+    /** Story versions every webhook took. */
+    public long webhookPosts() {
+        return webhookPosts.get();
     }
 
     public long deadLettered() {

@@ -31,8 +31,8 @@ import java.util.regex.Pattern;
  * Groups espionage articles that report the same event into stories. Pure: the caller keeps the open stories.
  * Two articles report the same event when they were published within the window of each other and either their
  * texts are near-duplicates (syndicated or lightly edited copies: SimHash of word 3-shingles), their titles share
- * most words and they share an actor, attributed state or victim (or neither names any), or they name the same actor
- * or the same attributed state and victim and their titles share some words.
+ * most words and they do not blame different states or name different victims, or they name the same actor or the
+ * same attributed state and victim and their titles share some words.
  */
 public final class StoryClusterer {
     /** Stories stay open to new sources for this long around their sources' publication times. */
@@ -90,7 +90,7 @@ public final class StoryClusterer {
         int distance = Long.bitCount(a.simhash() ^ b.simhash());
         double text = texts ? 1 - distance / 64.0 : 0;
         boolean sameEvent = (texts && distance <= NEAR_DUPLICATE_BITS)
-                || (title >= SAME_TITLE && (sharesAnyEntity(a, b) || hasNoEntities(a) && hasNoEntities(b)))
+                || (title >= SAME_TITLE && !conflicting(a, b))
                 || (sharesEntities(a, b) && title >= RELATED_TITLE);
         return sameEvent ? title + text : 0;
     }
@@ -100,14 +100,16 @@ public final class StoryClusterer {
                 || (intersects(a.attributed(), b.attributed()) && intersects(a.victims(), b.victims()));
     }
 
-    /** Formulaic headlines ("X says Y-backed hackers stole secrets") about different states are different events. */
-    private static boolean sharesAnyEntity(Fingerprint a, Fingerprint b) {
-        return intersects(a.actors(), b.actors()) || intersects(a.attributed(), b.attributed())
-                || intersects(a.victims(), b.victims());
+    /**
+     * Reports that blame different states or name different victims are different events, however alike their
+     * formulaic headlines ("Espionage: hackers inside X's ministry").
+     */
+    private static boolean conflicting(Fingerprint a, Fingerprint b) {
+        return disjoint(a.attributed(), b.attributed()) || disjoint(a.victims(), b.victims());
     }
 
-    private static boolean hasNoEntities(Fingerprint f) {
-        return f.actors().isEmpty() && f.attributed().isEmpty() && f.victims().isEmpty();
+    private static boolean disjoint(Set<String> a, Set<String> b) {
+        return !a.isEmpty() && !b.isEmpty() && !intersects(a, b);
     }
 
     private static boolean intersects(Set<String> a, Set<String> b) {

@@ -123,6 +123,25 @@ class StoryClustererTest {
     }
 
     @Test
+    void keepsApartFormulaicHeadlinesAboutOtherVictims() {
+        Tags kpIn = tags(List.of(new Country("KP", "North Korea")), List.of(new Country("IN", "India")), List.of());
+        Tags kpKe = tags(List.of(new Country("KP", "North Korea")), List.of(new Country("KE", "Kenya")), List.of());
+        OpenStory s = first(article("a", "X", "Espionage: hackers inside India finance ministry for months", JAPAN, T0, kpIn));
+        EnrichedArticle other = article("b", "Y", "Espionage: hackers inside Kenya health ministry for months", BALTIC, T0, kpKe);
+
+        assertThat(StoryClusterer.assign(List.of(s), other, T0).orElseThrow().story().version()).isEqualTo(1);
+    }
+
+    @Test
+    void addsASimilarHeadlineWhoseReportNamesNoStateOrVictim() {
+        OpenStory s = first(article("a", "X", "Chinese military hackers roamed Japan's defence networks", JAPAN, T0, CN_JP));
+        EnrichedArticle other = article("b", "Y", "Military hackers roamed Japan's defence networks for years", BALTIC, T0,
+                tags(List.of(), List.of(), List.of()));
+
+        assertThat(StoryClusterer.assign(List.of(s), other, T0).orElseThrow().story().version()).isEqualTo(2);
+    }
+
+    @Test
     void startsANewStoryForTheSameTextOutsideTheWindow() {
         OpenStory s = first(article("a", "X", "PLA hackers inside Japan's defence networks", JAPAN, T0, CN_JP));
         EnrichedArticle late = article("b", "Y", "PLA hackers inside Japan's defence networks", JAPAN,

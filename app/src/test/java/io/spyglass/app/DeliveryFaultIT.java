@@ -1,0 +1,152 @@
+package io.spyglass.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.spyglass.ingest.IngestApp;
+import io.spyglass.model.Contract;
+import io.spyglass.model.Contract.Kind;
+import io.spyglass.model.Json;
+import io.spyglass.sink.SinkTopology;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Enrich and sink killed mid-stream (SIGKILL: no commit, no shutdown hook) while a farm of a few hundred articles
+ * flows, then started again: afterwards every story is on the espionage topic and in the file exactly once per
+ * version, and every article is enriched exactly once.
+ */
+@ExtendWith(KafkaBroker.class)
+class DeliveryFaultIT {
+    @TempDir
+    Path dir;
+    private NewsFarm farm;
+    private final List<StageProcess> stages = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        farm = new NewsFarm();
+    }
+
+    @AfterEach
+    void tearDown() throws InterruptedException {
+        for (StageProcess stage : stages) {
+            stage.close();
+        }
+        farm.close();
+    }
+
+    private StageProcess start(String name, Deployment d, KafkaBroker.Cluster kafka, String... more) throws Exception {
+        List<String> args = new ArrayList<>(List.of(name.replaceAll("-\\d+$", ""), "--config", d.config().toString(),
+                "--bootstrap-servers", kafka.bootstrapServers(), "--data-dir", dir.resolve(name.replaceAll("-\\d+$", "")).toString()));
+        args.addAll(List.of(more));
+        StageProcess stage = StageProcess.start(dir.resolve(name + ".log"), args.toArray(String[]::new));
+        stages.add(stage);
+        return stage;
+    }
+
+    private void ingest(Deployment d, KafkaBroker.Cluster kafka, int fromOutlet, int toOutlet) throws Exception {
+        Path feeds = dir.resolve("feeds-" + fromOutlet + ".yaml");
+        Files.writeString(feeds, farm.feedsYaml(fromOutlet, toOutlet));
+        SpyglassConfig config = d.load(kafka.bootstrapServers(), Map.of(Setting.FEEDS_FILE, feeds.toString(),
+                Setting.ALLOW_PRIVATE, "true"));
+        try (IngestApp ingest = Stages.ingest(config, Stages.feeds(config))) {
+            assertThat(ingest.pollOnce()).as("feeds polled").hasSize(toOutlet - fromOutlet).allMatch(p -> p.ok());
+        }
+    }
+
+    private static int count(KafkaBroker.Cluster kafka, String topic) {
+        return TopicReader.readAll(kafka.bootstrapServers(), topic).size();
+    }
+
+    @Test
+    void everyStoryArrivesExactlyOncePerVersionThoughEnrichAndSinkAreKilledMidStream(KafkaBroker.Cluster kafka) throws Exception {
+        // a killed member holds its partitions until its session times out; 6 s is the broker's minimum
+        Deployment d = Deployment.create(dir, "kafka:", "  session.timeout.ms: 6000");
+        SpyglassConfig config = d.load(kafka.bootstrapServers(), Map.of());
+        Path out = dir.resolve("stories.jsonl");
+        try (TopicAdmin admin = new TopicAdmin(config.kafka())) {
+            admin.ensure(config.topics(), config.partitions());
+        }
+        StageProcess enrich = start("enrich-1", d, kafka);
+        StageProcess sink = start("sink-1", d, kafka, "--out", out.toString());
+
+        ingest(d, kafka, 0, NewsFarm.OUTLETS / 2);
+        await().atMost(Duration.ofMinutes(1)).until(() -> count(kafka, config.topics().enriched()) > 0);
+        enrich.kill();
+        ingest(d, kafka, NewsFarm.OUTLETS / 2, NewsFarm.OUTLETS);
+        start("enrich-2", d, kafka);
+        await().atMost(Duration.ofMinutes(1)).until(() -> count(kafka, config.topics().espionage()) > 2);
+        sink.kill();
+        start("sink-2", d, kafka, "--out", out.toString());
+
+        try (TopicAdmin admin = new TopicAdmin(config.kafka())) {
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                    admin.caughtUp(config.enrichApplicationId(), config.topics().articles())
+                            && admin.caughtUp(config.sinkApplicationId(), config.topics().enriched())
+                            && admin.caughtUp(config.sinkApplicationId(), SinkTopology.clusteringTopic(config.sinkApplicationId()))
+                            && admin.caughtUp(config.fileSinkGroup(), config.topics().espionage()));
+        }
+
+        var enriched = TopicReader.readAll(kafka.bootstrapServers(), config.topics().enriched());
+        assertThat(enriched).as("every article enriched exactly once").hasSize(NewsFarm.OUTLETS * NewsFarm.ITEMS_PER_OUTLET)
+                .extracting(Map.Entry::getKey).doesNotHaveDuplicates();
+
+        Set<String> taggedEspionage = new HashSet<>();
+        Set<String> reports = new HashSet<>();
+        farm.events().forEach(reports::addAll);
+        for (var r : enriched) {
+            JsonNode article = Json.MAPPER.readTree(r.getValue());
+            if (article.at("/tags/espionage").asBoolean()) {
+                taggedEspionage.add(article.get("url").asText());
+            }
+        }
+        assertThat(taggedEspionage).as("the fixture: the tagger finds exactly the event reports").isEqualTo(reports);
+
+        List<JsonNode> onTopic = new ArrayList<>();
+        for (var r : TopicReader.readAll(kafka.bootstrapServers(), config.topics().espionage())) {
+            JsonNode story = Json.MAPPER.readTree(r.getValue());
+            assertThat(story.get("storyId").asText()).as("key").isEqualTo(r.getKey());
+            Contract.assertConforms(Kind.STORY, story);
+            onTopic.add(story);
+        }
+        List<JsonNode> inFile = new ArrayList<>();
+        for (String line : Files.readAllLines(out)) {
+            inFile.add(Json.MAPPER.readTree(line));
+        }
+        assertThat(onTopic).extracting(DeliveryFaultIT::keyAndVersion).as("story versions on the topic").doesNotHaveDuplicates()
+                .hasSize(NewsFarm.EVENTS * 3);
+        assertThat(inFile).extracting(DeliveryFaultIT::keyAndVersion).as("story versions in the file").doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(onTopic.stream().map(DeliveryFaultIT::keyAndVersion).toList());
+
+        Map<String, JsonNode> latest = new HashMap<>();
+        onTopic.forEach(s -> latest.merge(s.get("storyId").asText(), s,
+                (a, b) -> a.get("version").asInt() >= b.get("version").asInt() ? a : b));
+        assertThat(latest.values()).extracting(DeliveryFaultIT::sourceUrls).as("each story's sources: one event's reports")
+                .containsExactlyInAnyOrderElementsOf(farm.events());
+        assertThat(latest.values()).extracting(s -> s.get("version").asInt()).containsOnly(3);
+    }
+
+    private static String keyAndVersion(JsonNode story) {
+        return story.get("storyId").asText() + "@" + story.get("version").asInt();
+    }
+
+    private static Set<String> sourceUrls(JsonNode story) {
+        Set<String> urls = new HashSet<>();
+        story.get("sources").forEach(s -> urls.add(s.get("url").asText()));
+        return urls;
+    }
+}

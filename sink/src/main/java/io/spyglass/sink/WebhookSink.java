@@ -1,0 +1,154 @@
+package io.spyglass.sink;
+
+import io.spyglass.model.DeadLetter;
+import io.spyglass.model.JsonSerde;
+import io.spyglass.model.Story;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Posts each new or updated story from the espionage topic to the configured webhooks: the story JSON to the JSON
+ * endpoints, a short message to the Slack ones. Its own consumer group, so a slow or dead endpoint delays only the
+ * webhooks, never the topic or the file. A story an endpoint refuses {@code maxAttempts} times goes to the
+ * dead-letter topic, and the sink moves on. The offset is committed after each story, so a crash re-posts at most one
+ * story; it carries the same {@code Idempotency-Key} ({@code storyId@version}) for the endpoint to drop.
+ */
+public final class WebhookSink implements Runnable, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookSink.class);
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final KafkaProducer<String, byte[]> deadLetters;
+    private final WebhookDelivery delivery;
+    private final WebhookSettings settings;
+    private final String topic;
+    private final String deadLetterTopic;
+    private final SinkStats stats;
+    private final JsonSerde<Story> serde = new JsonSerde<>(Story.class);
+    private final AtomicBoolean running = new AtomicBoolean(true);
+
+    /** @param clientConfig Kafka client settings (bootstrap servers, security) */
+    public WebhookSink(Map<String, Object> clientConfig, String groupId, String topic, String deadLetterTopic,
+                       WebhookSettings settings, String userAgent, SinkStats stats) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // one story per poll: its retries may take minutes, and the poll interval bounds the time between polls
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
+        config.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Duration.ofMinutes(30).toMillis());
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        Map<String, Object> producerConfig = new HashMap<>(clientConfig);
+        producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producerConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        this.consumer = new KafkaConsumer<>(config);
+        this.deadLetters = new KafkaProducer<>(producerConfig);
+        this.delivery = new WebhookDelivery(settings, userAgent);
+        this.settings = settings;
+        this.topic = topic;
+        this.deadLetterTopic = deadLetterTopic;
+        this.stats = stats;
+    }
+
+    @Override
+    public void run() {
+        consumer.subscribe(List.of(topic));
+        try {
+            while (running.get()) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    String error = deliver(r);
+                    if (error != null) {
+                        deadLetter(r, error);
+                    }
+                    consumer.commitSync(Map.of(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1)));
+                }
+            }
+        } catch (WakeupException e) {
+            if (running.get()) {
+                throw e;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            consumer.close();
+            deadLetters.close();
+        }
+    }
+
+    /** Posts the story everywhere; returns null, or what failed. */
+    private String deliver(ConsumerRecord<String, byte[]> r) throws InterruptedException {
+        if (r.value() == null) {
+            return null;
+        }
+        Story story;
+        try {
+            story = serde.deserializer().deserialize(r.topic(), r.value());
+        } catch (RuntimeException e) {
+            return e.getMessage();
+        }
+        String key = story.storyId() + "@" + story.version();
+        List<String> failures = new ArrayList<>();
+        String json = new String(r.value(), StandardCharsets.UTF_8);
+        for (URI url : settings.jsonUrls()) {
+            String failure = delivery.post(url, json, key);
+            if (failure != null) {
+                failures.add(url + ": " + failure);
+            }
+        }
+        String slack = WebhookMessages.slack(story);
+        for (URI url : settings.slackUrls()) {
+            String failure = delivery.post(url, slack, key);
+            if (failure != null) {
+                failures.add(url + ": " + failure);
+            }
+        }
+        if (failures.isEmpty()) {
+            stats.webhookPosts.incrementAndGet();
+            return null;
+        }
+        return "webhook gave up after " + settings.maxAttempts() + " attempts: " + String.join("; ", failures);
+    }
+
+    private void deadLetter(ConsumerRecord<String, byte[]> r, String error) throws InterruptedException {
+        LOG.warn("Dead-lettered {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), error);
+        stats.deadLettered.incrementAndGet();
+        try {
+            deadLetters.send(new ProducerRecord<>(deadLetterTopic, null, r.key(), r.value(),
+                    DeadLetter.headers("webhook", r.topic(), r.partition(), r.offset(), error))).get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // not committing would re-post the story to the endpoints that took it; Kafka keeps it on the topic anyway
+            LOG.error("Cannot write {}-{}@{} to {}: {}", r.topic(), r.partition(), r.offset(), deadLetterTopic, e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        running.set(false);
+        consumer.wakeup();
+    }
+}
