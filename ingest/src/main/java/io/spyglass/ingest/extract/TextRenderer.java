@@ -79,7 +79,13 @@ final class TextRenderer {
                 || isAppeal(paragraphs.get(to - 1)))) {
             to--;
         }
-        return paragraphs.subList(from, to);
+        List<String> kept = new ArrayList<>(to - from);
+        for (String p : paragraphs.subList(from, to)) {
+            if (!isRelatedLabel(p)) {
+                kept.add(p);
+            }
+        }
+        return kept;
     }
 
     /**
@@ -94,12 +100,16 @@ final class TextRenderer {
         int seen = 0;
         for (int i = 0; i < paragraphs.size(); i++) {
             String p = paragraphs.get(i);
-            if (seen >= total / 2 && p.length() < MAX_LIST_LABEL && RELATED_LABEL.matcher(p).lookingAt()) {
+            if (seen >= total / 2 && isRelatedLabel(p)) {
                 return i;
             }
             seen += p.length();
         }
         return paragraphs.size();
+    }
+
+    private static boolean isRelatedLabel(String paragraph) {
+        return paragraph.length() < MAX_LIST_LABEL && RELATED_LABEL.matcher(paragraph).lookingAt();
     }
 
     private static boolean isEdgeLabel(String paragraph, int maxLength) {
@@ -171,7 +181,8 @@ final class TextRenderer {
             }
             return;
         }
-        if (text.length() <= MAX_STOCK_PHRASE
+        // Related-content labels stay until the edges are trimmed: they mark where the teasers start.
+        if (text.length() <= MAX_STOCK_PHRASE && !isRelatedLabel(text)
                 && STOCK_PHRASES.contains(TRAILING_PUNCTUATION.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(""))) {
             return;
         }
