@@ -67,7 +67,7 @@ public final class IngestApp implements AutoCloseable {
     }
 
     /** Takes a new feed list: this instance's share of it is polled, and the feeds it owned that left the list are forgotten. */
-    private void reload(List<FeedSource> feeds) {
+    private synchronized void reload(List<FeedSource> feeds) {
         FeedOwnership owner = ownership;
         Set<URI> listed = feeds.stream().map(FeedSource::url).collect(Collectors.toSet());
         List<FeedSource> gone = allFeeds.stream().filter(f -> !listed.contains(f.url()) && owner.owns(f)).toList();
@@ -76,7 +76,8 @@ public final class IngestApp implements AutoCloseable {
         gone.forEach(f -> statusLog.forget(f.url().toString()));
     }
 
-    private void share() {
+    // synchronized: the group thread and the reload thread both share, and the later list must win
+    private synchronized void share() {
         FeedOwnership owner = ownership;
         service.replaceFeeds(allFeeds.stream().filter(owner::owns).toList());
     }
