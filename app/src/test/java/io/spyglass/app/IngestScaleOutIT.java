@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import io.spyglass.ingest.CanonicalUrl;
+import io.spyglass.ingest.FeedList;
 import io.spyglass.ingest.FeedSource;
 import io.spyglass.ingest.IngestApp;
 import io.spyglass.ingest.IngestConfig;
@@ -23,16 +24,20 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -105,8 +110,18 @@ class IngestScaleOutIT {
 
     /** The failure counts in the status records of {@code feed}, in the order they were written. */
     private List<Integer> failureCounts(FeedSource feed) {
-        Map<String, Object> config = Map.of("bootstrap.servers", kafka.bootstrapServers());
         List<Integer> counts = new ArrayList<>();
+        statusRecords(r -> {
+            if (r.key().equals(feed.url().toString())) {
+                counts.add(r.value().consecutiveFailures());
+            }
+        });
+        return counts;
+    }
+
+    /** Every record of the feed-status topic, partition by partition, in order. */
+    private void statusRecords(Consumer<ConsumerRecord<String, FeedStatus>> each) {
+        Map<String, Object> config = Map.of("bootstrap.servers", kafka.bootstrapServers());
         try (KafkaConsumer<String, FeedStatus> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new JsonSerde<>(FeedStatus.class).deserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.defaults().feedStatus()).stream()
@@ -115,14 +130,16 @@ class IngestScaleOutIT {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (r.key().equals(feed.url().toString())) {
-                        counts.add(r.value().consecutiveFailures());
-                    }
-                });
+                consumer.poll(Duration.ofMillis(200)).forEach(each);
             }
         }
-        return counts;
+    }
+
+    /** The latest status of each feed on the topic; null for a feed whose latest record is a tombstone. */
+    private Map<String, FeedStatus> latestStatuses() {
+        Map<String, FeedStatus> latest = new HashMap<>();
+        statusRecords(r -> latest.put(r.key(), r.value()));
+        return latest;
     }
 
     private IngestApp instance(String name) {
@@ -187,6 +204,28 @@ class IngestScaleOutIT {
             a.publish(article);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> b.seen(article.id()));
+        }
+    }
+
+    @Test
+    void dropsTheStatusOfAFeedTakenOffTheListWhenTheFileChanges() throws Exception {
+        Path feedsFile = dir.resolve("feeds.yaml");
+        Files.writeString(feedsFile, "feeds:\n  - " + url("/feed0") + "\n  - " + url("/feed1") + "\n");
+        List<FeedSource> listed = FeedList.load(feedsFile, Duration.ofSeconds(10));
+        FetchSettings fetch = new FetchSettings("Spyglass-reload", Duration.ofSeconds(2), Duration.ofSeconds(5), 1 << 20, 3,
+                AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1"))), 4, Duration.ZERO, false);
+        try (IngestApp app = new IngestApp(new IngestConfig(Map.of("bootstrap.servers", kafka.bootstrapServers()), Topics.defaults(),
+                listed, feedsFile, Duration.ofSeconds(10), fetch, SiteRules.none(), 2, "reload"))) {
+            app.start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> latestStatuses().keySet()
+                    .containsAll(List.of(url("/feed0").toString(), url("/feed1").toString())));
+
+            Files.writeString(feedsFile, "feeds:\n  - " + url("/feed0") + "\n");
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> app.feeds().size() == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> latestStatuses().containsKey(url("/feed1").toString())
+                    && latestStatuses().get(url("/feed1").toString()) == null);
+            assertThat(latestStatuses().get(url("/feed0").toString())).isNotNull();
         }
     }
 }

@@ -88,6 +88,10 @@ public final class FeedOwnership implements AutoCloseable {
     private void run() {
         try {
             partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).size();
+            if (partitions == 0) {
+                LOG.error("Topic {} does not exist, so this instance polls no feeds: create it (every spyglass command that "
+                        + "starts ingest does) and restart", topic);
+            }
             consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> revoked) {

@@ -3,11 +3,14 @@ package io.spyglass.ingest;
 import io.spyglass.ingest.extract.ArticleExtractor;
 import io.spyglass.ingest.fetch.Fetcher;
 import io.spyglass.ingest.fetch.RobotsCache;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The ingest stage wired to Kafka: a {@link FeedPoller} over this instance's share of the feed list
@@ -58,15 +61,23 @@ public final class IngestApp implements AutoCloseable {
         ownership = new FeedOwnership(config.kafka(), config.topics().feedStatus(), GROUP_ID, owner -> share(), service::resume);
         ownership.start();
         if (config.feedsFile() != null) {
-            FeedListWatcher watcher = new FeedListWatcher(config.feedsFile(), config.feedsInterval(), feeds -> {
-                allFeeds = feeds;
-                share();
-            });
+            FeedListWatcher watcher = new FeedListWatcher(config.feedsFile(), config.feedsInterval(), this::reload);
             reloader.scheduleWithFixedDelay(watcher::check, RELOAD_CHECK_SECONDS, RELOAD_CHECK_SECONDS, TimeUnit.SECONDS);
         }
     }
 
-    private void share() {
+    /** Takes a new feed list: this instance's share of it is polled, and the feeds it owned that left the list are forgotten. */
+    private synchronized void reload(List<FeedSource> feeds) {
+        FeedOwnership owner = ownership;
+        Set<URI> listed = feeds.stream().map(FeedSource::url).collect(Collectors.toSet());
+        List<FeedSource> gone = allFeeds.stream().filter(f -> !listed.contains(f.url()) && owner.owns(f)).toList();
+        allFeeds = feeds;
+        share();
+        gone.forEach(f -> statusLog.forget(f.url().toString()));
+    }
+
+    // synchronized: the group thread and the reload thread both share, and the later list must win
+    private synchronized void share() {
         FeedOwnership owner = ownership;
         service.replaceFeeds(allFeeds.stream().filter(owner::owns).toList());
     }

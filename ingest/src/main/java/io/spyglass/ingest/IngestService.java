@@ -158,6 +158,12 @@ public final class IngestService implements AutoCloseable {
         try {
             FeedPoll poll = poller.poll(source, s.state.validators());
             s.state = s.state.after(poll, clock.instant());
+            synchronized (this) {
+                // a feed taken off the list while it was being polled gets no status after its removal
+                if (s.cancelled) {
+                    return;
+                }
+            }
             statusLog.record(s.state.status());
             delay = FeedState.jitter(s.state.nextDelay(poll.retryAfter()), ThreadLocalRandom.current().nextDouble());
         } catch (RuntimeException e) {

@@ -43,6 +43,20 @@ public final class KafkaFeedStatusLog implements FeedStatusLog {
     }
 
     @Override
+    public void forget(String url) {
+        try {
+            // a null value is a tombstone: compaction removes the key
+            producer.send(new ProducerRecord<>(topic, url, null), (metadata, e) -> {
+                if (e != null) {
+                    LOG.warn("Could not drop the status of {} from {}: {}", url, topic, e.getMessage());
+                }
+            });
+        } catch (KafkaException e) {
+            LOG.warn("Could not drop the status of {} from {}: {}", url, topic, e.getMessage());
+        }
+    }
+
+    @Override
     public void close() {
         producer.close(Duration.ofSeconds(10));
     }

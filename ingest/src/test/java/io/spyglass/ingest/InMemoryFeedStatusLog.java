@@ -13,6 +13,11 @@ final class InMemoryFeedStatusLog implements FeedStatusLog {
         recorded.add(status);
     }
 
+    @Override
+    public synchronized void forget(String url) {
+        recorded.removeIf(s -> s.url().equals(url));
+    }
+
     synchronized List<FeedStatus> recorded() {
         return List.copyOf(recorded);
     }

@@ -9,8 +9,11 @@ import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +44,7 @@ public final class FeedParser {
             return JsonFeedParser.parse(body, feedUrl);
         }
         SyndFeed feed;
-        try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
+        try (Reader reader = open(body, contentType)) {
             SyndFeedInput input = new SyndFeedInput();
             input.setAllowDoctypes(false);
             feed = input.build(reader);
@@ -65,6 +68,34 @@ public final class FeedParser {
             items.add(new FeedItem(link, normalise(entry.getTitle()), time(entry), authors(entry), content(entry)));
         }
         return new ParsedFeed(normalise(feed.getTitle()), items, skipped);
+    }
+
+    /**
+     * A reader of the document's characters: ROME's XmlReader (BOM, prolog, HTTP charset) except for UTF-32 and for
+     * UTF-16 without a byte order mark, which it misreads as UTF-8 and which the XML spec's signatures (Appendix F)
+     * identify.
+     */
+    private static Reader open(byte[] body, String contentType) throws IOException {
+        Charset wide = wideCharset(body);
+        if (wide == null) {
+            return new XmlReader(new ByteArrayInputStream(body), contentType, true);
+        }
+        String text = new String(body, wide);
+        return new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text);
+    }
+
+    private static Charset wideCharset(byte[] b) {
+        if (b.length < 4) {
+            return null;
+        }
+        int sig = ((b[0] & 0xff) << 24) | ((b[1] & 0xff) << 16) | ((b[2] & 0xff) << 8) | (b[3] & 0xff);
+        return switch (sig) {
+            case 0x0000003C, 0x0000FEFF -> Charset.forName("UTF-32BE");
+            case 0x3C000000, 0xFFFE0000 -> Charset.forName("UTF-32LE");
+            case 0x003C003F -> StandardCharsets.UTF_16BE;
+            case 0x3C003F00 -> StandardCharsets.UTF_16LE;
+            default -> null;
+        };
     }
 
     private static boolean isJson(byte[] body) {

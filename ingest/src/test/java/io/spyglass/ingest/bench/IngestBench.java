@@ -141,6 +141,10 @@ public final class IngestBench {
         }
 
         @Override
+        public void forget(String url) {
+        }
+
+        @Override
         public void close() {
         }
     }

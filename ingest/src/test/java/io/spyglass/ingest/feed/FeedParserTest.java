@@ -172,4 +172,17 @@ class FeedParserTest {
         assertThat(feed.title()).isEqualTo("Café “Quotes”");
         assertThat(feed.items()).extracting(FeedItem::title).containsExactly("Résumé – €5");
     }
+
+    @Test
+    void readsUtf16WithoutAByteOrderMarkAndUtf32() throws Exception {
+        String xml = "<?xml version=\"1.0\" encoding=\"%s\"?><rss version=\"2.0\"><channel><title>Wide ✓</title>"
+                + "<link>https://wide.example.com/</link><description>d</description></channel></rss>";
+        URI url = URI.create("https://wide.example.com/feed");
+
+        assertThat(FeedParser.parse(xml.formatted("utf-16").getBytes(StandardCharsets.UTF_16LE), null, url).title()).isEqualTo("Wide ✓");
+        assertThat(FeedParser.parse(xml.formatted("utf-16").getBytes(StandardCharsets.UTF_16BE), null, url).title()).isEqualTo("Wide ✓");
+        assertThat(FeedParser.parse(xml.formatted("utf-32").getBytes(Charset.forName("UTF-32BE")), null, url).title()).isEqualTo("Wide ✓");
+        assertThat(FeedParser.parse(("\uFEFF" + xml.formatted("utf-32")).getBytes(Charset.forName("UTF-32LE")), null, url).title())
+                .isEqualTo("Wide ✓");
+    }
 }
