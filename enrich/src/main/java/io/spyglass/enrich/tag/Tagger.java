@@ -217,10 +217,12 @@ public final class Tagger {
             for (int k = 0; k < states.size(); k++) {
                 int i = pass == 0 ? k : states.size() - 1 - k;
                 int j = pass == 0 ? i - 1 : i + 1;
-                if (j < 0 || j >= states.size() || !listed(tokens, states.get(Math.min(i, j)), states.get(Math.max(i, j)))) {
+                if (j < 0 || j >= states.size()
+                        || !listed(tokens, states.get(Math.min(i, j)), states.get(Math.max(i, j)))) {
                     continue;
                 }
-                boolean roleless = (attacker[i] == null || attacker[i].rule().equals("agency-mention")) && victim[i] == null;
+                boolean weak = attacker[i] == null || attacker[i].rule().equals("agency-mention");
+                boolean roleless = weak && victim[i] == null;
                 if (roleless && attacker[j] != null && !attacker[j].rule().equals("agency-mention")) {
                     attacker[i] = coordinated(attacker[j], states.get(i));
                 } else if (roleless && attacker[i] == null && victim[j] != null) {
@@ -275,12 +277,13 @@ public final class Tagger {
         List<Actor> actors = List.of();
         List<String> sectors = List.of();
         if (espionage) {
-            attributed = select(attributions, victimRoles, titleTokens, setting("attributedMin"), setting("attributedRatio"),
+            attributed = select(attributions, victimRoles, titleTokens, setting("attributedMin"),
+                    setting("attributedLoneMin"), setting("attributedRatio"),
                     Set.of(), "attributed", tokens, evidence);
             Set<String> attributedCodes = new LinkedHashSet<>();
             attributed.forEach(c -> attributedCodes.add(c.code()));
-            victims = select(victimRoles, List.of(), 0, setting("victimMin"), 0, attributedCodes, "victims", tokens,
-                    evidence);
+            victims = select(victimRoles, List.of(), 0, setting("victimMin"), 0, 0, attributedCodes, "victims",
+                    tokens, evidence);
             actors = new ArrayList<>();
             for (Map.Entry<String, Evidence> a : actorsFound.entrySet()) {
                 // A criminal group's country is where it is based, not a state behind it.
@@ -406,7 +409,8 @@ public final class Tagger {
         int p = first;
         for (int steps = 0; p > 0 && steps < 4; steps++) {
             String w = t.lower(p - 1);
-            if (w.equals("the") || w.equals("a") || w.equals("an") || w.equals(Tokens.POSSESSIVE) || stateToken[p - 1]) {
+            boolean skippable = w.equals("the") || w.equals("a") || w.equals("an") || w.equals(Tokens.POSSESSIVE);
+            if (skippable || stateToken[p - 1]) {
                 p--;
             } else {
                 break;
@@ -485,7 +489,8 @@ public final class Tagger {
      * Countries whose summed weight, less what {@code against} says for the same country, reaches {@code min}
      * and {@code ratio} of the strongest; strongest first.
      */
-    private List<Country> select(List<Role> roles, List<Role> against, int titleTokens, double min, double ratio,
+    private List<Country> select(List<Role> roles, List<Role> against, int titleTokens, double min, double lone,
+                                 double ratio,
                                  Set<String> exclude, String tag, Tokens t, List<Evidence> evidence) {
         Map<String, Double> sum = new LinkedHashMap<>();
         roles.forEach(r -> sum.merge(r.code(), r.weight(), Double::sum));
@@ -498,6 +503,11 @@ public final class Tagger {
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .map(Map.Entry::getKey)
                 .toList();
+        if (codes.isEmpty() && lone > 0 && max >= lone) {
+            // Several weak mentions of one state (a bare "Cyber Command" throughout) still name the actor.
+            codes = sum.entrySet().stream().filter(e -> e.getValue() == max && !exclude.contains(e.getKey()))
+                    .map(Map.Entry::getKey).limit(1).toList();
+        }
         List<Country> out = new ArrayList<>();
         for (String code : codes) {
             out.add(countries.get(code));
@@ -580,7 +590,8 @@ public final class Tagger {
         Set<String> out = new LinkedHashSet<>();
         for (int i = 0; i + 2 < t.size(); i++) {
             char c = t.firstChar(i);
-            if ((c == 'C' || c == 'c') && t.end(i) - t.start(i) == 3 && t.lower(i).equals("cve") && joinedByHyphen(t, i) && joinedByHyphen(t, i + 1)
+            boolean cve = (c == 'C' || c == 'c') && t.end(i) - t.start(i) == 3 && t.lower(i).equals("cve");
+            if (cve && joinedByHyphen(t, i) && joinedByHyphen(t, i + 1)
                     && isDigits(t, i + 1, 4, 4) && isDigits(t, i + 2, 4, 7)) {
                 String id = "CVE-" + t.original(i + 1) + "-" + t.original(i + 2);
                 if (out.add(id)) {
