@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,6 +36,7 @@ public final class Tagger {
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern MIXED_CASE_NAME = Pattern.compile("(?:\\p{Lu}.*\\p{Lu}|.*\\d).*");
     private static final int MAX_SIGNAL_EVIDENCE = 25;
+    private static final int MAX_EVIDENCE_PER_VALUE = 5;
 
     private enum Kind { COUNTRY, DEMONYM, CAPITAL, AGENCY, ACTOR }
 
@@ -511,11 +513,11 @@ public final class Tagger {
         List<Country> out = new ArrayList<>();
         for (String code : codes) {
             out.add(countries.get(code));
-            for (Role r : roles) {
-                if (r.code().equals(code)) {
-                    evidence.add(evidence(tag, code, t, r.first(), r.last(), r.rule()));
-                }
-            }
+            // The strongest few mentions make the case; a long article may have dozens.
+            roles.stream().filter(r -> r.code().equals(code))
+                    .sorted(Comparator.comparingDouble(Role::weight).reversed().thenComparingInt(Role::first))
+                    .limit(MAX_EVIDENCE_PER_VALUE)
+                    .forEach(r -> evidence.add(evidence(tag, code, t, r.first(), r.last(), r.rule())));
         }
         return out;
     }
