@@ -52,7 +52,7 @@ public final class Tagger {
 
     /**
      * What one mention of a state or actor says: toward attribution or victimhood ({@code weight}), and what it
-     * adds to the verdict's signals, already multiplied by {@code boost} (the title weight or 1).
+     * adds to the verdict's signals, times {@code boost} (the title weight or 1).
      */
     private record Role(String code, double weight, Map<String, Double> signals, double boost, int first, int last,
                         String rule) {
@@ -208,60 +208,10 @@ public final class Tagger {
                 states.add(e.kind() == Kind.AGENCY ? ownedAgency(tokens, m, stateEnds) : m);
             }
         }
-        Role[] attacker = new Role[states.size()];
-        Role[] victim = new Role[states.size()];
-        for (int i = 0; i < states.size(); i++) {
-            attacker[i] = attribution(tokens, states.get(i), stateToken);
-            victim[i] = attacker[i] == null ? victim(tokens, states.get(i), stateToken) : null;
-        }
-        // "the NSA and GCHQ developed …", "targeting India and Pakistan": a listed state shares its neighbour's role.
-        for (int pass = 0; pass < 2; pass++) {
-            for (int k = 0; k < states.size(); k++) {
-                int i = pass == 0 ? k : states.size() - 1 - k;
-                int j = pass == 0 ? i - 1 : i + 1;
-                if (j < 0 || j >= states.size()
-                        || !listed(tokens, states.get(Math.min(i, j)), states.get(Math.max(i, j)))) {
-                    continue;
-                }
-                boolean weak = attacker[i] == null || attacker[i].rule().equals("agency-mention");
-                boolean roleless = weak && victim[i] == null;
-                if (roleless && attacker[j] != null && !attacker[j].rule().equals("agency-mention")) {
-                    attacker[i] = coordinated(attacker[j], states.get(i));
-                } else if (roleless && attacker[i] == null && victim[j] != null) {
-                    victim[i] = coordinated(victim[j], states.get(i));
-                }
-            }
-        }
-        for (int i = 0; i < states.size(); i++) {
-            double boost = tokens.start(states.get(i).first()) < titleEnd ? titleWeight : 1;
-            if (attacker[i] != null) {
-                attributions.add(withBoost(attacker[i], boost));
-            } else if (victim[i] != null) {
-                victimRoles.add(withBoost(victim[i], boost));
-            }
-        }
+        roles(tokens, states, stateToken, titleEnd, attributions, victimRoles);
         attributions.forEach(r -> addSignals(sums, r.signals(), r.boost()));
 
-        // Evidence is judged against the article's length: three mentions in a short news item say more than
-        // three in a long essay. The factor is sqrt(length / referenceLength), kept within [0.4, 2].
-        double lengthFactor = referenceLength <= 0 ? 1
-                : Math.min(2.0, Math.max(0.4, Math.sqrt(full.length() / referenceLength)));
-        double z = bias;
-        Map<String, Double> strength = new HashMap<>();
-        for (Map.Entry<String, Taxonomy.Signal> s : taxonomy.signals().entrySet()) {
-            double saturation = Objects.requireNonNullElse(s.getValue().saturation(), 1.0) * lengthFactor;
-            double st = 1 - Math.exp(-sums.getOrDefault(s.getKey(), 0.0) / saturation);
-            strength.put(s.getKey(), st);
-            z += Objects.requireNonNullElse(s.getValue().weight(), 0.0) * st;
-        }
-        for (Taxonomy.Interaction i : taxonomy.interactions()) {
-            double product = i.weight();
-            for (String s : i.signals()) {
-                product *= s.startsWith("!") ? 1 - strength.getOrDefault(s.substring(1), 0.0)
-                        : strength.getOrDefault(s, 0.0);
-            }
-            z += product;
-        }
+        double z = logit(sums, full.length());
         if (LOG.isTraceEnabled()) {
             LOG.trace("FEATURES {} LENGTH {}", sums, full.length());
             attributions.forEach(r -> LOG.trace("  A {} {} {} | {}", r.code(), r.weight(), r.rule(),
@@ -300,6 +250,68 @@ public final class Tagger {
         List<String> techniques = techniques(tokens, labelMatches, evidence);
         return new Tags(espionage, score, attributed, victims, actors, sectors, malware, cves, techniques, evidence,
                 VERSION);
+    }
+
+    /** Classifies each state mention as attacker, victim or neither, into {@code attackers} and {@code victims}. */
+    private void roles(Tokens tokens, List<PhraseMatcher.Match<Entity>> states, boolean[] stateToken, int titleEnd,
+                       List<Role> attackers, List<Role> victims) {
+        Role[] attacker = new Role[states.size()];
+        Role[] victim = new Role[states.size()];
+        for (int i = 0; i < states.size(); i++) {
+            attacker[i] = attribution(tokens, states.get(i), stateToken);
+            victim[i] = attacker[i] == null ? victim(tokens, states.get(i), stateToken) : null;
+        }
+        // "the NSA and GCHQ developed …", "targeting India and Pakistan": a listed state shares its neighbour's role.
+        for (int pass = 0; pass < 2; pass++) {
+            for (int k = 0; k < states.size(); k++) {
+                int i = pass == 0 ? k : states.size() - 1 - k;
+                int j = pass == 0 ? i - 1 : i + 1;
+                if (j < 0 || j >= states.size()
+                        || !listed(tokens, states.get(Math.min(i, j)), states.get(Math.max(i, j)))) {
+                    continue;
+                }
+                boolean weak = attacker[i] == null || attacker[i].rule().equals("agency-mention");
+                boolean roleless = weak && victim[i] == null;
+                if (roleless && attacker[j] != null && !attacker[j].rule().equals("agency-mention")) {
+                    attacker[i] = coordinated(attacker[j], states.get(i));
+                } else if (roleless && attacker[i] == null && victim[j] != null) {
+                    victim[i] = coordinated(victim[j], states.get(i));
+                }
+            }
+        }
+        for (int i = 0; i < states.size(); i++) {
+            double boost = tokens.start(states.get(i).first()) < titleEnd ? titleWeight : 1;
+            if (attacker[i] != null) {
+                attackers.add(withBoost(attacker[i], boost));
+            } else if (victim[i] != null) {
+                victims.add(withBoost(victim[i], boost));
+            }
+        }
+    }
+
+    /** The logistic score's argument: bias, signal strengths and their interactions. */
+    private double logit(Map<String, Double> sums, int length) {
+        // Evidence is judged against the article's length: three mentions in a short news item say more than
+        // three in a long essay. The factor is sqrt(length / referenceLength), kept within [0.4, 2].
+        double lengthFactor = referenceLength <= 0 ? 1
+                : Math.min(2.0, Math.max(0.4, Math.sqrt(length / referenceLength)));
+        double z = bias;
+        Map<String, Double> strength = new HashMap<>();
+        for (Map.Entry<String, Taxonomy.Signal> s : taxonomy.signals().entrySet()) {
+            double saturation = Objects.requireNonNullElse(s.getValue().saturation(), 1.0) * lengthFactor;
+            double st = 1 - Math.exp(-sums.getOrDefault(s.getKey(), 0.0) / saturation);
+            strength.put(s.getKey(), st);
+            z += Objects.requireNonNullElse(s.getValue().weight(), 0.0) * st;
+        }
+        for (Taxonomy.Interaction i : taxonomy.interactions()) {
+            double product = i.weight();
+            for (String s : i.signals()) {
+                product *= s.startsWith("!") ? 1 - strength.getOrDefault(s.substring(1), 0.0)
+                        : strength.getOrDefault(s, 0.0);
+            }
+            z += product;
+        }
+        return z;
     }
 
     /** The attribution one state mention makes, or null when it is not phrased as the attacker. */
