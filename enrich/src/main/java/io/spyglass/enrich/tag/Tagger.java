@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,6 +36,7 @@ public final class Tagger {
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern MIXED_CASE_NAME = Pattern.compile("(?:\\p{Lu}.*\\p{Lu}|.*\\d).*");
     private static final int MAX_SIGNAL_EVIDENCE = 25;
+    private static final int MAX_EVIDENCE_PER_VALUE = 5;
 
     private enum Kind { COUNTRY, DEMONYM, CAPITAL, AGENCY, ACTOR }
 
@@ -50,7 +52,7 @@ public final class Tagger {
 
     /**
      * What one mention of a state or actor says: toward attribution or victimhood ({@code weight}), and what it
-     * adds to the verdict's signals, already multiplied by {@code boost} (the title weight or 1).
+     * adds to the verdict's signals, times {@code boost} (the title weight or 1).
      */
     private record Role(String code, double weight, Map<String, Double> signals, double boost, int first, int last,
                         String rule) {
@@ -206,58 +208,10 @@ public final class Tagger {
                 states.add(e.kind() == Kind.AGENCY ? ownedAgency(tokens, m, stateEnds) : m);
             }
         }
-        Role[] attacker = new Role[states.size()];
-        Role[] victim = new Role[states.size()];
-        for (int i = 0; i < states.size(); i++) {
-            attacker[i] = attribution(tokens, states.get(i), stateToken);
-            victim[i] = attacker[i] == null ? victim(tokens, states.get(i), stateToken) : null;
-        }
-        // "the NSA and GCHQ developed …", "targeting India and Pakistan": a listed state shares its neighbour's role.
-        for (int pass = 0; pass < 2; pass++) {
-            for (int k = 0; k < states.size(); k++) {
-                int i = pass == 0 ? k : states.size() - 1 - k;
-                int j = pass == 0 ? i - 1 : i + 1;
-                if (j < 0 || j >= states.size() || !listed(tokens, states.get(Math.min(i, j)), states.get(Math.max(i, j)))) {
-                    continue;
-                }
-                boolean roleless = (attacker[i] == null || attacker[i].rule().equals("agency-mention")) && victim[i] == null;
-                if (roleless && attacker[j] != null && !attacker[j].rule().equals("agency-mention")) {
-                    attacker[i] = coordinated(attacker[j], states.get(i));
-                } else if (roleless && attacker[i] == null && victim[j] != null) {
-                    victim[i] = coordinated(victim[j], states.get(i));
-                }
-            }
-        }
-        for (int i = 0; i < states.size(); i++) {
-            double boost = tokens.start(states.get(i).first()) < titleEnd ? titleWeight : 1;
-            if (attacker[i] != null) {
-                attributions.add(withBoost(attacker[i], boost));
-            } else if (victim[i] != null) {
-                victimRoles.add(withBoost(victim[i], boost));
-            }
-        }
+        roles(tokens, states, stateToken, titleEnd, attributions, victimRoles);
         attributions.forEach(r -> addSignals(sums, r.signals(), r.boost()));
 
-        // Evidence is judged against the article's length: three mentions in a short news item say more than
-        // three in a long essay. The factor is sqrt(length / referenceLength), kept within [0.4, 2].
-        double lengthFactor = referenceLength <= 0 ? 1
-                : Math.min(2.0, Math.max(0.4, Math.sqrt(full.length() / referenceLength)));
-        double z = bias;
-        Map<String, Double> strength = new HashMap<>();
-        for (Map.Entry<String, Taxonomy.Signal> s : taxonomy.signals().entrySet()) {
-            double saturation = Objects.requireNonNullElse(s.getValue().saturation(), 1.0) * lengthFactor;
-            double st = 1 - Math.exp(-sums.getOrDefault(s.getKey(), 0.0) / saturation);
-            strength.put(s.getKey(), st);
-            z += Objects.requireNonNullElse(s.getValue().weight(), 0.0) * st;
-        }
-        for (Taxonomy.Interaction i : taxonomy.interactions()) {
-            double product = i.weight();
-            for (String s : i.signals()) {
-                product *= s.startsWith("!") ? 1 - strength.getOrDefault(s.substring(1), 0.0)
-                        : strength.getOrDefault(s, 0.0);
-            }
-            z += product;
-        }
+        double z = logit(sums, full.length());
         if (LOG.isTraceEnabled()) {
             LOG.trace("FEATURES {} LENGTH {}", sums, full.length());
             attributions.forEach(r -> LOG.trace("  A {} {} {} | {}", r.code(), r.weight(), r.rule(),
@@ -275,12 +229,13 @@ public final class Tagger {
         List<Actor> actors = List.of();
         List<String> sectors = List.of();
         if (espionage) {
-            attributed = select(attributions, victimRoles, titleTokens, setting("attributedMin"), setting("attributedRatio"),
+            attributed = select(attributions, victimRoles, titleTokens, setting("attributedMin"),
+                    setting("attributedLoneMin"), setting("attributedRatio"),
                     Set.of(), "attributed", tokens, evidence);
             Set<String> attributedCodes = new LinkedHashSet<>();
             attributed.forEach(c -> attributedCodes.add(c.code()));
-            victims = select(victimRoles, List.of(), 0, setting("victimMin"), 0, attributedCodes, "victims", tokens,
-                    evidence);
+            victims = select(victimRoles, List.of(), 0, setting("victimMin"), 0, 0, attributedCodes, "victims",
+                    tokens, evidence);
             actors = new ArrayList<>();
             for (Map.Entry<String, Evidence> a : actorsFound.entrySet()) {
                 // A criminal group's country is where it is based, not a state behind it.
@@ -295,6 +250,68 @@ public final class Tagger {
         List<String> techniques = techniques(tokens, labelMatches, evidence);
         return new Tags(espionage, score, attributed, victims, actors, sectors, malware, cves, techniques, evidence,
                 VERSION);
+    }
+
+    /** Classifies each state mention as attacker, victim or neither, into {@code attackers} and {@code victims}. */
+    private void roles(Tokens tokens, List<PhraseMatcher.Match<Entity>> states, boolean[] stateToken, int titleEnd,
+                       List<Role> attackers, List<Role> victims) {
+        Role[] attacker = new Role[states.size()];
+        Role[] victim = new Role[states.size()];
+        for (int i = 0; i < states.size(); i++) {
+            attacker[i] = attribution(tokens, states.get(i), stateToken);
+            victim[i] = attacker[i] == null ? victim(tokens, states.get(i), stateToken) : null;
+        }
+        // "the NSA and GCHQ developed …", "targeting India and Pakistan": a listed state shares its neighbour's role.
+        for (int pass = 0; pass < 2; pass++) {
+            for (int k = 0; k < states.size(); k++) {
+                int i = pass == 0 ? k : states.size() - 1 - k;
+                int j = pass == 0 ? i - 1 : i + 1;
+                if (j < 0 || j >= states.size()
+                        || !listed(tokens, states.get(Math.min(i, j)), states.get(Math.max(i, j)))) {
+                    continue;
+                }
+                boolean weak = attacker[i] == null || attacker[i].rule().equals("agency-mention");
+                boolean roleless = weak && victim[i] == null;
+                if (roleless && attacker[j] != null && !attacker[j].rule().equals("agency-mention")) {
+                    attacker[i] = coordinated(attacker[j], states.get(i));
+                } else if (roleless && attacker[i] == null && victim[j] != null) {
+                    victim[i] = coordinated(victim[j], states.get(i));
+                }
+            }
+        }
+        for (int i = 0; i < states.size(); i++) {
+            double boost = tokens.start(states.get(i).first()) < titleEnd ? titleWeight : 1;
+            if (attacker[i] != null) {
+                attackers.add(withBoost(attacker[i], boost));
+            } else if (victim[i] != null) {
+                victims.add(withBoost(victim[i], boost));
+            }
+        }
+    }
+
+    /** The logistic score's argument: bias, signal strengths and their interactions. */
+    private double logit(Map<String, Double> sums, int length) {
+        // Evidence is judged against the article's length: three mentions in a short news item say more than
+        // three in a long essay. The factor is sqrt(length / referenceLength), kept within [0.4, 2].
+        double lengthFactor = referenceLength <= 0 ? 1
+                : Math.min(2.0, Math.max(0.4, Math.sqrt(length / referenceLength)));
+        double z = bias;
+        Map<String, Double> strength = new HashMap<>();
+        for (Map.Entry<String, Taxonomy.Signal> s : taxonomy.signals().entrySet()) {
+            double saturation = Objects.requireNonNullElse(s.getValue().saturation(), 1.0) * lengthFactor;
+            double st = 1 - Math.exp(-sums.getOrDefault(s.getKey(), 0.0) / saturation);
+            strength.put(s.getKey(), st);
+            z += Objects.requireNonNullElse(s.getValue().weight(), 0.0) * st;
+        }
+        for (Taxonomy.Interaction i : taxonomy.interactions()) {
+            double product = i.weight();
+            for (String s : i.signals()) {
+                product *= s.startsWith("!") ? 1 - strength.getOrDefault(s.substring(1), 0.0)
+                        : strength.getOrDefault(s, 0.0);
+            }
+            z += product;
+        }
+        return z;
     }
 
     /** The attribution one state mention makes, or null when it is not phrased as the attacker. */
@@ -406,7 +423,8 @@ public final class Tagger {
         int p = first;
         for (int steps = 0; p > 0 && steps < 4; steps++) {
             String w = t.lower(p - 1);
-            if (w.equals("the") || w.equals("a") || w.equals("an") || w.equals(Tokens.POSSESSIVE) || stateToken[p - 1]) {
+            boolean skippable = w.equals("the") || w.equals("a") || w.equals("an") || w.equals(Tokens.POSSESSIVE);
+            if (skippable || stateToken[p - 1]) {
                 p--;
             } else {
                 break;
@@ -485,7 +503,8 @@ public final class Tagger {
      * Countries whose summed weight, less what {@code against} says for the same country, reaches {@code min}
      * and {@code ratio} of the strongest; strongest first.
      */
-    private List<Country> select(List<Role> roles, List<Role> against, int titleTokens, double min, double ratio,
+    private List<Country> select(List<Role> roles, List<Role> against, int titleTokens, double min, double lone,
+                                 double ratio,
                                  Set<String> exclude, String tag, Tokens t, List<Evidence> evidence) {
         Map<String, Double> sum = new LinkedHashMap<>();
         roles.forEach(r -> sum.merge(r.code(), r.weight(), Double::sum));
@@ -498,14 +517,19 @@ public final class Tagger {
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .map(Map.Entry::getKey)
                 .toList();
+        if (codes.isEmpty() && lone > 0 && max >= lone) {
+            // Several weak mentions of one state (a bare "Cyber Command" throughout) still name the actor.
+            codes = sum.entrySet().stream().filter(e -> e.getValue() == max && !exclude.contains(e.getKey()))
+                    .map(Map.Entry::getKey).limit(1).toList();
+        }
         List<Country> out = new ArrayList<>();
         for (String code : codes) {
             out.add(countries.get(code));
-            for (Role r : roles) {
-                if (r.code().equals(code)) {
-                    evidence.add(evidence(tag, code, t, r.first(), r.last(), r.rule()));
-                }
-            }
+            // The strongest few mentions make the case; a long article may have dozens.
+            roles.stream().filter(r -> r.code().equals(code))
+                    .sorted(Comparator.comparingDouble(Role::weight).reversed().thenComparingInt(Role::first))
+                    .limit(MAX_EVIDENCE_PER_VALUE)
+                    .forEach(r -> evidence.add(evidence(tag, code, t, r.first(), r.last(), r.rule())));
         }
         return out;
     }
@@ -580,7 +604,8 @@ public final class Tagger {
         Set<String> out = new LinkedHashSet<>();
         for (int i = 0; i + 2 < t.size(); i++) {
             char c = t.firstChar(i);
-            if ((c == 'C' || c == 'c') && t.end(i) - t.start(i) == 3 && t.lower(i).equals("cve") && joinedByHyphen(t, i) && joinedByHyphen(t, i + 1)
+            boolean cve = (c == 'C' || c == 'c') && t.end(i) - t.start(i) == 3 && t.lower(i).equals("cve");
+            if (cve && joinedByHyphen(t, i) && joinedByHyphen(t, i + 1)
                     && isDigits(t, i + 1, 4, 4) && isDigits(t, i + 2, 4, 7)) {
                 String id = "CVE-" + t.original(i + 1) + "-" + t.original(i + 2);
                 if (out.add(id)) {

@@ -60,12 +60,14 @@ record Taxonomy(
             "reportPhrases", "vendorNouns", "hedges");
 
     /** Rule names the tagger applies; a user file may re-weight them. */
-    static final List<String> RULE_NAMES = List.of("actor", "criminal-actor", "unattributed-actor", "state-link-word", "state-actor-noun",
+    static final List<String> RULE_NAMES = List.of("actor", "criminal-actor", "unattributed-actor",
+            "state-link-word", "state-actor-noun",
             "state-actor-noun-qualified", "link-phrase", "agent-verb", "accusation", "agency-mention",
             "victim-phrase", "victim-phrase-weak", "victim-possessive", "victim-target-noun");
 
     /** Selection settings the tagger reads. */
-    static final List<String> SELECTION_NAMES = List.of("attributedMin", "attributedRatio", "victimMin");
+    static final List<String> SELECTION_NAMES = List.of("attributedMin", "attributedLoneMin",
+            "attributedRatio", "victimMin");
 
     /**
      * What one mention found by a rule counts for; absent means 0.
@@ -221,14 +223,14 @@ record Taxonomy(
         String where = "Invalid taxonomy " + source;
         for (String cue : nonNull(cues).keySet()) {
             if (!CUE_NAMES.contains(cue)) {
-                throw new IllegalArgumentException(where + line(lines, "cues." + cue, null) + ": unknown cue list '" + cue
-                        + "', expected one of " + CUE_NAMES);
+                throw new IllegalArgumentException(where + line(lines, "cues." + cue, null) + ": unknown cue list '"
+                        + cue + "', expected one of " + CUE_NAMES);
             }
         }
         for (String rule : nonNull(rules).keySet()) {
             if (!RULE_NAMES.contains(rule)) {
-                throw new IllegalArgumentException(where + line(lines, "rules." + rule, null) + ": unknown rule '" + rule
-                        + "', expected one of " + RULE_NAMES);
+                throw new IllegalArgumentException(where + line(lines, "rules." + rule, null) + ": unknown rule '"
+                        + rule + "', expected one of " + RULE_NAMES);
             }
         }
         for (String key : nonNull(selection).keySet()) {

@@ -190,7 +190,8 @@ class TaggerTest {
     @Test
     void namesTheLineOfAMisspelledTaxonomyKey(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("taxonomy.yaml");
-        Files.writeString(file, "threshold: 0.6\nsignals:\n  cyber:\n    wieght: 2\n    terms:\n      hack: 1\nbias: 1\n");
+        Files.writeString(file,
+                "threshold: 0.6\nsignals:\n  cyber:\n    wieght: 2\n    terms:\n      hack: 1\nbias: 1\n");
 
         assertThatThrownBy(() -> Tagger.load(file))
                 .isInstanceOf(IllegalArgumentException.class)
