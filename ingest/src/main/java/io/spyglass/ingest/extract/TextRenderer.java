@@ -31,6 +31,7 @@ final class TextRenderer {
     private static final int MAX_TRAILING_LABEL = 60;
     private static final int MAX_APPEAL = 300;
     private static final int MAX_LIST_LABEL = 80;
+    private static final int MAX_CREDIT = 120;
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?…。！？\"“”»«)]\\s*$");
     private static final Pattern APPEAL = Pattern.compile("(?i)subscri|newsletter|abonnier|unterstützen sie"
             + "|unterstütze uns|support (us|our)|donate|jetzt spenden|follow us|folg(e|en sie) uns|auf telegram"
@@ -42,6 +43,12 @@ final class TextRenderer {
             + "|lesen sie (auch|mehr)|auch interessant|zum weiterlesen|neueste (artikel|beiträge)|meistgelesen"
             + "|vorschau auf|entdecke weitere|à lire aussi|lire aussi|sur le même sujet|noticias relacionadas"
             + "|te puede interesar|leer más|leia também|leggi anche|zobacz (też|także)|czytaj (też|także|więcej))");
+    /** Advertising and affiliate notices that sites put above the story. */
+    private static final Pattern DISCLOSURE = Pattern.compile("(?i)enthält werbung|werbung\\s*[:.]|anzeige\\s*[:.]"
+            + "|affiliate|provision|advertis|sponsored|contains (references|links)|partnerlinks|werbelinks");
+    /** Photo credits and captions that sites set as paragraphs of their own. */
+    private static final Pattern CREDIT = Pattern.compile("(?i)^\\(?(fotos?|photos?|bild(er)?|images?|credits?"
+            + "|grafik|illustration|titelbild|quelle: foto)\\s*:|©|\\((foto|photo|bild|image)\\s*:");
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s:.!»›>|…-]+$");
 
     private final List<String> paragraphs = new ArrayList<>();
@@ -72,7 +79,8 @@ final class TextRenderer {
     static List<String> trimEdges(List<String> paragraphs) {
         int from = 0;
         int to = relatedSectionStart(paragraphs);
-        while (from < to && isEdgeLabel(paragraphs.get(from), MAX_LEADING_LABEL)) {
+        while (from < to && (isEdgeLabel(paragraphs.get(from), MAX_LEADING_LABEL)
+                || isDisclosure(paragraphs.get(from)))) {
             from++;
         }
         while (to > from && (isEdgeLabel(paragraphs.get(to - 1), MAX_TRAILING_LABEL)
@@ -106,6 +114,10 @@ final class TextRenderer {
             seen += p.length();
         }
         return paragraphs.size();
+    }
+
+    private static boolean isDisclosure(String paragraph) {
+        return paragraph.length() < MAX_APPEAL && DISCLOSURE.matcher(paragraph).find();
     }
 
     private static boolean isRelatedLabel(String paragraph) {
@@ -184,6 +196,9 @@ final class TextRenderer {
         // Related-content labels stay until the edges are trimmed: they mark where the teasers start.
         if (text.length() <= MAX_STOCK_PHRASE && !isRelatedLabel(text)
                 && STOCK_PHRASES.contains(TRAILING_PUNCTUATION.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(""))) {
+            return;
+        }
+        if (text.length() < MAX_CREDIT && CREDIT.matcher(text).find()) {
             return;
         }
         paragraphs.add(text);
