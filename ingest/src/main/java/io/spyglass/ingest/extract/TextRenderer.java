@@ -32,6 +32,7 @@ final class TextRenderer {
     private static final int MAX_APPEAL = 300;
     private static final int MAX_LIST_LABEL = 80;
     private static final int MAX_CREDIT = 120;
+    private static final int MAX_DATELINE = 60;
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?…。！？\"“”»«)]\\s*$");
     private static final Pattern APPEAL = Pattern.compile("(?i)subscri|newsletter|abonnier|unterstützen sie"
             + "|unterstütze uns|support (us|our)|donate|jetzt spenden|follow us|folg(e|en sie) uns|auf telegram"
@@ -49,6 +50,11 @@ final class TextRenderer {
     /** Photo credits and captions that sites set as paragraphs of their own. */
     private static final Pattern CREDIT = Pattern.compile("(?i)^\\(?(fotos?|photos?|bild(er)?|images?|credits?"
             + "|grafik|illustration|titelbild|quelle: foto)\\s*:|©|\\((foto|photo|bild|image)\\s*:");
+    /** Publication and update stamps set as paragraphs of their own: a date or a clock time in a short line. */
+    private static final Pattern DATELINE = Pattern.compile("(?i)\\b\\d{1,2}[./]\\s?\\d{1,2}[./]\\s?(\\d{2}|\\d{4})\\b"
+            + "|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}:\\d{2}\\b|\\b\\d{1,2}\\.? (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+            + "|januar|februar|märz|mai|juni|juli|okt|dez)\\w*\\.? \\d{4}|\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov"
+            + "|dec)\\w*\\.? \\d{1,2},? \\d{4}");
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s:.!»›>|…-]+$");
 
     private final List<String> paragraphs = new ArrayList<>();
@@ -198,7 +204,8 @@ final class TextRenderer {
                 && STOCK_PHRASES.contains(TRAILING_PUNCTUATION.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(""))) {
             return;
         }
-        if (text.length() < MAX_CREDIT && CREDIT.matcher(text).find()) {
+        if (text.length() < MAX_CREDIT && CREDIT.matcher(text).find()
+                || text.length() < MAX_DATELINE && DATELINE.matcher(text).find() && !SENTENCE_END.matcher(text).find()) {
             return;
         }
         paragraphs.add(text);

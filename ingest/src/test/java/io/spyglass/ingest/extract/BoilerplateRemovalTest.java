@@ -26,6 +26,7 @@ class BoilerplateRemovalTest {
             "boilerplate-edge-labels.html",
             "boilerplate-related-teasers.html",
             "boilerplate-credits-disclosure.html",
+            "boilerplate-dateline.html",
     })
     void keepsOnlyTheArticleParagraphs(String fixture) {
         assertThat(Fixtures.extract(fixture).text()).isEqualTo(Fixtures.ARTICLE);
