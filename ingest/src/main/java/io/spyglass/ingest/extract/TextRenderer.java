@@ -30,6 +30,8 @@ final class TextRenderer {
     private static final int MAX_LEADING_LABEL = 50;
     private static final int MAX_TRAILING_LABEL = 60;
     private static final int MAX_APPEAL = 300;
+    /** Inside the text only a short paragraph can be a call to action; a long one quotes the words. */
+    private static final int MAX_INLINE_APPEAL = 160;
     private static final int MAX_LIST_LABEL = 80;
     private static final int MAX_CREDIT = 120;
     private static final int MAX_DATELINE = 60;
@@ -95,7 +97,7 @@ final class TextRenderer {
         }
         List<String> kept = new ArrayList<>(to - from);
         for (String p : paragraphs.subList(from, to)) {
-            if (!isRelatedLabel(p)) {
+            if (!isRelatedLabel(p) && !(p.length() < MAX_INLINE_APPEAL && APPEAL.matcher(p).find())) {
                 kept.add(p);
             }
         }
