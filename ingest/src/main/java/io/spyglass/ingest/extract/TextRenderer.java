@@ -30,7 +30,11 @@ final class TextRenderer {
     private static final int MAX_LEADING_LABEL = 50;
     private static final int MAX_TRAILING_LABEL = 60;
     private static final int MAX_APPEAL = 300;
+    /** Inside the text only a short paragraph can be a call to action; a long one quotes the words. */
+    private static final int MAX_INLINE_APPEAL = 160;
     private static final int MAX_LIST_LABEL = 80;
+    private static final int MAX_CREDIT = 120;
+    private static final int MAX_DATELINE = 60;
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?…。！？\"“”»«)]\\s*$");
     private static final Pattern APPEAL = Pattern.compile("(?i)subscri|newsletter|abonnier|unterstützen sie"
             + "|unterstütze uns|support (us|our)|donate|jetzt spenden|follow us|folg(e|en sie) uns|auf telegram"
@@ -42,6 +46,17 @@ final class TextRenderer {
             + "|lesen sie (auch|mehr)|auch interessant|zum weiterlesen|neueste (artikel|beiträge)|meistgelesen"
             + "|vorschau auf|entdecke weitere|à lire aussi|lire aussi|sur le même sujet|noticias relacionadas"
             + "|te puede interesar|leer más|leia também|leggi anche|zobacz (też|także)|czytaj (też|także|więcej))");
+    /** Advertising and affiliate notices that sites put above the story. */
+    private static final Pattern DISCLOSURE = Pattern.compile("(?i)enthält werbung|werbung\\s*[:.]|anzeige\\s*[:.]"
+            + "|affiliate|provision|advertis|sponsored|contains (references|links)|partnerlinks|werbelinks");
+    /** Photo credits and captions that sites set as paragraphs of their own. */
+    private static final Pattern CREDIT = Pattern.compile("(?i)^\\(?(fotos?|photos?|bild(er)?|images?|credits?"
+            + "|grafik|illustration|titelbild|quelle: foto)\\s*:|©|\\((foto|photo|bild|image)\\s*:");
+    /** Publication and update stamps set as paragraphs of their own: a date or a clock time in a short line. */
+    private static final Pattern DATELINE = Pattern.compile("(?i)\\b\\d{1,2}[./]\\s?\\d{1,2}[./]\\s?(\\d{2}|\\d{4})\\b"
+            + "|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}:\\d{2}\\b|\\b\\d{1,2}\\.? (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+            + "|januar|februar|märz|mai|juni|juli|okt|dez)\\w*\\.? \\d{4}|\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov"
+            + "|dec)\\w*\\.? \\d{1,2},? \\d{4}");
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s:.!»›>|…-]+$");
 
     private final List<String> paragraphs = new ArrayList<>();
@@ -72,7 +87,8 @@ final class TextRenderer {
     static List<String> trimEdges(List<String> paragraphs) {
         int from = 0;
         int to = relatedSectionStart(paragraphs);
-        while (from < to && isEdgeLabel(paragraphs.get(from), MAX_LEADING_LABEL)) {
+        while (from < to && (isEdgeLabel(paragraphs.get(from), MAX_LEADING_LABEL)
+                || isDisclosure(paragraphs.get(from)))) {
             from++;
         }
         while (to > from && (isEdgeLabel(paragraphs.get(to - 1), MAX_TRAILING_LABEL)
@@ -81,7 +97,7 @@ final class TextRenderer {
         }
         List<String> kept = new ArrayList<>(to - from);
         for (String p : paragraphs.subList(from, to)) {
-            if (!isRelatedLabel(p)) {
+            if (!isRelatedLabel(p) && !(p.length() < MAX_INLINE_APPEAL && APPEAL.matcher(p).find())) {
                 kept.add(p);
             }
         }
@@ -106,6 +122,10 @@ final class TextRenderer {
             seen += p.length();
         }
         return paragraphs.size();
+    }
+
+    private static boolean isDisclosure(String paragraph) {
+        return paragraph.length() < MAX_APPEAL && DISCLOSURE.matcher(paragraph).find();
     }
 
     private static boolean isRelatedLabel(String paragraph) {
@@ -184,6 +204,10 @@ final class TextRenderer {
         // Related-content labels stay until the edges are trimmed: they mark where the teasers start.
         if (text.length() <= MAX_STOCK_PHRASE && !isRelatedLabel(text)
                 && STOCK_PHRASES.contains(TRAILING_PUNCTUATION.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(""))) {
+            return;
+        }
+        if (text.length() < MAX_CREDIT && CREDIT.matcher(text).find()
+                || text.length() < MAX_DATELINE && DATELINE.matcher(text).find() && !SENTENCE_END.matcher(text).find()) {
             return;
         }
         paragraphs.add(text);

@@ -25,6 +25,8 @@ class BoilerplateRemovalTest {
             "boilerplate-unmarked-link-list.html",
             "boilerplate-edge-labels.html",
             "boilerplate-related-teasers.html",
+            "boilerplate-credits-disclosure.html",
+            "boilerplate-dateline.html",
     })
     void keepsOnlyTheArticleParagraphs(String fixture) {
         assertThat(Fixtures.extract(fixture).text()).isEqualTo(Fixtures.ARTICLE);
