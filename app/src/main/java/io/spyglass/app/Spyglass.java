@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
                 TailCommand.class,
                 TagCommand.class,
                 ExtractCommand.class,
+                RetagCommand.class,
+                BenchDeliveryCommand.class,
         })
 public final class Spyglass implements Runnable {
 

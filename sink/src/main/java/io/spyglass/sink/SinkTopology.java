@@ -9,7 +9,9 @@ import io.spyglass.model.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -133,9 +135,14 @@ public final class SinkTopology {
         }
     }
 
-    /** Adds each espionage article to the open story it reports, or starts one, and emits the story's new version. */
+    /**
+     * Adds each espionage article to the open story it reports, or starts one, and emits the story's new version.
+     * The fingerprints of the open stories are also kept in memory, loaded from the store when the task starts, so
+     * matching an article reads no story from the store but the one it joins.
+     */
     private static final class ClusterStories implements Processor<String, EnrichedArticle, String, Story> {
         private final SinkStats stats;
+        private final Map<String, List<Fingerprint>> fingerprints = new HashMap<>();
         private ProcessorContext<String, Story> context;
         private KeyValueStore<String, OpenStory> store;
 
@@ -147,21 +154,32 @@ public final class SinkTopology {
         public void init(ProcessorContext<String, Story> context) {
             this.context = context;
             this.store = context.getStateStore(STORIES_STORE);
+            // Streams initialises processors after restoring their stores, so this sees the whole state
+            try (KeyValueIterator<String, OpenStory> all = store.all()) {
+                all.forEachRemaining(kv -> fingerprints.put(kv.key, kv.value.fingerprints()));
+            }
             context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, this::expire);
         }
 
         @Override
         public void process(Record<String, EnrichedArticle> record) {
-            List<OpenStory> open = new ArrayList<>();
-            try (KeyValueIterator<String, OpenStory> all = store.all()) {
-                all.forEachRemaining(kv -> open.add(kv.value));
+            StoryClusterer.Decision decision = StoryClusterer.decide(fingerprints, record.value());
+            if (decision.duplicate()) {
+                return;
             }
-            StoryClusterer.assign(open, record.value(), Instant.ofEpochMilli(record.timestamp())).ifPresent(next -> {
-                Story story = next.story();
-                store.put(story.storyId(), next);
-                stats.stories.incrementAndGet();
-                context.forward(new Record<>(story.storyId(), story, record.timestamp()));
-            });
+            Instant now = Instant.ofEpochMilli(record.timestamp());
+            OpenStory current = decision.storyId() == null ? null : store.get(decision.storyId());
+            OpenStory next = current == null
+                    ? StoryClusterer.start(record.value(), decision.fingerprint(), now)
+                    : StoryClusterer.add(current, record.value(), decision.fingerprint(), now);
+            if (next == current) {
+                return;
+            }
+            Story story = next.story();
+            store.put(story.storyId(), next);
+            fingerprints.put(story.storyId(), next.fingerprints());
+            stats.stories.incrementAndGet();
+            context.forward(new Record<>(story.storyId(), story, record.timestamp()));
         }
 
         private void expire(long streamTime) {
@@ -174,7 +192,10 @@ public final class SinkTopology {
                     }
                 });
             }
-            old.forEach(store::delete);
+            old.forEach(id -> {
+                store.delete(id);
+                fingerprints.remove(id);
+            });
         }
     }
 }

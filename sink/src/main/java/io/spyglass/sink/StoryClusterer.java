@@ -13,7 +13,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,7 +20,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -39,6 +37,11 @@ public final class StoryClusterer {
     public static final Duration WINDOW = Duration.ofDays(3);
     /** Text kept in a story across its sources; beyond it a source's text is null (Kafka's default record limit is 1 MB). */
     public static final int TEXT_BUDGET = 256 * 1024;
+    /**
+     * Sources a story holds at most; later reports of the same event are left out, which keeps the story (with its
+     * per-source metadata and evidence) well under Kafka's 1 MB record limit.
+     */
+    public static final int MAX_SOURCES = 200;
     static final int NEAR_DUPLICATE_BITS = 6;
     static final int MIN_SHINGLES = 10;
     static final double SAME_TITLE = 0.5;
@@ -52,30 +55,36 @@ public final class StoryClusterer {
     }
 
     /**
-     * Where {@code article} goes: a new story, or the next version of the open story it matches best; empty when
-     * one of {@code open} already has it as a source.
+     * Where an article goes, decided on fingerprints alone so the caller need not read whole stories.
      *
-     * @param open    the open stories; never null
-     * @param article an espionage article; never null
-     * @param now     record time of the article, kept as the story's last change
+     * @param fingerprint the article's
+     * @param storyId     the open story it joins, or null for a new story
+     * @param duplicate   true when an open story already has it as a source: nothing to do
      */
-    public static Optional<OpenStory> assign(Collection<OpenStory> open, EnrichedArticle article, Instant now) {
+    public record Decision(Fingerprint fingerprint, String storyId, boolean duplicate) {
+    }
+
+    /**
+     * Decides where {@code article} goes among the open stories, given as story id to the fingerprints of its
+     * sources: the story it matches best, a new one, or nowhere when a story already has it.
+     */
+    public static Decision decide(Map<String, List<Fingerprint>> open, EnrichedArticle article) {
         Fingerprint f = fingerprint(article);
-        OpenStory best = null;
+        String best = null;
         double bestScore = 0;
-        for (OpenStory s : open) {
-            if (s.fingerprints().stream().anyMatch(g -> g.articleId().equals(f.articleId()))) {
-                return Optional.empty();
-            }
-            for (Fingerprint g : s.fingerprints()) {
+        for (var story : open.entrySet()) {
+            for (Fingerprint g : story.getValue()) {
+                if (g.articleId().equals(f.articleId())) {
+                    return new Decision(f, story.getKey(), true);
+                }
                 double score = similarity(f, g);
                 if (score > bestScore) {
-                    best = s;
+                    best = story.getKey();
                     bestScore = score;
                 }
             }
         }
-        return Optional.of(best == null ? start(article, f, now) : add(best, article, f, now));
+        return new Decision(f, best, false);
     }
 
     /**
@@ -185,15 +194,23 @@ public final class StoryClusterer {
         return a.published() != null ? a.published() : a.fetched();
     }
 
-    private static OpenStory start(EnrichedArticle a, Fingerprint f, Instant now) {
+    /** A new story, version 1, from its first article; {@code now} is the record time. */
+    public static OpenStory start(EnrichedArticle a, Fingerprint f, Instant now) {
         Instant t = f.time();
         Story story = new Story(Story.SCHEMA_VERSION, storyId(a.id()), 1, a.title() == null ? "" : a.title(), a.url(), t, t,
                 merge(List.of(a.tags())), List.of(source(a, TEXT_BUDGET)));
         return new OpenStory(story, List.of(f), now);
     }
 
-    private static OpenStory add(OpenStory open, EnrichedArticle a, Fingerprint f, Instant now) {
+    /**
+     * The next version of {@code open} with {@code a} as a further source; the story unchanged once it has
+     * {@link #MAX_SOURCES} sources.
+     */
+    public static OpenStory add(OpenStory open, EnrichedArticle a, Fingerprint f, Instant now) {
         Story s = open.story();
+        if (s.sources().size() >= MAX_SOURCES) {
+            return open;
+        }
         int textLeft = TEXT_BUDGET - s.sources().stream().mapToInt(x -> x.text() == null ? 0 : x.text().length()).sum();
         List<StorySource> sources = new ArrayList<>(s.sources());
         sources.add(source(a, textLeft));

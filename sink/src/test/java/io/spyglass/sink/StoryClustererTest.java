@@ -13,7 +13,10 @@ import io.spyglass.model.StorySource;
 import io.spyglass.model.Tags;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class StoryClustererTest {
@@ -37,8 +40,21 @@ class StoryClustererTest {
 
     private static final Tags CN_JP = tags(List.of(new Country("CN", "China")), List.of(new Country("JP", "Japan")), List.of(), "defense");
 
+    /** What the sink does with an article: the new or next version of its story, or nothing. */
+    private static Optional<OpenStory> assign(List<OpenStory> open, EnrichedArticle a, Instant now) {
+        Map<String, List<Fingerprint>> index = new LinkedHashMap<>();
+        open.forEach(s -> index.put(s.story().storyId(), s.fingerprints()));
+        StoryClusterer.Decision d = StoryClusterer.decide(index, a);
+        if (d.duplicate()) {
+            return Optional.empty();
+        }
+        return Optional.of(d.storyId() == null ? StoryClusterer.start(a, d.fingerprint(), now)
+                : StoryClusterer.add(open.stream().filter(s -> s.story().storyId().equals(d.storyId())).findFirst().orElseThrow(),
+                        a, d.fingerprint(), now));
+    }
+
     private static OpenStory first(EnrichedArticle a) {
-        return StoryClusterer.assign(List.of(), a, T0).orElseThrow();
+        return assign(List.of(), a, T0).orElseThrow();
     }
 
     @Test
@@ -65,7 +81,7 @@ class StoryClustererTest {
                 T0.plus(Duration.ofHours(5)), tags(List.of(new Country("CN", "China")), List.of(new Country("JP", "Japan"),
                         new Country("US", "United States")), List.of(new Actor("APT40", "CN")), "defense", "government"));
 
-        Story story = StoryClusterer.assign(List.of(s), copy, T0).orElseThrow().story();
+        Story story = assign(List.of(s), copy, T0).orElseThrow().story();
 
         assertThat(story.storyId()).isEqualTo(s.story().storyId());
         assertThat(story.version()).isEqualTo(2);
@@ -87,7 +103,7 @@ class StoryClustererTest {
                 "A different write-up of the same breach, with quotes from a minister and nothing copied from anyone else at all.",
                 T0.plus(Duration.ofDays(1)), CN_JP);
 
-        assertThat(StoryClusterer.assign(List.of(s), other, T0).orElseThrow().story().version()).isEqualTo(2);
+        assertThat(assign(List.of(s), other, T0).orElseThrow().story().version()).isEqualTo(2);
     }
 
     @Test
@@ -97,7 +113,7 @@ class StoryClustererTest {
         EnrichedArticle other = article("b", "Y", "Embassies targeted by APT29 phishing lures",
                 "Completely separate prose on how the lures looked and who received them in which capitals.", T0, apt);
 
-        assertThat(StoryClusterer.assign(List.of(s), other, T0).orElseThrow().story().sources()).hasSize(2);
+        assertThat(assign(List.of(s), other, T0).orElseThrow().story().sources()).hasSize(2);
     }
 
     @Test
@@ -106,7 +122,7 @@ class StoryClustererTest {
         EnrichedArticle other = article("b", "Y", "Telecom operator finds spies in its billing systems",
                 BALTIC, T0.plus(Duration.ofHours(2)), CN_JP);
 
-        Story story = StoryClusterer.assign(List.of(s), other, T0).orElseThrow().story();
+        Story story = assign(List.of(s), other, T0).orElseThrow().story();
 
         assertThat(story.storyId()).isEqualTo(StoryClusterer.storyId("b"));
         assertThat(story.version()).isEqualTo(1);
@@ -119,7 +135,7 @@ class StoryClustererTest {
         EnrichedArticle other = article("b", "Y", "Belgium says Iran-backed hackers stole secrets from its defence ministry",
                 BALTIC, T0, irBe);
 
-        assertThat(StoryClusterer.assign(List.of(s), other, T0).orElseThrow().story().version()).isEqualTo(1);
+        assertThat(assign(List.of(s), other, T0).orElseThrow().story().version()).isEqualTo(1);
     }
 
     @Test
@@ -129,7 +145,7 @@ class StoryClustererTest {
         OpenStory s = first(article("a", "X", "Espionage: hackers inside India finance ministry for months", JAPAN, T0, kpIn));
         EnrichedArticle other = article("b", "Y", "Espionage: hackers inside Kenya health ministry for months", BALTIC, T0, kpKe);
 
-        assertThat(StoryClusterer.assign(List.of(s), other, T0).orElseThrow().story().version()).isEqualTo(1);
+        assertThat(assign(List.of(s), other, T0).orElseThrow().story().version()).isEqualTo(1);
     }
 
     @Test
@@ -138,7 +154,7 @@ class StoryClustererTest {
         EnrichedArticle other = article("b", "Y", "Military hackers roamed Japan's defence networks for years", BALTIC, T0,
                 tags(List.of(), List.of(), List.of()));
 
-        assertThat(StoryClusterer.assign(List.of(s), other, T0).orElseThrow().story().version()).isEqualTo(2);
+        assertThat(assign(List.of(s), other, T0).orElseThrow().story().version()).isEqualTo(2);
     }
 
     @Test
@@ -147,7 +163,7 @@ class StoryClustererTest {
         EnrichedArticle late = article("b", "Y", "PLA hackers inside Japan's defence networks", JAPAN,
                 T0.plus(StoryClusterer.WINDOW).plusSeconds(1), CN_JP);
 
-        assertThat(StoryClusterer.assign(List.of(s), late, T0).orElseThrow().story().storyId())
+        assertThat(assign(List.of(s), late, T0).orElseThrow().story().storyId())
                 .isEqualTo(StoryClusterer.storyId("b"));
     }
 
@@ -155,7 +171,7 @@ class StoryClustererTest {
     void ignoresAnArticleAStoryAlreadyHas() {
         EnrichedArticle a = article("a", "X", "PLA hackers inside Japan's defence networks", JAPAN, T0, CN_JP);
 
-        assertThat(StoryClusterer.assign(List.of(first(a)), a, T0)).isEmpty();
+        assertThat(assign(List.of(first(a)), a, T0)).isEmpty();
     }
 
     @Test
@@ -164,7 +180,7 @@ class StoryClustererTest {
         OpenStory baltic = first(article("b", "X", "Phishing campaign read Baltic diplomats' mail", BALTIC, T0, CN_JP));
         EnrichedArticle copy = article("c", "Y", "Baltic diplomats' mail read by phishing campaign", BALTIC, T0, CN_JP);
 
-        assertThat(StoryClusterer.assign(List.of(japan, baltic), copy, T0).orElseThrow().story().storyId())
+        assertThat(assign(List.of(japan, baltic), copy, T0).orElseThrow().story().storyId())
                 .isEqualTo(baltic.story().storyId());
     }
 
@@ -174,8 +190,23 @@ class StoryClustererTest {
         OpenStory s = first(article("a", "X", "PLA hackers inside Japan's defence networks", big, T0, CN_JP));
         EnrichedArticle copy = article("b", "Y", "PLA hackers inside Japan's defence networks", JAPAN, T0, CN_JP);
 
-        Story story = StoryClusterer.assign(List.of(s), copy, T0).orElseThrow().story();
+        Story story = assign(List.of(s), copy, T0).orElseThrow().story();
 
         assertThat(story.sources()).extracting(StorySource::text).containsExactly(big, null);
+    }
+
+    @Test
+    void stopsAddingSourcesToAStoryThatHasTheMaximum() {
+        OpenStory s = first(article("a", "X", "PLA hackers inside Japan's defence networks", JAPAN, T0, CN_JP));
+        for (int i = 1; i < StoryClusterer.MAX_SOURCES; i++) {
+            s = assign(List.of(s), article("c" + i, "Y", "PLA hackers inside Japan's defence networks", JAPAN, T0, CN_JP), T0).orElseThrow();
+        }
+        OpenStory full = s;
+
+        OpenStory after = assign(List.of(full), article("late", "Z", "PLA hackers inside Japan's defence networks", JAPAN, T0, CN_JP), T0)
+                .orElseThrow();
+
+        assertThat(full.story().sources()).hasSize(StoryClusterer.MAX_SOURCES);
+        assertThat(after).isSameAs(full);
     }
 }

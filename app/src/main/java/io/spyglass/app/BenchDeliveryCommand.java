@@ -1,0 +1,277 @@
+package io.spyglass.app;
+
+import io.spyglass.enrich.EnrichApp;
+import io.spyglass.enrich.tag.Tagger;
+import io.spyglass.model.Article;
+import io.spyglass.model.JsonSerde;
+import io.spyglass.model.StreamsSettings;
+import io.spyglass.model.Topics;
+import io.spyglass.sink.SinkApp;
+import io.spyglass.sink.SinkTopology;
+import io.spyglass.sink.WebhookSettings;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code spyglass bench-delivery}: a bare Kafka Streams passthrough against enrich + sink on the same 5 KB article
+ * records, both exactly-once, on a fresh embedded broker, in one run.
+ */
+@Command(name = "bench-delivery", mixinStandardHelpOptions = true,
+        description = {"Measures a bare Kafka Streams passthrough and enrich+sink on the same ~5 KB article records",
+                "(exactly-once both) on a fresh embedded broker and prints records/s, MB/s and p50/p99 latency."})
+final class BenchDeliveryCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(BenchDeliveryCommand.class);
+    private static final int PARTITIONS = 3;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--records", paramLabel = "N", description = "Records for the throughput phase (default: 20000).")
+    int records = 20_000;
+
+    @Option(names = "--latency-records", paramLabel = "N", description = "Records for the latency phase (default: 2000).")
+    int latencyRecords = 2_000;
+
+    @Option(names = "--rate", paramLabel = "N", description = "Records per second in the latency phase (default: 200).")
+    int rate = 200;
+
+    /** What one contender achieved. */
+    record Result(String name, double recordsPerSecond, double megabytesPerSecond, long p50Millis, long p99Millis, int latencySamples) {
+    }
+
+    /** A running contender: how to tell it has processed everything, and how to stop it. */
+    private interface Stage extends AutoCloseable {
+        boolean drained(TopicAdmin admin) throws Exception;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = Files.createTempDirectory("spyglass-bench-delivery");
+        List<byte[]> warmup = BenchRecords.generate(500, "warm", 1);
+        List<byte[]> load = BenchRecords.generate(records, "load", 2);
+        List<byte[]> timed = BenchRecords.generate(latencyRecords, "lat", 3);
+        double avgBytes = load.stream().mapToInt(b -> b.length).average().orElse(0);
+        LOG.info("{} records of {} bytes on average", records, Math.round(avgBytes));
+        Tagger tagger = Tagger.loadDefault();
+        JsonSerde<Article> serde = new JsonSerde<>(Article.class);
+        long tagStart = System.nanoTime();
+        long espionage = 0;
+        for (byte[] value : load) {
+            Article a = serde.deserializer().deserialize("bench", value);
+            if (tagger.tag(a.title(), a.text()).espionage()) {
+                espionage++;
+            }
+        }
+        double tagsPerSecond = load.size() / ((System.nanoTime() - tagStart) / 1e9);
+                List<Result> results = new ArrayList<>();
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dir, 0); TopicAdmin admin = new TopicAdmin(client(kafka))) {
+            Map<String, Object> client = client(kafka);
+            Topics pass = topics("pass");
+            admin.ensure(pass, PARTITIONS);
+            results.add(measure("Streams passthrough (mapValues)", client, admin, pass.articles(), pass.enriched(),
+                    () -> passthrough(client, pass, dir), warmup, load, timed, avgBytes));
+            Topics pipe = topics("pipe");
+            admin.ensure(pipe, PARTITIONS);
+            results.add(measure("enrich + sink (tag, stories)", client, admin, pipe.articles(), pipe.espionage(),
+                    () -> pipeline(client, pipe, dir), warmup, load, timed, avgBytes));
+        }
+        print(results, avgBytes, tagsPerSecond, (double) espionage / load.size());
+        return 0;
+    }
+
+    private static Map<String, Object> client(EmbeddedKafka kafka) {
+        return Map.of("bootstrap.servers", kafka.bootstrapServers());
+    }
+
+    private static Topics topics(String prefix) {
+        return new Topics("bench-" + prefix + ".articles", "bench-" + prefix + ".enriched", "bench-" + prefix + ".espionage",
+                "bench-" + prefix + ".dead-letter", "bench-" + prefix + ".seen");
+    }
+
+    private static Stage passthrough(Map<String, Object> client, Topics topics, Path dir) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(topics.articles(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
+                .mapValues(v -> v)
+                .to(topics.enriched(), Produced.with(Serdes.String(), Serdes.ByteArray()));
+        Properties props = new Properties();
+        props.putAll(StreamsSettings.of(client, "bench-pass", dir.resolve("streams")));
+        KafkaStreams streams = new KafkaStreams(builder.build(), props);
+        streams.start();
+        return new Stage() {
+            @Override
+            public boolean drained(TopicAdmin admin) throws Exception {
+                return admin.caughtUp("bench-pass", topics.articles());
+            }
+
+            @Override
+            public void close() {
+                streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                        .withTimeout(Duration.ofSeconds(30)));
+            }
+        };
+    }
+
+    private static Stage pipeline(Map<String, Object> client, Topics topics, Path dir) throws Exception {
+        EnrichApp enrich = new EnrichApp(client, "bench-enrich", topics, dir.resolve("streams"), null);
+        SinkApp sink = new SinkApp(client, "bench-sink", "bench-sink-file", topics, dir.resolve("streams"), null,
+                "bench-sink-webhook", new WebhookSettings(List.of(), List.of(), 1, Duration.ofSeconds(1), Duration.ofSeconds(1)),
+                "bench");
+        enrich.start();
+        sink.start();
+        return new Stage() {
+            @Override
+            public boolean drained(TopicAdmin admin) throws Exception {
+                return admin.caughtUp("bench-enrich", topics.articles()) && admin.caughtUp("bench-sink", topics.enriched())
+                        && admin.caughtUp("bench-sink", SinkTopology.clusteringTopic("bench-sink"));
+            }
+
+            @Override
+            public void close() {
+                sink.close();
+                enrich.close();
+            }
+        };
+    }
+
+    private interface StageFactory {
+        Stage start() throws Exception;
+    }
+
+    /**
+     * Warms the stage up, then times {@code load} from the first send until the stage has committed all of it, then
+     * sends {@code timed} at {@link #rate} per second and measures produce-to-output latency of what reaches {@code out}.
+     */
+    private Result measure(String name, Map<String, Object> client, TopicAdmin admin, String in, String out, StageFactory factory,
+                           List<byte[]> warmup, List<byte[]> load, List<byte[]> timed, double avgBytes) throws Exception {
+        LOG.info("Measuring {}", name);
+        try (Stage stage = factory.start(); KafkaProducer<String, byte[]> producer = producer(client)) {
+            send(producer, in, warmup);
+            awaitDrained(stage, admin);
+            long start = System.nanoTime();
+            send(producer, in, load);
+            awaitDrained(stage, admin);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            List<Long> latencies = latencies(client, producer, in, out, timed);
+            Collections.sort(latencies);
+            return new Result(name, load.size() / seconds, load.size() * avgBytes / seconds / 1e6,
+                    percentile(latencies, 0.50), percentile(latencies, 0.99), latencies.size());
+        }
+    }
+
+    private static KafkaProducer<String, byte[]> producer(Map<String, Object> client) {
+        Map<String, Object> config = new HashMap<>(client);
+        config.put("acks", "all");
+        config.put("batch.size", 256 * 1024);
+        config.put("linger.ms", 5);
+        config.put("compression.type", "lz4");
+        config.put("key.serializer", StringSerializer.class);
+        config.put("value.serializer", ByteArraySerializer.class);
+        return new KafkaProducer<>(config);
+    }
+
+    private static void send(KafkaProducer<String, byte[]> producer, String topic, List<byte[]> values) {
+        for (int i = 0; i < values.size(); i++) {
+            producer.send(new ProducerRecord<>(topic, Integer.toString(i), values.get(i)));
+        }
+        producer.flush();
+    }
+
+    private static void awaitDrained(Stage stage, TopicAdmin admin) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
+        while (!stage.drained(admin)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the stage did not finish within 15 minutes");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** Sends {@code timed} at the configured rate and returns the latency in ms of each output record it caused. */
+    private List<Long> latencies(Map<String, Object> client, KafkaProducer<String, byte[]> producer, String in, String out,
+                                 List<byte[]> timed) {
+        Map<String, Object> config = new HashMap<>(client);
+        config.put("group.id", "bench-latency-" + out);
+        config.put("isolation.level", "read_committed");
+        config.put("auto.offset.reset", "latest");
+        config.put("key.deserializer", StringDeserializer.class);
+        config.put("value.deserializer", ByteArrayDeserializer.class);
+        List<Long> latencies = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+            consumer.subscribe(List.of(out));
+            while (consumer.assignment().isEmpty()) {
+                consumer.poll(Duration.ofMillis(100));
+            }
+            consumer.seekToEnd(consumer.assignment());
+            consumer.assignment().forEach(consumer::position);
+            long start = System.nanoTime();
+            long intervalNanos = 1_000_000_000L / rate;
+            int sent = 0;
+            long lastOutput = System.nanoTime();
+            // records from the load phase are all committed already, so everything read now was caused by these sends
+            while (sent < timed.size() || System.nanoTime() - lastOutput < TimeUnit.SECONDS.toNanos(5)) {
+                while (sent < timed.size() && System.nanoTime() - start >= sent * intervalNanos) {
+                    producer.send(new ProducerRecord<>(in, "lat-" + sent, timed.get(sent)));
+                    sent++;
+                }
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(5))) {
+                    latencies.add(System.currentTimeMillis() - r.timestamp());
+                    lastOutput = System.nanoTime();
+                }
+            }
+        }
+        return latencies;
+    }
+
+    private static long percentile(List<Long> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return -1;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+    }
+
+    private void print(List<Result> results, double avgBytes, double tagsPerSecond, double espionageShare) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%d records of %.0f bytes (throughput), %d at %d/s (latency), %d partitions, exactly_once_v2, lz4%n%n",
+                records, avgBytes, latencyRecords, rate, PARTITIONS);
+        out.println("| path | records/s | MB/s | p50 latency | p99 latency | latency samples |");
+        out.println("|---|---|---|---|---|---|");
+        for (Result r : results) {
+            out.printf("| %s | %.0f | %.1f | %d ms | %d ms | %d |%n", r.name(), r.recordsPerSecond(), r.megabytesPerSecond(),
+                    r.p50Millis(), r.p99Millis(), r.latencySamples());
+        }
+        out.printf("%nenrich + sink / passthrough: %.0f%%%n", 100 * results.get(1).recordsPerSecond() / results.get(0).recordsPerSecond());
+        out.printf("tagger alone (deserialise + tag, one thread, no Kafka): %.0f records/s; %.0f%% tagged espionage%n",
+                tagsPerSecond, 100 * espionageShare);
+        out.flush();
+    }
+}
