@@ -155,6 +155,7 @@ class DeliveryFaultIT {
         farm.events().forEach(reports::addAll);
         for (var r : enriched) {
             JsonNode article = Json.MAPPER.readTree(r.getValue());
+            Contract.assertConforms(Kind.ENRICHED_ARTICLE, article);
             if (article.at("/tags/espionage").asBoolean()) {
                 taggedEspionage.add(article.get("url").asText());
             }
