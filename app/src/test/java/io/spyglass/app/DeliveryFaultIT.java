@@ -9,6 +9,7 @@ import io.spyglass.model.Contract;
 import io.spyglass.model.Contract.Kind;
 import io.spyglass.model.Json;
 import io.spyglass.sink.SinkTopology;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,15 +94,59 @@ class DeliveryFaultIT {
         sink.kill();
         start("sink-2", d, kafka, "--out", out.toString());
 
+        assertEveryStoryExactlyOnce(config, kafka.bootstrapServers(), out);
+    }
+
+    @Test
+    void everyStoryArrivesExactlyOncePerVersionThoughTheBrokerRestartsMidStream() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path brokerDir = dir.resolve("broker");
+        EmbeddedKafka broker = EmbeddedKafka.start(brokerDir, port);
+        KafkaBroker.Cluster kafka = new KafkaBroker.Cluster(broker.bootstrapServers());
+        try {
+            Deployment d = Deployment.create(dir, "kafka:", "  session.timeout.ms: 6000");
+            SpyglassConfig config = d.load(kafka.bootstrapServers(), Map.of());
+            Path out = dir.resolve("stories.jsonl");
+            try (TopicAdmin admin = new TopicAdmin(config.kafka())) {
+                admin.ensure(config.topics(), config.partitions());
+            }
+            start("enrich", d, kafka);
+            start("sink", d, kafka, "--out", out.toString());
+            ingest(d, kafka, 0, NewsFarm.OUTLETS / 2);
+            await().atMost(Duration.ofMinutes(1)).until(() -> count(kafka, config.topics().espionage()) > 0);
+
+            broker.close();
+            broker = EmbeddedKafka.start(brokerDir, port);
+            ingest(d, kafka, NewsFarm.OUTLETS / 2, NewsFarm.OUTLETS);
+
+            assertEveryStoryExactlyOnce(config, kafka.bootstrapServers(), out);
+            assertThat(stages).as("stages still running after the broker came back").allMatch(StageProcess::alive);
+        } finally {
+            for (StageProcess stage : stages) {
+                stage.close();
+            }
+            stages.clear();
+            broker.close();
+        }
+    }
+
+    /**
+     * Waits until every stage has committed everything, then checks that every article was enriched once and every
+     * event's story is on the topic and in the file exactly once per version.
+     */
+    private void assertEveryStoryExactlyOnce(SpyglassConfig config, String bootstrapServers, Path out) throws Exception {
         try (TopicAdmin admin = new TopicAdmin(config.kafka())) {
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() ->
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() ->
                     admin.caughtUp(config.enrichApplicationId(), config.topics().articles())
                             && admin.caughtUp(config.sinkApplicationId(), config.topics().enriched())
                             && admin.caughtUp(config.sinkApplicationId(), SinkTopology.clusteringTopic(config.sinkApplicationId()))
                             && admin.caughtUp(config.fileSinkGroup(), config.topics().espionage()));
         }
 
-        var enriched = TopicReader.readAll(kafka.bootstrapServers(), config.topics().enriched());
+        var enriched = TopicReader.readAll(bootstrapServers, config.topics().enriched());
         assertThat(enriched).as("every article enriched exactly once").hasSize(NewsFarm.OUTLETS * NewsFarm.ITEMS_PER_OUTLET)
                 .extracting(Map.Entry::getKey).doesNotHaveDuplicates();
 
@@ -110,6 +155,7 @@ class DeliveryFaultIT {
         farm.events().forEach(reports::addAll);
         for (var r : enriched) {
             JsonNode article = Json.MAPPER.readTree(r.getValue());
+            Contract.assertConforms(Kind.ENRICHED_ARTICLE, article);
             if (article.at("/tags/espionage").asBoolean()) {
                 taggedEspionage.add(article.get("url").asText());
             }
@@ -117,7 +163,7 @@ class DeliveryFaultIT {
         assertThat(taggedEspionage).as("the fixture: the tagger finds exactly the event reports").isEqualTo(reports);
 
         List<JsonNode> onTopic = new ArrayList<>();
-        for (var r : TopicReader.readAll(kafka.bootstrapServers(), config.topics().espionage())) {
+        for (var r : TopicReader.readAll(bootstrapServers, config.topics().espionage())) {
             JsonNode story = Json.MAPPER.readTree(r.getValue());
             assertThat(story.get("storyId").asText()).as("key").isEqualTo(r.getKey());
             Contract.assertConforms(Kind.STORY, story);

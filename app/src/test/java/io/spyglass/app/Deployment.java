@@ -3,6 +3,7 @@ package io.spyglass.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -30,7 +31,7 @@ record Deployment(String prefix, Path config) {
 
     /** The configuration as a stage command would load it, pointing at {@code bootstrapServers}. */
     SpyglassConfig load(String bootstrapServers, Map<Setting, String> flags) {
-        Map<Setting, String> all = new java.util.EnumMap<>(Setting.class);
+        Map<Setting, String> all = new EnumMap<>(Setting.class);
         all.putAll(flags);
         all.put(Setting.BOOTSTRAP_SERVERS, bootstrapServers);
         return SpyglassConfig.load(config, Map.of(), all);

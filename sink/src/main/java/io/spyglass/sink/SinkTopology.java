@@ -154,7 +154,9 @@ public final class SinkTopology {
         public void init(ProcessorContext<String, Story> context) {
             this.context = context;
             this.store = context.getStateStore(STORIES_STORE);
-            // Streams initialises processors after restoring their stores, so this sees the whole state
+            // Streams initialises processors after restoring their stores, so this sees the whole state; it initialises
+            // the same instance again after an aborted transaction, and the index must then forget what was rolled back
+            fingerprints.clear();
             try (KeyValueIterator<String, OpenStory> all = store.all()) {
                 all.forEachRemaining(kv -> fingerprints.put(kv.key, kv.value.fingerprints()));
             }
