@@ -378,7 +378,7 @@ public final class Tagger {
     private boolean bystander(Tokens t, PhraseMatcher.Match<Entity> m, boolean[] stateToken) {
         int after = m.last();
         if (cues.get("reportVerbs").startsAt(t, after) > 0
-                || cues.get("reportPhrases").endsAt(t, skipBack(t, m.first(), stateToken)) > 0) {
+                || cues.get("bystanderPrefixes").endsAt(t, skipBack(t, m.first(), stateToken)) > 0) {
             return true;
         }
         int k = after < t.size() && t.lower(after).equals(Tokens.POSSESSIVE) ? after + 1 : after;

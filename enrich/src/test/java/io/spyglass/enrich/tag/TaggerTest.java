@@ -107,6 +107,16 @@ class TaggerTest {
     }
 
     @Test
+    void sympathisersOfAStateAreNotItsHackers() {
+        Tags tags = TAGGER.tag("Pro-Russian hacktivists knock ministry sites offline",
+                "A pro-Russian hacktivist group claimed DDoS attacks that took several ministry websites offline "
+                        + "for a few hours, saying it was retaliating for sanctions.");
+
+        assertThat(tags.espionage()).isFalse();
+        assertThat(tags.attributed()).isEmpty();
+    }
+
+    @Test
     void ransomwareForProfitIsNotEspionage() {
         Tags tags = TAGGER.tag("Ransomware gang hits hospital chain",
                 "A ransomware gang encrypted the servers of a hospital chain and demanded a ransom of 5 million "
