@@ -8,7 +8,7 @@ package io.spyglass.enrich.tag;
 final class Vocabulary {
     static final int UNKNOWN = -1;
 
-    private String[] words = new String[1 << 12];
+    private char[][] words = new char[1 << 12][];
     private int[] ids = new int[1 << 12];
     private int[] hashes = new int[1 << 12];
     private int size;
@@ -25,7 +25,7 @@ final class Vocabulary {
             grow();
         }
         int slot = slot(word, 0, word.length);
-        words[slot] = lower;
+        words[slot] = word;
         ids[slot] = size;
         hashes[slot] = hash(word, 0, word.length);
         return size++;
@@ -59,12 +59,12 @@ final class Vocabulary {
         return h ^ (h >>> 16);
     }
 
-    private static boolean sameWord(String word, char[] text, int start, int end) {
-        if (word.length() != end - start) {
+    private static boolean sameWord(char[] word, char[] text, int start, int end) {
+        if (word.length != end - start) {
             return false;
         }
-        for (int k = 0; k < word.length(); k++) {
-            if (word.charAt(k) != lower(text[start + k])) {
+        for (int k = 0; k < word.length; k++) {
+            if (word[k] != lower(text[start + k])) {
                 return false;
             }
         }
@@ -80,15 +80,15 @@ final class Vocabulary {
     }
 
     private void grow() {
-        String[] oldWords = words;
+        char[][] oldWords = words;
         int[] oldIds = ids;
         int[] oldHashes = hashes;
-        words = new String[oldWords.length * 2];
+        words = new char[oldWords.length * 2][];
         ids = new int[oldWords.length * 2];
         hashes = new int[oldWords.length * 2];
         for (int k = 0; k < oldWords.length; k++) {
             if (oldWords[k] != null) {
-                int slot = slot(oldWords[k].toCharArray(), 0, oldWords[k].length());
+                int slot = slot(oldWords[k], 0, oldWords[k].length);
                 words[slot] = oldWords[k];
                 ids[slot] = oldIds[k];
                 hashes[slot] = oldHashes[k];
