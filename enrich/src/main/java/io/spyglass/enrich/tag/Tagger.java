@@ -37,6 +37,7 @@ public final class Tagger {
     private static final Pattern MIXED_CASE_NAME = Pattern.compile("(?:\\p{Lu}.*\\p{Lu}|.*\\d).*");
     private static final int MAX_SIGNAL_EVIDENCE = 25;
     private static final int MAX_EVIDENCE_PER_VALUE = 5;
+    private static final Set<String> LIST_GLUE = Set.of(",", "and", "or", "&", "the", "as", "well", ";");
 
     private enum Kind { COUNTRY, DEMONYM, CAPITAL, AGENCY, ACTOR }
 
@@ -397,7 +398,9 @@ public final class Tagger {
         int phrase = cues.get("victimPhrases").endsAt(t, before);
         if (phrase > 0) {
             // "in China" is only where something is, unless a target precedes it ("ministries in China").
-            boolean bareIn = phrase == 1 && (t.lower(before - 1).equals("in") || t.lower(before - 1).equals("at"))
+            String w = t.lower(before - 1);
+            boolean where = w.equals("in") || w.equals("at") || w.equals("across");
+            boolean bareIn = phrase == 1 && where
                     && !(before >= 2 && cues.get("targetNouns").endsAt(t, before - 1) > 0);
             return victimRole(code, bareIn ? "victim-phrase-weak" : "victim-phrase", before - phrase, m.last());
         }
@@ -423,7 +426,8 @@ public final class Tagger {
         int p = first;
         for (int steps = 0; p > 0 && steps < 4; steps++) {
             String w = t.lower(p - 1);
-            boolean skippable = w.equals("the") || w.equals("a") || w.equals("an") || w.equals(Tokens.POSSESSIVE);
+            boolean skippable = w.equals("the") || w.equals("a") || w.equals("an") || w.equals(Tokens.POSSESSIVE)
+                    || w.equals(":");
             if (skippable || stateToken[p - 1]) {
                 p--;
             } else {
@@ -476,15 +480,25 @@ public final class Tagger {
                 new Entity(e.kind(), owner, e.actor(), e.needsContext(), e.rule()));
     }
 
-    /** True when only a comma, "and", "or" or "&amp;" stand between two mentions. */
+    /**
+     * True when only list glue stands between two mentions: commas, "and", "or", "the", "as well as", or a line
+     * break ("include the U.S., the U.K. and Egypt", one country per line).
+     */
     private static boolean listed(Tokens t, PhraseMatcher.Match<Entity> left, PhraseMatcher.Match<Entity> right) {
         int gap = right.first() - left.last();
-        if (gap < 1 || gap > 2) {
+        if (gap == 0) {
+            for (int c = t.end(left.last() - 1); c < t.start(right.first()); c++) {
+                if (t.charAt(c) == '\n') {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (gap > 3) {
             return false;
         }
         for (int k = left.last(); k < right.first(); k++) {
-            String w = t.lower(k);
-            if (!(w.equals(",") || w.equals("and") || w.equals("or") || w.equals("&"))) {
+            if (!LIST_GLUE.contains(t.lower(k))) {
                 return false;
             }
         }

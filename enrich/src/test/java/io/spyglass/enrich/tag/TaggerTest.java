@@ -78,6 +78,15 @@ class TaggerTest {
     }
 
     @Test
+    void readsVictimCountriesFromAListOnePerLine() {
+        Tags tags = TAGGER.tag("State-sponsored espionage group hits Asian governments",
+                "Chinese state-sponsored hackers ran a cyber espionage campaign with a custom backdoor.\n"
+                        + "The countries targeted were:\nVietnam\nThailand\nThe Philippines\n");
+
+        assertThat(tags.victims()).extracting(Country::code).containsExactly("VN", "TH", "PH");
+    }
+
+    @Test
     void aVendorsNationalityIsNoAttribution() {
         Tags tags = TAGGER.tag("Spyware found on activists' phones",
                 "Researchers found spyware developed by an Israeli firm on the phones of activists and "
