@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -244,7 +245,12 @@ public final class Tagger {
                         : actorCountries.get(a.getKey())));
                 evidence.add(a.getValue());
             }
-            sectors = labels(tokens, labelMatches, TermKind.SECTOR, evidence);
+            // "Russian military intelligence" describes the attacker, not a defence victim.
+            boolean[] attackerToken = new boolean[tokens.size()];
+            attributions.forEach(r -> Arrays.fill(attackerToken, r.first(), r.last(), true));
+            List<PhraseMatcher.Match<Term>> victimSide = labelMatches.stream()
+                    .filter(m -> !attackerToken[m.first()]).toList();
+            sectors = labels(tokens, victimSide, TermKind.SECTOR, evidence);
         }
         List<String> malware = malware(tokens, labelMatches, evidence);
         List<String> cves = cves(tokens, evidence);
@@ -339,7 +345,11 @@ public final class Tagger {
         // "Kremlin-backed" names a state behind an actor; "Chancellery unit" names an office, not an attacker.
         int noun = k < n && m.payload().kind() != Kind.CAPITAL ? cues.get("actorNouns").startsAt(t, k) : 0;
         if (noun > 0) {
-            // "Chinese hackers" names a nationality; "Chinese military hackers" names a state behind them.
+            // "Chinese hackers" names a nationality; "Chinese military hackers" and "Russian intelligence
+            // officers" name a state behind them.
+            for (int q = k; q < k + noun; q++) {
+                qualified |= cues.get("stateModifiers").startsAt(t, q) > 0;
+            }
             boolean agency = m.payload().kind() == Kind.AGENCY;
             return attributionRole(code, qualified || agency ? "state-actor-noun-qualified" : "state-actor-noun",
                     m.first(), k + noun);
