@@ -219,6 +219,14 @@ class TaggerTest {
     }
 
     @Test
+    void loadsTheProjectsExampleTaxonomy() {
+        // Surefire runs in the module directory; config/ is at the repository root.
+        Path example = Path.of("..", "config", "taxonomy.yaml");
+
+        assertThat(Tagger.load(example).version()).isEqualTo("spyglass-tagger/1.0");
+    }
+
+    @Test
     void acceptsATaxonomyOfOnlyComments(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("taxonomy.yaml");
         Files.writeString(file, "# nothing to add yet\n");
