@@ -27,14 +27,28 @@ final class Vocabulary {
         int slot = slot(word, 0, word.length);
         words[slot] = word;
         ids[slot] = size;
-        hashes[slot] = hash(word, 0, word.length);
+        hashes[slot] = mix(rawHash(word, 0, word.length));
         return size++;
     }
 
     /** The id of the word at {@code text[start, end)} ignoring case, or {@link #UNKNOWN}. */
     int find(char[] text, int start, int end) {
-        int slot = slot(text, start, end);
+        return find(text, start, end, rawHash(text, start, end));
+    }
+
+    /** As {@link #find(char[], int, int)}, with the region's {@link #rawHash} already computed by the caller. */
+    int find(char[] text, int start, int end, int rawHash) {
+        int slot = slot(text, start, end, mix(rawHash));
         return words[slot] == null ? UNKNOWN : ids[slot];
+    }
+
+    /** 31-polynomial hash of the lower-cased region, as a tokenizer can accumulate it while scanning. */
+    static int rawHash(char[] text, int start, int end) {
+        int h = 0;
+        for (int k = start; k < end; k++) {
+            h = 31 * h + lower(text[k]);
+        }
+        return h;
     }
 
     int size() {
@@ -42,8 +56,11 @@ final class Vocabulary {
     }
 
     private int slot(char[] text, int start, int end) {
+        return slot(text, start, end, mix(rawHash(text, start, end)));
+    }
+
+    private int slot(char[] text, int start, int end, int h) {
         int mask = words.length - 1;
-        int h = hash(text, start, end);
         int i = h & mask;
         while (words[i] != null && (hashes[i] != h || !sameWord(words[i], text, start, end))) {
             i = (i + 1) & mask;
@@ -51,11 +68,7 @@ final class Vocabulary {
         return i;
     }
 
-    private static int hash(char[] text, int start, int end) {
-        int h = 0;
-        for (int k = start; k < end; k++) {
-            h = 31 * h + lower(text[k]);
-        }
+    private static int mix(int h) {
         return h ^ (h >>> 16);
     }
 
@@ -88,7 +101,7 @@ final class Vocabulary {
         hashes = new int[oldWords.length * 2];
         for (int k = 0; k < oldWords.length; k++) {
             if (oldWords[k] != null) {
-                int slot = slot(oldWords[k], 0, oldWords[k].length);
+                int slot = slot(oldWords[k], 0, oldWords[k].length, oldHashes[k]);
                 words[slot] = oldWords[k];
                 ids[slot] = oldIds[k];
                 hashes[slot] = oldHashes[k];
