@@ -38,7 +38,7 @@ final class TagCommand implements Callable<Integer> {
     Path taxonomy;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         Tagger tagger;
         try {
             tagger = taxonomy == null ? Tagger.loadDefault() : Tagger.load(taxonomy);
@@ -54,6 +54,9 @@ final class TagCommand implements Callable<Integer> {
              Writer out = new BufferedWriter(openOutput())) {
             long[] counts = tag(tagger, in, out);
             LOG.info("Tagged {} articles ({} espionage), skipped {} bad lines", counts[0], counts[1], counts[2]);
+        } catch (IOException e) {
+            LOG.error("Cannot tag {} into {}: {}", input, output, e.toString());
+            return 2;
         }
         return 0;
     }

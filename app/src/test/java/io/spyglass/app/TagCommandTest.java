@@ -57,6 +57,17 @@ class TagCommandTest {
     }
 
     @Test
+    void failsWhenTheOutputCannotBeWritten(@TempDir Path dir) throws IOException {
+        Path input = dir.resolve("in.jsonl");
+        Files.writeString(input, "{\"id\":\"a\",\"title\":\"t\",\"text\":\"x\"}\n");
+
+        int exit = new CommandLine(new Spyglass()).execute("tag", "--input", input.toString(),
+                "--output", dir.resolve("missing/dir/out.jsonl").toString());
+
+        assertThat(exit).isEqualTo(2);
+    }
+
+    @Test
     void failsOnAnInvalidTaxonomy(@TempDir Path dir) throws IOException {
         Path taxonomy = dir.resolve("taxonomy.yaml");
         Files.writeString(taxonomy, "threshold: [\n");

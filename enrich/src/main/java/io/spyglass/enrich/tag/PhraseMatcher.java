@@ -32,6 +32,8 @@ final class PhraseMatcher<P> {
         @SuppressWarnings("unchecked")
         Node<P>[] children = new Node[0];
         final List<Entry<P>> entries = new ArrayList<>(1);
+        // True when some entry matches in any case, so the text's case need not be checked.
+        boolean anyCase;
 
         Node<P> child(int id) {
             for (int k = 0; k < keys.length; k++) {
@@ -90,6 +92,11 @@ final class PhraseMatcher<P> {
             }
         }
         node.entries.add(new Entry<>(original, modes, payload));
+        boolean caseFree = true;
+        for (byte mode : modes) {
+            caseFree &= mode == ANY_CASE;
+        }
+        node.anyCase |= caseFree;
     }
 
     /** Every match in the text, in order; matches do not overlap. */
@@ -118,7 +125,7 @@ final class PhraseMatcher<P> {
             int j = i;
             while (node != null) {
                 j++;
-                if (!node.entries.isEmpty() && anyCaseMatch(node, text, i)) {
+                if (!node.entries.isEmpty() && (node.anyCase || anyCaseMatch(node, text, i))) {
                     bestLength = j - i;
                     bestNode = node;
                 }

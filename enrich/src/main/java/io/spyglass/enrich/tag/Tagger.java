@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,6 +38,7 @@ public final class Tagger {
     private static final Pattern MIXED_CASE_NAME = Pattern.compile("(?:\\p{Lu}.*\\p{Lu}|.*\\d).*");
     private static final int MAX_SIGNAL_EVIDENCE = 25;
     private static final int MAX_EVIDENCE_PER_VALUE = 5;
+    private static final Set<String> LIST_GLUE = Set.of(",", "and", "or", "&", "the", "as", "well", ";");
 
     private enum Kind { COUNTRY, DEMONYM, CAPITAL, AGENCY, ACTOR }
 
@@ -243,7 +245,12 @@ public final class Tagger {
                         : actorCountries.get(a.getKey())));
                 evidence.add(a.getValue());
             }
-            sectors = labels(tokens, labelMatches, TermKind.SECTOR, evidence);
+            // "Russian military intelligence" describes the attacker, not a defence victim.
+            boolean[] attackerToken = new boolean[tokens.size()];
+            attributions.forEach(r -> Arrays.fill(attackerToken, r.first(), r.last(), true));
+            List<PhraseMatcher.Match<Term>> victimSide = labelMatches.stream()
+                    .filter(m -> !attackerToken[m.first()]).toList();
+            sectors = labels(tokens, victimSide, TermKind.SECTOR, evidence);
         }
         List<String> malware = malware(tokens, labelMatches, evidence);
         List<String> cves = cves(tokens, evidence);
@@ -338,7 +345,11 @@ public final class Tagger {
         // "Kremlin-backed" names a state behind an actor; "Chancellery unit" names an office, not an attacker.
         int noun = k < n && m.payload().kind() != Kind.CAPITAL ? cues.get("actorNouns").startsAt(t, k) : 0;
         if (noun > 0) {
-            // "Chinese hackers" names a nationality; "Chinese military hackers" names a state behind them.
+            // "Chinese hackers" names a nationality; "Chinese military hackers" and "Russian intelligence
+            // officers" name a state behind them.
+            for (int q = k; q < k + noun; q++) {
+                qualified |= cues.get("stateModifiers").startsAt(t, q) > 0;
+            }
             boolean agency = m.payload().kind() == Kind.AGENCY;
             return attributionRole(code, qualified || agency ? "state-actor-noun-qualified" : "state-actor-noun",
                     m.first(), k + noun);
@@ -378,7 +389,7 @@ public final class Tagger {
     private boolean bystander(Tokens t, PhraseMatcher.Match<Entity> m, boolean[] stateToken) {
         int after = m.last();
         if (cues.get("reportVerbs").startsAt(t, after) > 0
-                || cues.get("reportPhrases").endsAt(t, skipBack(t, m.first(), stateToken)) > 0) {
+                || cues.get("bystanderPrefixes").endsAt(t, skipBack(t, m.first(), stateToken)) > 0) {
             return true;
         }
         int k = after < t.size() && t.lower(after).equals(Tokens.POSSESSIVE) ? after + 1 : after;
@@ -397,7 +408,9 @@ public final class Tagger {
         int phrase = cues.get("victimPhrases").endsAt(t, before);
         if (phrase > 0) {
             // "in China" is only where something is, unless a target precedes it ("ministries in China").
-            boolean bareIn = phrase == 1 && (t.lower(before - 1).equals("in") || t.lower(before - 1).equals("at"))
+            String w = t.lower(before - 1);
+            boolean where = w.equals("in") || w.equals("at") || w.equals("across");
+            boolean bareIn = phrase == 1 && where
                     && !(before >= 2 && cues.get("targetNouns").endsAt(t, before - 1) > 0);
             return victimRole(code, bareIn ? "victim-phrase-weak" : "victim-phrase", before - phrase, m.last());
         }
@@ -423,7 +436,8 @@ public final class Tagger {
         int p = first;
         for (int steps = 0; p > 0 && steps < 4; steps++) {
             String w = t.lower(p - 1);
-            boolean skippable = w.equals("the") || w.equals("a") || w.equals("an") || w.equals(Tokens.POSSESSIVE);
+            boolean skippable = w.equals("the") || w.equals("a") || w.equals("an") || w.equals(Tokens.POSSESSIVE)
+                    || w.equals(":");
             if (skippable || stateToken[p - 1]) {
                 p--;
             } else {
@@ -476,15 +490,25 @@ public final class Tagger {
                 new Entity(e.kind(), owner, e.actor(), e.needsContext(), e.rule()));
     }
 
-    /** True when only a comma, "and", "or" or "&amp;" stand between two mentions. */
+    /**
+     * True when only list glue stands between two mentions: commas, "and", "or", "the", "as well as", or a line
+     * break ("include the U.S., the U.K. and Egypt", one country per line).
+     */
     private static boolean listed(Tokens t, PhraseMatcher.Match<Entity> left, PhraseMatcher.Match<Entity> right) {
         int gap = right.first() - left.last();
-        if (gap < 1 || gap > 2) {
+        if (gap == 0) {
+            for (int c = t.end(left.last() - 1); c < t.start(right.first()); c++) {
+                if (t.charAt(c) == '\n') {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (gap > 3) {
             return false;
         }
         for (int k = left.last(); k < right.first(); k++) {
-            String w = t.lower(k);
-            if (!(w.equals(",") || w.equals("and") || w.equals("or") || w.equals("&"))) {
+            if (!LIST_GLUE.contains(t.lower(k))) {
                 return false;
             }
         }

@@ -57,7 +57,7 @@ record Taxonomy(
     /** Cue lists the tagger reads; a user file may extend them but not add others. */
     static final List<String> CUE_NAMES = List.of("actorNouns", "modifiers", "stateModifiers", "linkWords",
             "linkPhrases", "agentVerbs", "accuseVerbs", "targetNouns", "victimPhrases", "reportVerbs",
-            "reportPhrases", "vendorNouns", "hedges");
+            "bystanderPrefixes", "vendorNouns", "hedges");
 
     /** Rule names the tagger applies; a user file may re-weight them. */
     static final List<String> RULE_NAMES = List.of("actor", "criminal-actor", "unattributed-actor",

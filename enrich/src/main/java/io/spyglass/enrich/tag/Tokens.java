@@ -127,13 +127,18 @@ final class Tokens {
             char c = chars[i];
             if (isLetterOrDigit(c)) {
                 int j = i + 1 < n && chars[i + 1] == '.' ? abbreviationEnd(i) : -1;
-                if (j < 0) {
+                if (j >= 0) {
+                    add(i, j);
+                } else {
+                    // The vocabulary hash is accumulated during the scan, so the word is read once.
+                    int hash = Vocabulary.lower(c);
                     j = i + 1;
                     while (j < n && (isLetterOrDigit(chars[j]) || isDottedDigit(j))) {
+                        hash = 31 * hash + Vocabulary.lower(chars[j]);
                         j++;
                     }
+                    addWord(i, j, hash);
                 }
-                add(i, j);
                 i = j;
             } else if (c == '\'' || c == '\u2019') {
                 if (i + 1 < n && (chars[i + 1] == 's' || chars[i + 1] == 'S')
@@ -188,13 +193,29 @@ final class Tokens {
         return end[i] - start[i] == 2 && (c == '\'' || c == '\u2019');
     }
 
-    private void add(int s, int e) {
+    private void addWord(int s, int e, int rawHash) {
+        if (addWords) {
+            add(s, e);
+            return;
+        }
+        grow();
+        start[size] = s;
+        end[size] = e;
+        ids[size] = vocabulary.find(chars, s, e, rawHash);
+        size++;
+    }
+
+    private void grow() {
         if (size == start.length) {
             int capacity = size * 2;
             start = Arrays.copyOf(start, capacity);
             end = Arrays.copyOf(end, capacity);
             ids = Arrays.copyOf(ids, capacity);
         }
+    }
+
+    private void add(int s, int e) {
+        grow();
         start[size] = s;
         end[size] = e;
         size++;

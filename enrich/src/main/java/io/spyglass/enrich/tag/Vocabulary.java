@@ -8,7 +8,7 @@ package io.spyglass.enrich.tag;
 final class Vocabulary {
     static final int UNKNOWN = -1;
 
-    private String[] words = new String[1 << 12];
+    private char[][] words = new char[1 << 12][];
     private int[] ids = new int[1 << 12];
     private int[] hashes = new int[1 << 12];
     private int size;
@@ -25,16 +25,30 @@ final class Vocabulary {
             grow();
         }
         int slot = slot(word, 0, word.length);
-        words[slot] = lower;
+        words[slot] = word;
         ids[slot] = size;
-        hashes[slot] = hash(word, 0, word.length);
+        hashes[slot] = mix(rawHash(word, 0, word.length));
         return size++;
     }
 
     /** The id of the word at {@code text[start, end)} ignoring case, or {@link #UNKNOWN}. */
     int find(char[] text, int start, int end) {
-        int slot = slot(text, start, end);
+        return find(text, start, end, rawHash(text, start, end));
+    }
+
+    /** As {@link #find(char[], int, int)}, with the region's {@link #rawHash} already computed by the caller. */
+    int find(char[] text, int start, int end, int rawHash) {
+        int slot = slot(text, start, end, mix(rawHash));
         return words[slot] == null ? UNKNOWN : ids[slot];
+    }
+
+    /** 31-polynomial hash of the lower-cased region, as a tokenizer can accumulate it while scanning. */
+    static int rawHash(char[] text, int start, int end) {
+        int h = 0;
+        for (int k = start; k < end; k++) {
+            h = 31 * h + lower(text[k]);
+        }
+        return h;
     }
 
     int size() {
@@ -42,8 +56,11 @@ final class Vocabulary {
     }
 
     private int slot(char[] text, int start, int end) {
+        return slot(text, start, end, mix(rawHash(text, start, end)));
+    }
+
+    private int slot(char[] text, int start, int end, int h) {
         int mask = words.length - 1;
-        int h = hash(text, start, end);
         int i = h & mask;
         while (words[i] != null && (hashes[i] != h || !sameWord(words[i], text, start, end))) {
             i = (i + 1) & mask;
@@ -51,20 +68,16 @@ final class Vocabulary {
         return i;
     }
 
-    private static int hash(char[] text, int start, int end) {
-        int h = 0;
-        for (int k = start; k < end; k++) {
-            h = 31 * h + lower(text[k]);
-        }
+    private static int mix(int h) {
         return h ^ (h >>> 16);
     }
 
-    private static boolean sameWord(String word, char[] text, int start, int end) {
-        if (word.length() != end - start) {
+    private static boolean sameWord(char[] word, char[] text, int start, int end) {
+        if (word.length != end - start) {
             return false;
         }
-        for (int k = 0; k < word.length(); k++) {
-            if (word.charAt(k) != lower(text[start + k])) {
+        for (int k = 0; k < word.length; k++) {
+            if (word[k] != lower(text[start + k])) {
                 return false;
             }
         }
@@ -80,15 +93,15 @@ final class Vocabulary {
     }
 
     private void grow() {
-        String[] oldWords = words;
+        char[][] oldWords = words;
         int[] oldIds = ids;
         int[] oldHashes = hashes;
-        words = new String[oldWords.length * 2];
+        words = new char[oldWords.length * 2][];
         ids = new int[oldWords.length * 2];
         hashes = new int[oldWords.length * 2];
         for (int k = 0; k < oldWords.length; k++) {
             if (oldWords[k] != null) {
-                int slot = slot(oldWords[k].toCharArray(), 0, oldWords[k].length());
+                int slot = slot(oldWords[k], 0, oldWords[k].length, oldHashes[k]);
                 words[slot] = oldWords[k];
                 ids[slot] = oldIds[k];
                 hashes[slot] = oldHashes[k];

@@ -78,6 +78,15 @@ class TaggerTest {
     }
 
     @Test
+    void readsVictimCountriesFromAListOnePerLine() {
+        Tags tags = TAGGER.tag("State-sponsored espionage group hits Asian governments",
+                "Chinese state-sponsored hackers ran a cyber espionage campaign with a custom backdoor.\n"
+                        + "The countries targeted were:\nVietnam\nThailand\nThe Philippines\n");
+
+        assertThat(tags.victims()).extracting(Country::code).containsExactly("VN", "TH", "PH");
+    }
+
+    @Test
     void aVendorsNationalityIsNoAttribution() {
         Tags tags = TAGGER.tag("Spyware found on activists' phones",
                 "Researchers found spyware developed by an Israeli firm on the phones of activists and "
@@ -101,6 +110,16 @@ class TaggerTest {
         Tags tags = TAGGER.tag("Retail chain breached",
                 "The FIN7 gang stole payment card data from the retailer's checkout systems and sold it on a "
                         + "criminal forum, prosecutors said.");
+
+        assertThat(tags.espionage()).isFalse();
+        assertThat(tags.attributed()).isEmpty();
+    }
+
+    @Test
+    void sympathisersOfAStateAreNotItsHackers() {
+        Tags tags = TAGGER.tag("Pro-Russian hacktivists knock ministry sites offline",
+                "A pro-Russian hacktivist group claimed DDoS attacks that took several ministry websites offline "
+                        + "for a few hours, saying it was retaliating for sanctions.");
 
         assertThat(tags.espionage()).isFalse();
         assertThat(tags.attributed()).isEmpty();
@@ -197,6 +216,14 @@ class TaggerTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("Invalid taxonomy " + file + " line 4 (signals.cyber.wieght): "
                         + "Unrecognized field \"wieght\"");
+    }
+
+    @Test
+    void loadsTheProjectsExampleTaxonomy() {
+        // Surefire runs in the module directory; config/ is at the repository root.
+        Path example = Path.of("..", "config", "taxonomy.yaml");
+
+        assertThat(Tagger.load(example).version()).isEqualTo("spyglass-tagger/1.0");
     }
 
     @Test
