@@ -79,7 +79,7 @@ public final class ArticleExtractor {
         ExtractionOutcome outcome;
         if (PageClassifier.isBlocked(doc, html, text)) {
             outcome = ExtractionOutcome.BLOCKED;
-        } else if (PageClassifier.isPaywalled(meta.accessibleForFree(), html, text)) {
+        } else if (PageClassifier.isPaywalled(meta, text)) {
             outcome = ExtractionOutcome.PAYWALLED;
         } else if (text.length() < MIN_TEXT) {
             outcome = ExtractionOutcome.EMPTY;

@@ -3,7 +3,9 @@ package io.spyglass.ingest.extract;
 import org.jsoup.nodes.Element;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -64,7 +66,7 @@ final class BoilerplateFilter {
         NodeStats.Counts total = stats.get(root);
         int pageText = total.text - total.link;
         List<Element> furniture = new ArrayList<>();
-        collectFurniture(root, stats, pageText, furniture);
+        collectFurniture(root, stats, pageText, new HashMap<>(), furniture);
         for (Element el : furniture) {
             stats.discount(el);
             el.remove();
@@ -97,21 +99,30 @@ final class BoilerplateFilter {
         return !style.isEmpty() && HIDDEN_STYLE.matcher(style).find();
     }
 
-    private static void collectFurniture(Element el, NodeStats stats, int pageText, List<Element> out) {
+    /**
+     * Collects furniture top-down. Verdicts on class and id names are cached per page: templates repeat
+     * the same few names on hundreds of elements.
+     */
+    private static void collectFurniture(Element el, NodeStats stats, int pageText, Map<String, Boolean> names,
+                                         List<Element> out) {
         for (Element child = el.firstElementChild(); child != null; child = child.nextElementSibling()) {
             NodeStats.Counts c = stats.get(child);
             if (c.text == 0 && c.paragraphs == 0) {
                 continue;
             }
-            if (c.marked == 0 && isFurniture(child) && !dominates(c, pageText)) {
+            if (c.marked == 0 && isFurniture(child, names) && !dominates(c, pageText)) {
                 out.add(child);
             } else {
-                collectFurniture(child, stats, pageText, out);
+                collectFurniture(child, stats, pageText, names, out);
             }
         }
     }
 
     static boolean isFurniture(Element el) {
+        return isFurniture(el, new HashMap<>());
+    }
+
+    private static boolean isFurniture(Element el, Map<String, Boolean> names) {
         String tag = el.normalName();
         if (BOILERPLATE_TAGS.contains(tag) || tag.equals("figcaption")) {
             return true;
@@ -138,12 +149,15 @@ final class BoilerplateFilter {
         if (cls.isEmpty() && id.isEmpty()) {
             return false;
         }
-        String names = (cls + " " + id).toLowerCase(Locale.ROOT);
+        return names.computeIfAbsent(cls + " " + id, BoilerplateFilter::isFurnitureName);
+    }
+
+    private static boolean isFurnitureName(String classAndId) {
+        String names = classAndId.toLowerCase(Locale.ROOT);
         if (!BOILERPLATE_NAMES.matcher(names).find()) {
             return false;
         }
-        String untagged = TAXONOMY_CLASSES.matcher(cls.toLowerCase(Locale.ROOT)).replaceAll("") + " " + id;
-        return BOILERPLATE_NAMES.matcher(untagged.toLowerCase(Locale.ROOT)).find();
+        return BOILERPLATE_NAMES.matcher(TAXONOMY_CLASSES.matcher(names).replaceAll("")).find();
     }
 
     /** An element holding most of the page's text is the page, even when a theme names it "has-sidebar". */

@@ -74,6 +74,17 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void reportsPaywalledForPaywallMarkupAroundATeaser() {
+        String page = "<html><body><article><h1>Spies</h1><p>" + Fixtures.P1 + "</p>"
+                + "<div class=\"article-paywall\"><p>Subscribe to read on.</p></div></article></body></html>";
+
+        ExtractedPage extracted = ArticleExtractor.withDefaults().extract(page.getBytes(StandardCharsets.UTF_8),
+                Fixtures.URL, "text/html; charset=utf-8");
+
+        assertThat(extracted.outcome()).isEqualTo(ExtractionOutcome.PAYWALLED);
+    }
+
+    @Test
     void reportsEmptyForAPageWithoutText() {
         ExtractedPage page = Fixtures.extract("outcome-empty.html");
 
