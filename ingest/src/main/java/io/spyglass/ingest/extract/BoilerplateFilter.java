@@ -11,7 +11,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Removes what is never article text from a page body: scripts and media, hidden elements, navigation,
+ * Separates what is never article text from a page body. Scripts, media, form controls and hidden
+ * elements are skipped by measuring and rendering; navigation,
  * page headers and footers, asides, cookie and consent banners, share bars, related and recommended links,
  * comments, newsletter boxes, figures with their captions and credits, and forms.
  */
@@ -61,7 +62,6 @@ final class BoilerplateFilter {
      * @return the text measures of what is left; never null
      */
     static NodeStats clean(Element root) {
-        pruneNeverText(root);
         NodeStats stats = NodeStats.of(root);
         NodeStats.Counts total = stats.get(root);
         int pageText = total.text - total.link;
@@ -74,17 +74,13 @@ final class BoilerplateFilter {
         return stats;
     }
 
-    private static void pruneNeverText(Element el) {
-        Element child = el.firstElementChild();
-        while (child != null) {
-            Element next = child.nextElementSibling();
-            if (NEVER_TEXT.contains(child.normalName()) || isHidden(child)) {
-                child.remove();
-            } else if (child.childNodeSize() > 0) {
-                pruneNeverText(child);
-            }
-            child = next;
-        }
+    /**
+     * True for elements whose text is never article text: scripts, styles, media, form controls, and
+     * anything hidden. They stay in the tree (removing hundreds of them costs more than skipping them);
+     * measuring and rendering skip them.
+     */
+    static boolean isNeverText(Element el) {
+        return NEVER_TEXT.contains(el.normalName()) || isHidden(el);
     }
 
     /** True for elements the page hides from every reader: hidden, aria-hidden or styled invisible. */

@@ -152,6 +152,9 @@ final class TextRenderer {
         if (!(node instanceof Element el)) {
             return;
         }
+        if (BoilerplateFilter.isNeverText(el)) {
+            return;
+        }
         String tag = el.normalName();
         if (tag.equals("br")) {
             // Pages that lay out paragraphs with <br><br> have no other paragraph boundary.
