@@ -11,10 +11,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Separates what is never article text from a page body. Scripts, media, form controls and hidden
- * elements are skipped by measuring and rendering; navigation,
- * page headers and footers, asides, cookie and consent banners, share bars, related and recommended links,
- * comments, newsletter boxes, figures with their captions and credits, and forms.
+ * Separates what is never article text from a page body. Scripts, media, form controls and hidden elements
+ * are skipped by measuring and rendering; navigation, page headers and footers, asides, cookie and consent
+ * banners, share bars, related and recommended links, comments, newsletter boxes, figures with their
+ * captions and credits, and forms are removed.
  */
 final class BoilerplateFilter {
 
