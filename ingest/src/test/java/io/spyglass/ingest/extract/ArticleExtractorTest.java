@@ -51,6 +51,15 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void rendersMarkupInTheStructuredBodyAndKeepsTheStandfirst() {
+        ExtractedPage page = Fixtures.extract("structured-body-markup.html");
+
+        assertThat(page.text()).isEqualTo("A state-backed group spent months inside a regional energy network.\n\n"
+                + Fixtures.ARTICLE + "\n\nThe attackers also took copies of maintenance schedules for three power "
+                + "plants, which could help plan a disruptive attack later, the firm warned.");
+    }
+
+    @Test
     void reportsFullForAnOrdinaryArticle() {
         assertThat(Fixtures.extract("boilerplate-navigation.html").outcome()).isEqualTo(ExtractionOutcome.FULL);
     }
