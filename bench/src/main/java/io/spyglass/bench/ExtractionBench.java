@@ -53,6 +53,10 @@ public final class ExtractionBench {
     record Candidate(String name, Function<Page, String> extract) {
     }
 
+    /** One output line in the dev set's prediction format. */
+    record Prediction(String id, String text) {
+    }
+
     /** One result row. */
     record Row(String name, double pagesPerSecond, double megabytesPerSecond, SnippetScore score) {
     }
@@ -207,7 +211,7 @@ public final class ExtractionBench {
     private static void write(Path file, Map<String, String> texts) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (var e : texts.entrySet()) {
-                w.write(Json.MAPPER.writeValueAsString(Map.of("id", e.getKey(), "text", e.getValue())));
+                w.write(Json.MAPPER.writeValueAsString(new Prediction(e.getKey(), e.getValue())));
                 w.write('\n');
             }
         }

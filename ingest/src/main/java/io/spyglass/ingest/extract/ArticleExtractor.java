@@ -21,6 +21,8 @@ public final class ArticleExtractor {
     private static final Logger LOG = LoggerFactory.getLogger(ArticleExtractor.class);
     /** Below this many characters a page has no usable text. */
     private static final int MIN_TEXT = 20;
+    /** Shorter structured bodies are summaries, whatever the markup gave. */
+    private static final int MIN_STRUCTURED = 250;
 
     private final SiteRules rules;
 
@@ -79,7 +81,7 @@ public final class ArticleExtractor {
         ExtractionOutcome outcome;
         if (PageClassifier.isBlocked(doc, html, text)) {
             outcome = ExtractionOutcome.BLOCKED;
-        } else if (PageClassifier.isPaywalled(meta.accessibleForFree(), html, text)) {
+        } else if (PageClassifier.isPaywalled(meta, text)) {
             outcome = ExtractionOutcome.PAYWALLED;
         } else if (text.length() < MIN_TEXT) {
             outcome = ExtractionOutcome.EMPTY;
@@ -92,14 +94,31 @@ public final class ArticleExtractor {
 
     private static String algorithmicText(Element body, PageMetadata meta) {
         NodeStats stats = BoilerplateFilter.clean(body);
-        List<Element> content = ContentScorer.findContent(body, stats);
+        List<Element> content = ContentScorer.findContent(body, stats, meta.title());
         String text = TextRenderer.render(content);
-        String structured = meta.structuredBody() == null ? null : MetadataExtractor.clean(meta.structuredBody());
+        String structured = structuredText(meta.structuredBody());
         // Structured data is the publisher's own statement of the body; when it is much longer than what the
         // markup gave, the markup was split or lazy-loaded, and the structured body is the better text.
-        if (structured != null && structured.length() > 2 * Math.max(text.length(), 250)) {
-            return structured;
+        if (structured == null || structured.length() <= 2 * Math.max(text.length(), MIN_STRUCTURED)) {
+            return text;
         }
-        return text;
+        // Publishers leave the standfirst out of articleBody; the page shows it above the body.
+        String lead = MetadataExtractor.clean(meta.description());
+        if (lead != null && text.contains(lead) && !structured.contains(lead)) {
+            return lead + "\n\n" + structured;
+        }
+        return structured;
+    }
+
+    /** The JSON-LD body as text: some publishers put markup in it, which is rendered like a page's. */
+    private static String structuredText(String articleBody) {
+        if (articleBody == null) {
+            return null;
+        }
+        if (articleBody.indexOf('<') >= 0 && articleBody.indexOf('>') >= 0) {
+            String text = TextRenderer.render(List.of(Jsoup.parseBodyFragment(articleBody).body()));
+            return text.isEmpty() ? null : text;
+        }
+        return MetadataExtractor.clean(articleBody);
     }
 }

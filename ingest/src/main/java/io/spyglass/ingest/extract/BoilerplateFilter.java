@@ -3,15 +3,18 @@ package io.spyglass.ingest.extract;
 import org.jsoup.nodes.Element;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Removes what is never article text from a page body: scripts and media, hidden elements, navigation,
- * page headers and footers, asides, cookie and consent banners, share bars, related and recommended links,
- * comments, newsletter boxes, figures with their captions and credits, and forms.
+ * Separates what is never article text from a page body. Scripts, media, form controls and hidden elements
+ * are skipped by measuring and rendering; navigation, page headers and footers, asides, cookie and consent
+ * banners, share bars, related and recommended links, comments, newsletter boxes, figures with their
+ * captions and credits, and forms are removed.
  */
 final class BoilerplateFilter {
 
@@ -59,12 +62,11 @@ final class BoilerplateFilter {
      * @return the text measures of what is left; never null
      */
     static NodeStats clean(Element root) {
-        pruneNeverText(root);
         NodeStats stats = NodeStats.of(root);
         NodeStats.Counts total = stats.get(root);
         int pageText = total.text - total.link;
         List<Element> furniture = new ArrayList<>();
-        collectFurniture(root, stats, pageText, furniture);
+        collectFurniture(root, stats, pageText, new HashMap<>(), furniture);
         for (Element el : furniture) {
             stats.discount(el);
             el.remove();
@@ -72,17 +74,13 @@ final class BoilerplateFilter {
         return stats;
     }
 
-    private static void pruneNeverText(Element el) {
-        Element child = el.firstElementChild();
-        while (child != null) {
-            Element next = child.nextElementSibling();
-            if (NEVER_TEXT.contains(child.normalName()) || isHidden(child)) {
-                child.remove();
-            } else if (child.childNodeSize() > 0) {
-                pruneNeverText(child);
-            }
-            child = next;
-        }
+    /**
+     * True for elements whose text is never article text: scripts, styles, media, form controls, and
+     * anything hidden. They stay in the tree (removing hundreds of them costs more than skipping them);
+     * measuring and rendering skip them.
+     */
+    static boolean isNeverText(Element el) {
+        return NEVER_TEXT.contains(el.normalName()) || isHidden(el);
     }
 
     /** True for elements the page hides from every reader: hidden, aria-hidden or styled invisible. */
@@ -97,21 +95,30 @@ final class BoilerplateFilter {
         return !style.isEmpty() && HIDDEN_STYLE.matcher(style).find();
     }
 
-    private static void collectFurniture(Element el, NodeStats stats, int pageText, List<Element> out) {
+    /**
+     * Collects furniture top-down. Verdicts on class and id names are cached per page: templates repeat
+     * the same few names on hundreds of elements.
+     */
+    private static void collectFurniture(Element el, NodeStats stats, int pageText, Map<String, Boolean> names,
+                                         List<Element> out) {
         for (Element child = el.firstElementChild(); child != null; child = child.nextElementSibling()) {
             NodeStats.Counts c = stats.get(child);
             if (c.text == 0 && c.paragraphs == 0) {
                 continue;
             }
-            if (c.marked == 0 && isFurniture(child) && !dominates(c, pageText)) {
+            if (c.marked == 0 && isFurniture(child, names) && !dominates(c, pageText)) {
                 out.add(child);
             } else {
-                collectFurniture(child, stats, pageText, out);
+                collectFurniture(child, stats, pageText, names, out);
             }
         }
     }
 
     static boolean isFurniture(Element el) {
+        return isFurniture(el, new HashMap<>());
+    }
+
+    private static boolean isFurniture(Element el, Map<String, Boolean> names) {
         String tag = el.normalName();
         if (BOILERPLATE_TAGS.contains(tag) || tag.equals("figcaption")) {
             return true;
@@ -138,12 +145,15 @@ final class BoilerplateFilter {
         if (cls.isEmpty() && id.isEmpty()) {
             return false;
         }
-        String names = (cls + " " + id).toLowerCase(Locale.ROOT);
+        return names.computeIfAbsent(cls + " " + id, BoilerplateFilter::isFurnitureName);
+    }
+
+    private static boolean isFurnitureName(String classAndId) {
+        String names = classAndId.toLowerCase(Locale.ROOT);
         if (!BOILERPLATE_NAMES.matcher(names).find()) {
             return false;
         }
-        String untagged = TAXONOMY_CLASSES.matcher(cls.toLowerCase(Locale.ROOT)).replaceAll("") + " " + id;
-        return BOILERPLATE_NAMES.matcher(untagged.toLowerCase(Locale.ROOT)).find();
+        return BOILERPLATE_NAMES.matcher(TAXONOMY_CLASSES.matcher(names).replaceAll("")).find();
     }
 
     /** An element holding most of the page's text is the page, even when a theme names it "has-sidebar". */

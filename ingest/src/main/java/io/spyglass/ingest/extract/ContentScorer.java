@@ -5,6 +5,7 @@ import org.jsoup.nodes.Element;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -20,6 +21,7 @@ final class ContentScorer {
     private static final int MIN_PARAGRAPH = 25;
     private static final int ANCESTOR_LEVELS = 5;
     private static final int MIN_LEAD = 60;
+    private static final int MIN_TITLE = 15;
     private static final double POSITIVE_FACTOR = 1.5;
     private static final double NEGATIVE_FACTOR = 0.5;
     private static final int EXPAND_LEVELS = 4;
@@ -42,7 +44,7 @@ final class ContentScorer {
     }
 
     /** The content elements in document order; empty when the body has no paragraph-like text at all. */
-    static List<Element> findContent(Element body, NodeStats stats) {
+    static List<Element> findContent(Element body, NodeStats stats, String title) {
         Map<Element, Double> scores = new IdentityHashMap<>();
         List<Element> all = body.getAllElements();
         for (Element el : all) {
@@ -87,22 +89,16 @@ final class ContentScorer {
         topScore = finalScores.getOrDefault(top, topScore);
         top = expand(top, stats, body);
         List<Element> content = withSiblings(top, topScore, finalScores, stats, body);
-        return withLead(body, all, content, stats);
+        return withLead(all, content, stats, title);
     }
 
     /**
      * Prepends the standfirst: prose blocks between the headline and the content, which pages keep in their
      * article header, apart from the body container.
      */
-    private static List<Element> withLead(Element body, List<Element> all, List<Element> content, NodeStats stats) {
+    private static List<Element> withLead(List<Element> all, List<Element> content, NodeStats stats, String title) {
         Element first = content.get(0);
-        Element headline = null;
-        for (Element el : all) {
-            if (el.nameIs("h1") || el.attributesSize() > 0 && el.attr("itemprop").equals("headline")) {
-                headline = el;
-                break;
-            }
-        }
+        Element headline = headline(all, title);
         if (headline == null || headline == first || first.parents().contains(headline)) {
             return content;
         }
@@ -133,6 +129,31 @@ final class ContentScorer {
         List<Element> out = new ArrayList<>(lead);
         out.addAll(content);
         return out;
+    }
+
+    /**
+     * The story's headline: the first heading that reads as the page title (pages put the site name in
+     * their only h1, or the headline in an h2), else the first h1 or marked headline.
+     */
+    private static Element headline(List<Element> all, String title) {
+        String wanted = title.toLowerCase(Locale.ROOT);
+        Element first = null;
+        for (Element el : all) {
+            boolean marked = el.attributesSize() > 0 && el.attr("itemprop").equals("headline");
+            if (!marked && !el.nameIs("h1") && !el.nameIs("h2") && !el.nameIs("h3")) {
+                continue;
+            }
+            if (wanted.length() >= MIN_TITLE) {
+                String text = TextNormaliser.collapse(el.text()).toLowerCase(Locale.ROOT);
+                if (text.length() >= MIN_TITLE && (wanted.contains(text) || text.contains(wanted))) {
+                    return el;
+                }
+            }
+            if (first == null && (marked || el.nameIs("h1"))) {
+                first = el;
+            }
+        }
+        return first;
     }
 
     private static boolean isAncestor(Element ancestor, Element el) {

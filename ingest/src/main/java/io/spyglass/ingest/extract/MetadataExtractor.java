@@ -43,6 +43,8 @@ final class MetadataExtractor {
     private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—:·»/]{1,2}\\s+|:\\s+");
     private static final Pattern AUTHOR_SPLIT = Pattern.compile("\\s*(?:,|;|\\s&\\s|\\sand\\s|\\sund\\s)\\s*");
     private static final Pattern BY_PREFIX = Pattern.compile("(?i)^(by|von|par|por|di|door|av)\\s+");
+    private static final String[] PAYWALL_MARKERS = {"paywall", "regwall", "piano-offer", "subscriber-only",
+            "premium-content", "plus-content", "metered-content"};
     private static final String[] META_KEYS = {"property", "name", "itemprop", "http-equiv"};
     private static final Pattern LANGUAGE = Pattern.compile("^([A-Za-z]{2,3})(?:[-_].*)?$");
 
@@ -88,7 +90,7 @@ final class MetadataExtractor {
         boolean free = ld.accessibleForFree && !"false".equalsIgnoreCase(meta.get("isaccessibleforfree"));
 
         return new PageMetadata(title, authors, published, modified, language, canonical,
-                clean(siteName), image, clean(description), ld.body, free);
+                clean(siteName), image, clean(description), ld.body, free, scan.paywallMarkup);
     }
 
     /** Everything metadata needs from the markup, gathered in one walk over the page. */
@@ -100,6 +102,7 @@ final class MetadataExtractor {
         Element canonical;
         String datePublished;
         String time;
+        boolean paywallMarkup;
 
         void visit(Document doc) {
             for (Element el : doc.getAllElements()) {
@@ -128,6 +131,9 @@ final class MetadataExtractor {
                     default -> { }
                 }
                 if (el.attributesSize() > 0) {
+                    if (!paywallMarkup && (isPaywall(el.className()) || isPaywall(el.id()))) {
+                        paywallMarkup = true;
+                    }
                     String itemprop = el.attr("itemprop");
                     if (itemprop.equals("author") || el.attr("rel").equals("author") && !el.nameIs("link")) {
                         authors.add(el);
@@ -136,6 +142,18 @@ final class MetadataExtractor {
                     }
                 }
             }
+        }
+
+        private static boolean isPaywall(String name) {
+            if (name.isEmpty()) {
+                return false;
+            }
+            for (String marker : PAYWALL_MARKERS) {
+                if (name.contains(marker)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void meta(Element el) {

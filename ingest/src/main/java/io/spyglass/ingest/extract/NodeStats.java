@@ -77,7 +77,7 @@ final class NodeStats {
             if (child instanceof TextNode t) {
                 String s = t.getWholeText();
                 int len = TextNormaliser.collapsedLength(s);
-                int commas = commas(s);
+                int commas = len == 0 ? 0 : commas(s);
                 c.text += len;
                 c.inline += len;
                 c.commas += commas;
@@ -86,7 +86,7 @@ final class NodeStats {
                     c.link += len;
                     c.inlineLink += len;
                 }
-            } else if (child instanceof Element e) {
+            } else if (child instanceof Element e && !BoilerplateFilter.isNeverText(e)) {
                 Counts sub = measure(e, link);
                 c.text += sub.text;
                 c.link += sub.link;

@@ -28,8 +28,7 @@ final class PageClassifier {
     private static final List<String> BLOCKED_MARKUP = List.of("cf-browser-verification", "cf-challenge",
             "challenge-platform", "g-recaptcha", "h-captcha", "px-captcha", "captcha-delivery",
             "_incapsula_resource", "distil_r_captcha", "ddos-guard");
-    private static final List<String> PAYWALL_MARKUP = List.of("paywall", "piano-offer", "regwall",
-            "subscriber-only", "premium-content", "plus-content", "metered-content");
+
 
     private PageClassifier() {
     }
@@ -77,19 +76,12 @@ final class PageClassifier {
         }
         String bodyText = doc.body() == null ? "" : doc.body().text();
         return bodyText.length() <= BLOCKED_TEXT_LIMIT * 2
-                && (BLOCKED_MARKUP.stream().anyMatch(rawHtml.toLowerCase(Locale.ROOT)::contains)
+                && (BLOCKED_MARKUP.stream().anyMatch(rawHtml::contains)
                 || BLOCKED_TEXT.matcher(bodyText).find());
     }
 
     /** True for an article marked as not free, or with paywall markup, that shows only a teaser. */
-    static boolean isPaywalled(boolean accessibleForFree, String rawHtml, String text) {
-        if (text.length() >= PAYWALL_TEXT_LIMIT) {
-            return false;
-        }
-        if (!accessibleForFree) {
-            return true;
-        }
-        // Class names are lower case in practice; a case-sensitive search keeps this off the profile.
-        return PAYWALL_MARKUP.stream().anyMatch(rawHtml::contains);
+    static boolean isPaywalled(PageMetadata meta, String text) {
+        return text.length() < PAYWALL_TEXT_LIMIT && (!meta.accessibleForFree() || meta.paywallMarkup());
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
  * @param description        the page's summary, or null
  * @param structuredBody     JSON-LD {@code articleBody} of the page's article, or null
  * @param accessibleForFree  false when structured data or meta tags mark the article as paywalled
+ * @param paywallMarkup      true when an element's class or id names a paywall
  */
 record PageMetadata(
         String title,
@@ -29,7 +30,8 @@ record PageMetadata(
         String image,
         String description,
         String structuredBody,
-        boolean accessibleForFree) {
+        boolean accessibleForFree,
+        boolean paywallMarkup) {
 
     PageMetadata {
         authors = List.copyOf(authors);

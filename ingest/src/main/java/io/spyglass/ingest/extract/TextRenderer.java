@@ -49,9 +49,11 @@ final class TextRenderer {
     /** Advertising and affiliate notices that sites put above the story. */
     private static final Pattern DISCLOSURE = Pattern.compile("(?i)enthält werbung|werbung\\s*[:.]|anzeige\\s*[:.]"
             + "|affiliate|provision|advertis|sponsored|contains (references|links)|partnerlinks|werbelinks");
-    /** Photo credits and captions that sites set as paragraphs of their own. */
+    /** Photo credits, source lines and share prompts that sites set as paragraphs of their own. */
     private static final Pattern CREDIT = Pattern.compile("(?i)^\\(?(fotos?|photos?|bild(er)?|images?|credits?"
-            + "|grafik|illustration|titelbild|quelle: foto)\\s*:|©|\\((foto|photo|bild|image)\\s*:");
+            + "|grafik|illustration|titelbild|quelle|source)\\s*:|©|\\((foto|photo|bild|image)\\s*:"
+            + "|^(share|teilen|artikel teilen|diesen artikel|den artikel mit anderen|partager|compartir|condividi"
+            + "|udostępnij)\\b");
     /** Publication and update stamps set as paragraphs of their own: a date or a clock time in a short line. */
     private static final Pattern DATELINE = Pattern.compile("(?i)\\b\\d{1,2}[./]\\s?\\d{1,2}[./]\\s?(\\d{2}|\\d{4})\\b"
             + "|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}:\\d{2}\\b|\\b\\d{1,2}\\.? (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
@@ -150,6 +152,9 @@ final class TextRenderer {
             return;
         }
         if (!(node instanceof Element el)) {
+            return;
+        }
+        if (BoilerplateFilter.isNeverText(el)) {
             return;
         }
         String tag = el.normalName();

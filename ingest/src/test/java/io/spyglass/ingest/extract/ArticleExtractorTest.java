@@ -51,6 +51,15 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void rendersMarkupInTheStructuredBodyAndKeepsTheStandfirst() {
+        ExtractedPage page = Fixtures.extract("structured-body-markup.html");
+
+        assertThat(page.text()).isEqualTo("A state-backed group spent months inside a regional energy network.\n\n"
+                + Fixtures.ARTICLE + "\n\nThe attackers also took copies of maintenance schedules for three power "
+                + "plants, which could help plan a disruptive attack later, the firm warned.");
+    }
+
+    @Test
     void reportsFullForAnOrdinaryArticle() {
         assertThat(Fixtures.extract("boilerplate-navigation.html").outcome()).isEqualTo(ExtractionOutcome.FULL);
     }
@@ -71,6 +80,17 @@ class ArticleExtractorTest {
 
         assertThat(page.outcome()).isEqualTo(ExtractionOutcome.PAYWALLED);
         assertThat(page.text()).startsWith(Fixtures.P1);
+    }
+
+    @Test
+    void reportsPaywalledForPaywallMarkupAroundATeaser() {
+        String page = "<html><body><article><h1>Spies</h1><p>" + Fixtures.P1 + "</p>"
+                + "<div class=\"article-paywall\"><p>Subscribe to read on.</p></div></article></body></html>";
+
+        ExtractedPage extracted = ArticleExtractor.withDefaults().extract(page.getBytes(StandardCharsets.UTF_8),
+                Fixtures.URL, "text/html; charset=utf-8");
+
+        assertThat(extracted.outcome()).isEqualTo(ExtractionOutcome.PAYWALLED);
     }
 
     @Test
