@@ -609,7 +609,9 @@ public final class Tagger {
         Set<String> ids = new LinkedHashSet<>();
         for (int i = 0; i < t.size(); i++) {
             int length = t.end(i) - t.start(i);
-            if (t.firstChar(i) == 'T' && (length == 5 || length == 9) && TECHNIQUE.matcher(t.original(i)).matches()
+            boolean candidate = t.firstChar(i) == 'T' && (length == 5 || length == 9)
+                    && t.charAt(t.start(i) + 1) == '1';
+            if (candidate && TECHNIQUE.matcher(t.original(i)).matches()
                     && ids.add(t.original(i))) {
                 evidence.add(evidence("techniques", t.original(i), t, i, i + 1, "pattern:attack-technique-id"));
             }
