@@ -31,7 +31,8 @@ final class PhraseMatcher<P> {
         int[] keys = new int[0];
         @SuppressWarnings("unchecked")
         Node<P>[] children = new Node[0];
-        final List<Entry<P>> entries = new ArrayList<>(1);
+        @SuppressWarnings("unchecked")
+        Entry<P>[] entries = new Entry[0];
         // True when some entry matches in any case, so the text's case need not be checked.
         boolean anyCase;
 
@@ -91,7 +92,8 @@ final class PhraseMatcher<P> {
                 node = node.addChild(t.id(i));
             }
         }
-        node.entries.add(new Entry<>(original, modes, payload));
+        node.entries = Arrays.copyOf(node.entries, node.entries.length + 1);
+        node.entries[node.entries.length - 1] = new Entry<>(original, modes, payload);
         boolean caseFree = true;
         for (byte mode : modes) {
             caseFree &= mode == ANY_CASE;
@@ -125,7 +127,7 @@ final class PhraseMatcher<P> {
             int j = i;
             while (node != null) {
                 j++;
-                if (!node.entries.isEmpty() && (node.anyCase || anyCaseMatch(node, text, i))) {
+                if (node.entries.length > 0 && (node.anyCase || anyCaseMatch(node, text, i))) {
                     bestLength = j - i;
                     bestNode = node;
                 }
@@ -146,8 +148,8 @@ final class PhraseMatcher<P> {
     }
 
     private boolean anyCaseMatch(Node<P> node, Tokens text, int from) {
-        for (int k = 0; k < node.entries.size(); k++) {
-            if (caseMatches(node.entries.get(k), text, from)) {
+        for (Entry<P> e : node.entries) {
+            if (caseMatches(e, text, from)) {
                 return true;
             }
         }

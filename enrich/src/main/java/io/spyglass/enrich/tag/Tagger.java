@@ -342,8 +342,11 @@ public final class Tagger {
             qualified |= cues.get("stateModifiers").startsAt(t, k) > 0;
             k += len;
         }
-        // "Kremlin-backed" names a state behind an actor; "Chancellery unit" names an office, not an attacker.
-        int noun = k < n && m.payload().kind() != Kind.CAPITAL ? cues.get("actorNouns").startsAt(t, k) : 0;
+        // "Kremlin-backed" and "Tehran's hackers" name a state behind an actor; "Chancellery unit" names an office.
+        boolean owner = m.payload().kind() != Kind.CAPITAL
+                || (after < n && t.lower(after).equals(Tokens.POSSESSIVE));
+        // "Israel's Unit 8200" is an agency with its own mention, not the noun of this one.
+        int noun = k < n && owner && !stateToken[k] ? cues.get("actorNouns").startsAt(t, k) : 0;
         if (noun > 0) {
             // "Chinese hackers" names a nationality; "Chinese military hackers" and "Russian intelligence
             // officers" name a state behind them.
@@ -609,7 +612,9 @@ public final class Tagger {
         Set<String> ids = new LinkedHashSet<>();
         for (int i = 0; i < t.size(); i++) {
             int length = t.end(i) - t.start(i);
-            if (t.firstChar(i) == 'T' && (length == 5 || length == 9) && TECHNIQUE.matcher(t.original(i)).matches()
+            boolean candidate = t.firstChar(i) == 'T' && (length == 5 || length == 9)
+                    && t.charAt(t.start(i) + 1) == '1';
+            if (candidate && TECHNIQUE.matcher(t.original(i)).matches()
                     && ids.add(t.original(i))) {
                 evidence.add(evidence("techniques", t.original(i), t, i, i + 1, "pattern:attack-technique-id"));
             }

@@ -143,7 +143,8 @@ final class Tokens {
             } else if (c == '\'' || c == '\u2019') {
                 if (i + 1 < n && (chars[i + 1] == 's' || chars[i + 1] == 'S')
                         && (i + 2 == n || !Character.isLetterOrDigit(chars[i + 2]))
-                        && size > 0 && end[size - 1] == i) {
+                        && ((size > 0 && end[size - 1] == i) || (addWords && i == 0))) {
+                    // A cue phrase may be the possessive alone ("'s"); in a text it follows a word.
                     add(i, i + 2);
                     i += 2;
                 } else {

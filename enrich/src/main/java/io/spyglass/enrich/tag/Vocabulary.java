@@ -8,9 +8,10 @@ package io.spyglass.enrich.tag;
 final class Vocabulary {
     static final int UNKNOWN = -1;
 
+    // Slot k holds its word's hash at 2k and id + 1 at 2k + 1 (0: empty), side by side so that a probe,
+    // mostly for a word not in the table, touches one cache line.
+    private int[] slots = new int[2 << 12];
     private char[][] words = new char[1 << 12][];
-    private int[] ids = new int[1 << 12];
-    private int[] hashes = new int[1 << 12];
     private int size;
 
     /** The id of a lower-cased word, adding it if new. */
@@ -20,14 +21,11 @@ final class Vocabulary {
         if (found != UNKNOWN) {
             return found;
         }
-        // A table at most a quarter full keeps the probes for a word not in it (most words) short.
-        if (4 * (size + 1) > words.length) {
+        // At most half full keeps the probes for a word not in the table (most words) short.
+        if (2 * (size + 1) > words.length) {
             grow();
         }
-        int slot = slot(word, 0, word.length);
-        words[slot] = word;
-        ids[slot] = size;
-        hashes[slot] = mix(rawHash(word, 0, word.length));
+        put(word, mix(rawHash(word, 0, word.length)), size);
         return size++;
     }
 
@@ -38,8 +36,21 @@ final class Vocabulary {
 
     /** As {@link #find(char[], int, int)}, with the region's {@link #rawHash} already computed by the caller. */
     int find(char[] text, int start, int end, int rawHash) {
-        int slot = slot(text, start, end, mix(rawHash));
-        return words[slot] == null ? UNKNOWN : ids[slot];
+        int h = mix(rawHash);
+        int mask = words.length - 1;
+        for (int i = h & mask; ; i = (i + 1) & mask) {
+            int id = slots[2 * i + 1];
+            if (id == 0) {
+                return UNKNOWN;
+            }
+            if (slots[2 * i] == h && sameWord(words[i], text, start, end)) {
+                return id - 1;
+            }
+        }
+    }
+
+    int size() {
+        return size;
     }
 
     /** 31-polynomial hash of the lower-cased region, as a tokenizer can accumulate it while scanning. */
@@ -51,25 +62,27 @@ final class Vocabulary {
         return h;
     }
 
-    int size() {
-        return size;
-    }
-
-    private int slot(char[] text, int start, int end) {
-        return slot(text, start, end, mix(rawHash(text, start, end)));
-    }
-
-    private int slot(char[] text, int start, int end, int h) {
-        int mask = words.length - 1;
-        int i = h & mask;
-        while (words[i] != null && (hashes[i] != h || !sameWord(words[i], text, start, end))) {
-            i = (i + 1) & mask;
+    /** {@link Character#toLowerCase(char)}, with a fast path for ASCII, which most article text is. */
+    static char lower(char c) {
+        if (c < 128) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
         }
-        return i;
+        return Character.toLowerCase(c);
     }
 
     private static int mix(int h) {
         return h ^ (h >>> 16);
+    }
+
+    private void put(char[] word, int h, int id) {
+        int mask = words.length - 1;
+        int i = h & mask;
+        while (slots[2 * i + 1] != 0) {
+            i = (i + 1) & mask;
+        }
+        slots[2 * i] = h;
+        slots[2 * i + 1] = id + 1;
+        words[i] = word;
     }
 
     private static boolean sameWord(char[] word, char[] text, int start, int end) {
@@ -84,27 +97,14 @@ final class Vocabulary {
         return true;
     }
 
-    /** {@link Character#toLowerCase(char)}, with a fast path for ASCII, which most article text is. */
-    static char lower(char c) {
-        if (c < 128) {
-            return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-        }
-        return Character.toLowerCase(c);
-    }
-
     private void grow() {
+        int[] oldSlots = slots;
         char[][] oldWords = words;
-        int[] oldIds = ids;
-        int[] oldHashes = hashes;
+        slots = new int[oldSlots.length * 2];
         words = new char[oldWords.length * 2][];
-        ids = new int[oldWords.length * 2];
-        hashes = new int[oldWords.length * 2];
         for (int k = 0; k < oldWords.length; k++) {
-            if (oldWords[k] != null) {
-                int slot = slot(oldWords[k], 0, oldWords[k].length, oldHashes[k]);
-                words[slot] = oldWords[k];
-                ids[slot] = oldIds[k];
-                hashes[slot] = oldHashes[k];
+            if (oldSlots[2 * k + 1] != 0) {
+                put(oldWords[k], oldSlots[2 * k], oldSlots[2 * k + 1] - 1);
             }
         }
     }

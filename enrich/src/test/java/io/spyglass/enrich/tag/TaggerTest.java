@@ -87,6 +87,16 @@ class TaggerTest {
     }
 
     @Test
+    void aCapitalWithAPossessiveOwnsItsHackers() {
+        Tags tags = TAGGER.tag("Tehran's hackers target dissidents abroad",
+                "Tehran's hackers sent spear-phishing emails to dissidents and journalists in Europe, planting "
+                        + "spyware to monitor their contacts, researchers said.");
+
+        assertThat(tags.espionage()).isTrue();
+        assertThat(tags.attributed()).containsExactly(new Country("IR", "Iran"));
+    }
+
+    @Test
     void aVendorsNationalityIsNoAttribution() {
         Tags tags = TAGGER.tag("Spyware found on activists' phones",
                 "Researchers found spyware developed by an Israeli firm on the phones of activists and "

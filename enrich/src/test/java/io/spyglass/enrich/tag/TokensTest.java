@@ -40,6 +40,16 @@ class TokensTest {
     }
 
     @Test
+    void readsALonePossessiveCuePhraseAsThePossessive() {
+        Vocabulary vocabulary = new Vocabulary();
+
+        Tokens t = Tokens.ofPhrase("'s", vocabulary);
+
+        assertThat(t.size()).isEqualTo(1);
+        assertThat(t.lower(0)).isEqualTo("'s");
+    }
+
+    @Test
     void recordsOffsetsIntoTheText() {
         Tokens t = Tokens.of("Hi  there", new Vocabulary());
 
