@@ -115,7 +115,7 @@ final class BenchDeliveryCommand implements Callable<Integer> {
 
     private static Topics topics(String prefix) {
         return new Topics("bench-" + prefix + ".articles", "bench-" + prefix + ".enriched", "bench-" + prefix + ".espionage",
-                "bench-" + prefix + ".dead-letter", "bench-" + prefix + ".seen");
+                "bench-" + prefix + ".dead-letter", "bench-" + prefix + ".seen", "bench-" + prefix + ".feed-status");
     }
 
     private static Stage passthrough(Map<String, Object> client, Topics topics, Path dir) {

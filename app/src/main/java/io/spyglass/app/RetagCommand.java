@@ -3,7 +3,6 @@ package io.spyglass.app;
 import io.spyglass.enrich.Retag;
 import io.spyglass.enrich.tag.Tagger;
 import java.nio.file.Files;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,7 +23,7 @@ final class RetagCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SpyglassConfig config = Commands.requireCluster(common.load(Map.of()));
+        SpyglassConfig config = Commands.requireCluster(common.load());
         Tagger tagger = Files.exists(config.taxonomy()) ? Tagger.load(config.taxonomy()) : Tagger.loadDefault();
         Retag.Result result = Retag.run(config.kafka(), config.topics(), tagger,
                 config.groupPrefix() + "-retag-" + UUID.randomUUID());
