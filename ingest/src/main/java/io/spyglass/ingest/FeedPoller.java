@@ -187,7 +187,13 @@ public final class FeedPoller {
             return ItemResult.DEFERRED;
         }
         try {
-            return fetchAndPublish(item, feed, id, known, entry);
+            // another worker may have published it between the look above and taking it
+            ItemState current = log.state(id);
+            if (current != null && current.knows(entry)) {
+                stats.itemsAlreadySeen.incrementAndGet();
+                return ItemResult.SEEN;
+            }
+            return fetchAndPublish(item, feed, id, current, entry);
         } finally {
             inFlight.remove(id);
         }
