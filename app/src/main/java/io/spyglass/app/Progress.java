@@ -47,7 +47,8 @@ final class Progress implements AutoCloseable {
             s.append("feeds polled ").append(ingest.feedsPolled()).append(" (").append(ingest.feedsFailed()).append(" failed)")
                     .append(" | articles fetched ").append(ingest.articlesPublished())
                     .append(" (").append(ingest.pagesFailed()).append(" pages unusable, ")
-                    .append(ingest.itemsAlreadySeen()).append(" items already seen)");
+                    .append(ingest.itemsAlreadySeen()).append(" items already seen, ")
+                    .append(ingest.articlesRevised()).append(" revised)");
         }
         if (enrich != null) {
             s.append(s.isEmpty() ? "" : " | ").append("tagged ").append(enrich.tagged())

@@ -6,14 +6,17 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /** A real HTTP server on loopback serving the feeds and pages under {@code src/test/resources/farm}. */
 final class FeedFarm implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+    private final Map<String, UnaryOperator<String>> edits = new ConcurrentHashMap<>();
 
     FeedFarm() {
         try {
@@ -29,7 +32,8 @@ final class FeedFarm implements AutoCloseable {
                     exchange.sendResponseHeaders(404, -1);
                     return;
                 }
-                byte[] body = in.readAllBytes();
+                byte[] body = edits.getOrDefault(path, UnaryOperator.identity())
+                        .apply(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", contentType(path));
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
@@ -53,6 +57,11 @@ final class FeedFarm implements AutoCloseable {
     /** The absolute URL of {@code path} on this server. */
     String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    /** Serves {@code path} edited by {@code edit} from now on, as a publisher correcting a story would. */
+    void edit(String path, UnaryOperator<String> edit) {
+        edits.put(path, edit);
     }
 
     /** How many requests {@code path} has had. */

@@ -9,6 +9,7 @@ import io.spyglass.ingest.FeedList;
 import io.spyglass.ingest.FeedSource;
 import io.spyglass.ingest.IngestApp;
 import io.spyglass.ingest.IngestConfig;
+import io.spyglass.ingest.ItemState;
 import io.spyglass.ingest.KafkaArticleLog;
 import io.spyglass.ingest.extract.SiteRules;
 import io.spyglass.ingest.fetch.AddressPolicy;
@@ -201,9 +202,29 @@ class IngestScaleOutIT {
              KafkaArticleLog b = new KafkaArticleLog(client, Topics.defaults(), "spyglass-ingest-it-b")) {
             assertThat(b.seen(article.id())).isFalse();
 
-            a.publish(article);
+            a.publish(article, ItemState.first(1, 2));
 
             await().atMost(Duration.ofSeconds(30)).until(() -> b.seen(article.id()));
+        }
+    }
+
+    @Test
+    void anotherInstanceAndARestartKnowTheRevisionAnArticleReached() throws Exception {
+        Map<String, Object> client = Map.of("bootstrap.servers", kafka.bootstrapServers());
+        Article article = new Article(Article.SCHEMA_VERSION, CanonicalUrl.id("https://example.com/revised"),
+                "https://example.com/revised", "A", null, new FeedRef("https://example.com/feed", "Feed"), "text",
+                ExtractionOutcome.FULL, null, List.of(), Instant.parse("2024-07-01T12:00:00Z"));
+        ItemState first = ItemState.first(11, 12);
+        ItemState second = first.revised(13, 14);
+        try (KafkaArticleLog a = new KafkaArticleLog(client, Topics.defaults(), "spyglass-ingest-it-rev-a");
+             KafkaArticleLog b = new KafkaArticleLog(client, Topics.defaults(), "spyglass-ingest-it-rev-b")) {
+            a.publish(article, first);
+            a.publish(article.withRevision(2), second);
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(b.state(article.id())).isEqualTo(second));
+        }
+        try (KafkaArticleLog restarted = new KafkaArticleLog(client, Topics.defaults(), "spyglass-ingest-it-rev-a")) {
+            assertThat(restarted.state(article.id())).as("state read back at start-up").isEqualTo(second);
         }
     }
 

@@ -47,7 +47,15 @@ public final class EnrichTopology {
         return topology;
     }
 
-    /** Drops ids already enriched, tags the rest, and sends what it cannot read to the dead-letter topic. */
+    /**
+     * The dedupe store's key for an article: its id for the first revision, as before revisions existed, so the store
+     * needs no migration; id and revision for later ones, so a revision is tagged again while a repeat is dropped.
+     */
+    static String seenKey(Article article) {
+        return article.revision() == 1 ? article.id() : article.id() + "#" + article.revision();
+    }
+
+    /** Drops revisions already enriched, tags the rest, and sends what it cannot read to the dead-letter topic. */
     private static final class DedupeAndTag implements Processor<String, byte[], String, byte[]> {
         private static final Logger LOG = LoggerFactory.getLogger(DedupeAndTag.class);
         private final JsonSerde<Article> in = new JsonSerde<>(Article.class);
@@ -84,7 +92,7 @@ public final class EnrichTopology {
                 if (article.schemaVersion() != Article.SCHEMA_VERSION) {
                     throw new IllegalArgumentException("unsupported schemaVersion " + article.schemaVersion());
                 }
-                if (seen.get(article.id()) != null) {
+                if (seen.get(seenKey(article)) != null) {
                     stats.duplicates.incrementAndGet();
                     return;
                 }
@@ -93,7 +101,7 @@ public final class EnrichTopology {
                 deadLetter(record, e);
                 return;
             }
-            seen.put(article.id(), record.timestamp());
+            seen.put(seenKey(article), record.timestamp());
             stats.tagged.incrementAndGet();
             if (tags.espionage()) {
                 stats.espionage.incrementAndGet();

@@ -1,6 +1,7 @@
 package io.spyglass.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.spyglass.enrich.tag.Tagger;
 import io.spyglass.model.Article;
@@ -102,6 +103,33 @@ class EnrichTopologyTest {
         assertThat(enriched.readValuesToList()).hasSize(1).allSatisfy(this::read);
         assertThat(enriched.isEmpty()).isTrue();
         assertThat(stats.duplicates()).isEqualTo(1);
+    }
+
+    @Test
+    void tagsARevisionAgainUnderTheSameKeyButDropsARepeatOfIt() {
+        Article first = article("a1", "Ministry reports outage", "The foreign ministry said its mail servers were down.");
+        Article second = article("a1", "Ministry reports outage", "The foreign ministry said Chinese state hackers "
+                + "broke into its mail servers and read diplomatic cables for months.").withRevision(2);
+        send(first);
+        send(second);
+        send(second);
+        send(first);
+
+        List<TestRecord<String, byte[]>> out = enriched.readRecordsToList();
+
+        assertThat(out).extracting(TestRecord::key).containsExactly("a1", "a1");
+        assertThat(out).extracting(r -> read(r.value())).extracting(EnrichedArticle::revision, e -> e.tags().espionage())
+                .containsExactly(tuple(1, false), tuple(2, true));
+        assertThat(enriched.isEmpty()).isTrue();
+        assertThat(stats.duplicates()).isEqualTo(2);
+    }
+
+    @Test
+    void keysTheDedupeStoreByIdForTheFirstRevisionAsBeforeRevisionsExisted() {
+        Article first = article("a1", "Budget passes", "Text.");
+
+        assertThat(EnrichTopology.seenKey(first)).isEqualTo("a1");
+        assertThat(EnrichTopology.seenKey(first.withRevision(3))).isEqualTo("a1#3");
     }
 
     @Test

@@ -5,15 +5,34 @@ import io.spyglass.model.Article;
 /** Where ingest records the articles it accepts, and remembers which items it has already produced. */
 public interface ArticleLog extends AutoCloseable {
 
+    /**
+     * What is remembered of the item with this id, or null if no article with this id was published, by this or any
+     * earlier run or another instance.
+     */
+    ItemState state(String id);
+
     /** True if an article with this id was already published, by this or any earlier run. */
-    boolean seen(String id);
+    default boolean seen(String id) {
+        return state(id) != null;
+    }
 
     /**
-     * Publishes an article durably and marks its id seen, atomically: after a crash either both happened or neither.
+     * Publishes an article durably and remembers {@code state} for its id, atomically: after a crash either both
+     * happened or neither.
      *
-     * @throws PublishException if the article could not be stored; it stays unseen and is retried on the next poll
+     * @throws PublishException if the article could not be stored; its id keeps its earlier state and the item is
+     *                          retried on the next poll
      */
-    void publish(Article article) throws PublishException;
+    void publish(Article article, ItemState state) throws PublishException;
+
+    /**
+     * Remembers a new state for an id already published, publishing nothing: its feed entry changed but its text did
+     * not, and the page need not be fetched again for this entry.
+     *
+     * @param url the article's canonical URL, kept with the state for people reading it
+     * @throws PublishException if the state could not be stored; the page will be fetched again on the next poll
+     */
+    void remember(String id, String url, ItemState state) throws PublishException;
 
     @Override
     void close();

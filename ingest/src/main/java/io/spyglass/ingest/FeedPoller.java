@@ -17,6 +17,7 @@ import io.spyglass.model.ExtractionOutcome;
 import io.spyglass.model.FeedRef;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -24,7 +25,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Polls one feed: fetches and parses it, then fetches, extracts and publishes every item not seen before. */
+/**
+ * Polls one feed: fetches and parses it, then fetches, extracts and publishes every item not seen before, and publishes
+ * a seen item again as its next revision when its feed entry changed and its page's text did too.
+ */
 public final class FeedPoller {
     private static final Logger LOG = LoggerFactory.getLogger(FeedPoller.class);
     private static final String FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, "
@@ -126,9 +130,11 @@ public final class FeedPoller {
         int published = 0;
         boolean complete = true;
         FeedRef ref = new FeedRef(source.url().toString(), source.name() != null ? source.name() : feed.title());
+        // a feed may list one article twice, under different entries: one look at it a poll is enough
+        Set<String> polled = new HashSet<>();
         for (FeedItem item : feed.items()) {
             try {
-                switch (publishIfNew(item, ref)) {
+                switch (publishIfNew(item, ref, polled)) {
                     case PUBLISHED -> published++;
                     case DEFERRED -> complete = false;
                     case SEEN -> { }
@@ -160,9 +166,19 @@ public final class FeedPoller {
 
     private enum ItemResult { PUBLISHED, SEEN, DEFERRED }
 
-    private ItemResult publishIfNew(FeedItem item, FeedRef feed) throws ArticleLog.PublishException {
+    private ItemResult publishIfNew(FeedItem item, FeedRef feed, Set<String> polled) throws ArticleLog.PublishException {
         String id = CanonicalUrl.id(item.link().toString());
-        if (log.seen(id)) {
+        ItemState known = log.state(id);
+        long entry = Fingerprints.entry(item);
+        boolean again = !polled.add(id);
+        if (known != null && (again || known.knows(entry))) {
+            stats.itemsAlreadySeen.incrementAndGet();
+            return ItemResult.SEEN;
+        }
+        if (known != null && known.entries() == ItemState.UNKNOWN) {
+            // marked before entries were fingerprinted: take this entry for the one published rather than fetch every
+            // page seen so far once more
+            log.remember(id, CanonicalUrl.of(item.link().toString()), known.withEntry(entry));
             stats.itemsAlreadySeen.incrementAndGet();
             return ItemResult.SEEN;
         }
@@ -171,13 +187,21 @@ public final class FeedPoller {
             return ItemResult.DEFERRED;
         }
         try {
-            return fetchAndPublish(item, feed, id);
+            // another worker may have published it between the look above and taking it
+            ItemState current = log.state(id);
+            if (current != null && current.knows(entry)) {
+                stats.itemsAlreadySeen.incrementAndGet();
+                return ItemResult.SEEN;
+            }
+            return fetchAndPublish(item, feed, id, current, entry);
         } finally {
             inFlight.remove(id);
         }
     }
 
-    private ItemResult fetchAndPublish(FeedItem item, FeedRef feed, String id) throws ArticleLog.PublishException {
+    /** Fetches the item's page and publishes it: new when {@code known} is null, else as a revision if its text changed. */
+    private ItemResult fetchAndPublish(FeedItem item, FeedRef feed, String id, ItemState known, long entry)
+            throws ArticleLog.PublishException {
         ExtractedPage page = null;
         ExtractionOutcome pageOutcome = ExtractionOutcome.SNIPPET_ONLY;
         try {
@@ -208,10 +232,26 @@ public final class FeedPoller {
             LOG.warn("Page {} failed ({}): {}; using the feed's text", item.link(), e.kind(), e.getMessage());
         }
         Article article = ArticleAssembler.assemble(item, feed, page, pageOutcome, clock.instant());
-        log.publish(article);
+        long text = Fingerprints.text(article.title(), article.text());
         deferrals.remove(id);
+        if (known == null) {
+            log.publish(article, ItemState.first(entry, text));
+            stats.articlesPublished.incrementAndGet();
+            LOG.debug("Published {} ({}, {})", article.url(), article.outcome(), article.id());
+            return ItemResult.PUBLISHED;
+        }
+        // a revision never swaps a page's text for the feed's snippet because the page failed this time
+        if (text == known.text() || article.outcome() != ExtractionOutcome.FULL) {
+            log.remember(id, article.url(), known.withEntry(entry));
+            stats.itemsUnchanged.incrementAndGet();
+            LOG.debug("Entry of {} changed, its text did not ({})", article.url(), article.outcome());
+            return ItemResult.SEEN;
+        }
+        ItemState revised = known.revised(entry, text);
+        log.publish(article.withRevision(revised.revision()), revised);
         stats.articlesPublished.incrementAndGet();
-        LOG.debug("Published {} ({}, {})", article.url(), article.outcome(), article.id());
+        stats.articlesRevised.incrementAndGet();
+        LOG.debug("Published revision {} of {} ({})", revised.revision(), article.url(), article.id());
         return ItemResult.PUBLISHED;
     }
 

@@ -9,6 +9,8 @@ public final class IngestStats {
     final AtomicLong articlesPublished = new AtomicLong();
     final AtomicLong pagesFailed = new AtomicLong();
     final AtomicLong itemsAlreadySeen = new AtomicLong();
+    final AtomicLong articlesRevised = new AtomicLong();
+    final AtomicLong itemsUnchanged = new AtomicLong();
 
     public long feedsPolled() {
         return feedsPolled.get();
@@ -28,5 +30,15 @@ public final class IngestStats {
 
     public long itemsAlreadySeen() {
         return itemsAlreadySeen.get();
+    }
+
+    /** Articles published again as a new revision; also counted in {@link #articlesPublished()}. */
+    public long articlesRevised() {
+        return articlesRevised.get();
+    }
+
+    /** Seen items whose feed entry changed and whose page was fetched again, but whose text had not changed. */
+    public long itemsUnchanged() {
+        return itemsUnchanged.get();
     }
 }

@@ -26,9 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link ArticleLog} on Kafka: each article and its "seen" mark are written in one transaction; the seen ids are
- * read back from the compacted seen topic at start-up and then followed, so neither a restart nor another instance
- * makes an item fetched twice.
+ * The {@link ArticleLog} on Kafka: each article and its "seen" mark, which carries the item's {@link ItemState}, are
+ * written in one transaction; the marks are read back from the compacted seen topic at start-up and then followed, so
+ * neither a restart nor another instance makes an item fetched twice or forgets which revision it is at.
  */
 public final class KafkaArticleLog implements ArticleLog {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaArticleLog.class);
@@ -105,7 +105,7 @@ public final class KafkaArticleLog implements ArticleLog {
     private void addSeen(Iterable<ConsumerRecord<byte[], byte[]>> records) {
         for (ConsumerRecord<byte[], byte[]> r : records) {
             if (r.key() != null) {
-                seen.add(new String(r.key(), StandardCharsets.UTF_8));
+                seen.put(new String(r.key(), StandardCharsets.UTF_8), ItemState.fromBytes(r.value()));
             }
         }
     }
@@ -117,24 +117,35 @@ public final class KafkaArticleLog implements ArticleLog {
     }
 
     @Override
-    public boolean seen(String id) {
-        return seen.contains(id);
+    public ItemState state(String id) {
+        return seen.get(id);
     }
 
     @Override
-    public synchronized void publish(Article article) throws PublishException {
-        byte[] value = serde.serializer().serialize(topics.articles(), article);
+    public synchronized void publish(Article article, ItemState state) throws PublishException {
+        write(article.id(), article.url(), state, serde.serializer().serialize(topics.articles(), article));
+    }
+
+    @Override
+    public synchronized void remember(String id, String url, ItemState state) throws PublishException {
+        write(id, url, state, null);
+    }
+
+    /** Writes the seen mark, and the article when {@code article} is not null, in one transaction. */
+    private void write(String id, String url, ItemState state, byte[] article) throws PublishException {
         try {
             producer.beginTransaction();
-            producer.send(new ProducerRecord<>(topics.articles(), article.id(), value));
-            producer.send(new ProducerRecord<>(topics.seen(), article.id(), article.url().getBytes(StandardCharsets.UTF_8)));
+            if (article != null) {
+                producer.send(new ProducerRecord<>(topics.articles(), id, article));
+            }
+            producer.send(new ProducerRecord<>(topics.seen(), id, state.toBytes(url)));
             producer.commitTransaction();
-            seen.add(article.id());
+            seen.put(id, state);
         } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
             // fatal for this producer: only a new one can go on
             producer.close(Duration.ZERO);
             producer = newProducer();
-            throw new PublishException("Kafka refused the transaction for " + article.url() + ": " + e.getMessage(), e);
+            throw new PublishException("Kafka refused the transaction for " + url + ": " + e.getMessage(), e);
         } catch (KafkaException e) {
             try {
                 producer.abortTransaction();
@@ -142,7 +153,7 @@ public final class KafkaArticleLog implements ArticleLog {
                 producer.close(Duration.ZERO);
                 producer = newProducer();
             }
-            throw new PublishException("could not write " + article.url() + " to Kafka: " + e.getMessage(), e);
+            throw new PublishException("could not write " + url + " to Kafka: " + e.getMessage(), e);
         }
     }
 

@@ -88,6 +88,93 @@ class FeedPollerTest {
         assertThat(a.fetched()).isEqualTo(NOW);
     }
 
+    /** A feed of one item, /a, whose entry text is {@code summary}. */
+    private String rssOfA(String summary) {
+        return "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Local desk</title><link>" + server.url("/")
+                + "</link><description>d</description><item><title>Story /a</title><link>/a</link><description>"
+                + summary + "</description></item></channel></rss>";
+    }
+
+    private static String page(String text) {
+        return "<html><body><article><h1>A</h1><p>" + text + "</p></article></body></html>";
+    }
+
+    private static final String UPDATE = " Update: the ministry has since confirmed that the attackers read diplomatic mail.";
+
+    @Test
+    void fetchesASeenPageAgainOnlyWhenItsEntryChangedAndPublishesNothingWhenItsTextDidNot() {
+        server.serve("/feed", "application/rss+xml", rssOfA("First summary."))
+                .serve("/a", "text/html; charset=utf-8", page(PAGE_TEXT));
+        poller.poll(feed("/feed"));
+        poller.poll(feed("/feed"));
+        int unchangedEntryFetches = server.hits("/a");
+
+        server.serve("/feed", "application/rss+xml", rssOfA("Edited summary."));
+        FeedPoll edited = poller.poll(feed("/feed"));
+        FeedPoll again = poller.poll(feed("/feed"));
+
+        assertThat(unchangedEntryFetches).isEqualTo(1);
+        assertThat(server.hits("/a")).isEqualTo(2);
+        assertThat(edited.published()).isZero();
+        assertThat(again.published()).isZero();
+        assertThat(log.published()).extracting(Article::revision).containsExactly(1);
+        assertThat(stats.itemsUnchanged()).isEqualTo(1);
+    }
+
+    @Test
+    void publishesAChangedTextAsTheNextRevisionUnderTheSameId() {
+        server.serve("/feed", "application/rss+xml", rssOfA("First summary."))
+                .serve("/a", "text/html; charset=utf-8", page(PAGE_TEXT));
+        poller.poll(feed("/feed"));
+
+        server.serve("/feed", "application/rss+xml", rssOfA("Updated summary."))
+                .serve("/a", "text/html; charset=utf-8", page(PAGE_TEXT + UPDATE));
+        FeedPoll revised = poller.poll(feed("/feed"));
+        FeedPoll after = poller.poll(feed("/feed"));
+
+        String id = CanonicalUrl.id(server.url("/a").toString());
+        assertThat(revised.published()).isEqualTo(1);
+        assertThat(after.published()).isZero();
+        assertThat(log.published()).extracting(Article::id, Article::revision, Article::text).containsExactly(
+                tuple(id, 1, PAGE_TEXT),
+                tuple(id, 2, PAGE_TEXT + UPDATE));
+        assertThat(stats.articlesRevised()).isEqualTo(1);
+        assertThat(server.hits("/a")).isEqualTo(2);
+    }
+
+    @Test
+    void neverReplacesAPagesTextWithTheFeedsWhenThePageFailsOnARecheck() {
+        server.serve("/feed", "application/rss+xml", rssOfA("First summary."))
+                .serve("/a", "text/html; charset=utf-8", page(PAGE_TEXT));
+        poller.poll(feed("/feed"));
+
+        server.serve("/feed", "application/rss+xml", rssOfA("Updated summary."))
+                .serve("/a", 404, "text/html", new byte[0]);
+        poller.poll(feed("/feed"));
+        poller.poll(feed("/feed"));
+
+        assertThat(log.published()).extracting(Article::revision, Article::text).containsExactly(tuple(1, PAGE_TEXT));
+        assertThat(server.hits("/a")).isEqualTo(2);
+    }
+
+    @Test
+    void takesTheCurrentEntryOfAnItemMarkedBeforeFingerprintsWereKeptWithoutFetchingIt() {
+        String url = server.url("/a").toString();
+        String id = CanonicalUrl.id(url);
+        log.remember(id, url, ItemState.fromBytes(url.getBytes(StandardCharsets.UTF_8)));
+        server.serve("/feed", "application/rss+xml", rssOfA("First summary."))
+                .serve("/a", "text/html; charset=utf-8", page(PAGE_TEXT));
+        poller.poll(feed("/feed"));
+        int fetchesOfTheOldItem = server.hits("/a");
+
+        server.serve("/feed", "application/rss+xml", rssOfA("Updated summary."));
+        poller.poll(feed("/feed"));
+
+        assertThat(fetchesOfTheOldItem).isZero();
+        assertThat(server.hits("/a")).isEqualTo(1);
+        assertThat(log.published()).extracting(Article::id, Article::revision).containsExactly(tuple(id, 2));
+    }
+
     @Test
     void fallsBackToTheFeedTextWhenThePageFails() {
         server.serve("/feed", "application/rss+xml", rss("/missing", "/blocked"))
@@ -198,12 +285,17 @@ class FeedPollerTest {
                 .serve("/a", "text/html", "<p>Page text.</p>");
         ArticleLog failing = new ArticleLog() {
             @Override
-            public boolean seen(String id) {
-                return false;
+            public ItemState state(String id) {
+                return null;
             }
 
             @Override
-            public void publish(Article article) throws PublishException {
+            public void publish(Article article, ItemState state) throws PublishException {
+                throw new PublishException("broker down", null);
+            }
+
+            @Override
+            public void remember(String id, String url, ItemState state) throws PublishException {
                 throw new PublishException("broker down", null);
             }
 

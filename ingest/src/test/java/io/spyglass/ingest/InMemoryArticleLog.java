@@ -3,23 +3,28 @@ package io.spyglass.ingest;
 import io.spyglass.model.Article;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** An {@link ArticleLog} in memory, for tests: remembers what was published, in order. */
 final class InMemoryArticleLog implements ArticleLog {
-    private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    private final Map<String, ItemState> seen = new ConcurrentHashMap<>();
     private final List<Article> published = new ArrayList<>();
 
     @Override
-    public boolean seen(String id) {
-        return seen.contains(id);
+    public ItemState state(String id) {
+        return seen.get(id);
     }
 
     @Override
-    public synchronized void publish(Article article) {
+    public synchronized void publish(Article article, ItemState state) {
         published.add(article);
-        seen.add(article.id());
+        seen.put(article.id(), state);
+    }
+
+    @Override
+    public void remember(String id, String url, ItemState state) {
+        seen.put(id, state);
     }
 
     synchronized List<Article> published() {

@@ -6,26 +6,32 @@ import org.junit.jupiter.api.Test;
 
 class SeenIdsTest {
 
-    @Test
-    void remembersIdsAcrossGrowth() {
-        SeenIds seen = new SeenIds();
-        for (int i = 0; i < 5_000; i++) {
-            assertThat(seen.add(CanonicalUrl.id("https://example.com/" + i))).isTrue();
-        }
-
-        assertThat(seen.size()).isEqualTo(5_000);
-        assertThat(seen.contains(CanonicalUrl.id("https://example.com/0"))).isTrue();
-        assertThat(seen.contains(CanonicalUrl.id("https://example.com/4999"))).isTrue();
-        assertThat(seen.contains(CanonicalUrl.id("https://example.com/5000"))).isFalse();
+    private static ItemState state(int i) {
+        return new ItemState(i, 1000L + i, 1 + i % 3);
     }
 
     @Test
-    void addsAnIdOnlyOnce() {
+    void remembersEachIdsStateAcrossGrowth() {
+        SeenIds seen = new SeenIds();
+        for (int i = 0; i < 5_000; i++) {
+            seen.put(CanonicalUrl.id("https://example.com/" + i), state(i));
+        }
+
+        assertThat(seen.size()).isEqualTo(5_000);
+        assertThat(seen.get(CanonicalUrl.id("https://example.com/0"))).isEqualTo(new ItemState(0, 1000, 1));
+        assertThat(seen.get(CanonicalUrl.id("https://example.com/4999"))).isEqualTo(new ItemState(4999, 5999, 2));
+        assertThat(seen.get(CanonicalUrl.id("https://example.com/5000"))).isNull();
+    }
+
+    @Test
+    void replacesTheStateOfAnIdPutAgain() {
         SeenIds seen = new SeenIds();
         String id = CanonicalUrl.id("https://example.com/a");
 
-        assertThat(seen.add(id)).isTrue();
-        assertThat(seen.add(id)).isFalse();
+        seen.put(id, new ItemState(7, 8, 1));
+        seen.put(id, new ItemState(9, 10, 2));
+
+        assertThat(seen.get(id)).isEqualTo(new ItemState(9, 10, 2));
         assertThat(seen.size()).isEqualTo(1);
     }
 
@@ -38,10 +44,10 @@ class SeenIdsTest {
     @Test
     void acceptsKeysThatAreNotHexIds() {
         SeenIds seen = new SeenIds();
-        seen.add("not-an-id");
+        seen.put("not-an-id", state(1));
 
-        assertThat(seen.contains("not-an-id")).isTrue();
-        assertThat(seen.contains("another")).isFalse();
+        assertThat(seen.get("not-an-id")).isEqualTo(state(1));
+        assertThat(seen.get("another")).isNull();
         assertThat(SeenIds.key("abc")).isEqualTo(SeenIds.key(CanonicalUrl.sha256("abc")));
     }
 }

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param language      ISO 639-1 language code, or null when unknown
  * @param authors       author names; never null
  * @param fetched       when ingest produced the record; never null
+ * @param revision      1 for the first version of the article, one more each time ingest found its text changed
+ *                      and published it again under the same id; 0 (absent in older records) reads as 1
  */
 public record Article(
         int schemaVersion,
@@ -31,7 +33,8 @@ public record Article(
         ExtractionOutcome outcome,
         String language,
         List<String> authors,
-        Instant fetched) {
+        Instant fetched,
+        int revision) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -44,5 +47,20 @@ public record Article(
         title = title == null ? "" : title;
         text = text == null ? "" : text;
         authors = authors == null ? List.of() : List.copyOf(authors);
+        revision = revision == 0 ? 1 : revision;
+        if (revision < 1) {
+            throw new IllegalArgumentException("revision must be at least 1: " + revision);
+        }
+    }
+
+    /** The first revision of an article; kept so that code written before revisions existed still compiles. */
+    public Article(int schemaVersion, String id, String url, String title, Instant published, FeedRef feed, String text,
+                   ExtractionOutcome outcome, String language, List<String> authors, Instant fetched) {
+        this(schemaVersion, id, url, title, published, feed, text, outcome, language, authors, fetched, 1);
+    }
+
+    /** This article as revision {@code revision}. */
+    public Article withRevision(int revision) {
+        return new Article(schemaVersion, id, url, title, published, feed, text, outcome, language, authors, fetched, revision);
     }
 }

@@ -15,10 +15,12 @@ import java.util.Set;
  * @param actors     actor names; never null
  * @param attributed attributed country codes; never null
  * @param victims    victim country codes; never null
+ * @param revision   the article's revision; 0 (stored before revisions existed) reads as 1
  */
 public record Fingerprint(String articleId, Instant time, long simhash, int shingles, Set<String> titleTerms,
-                          Set<String> actors, Set<String> attributed, Set<String> victims) {
+                          Set<String> actors, Set<String> attributed, Set<String> victims, int revision) {
     public Fingerprint {
+        revision = Math.max(revision, 1);
         Objects.requireNonNull(articleId, "articleId");
         Objects.requireNonNull(time, "time");
         titleTerms = Set.copyOf(titleTerms);

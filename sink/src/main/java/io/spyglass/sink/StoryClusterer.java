@@ -59,7 +59,8 @@ public final class StoryClusterer {
      *
      * @param fingerprint the article's
      * @param storyId     the open story it joins, or null for a new story
-     * @param duplicate   true when an open story already has it as a source: nothing to do
+     * @param duplicate   true when an open story already has it, at this revision or a later one, as a source:
+     *                    nothing to do; a later revision goes to the story that has the article
      */
     public record Decision(Fingerprint fingerprint, String storyId, boolean duplicate) {
     }
@@ -75,7 +76,7 @@ public final class StoryClusterer {
         for (var story : open.entrySet()) {
             for (Fingerprint g : story.getValue()) {
                 if (g.articleId().equals(f.articleId())) {
-                    return new Decision(f, story.getKey(), true);
+                    return new Decision(f, story.getKey(), f.revision() <= g.revision());
                 }
                 double score = similarity(f, g);
                 if (score > bestScore) {
@@ -161,7 +162,8 @@ public final class StoryClusterer {
         }
         Tags t = a.tags();
         return new Fingerprint(a.id(), time(a), simhash, shingles, titleTerms,
-                collect(t.actors(), Actor::name), collect(t.attributed(), Country::code), collect(t.victims(), Country::code));
+                collect(t.actors(), Actor::name), collect(t.attributed(), Country::code), collect(t.victims(), Country::code),
+                a.revision());
     }
 
     private static <T> Set<String> collect(List<T> items, Function<T, String> key) {
@@ -203,25 +205,34 @@ public final class StoryClusterer {
     }
 
     /**
-     * The next version of {@code open} with {@code a} as a further source; the story unchanged once it has
-     * {@link #MAX_SOURCES} sources.
+     * The next version of {@code open} with {@code a} as a further source, or in place of its earlier revision; the
+     * story unchanged when {@code a} would be a further source past {@link #MAX_SOURCES}. The tags of an earlier
+     * revision stay in the story's merged tags: a story's tags only grow.
      */
     public static OpenStory add(OpenStory open, EnrichedArticle a, Fingerprint f, Instant now) {
         Story s = open.story();
-        if (s.sources().size() >= MAX_SOURCES) {
+        List<StorySource> sources = new ArrayList<>(s.sources());
+        List<Fingerprint> fingerprints = new ArrayList<>(open.fingerprints());
+        int earlier = fingerprints.stream().map(Fingerprint::articleId).toList().indexOf(f.articleId());
+        if (earlier < 0 && s.sources().size() >= MAX_SOURCES) {
             return open;
         }
-        int textLeft = TEXT_BUDGET - s.sources().stream().mapToInt(x -> x.text() == null ? 0 : x.text().length()).sum();
-        List<StorySource> sources = new ArrayList<>(s.sources());
-        sources.add(source(a, textLeft));
+        int textLeft = TEXT_BUDGET - sources.stream().filter(x -> !x.articleId().equals(a.id()))
+                .mapToInt(x -> x.text() == null ? 0 : x.text().length()).sum();
+        if (earlier < 0) {
+            sources.add(source(a, textLeft));
+            fingerprints.add(f);
+        } else {
+            // a revision keeps its place: the story's title and URL still come from its first source
+            sources.set(earlier, source(a, textLeft));
+            fingerprints.set(earlier, f);
+        }
         List<Tags> tags = new ArrayList<>();
         tags.add(s.tags());
         tags.add(a.tags());
         Instant t = f.time();
         Story next = new Story(Story.SCHEMA_VERSION, s.storyId(), s.version() + 1, s.title(), s.url(),
                 t.isBefore(s.firstSeen()) ? t : s.firstSeen(), t.isAfter(s.lastSeen()) ? t : s.lastSeen(), merge(tags), sources);
-        List<Fingerprint> fingerprints = new ArrayList<>(open.fingerprints());
-        fingerprints.add(f);
         return new OpenStory(next, fingerprints, now);
     }
 

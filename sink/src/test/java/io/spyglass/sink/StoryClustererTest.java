@@ -38,6 +38,11 @@ class StoryClustererTest {
                 T0.plus(Duration.ofDays(1)), tags);
     }
 
+    private static EnrichedArticle revision(EnrichedArticle e, int revision) {
+        return new EnrichedArticle(e.schemaVersion(), e.id(), e.url(), e.title(), e.published(), e.feed(), e.text(),
+                e.outcome(), e.language(), e.authors(), e.fetched(), e.tags(), revision);
+    }
+
     private static final Tags CN_JP = tags(List.of(new Country("CN", "China")), List.of(new Country("JP", "Japan")), List.of(), "defense");
 
     /** What the sink does with an article: the new or next version of its story, or nothing. */
@@ -172,6 +177,28 @@ class StoryClustererTest {
         EnrichedArticle a = article("a", "X", "PLA hackers inside Japan's defence networks", JAPAN, T0, CN_JP);
 
         assertThat(assign(List.of(first(a)), a, T0)).isEmpty();
+    }
+
+    @Test
+    void putsARevisionInPlaceOfItsEarlierTextAsTheStorysNextVersion() {
+        EnrichedArticle a = article("a", "X", "PLA hackers inside Japan's defence networks", JAPAN, T0, CN_JP);
+        OpenStory s = assign(List.of(first(a)),
+                article("b", "Y", "PLA hackers inside Japan's defence networks", BALTIC, T0, CN_JP), T0).orElseThrow();
+        String corrected = JAPAN + " The ministry later confirmed the intrusion.";
+        EnrichedArticle revised = revision(article("a", "X", "PLA hackers inside Japan's defence networks", corrected, T0,
+                tags(List.of(new Country("CN", "China")), List.of(new Country("JP", "Japan")), List.of(new Actor("APT40", "CN")),
+                        "defense")), 2);
+
+        OpenStory next = assign(List.of(s), revised, T0).orElseThrow();
+
+        assertThat(next.story().version()).isEqualTo(3);
+        assertThat(next.story().sources()).extracting(StorySource::articleId, StorySource::text).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("a", corrected), org.assertj.core.groups.Tuple.tuple("b", BALTIC));
+        assertThat(next.fingerprints()).extracting(Fingerprint::articleId, Fingerprint::revision).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("a", 2), org.assertj.core.groups.Tuple.tuple("b", 1));
+        assertThat(next.story().tags().actors()).extracting(Actor::name).containsExactly("APT40");
+        assertThat(assign(List.of(next), revised, T0)).isEmpty();
+        assertThat(assign(List.of(next), a, T0)).isEmpty();
     }
 
     @Test

@@ -8,6 +8,8 @@ import io.spyglass.ingest.FeedSource;
 import io.spyglass.ingest.FeedStatusLog;
 import io.spyglass.ingest.IngestService;
 import io.spyglass.ingest.IngestStats;
+import io.spyglass.ingest.ItemState;
+import io.spyglass.ingest.SeenIds;
 import io.spyglass.ingest.extract.ArticleExtractor;
 import io.spyglass.ingest.fetch.AddressPolicy;
 import io.spyglass.ingest.fetch.Cidr;
@@ -29,8 +31,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -111,23 +111,28 @@ public final class IngestBench {
                 peakHeap >> 20, liveAfter >> 20);
     }
 
-    /** Remembers ids only, as the Kafka log's seen set does, and serialises each article as the Kafka log would. */
+    /** Remembers ids in the Kafka log's own compact table, and serialises each article as the Kafka log would. */
     private static final class CountingLog implements ArticleLog {
-        private final Set<String> seen = ConcurrentHashMap.newKeySet();
+        private final SeenIds seen = new SeenIds();
         private final JsonSerde<Article> serde = new JsonSerde<>(Article.class);
         final AtomicLong published = new AtomicLong();
         final AtomicLong bytes = new AtomicLong();
 
         @Override
-        public boolean seen(String id) {
-            return seen.contains(id);
+        public ItemState state(String id) {
+            return seen.get(id);
         }
 
         @Override
-        public void publish(Article article) {
+        public void publish(Article article, ItemState state) {
             bytes.addAndGet(serde.serializer().serialize("spyglass.articles", article).length);
-            seen.add(article.id());
+            seen.put(article.id(), state);
             published.incrementAndGet();
+        }
+
+        @Override
+        public void remember(String id, String url, ItemState state) {
+            seen.put(id, state);
         }
 
         @Override
