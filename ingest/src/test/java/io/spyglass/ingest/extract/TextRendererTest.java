@@ -1,0 +1,50 @@
+package io.spyglass.ingest.extract;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TextRendererTest {
+
+    private static String render(String html) {
+        return TextRenderer.render(List.of(Jsoup.parseBodyFragment(html).body()));
+    }
+
+    @Test
+    void separatesBlocksWithBlankLines() {
+        assertThat(render("<p>One <b>bold</b> line.</p><div>Two.</div><ul><li>Three.</li></ul>"))
+                .isEqualTo("One bold line.\n\nTwo.\n\nThree.");
+    }
+
+    @Test
+    void dropsParagraphsThatAreMostlyLinks() {
+        assertThat(render("<p>" + Fixtures.P1 + "</p><p><a href=\"/a\">Another story about hackers</a> here</p>"))
+                .isEqualTo(Fixtures.P1);
+    }
+
+    @Test
+    void dropsStockPhrasesAndTheHeadline() {
+        assertThat(render("<h1>Headline</h1><p>Advertisement</p><p>" + Fixtures.P1 + "</p>")).isEqualTo(Fixtures.P1);
+    }
+
+    @Test
+    void trimsLabelsAndAppealsAtTheEdges() {
+        assertThat(TextRenderer.trimEdges(List.of("News", Fixtures.P1, "Follow us on social media for more.", "Tags")))
+                .containsExactly(Fixtures.P1);
+    }
+
+    @Test
+    void cutsAtARelatedContentLabelInTheSecondHalf() {
+        assertThat(TextRenderer.trimEdges(List.of(Fixtures.P1, Fixtures.P2, "Read more", "A teaser for another story.")))
+                .containsExactly(Fixtures.P1, Fixtures.P2);
+    }
+
+    @Test
+    void rendersNothingForNoElements() {
+        assertThat(TextRenderer.render(List.of())).isEmpty();
+    }
+}
