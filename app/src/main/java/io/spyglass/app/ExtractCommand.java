@@ -98,7 +98,13 @@ public final class ExtractCommand implements Callable<Integer> {
         if (progress) {
             System.err.println();
         }
-        LOG.info("Extracted {} pages in {} ms", pages.size(), (System.nanoTime() - start) / 1_000_000);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        if (output.equals("-")) {
+            // Logback's default console appender writes to standard output, which then carries the JSON lines.
+            LOG.debug("Extracted {} pages in {} ms", pages.size(), millis);
+        } else {
+            LOG.info("Extracted {} pages in {} ms", pages.size(), millis);
+        }
         return 0;
     }
 
