@@ -53,7 +53,7 @@ final class TextRenderer {
             + "|affiliate|provision|advertis|sponsored|contains (references|links)|partnerlinks|werbelinks");
     /** Photo credits, source lines and share prompts that sites set as paragraphs of their own. */
     private static final Pattern CREDIT = Pattern.compile("(?i)^\\(?(fotos?|photos?|bild(er)?|images?|credits?"
-            + "|grafik|illustration|titelbild|quelle|source)\\s*:|©|\\((foto|photo|bild|image)\\s*:"
+            + "|grafik|illustration|titelbild|quelle|source)\\s*:|©|[(,]\\s*(foto|photo|bild|image)\\s*:"
             + "|^(share|teilen|artikel teilen|diesen artikel|den artikel mit anderen|partager|compartir|condividi"
             + "|udostępnij)\\b");
     /** Publication and update stamps set as paragraphs of their own: a date or a clock time in a short line. */
