@@ -36,12 +36,17 @@ final class TextRenderer {
     private static final int MAX_CREDIT = 120;
     private static final int MAX_DATELINE = 60;
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?…。！？\"“”»«)]\\s*$");
-    private static final Pattern APPEAL = Pattern.compile("(?i)subscri|newsletter|abonnier|unterstützen sie"
-            + "|unterstütze uns|support (us|our)|donate|jetzt spenden|follow us|folg(e|en sie) uns|auf telegram"
-            + "|all rights reserved|alle rechte|copyright|©|written permission|zapraszamy|suscr[ií]b|s'abonner"
-            + "|inscreva|sign up for|what you think|pour lire la suite|accéder en illimité|continue reading|read the full"
-            + "|unlimited access|already a subscriber|bereits abonnent|um weiterzulesen|jetzt weiterlesen|einloggen"
-            + "|log in to|sign in to|zugang zu allen");
+    /**
+     * Calls to subscribe, donate, follow, log in or comment. Verb forms and set phrases only: a news story
+     * may well say "subscribers" or "copyright" in a short paragraph of its own.
+     */
+    private static final Pattern APPEAL = Pattern.compile("(?i)\\bsubscribe\\b"
+            + "|newsletter|abonnieren|abonnier dich|unterstützen sie|unterstütze uns|support (us|our)|\\bdonate\\b"
+            + "|jetzt spenden|follow us|folg(e|en sie) uns|auf telegram|all rights reserved|alle rechte vorbehalten"
+            + "|written permission|zapraszamy|suscr[ií]bete|s'abonner|abonnez-vous|inscreva|sign up for|what you think"
+            + "|pour lire la suite|accéder en illimité|continue reading|read the full|unlimited access"
+            + "|already a subscriber|bereits abonnent|um weiterzulesen|jetzt weiterlesen|einloggen|log in to|sign in to"
+            + "|zugang zu allen");
     private static final Pattern RELATED_LABEL = Pattern.compile("(?i)(related|more (on|from|about|stories|news)"
             + "|read (more|also|next)|also read|you (may|might) also|recommended|most (read|popular)|latest (news|stories)"
             + "|das könnte (dich|sie)|ähnliche|weitere (artikel|beiträge|nachrichten|news|themen)|mehr (zum thema|aus|zu)"

@@ -38,6 +38,20 @@ class TextRendererTest {
     }
 
     @Test
+    void keepsShortNewsParagraphsThatOnlyMentionSubscribers() {
+        String news = "The streaming service lost a million subscribers in the quarter.";
+
+        assertThat(render("<p>" + Fixtures.P1 + "</p><p>" + news + "</p><p>" + Fixtures.P2 + "</p>"))
+                .isEqualTo(Fixtures.P1 + "\n\n" + news + "\n\n" + Fixtures.P2);
+    }
+
+    @Test
+    void dropsShortCallsToSubscribe() {
+        assertThat(render("<p>" + Fixtures.P1 + "</p><p>Subscribe to our newsletter!</p><p>" + Fixtures.P2 + "</p>"))
+                .isEqualTo(Fixtures.P1 + "\n\n" + Fixtures.P2);
+    }
+
+    @Test
     void cutsAtARelatedContentLabelInTheSecondHalf() {
         assertThat(TextRenderer.trimEdges(List.of(Fixtures.P1, Fixtures.P2, "Read more", "A teaser for another story.")))
                 .containsExactly(Fixtures.P1, Fixtures.P2);
