@@ -52,6 +52,16 @@ class TextRendererTest {
     }
 
     @Test
+    void keepsSubheadingsAndSentencesThatOnlyResembleBoilerplate() {
+        List<String> story = List.of(Fixtures.P1, "Share prices fell sharply.", Fixtures.P2,
+                "More from the interview", Fixtures.P3);
+
+        assertThat(TextRenderer.trimEdges(story)).isEqualTo(story);
+        assertThat(render("<p>" + Fixtures.P1 + "</p><p>Share prices fell sharply.</p><p>" + Fixtures.P2 + "</p>"))
+                .isEqualTo(Fixtures.P1 + "\n\nShare prices fell sharply.\n\n" + Fixtures.P2);
+    }
+
+    @Test
     void cutsAtARelatedContentLabelInTheSecondHalf() {
         assertThat(TextRenderer.trimEdges(List.of(Fixtures.P1, Fixtures.P2, "Read more", "A teaser for another story.")))
                 .containsExactly(Fixtures.P1, Fixtures.P2);
