@@ -21,7 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -40,6 +41,8 @@ import java.util.zip.GZIPInputStream;
 public final class ExtractCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExtractCommand.class);
+    private static final int IN_FLIGHT_PER_THREAD = 16;
+    private static final int PROGRESS_EVERY = 50;
     private static final List<String> EXTENSIONS = List.of(".html.gz", ".html", ".htm");
 
     @CommandLine.Spec
@@ -74,31 +77,49 @@ public final class ExtractCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--input: no .html, .htm or .html.gz files in " + input);
         }
+        Path parent = output.equals("-") ? null : Path.of(output).toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--output: no such directory: " + parent);
+        }
         var extractor = ArticleExtractor.withDefaults();
         boolean progress = System.console() != null;
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try (Writer out = open(output)) {
-            List<Future<Line>> results = new ArrayList<>(pages.size());
-            for (Path page : pages) {
-                results.add(pool.submit(() -> extract(extractor, page)));
-            }
-            for (int i = 0; i < results.size(); i++) {
-                out.write(Json.MAPPER.writeValueAsString(results.get(i).get()));
+            // Lines go out in input order; only a window of pages is in flight, so memory stays flat
+            // however many pages the directory holds.
+            int window = threads * IN_FLIGHT_PER_THREAD;
+            Deque<Future<Line>> inFlight = new ArrayDeque<>();
+            int next = 0;
+            for (int written = 0; written < pages.size(); written++) {
+                while (next < pages.size() && inFlight.size() < window) {
+                    Path page = pages.get(next++);
+                    inFlight.add(pool.submit(() -> extract(extractor, page)));
+                }
+                out.write(Json.MAPPER.writeValueAsString(inFlight.remove().get()));
                 out.write('\n');
-                if (progress && (i % 50 == 0 || i == results.size() - 1)) {
-                    System.err.printf(Locale.ROOT, "\rExtracted %d/%d pages", i + 1, results.size());
+                if (progress && (written % PROGRESS_EVERY == 0 || written == pages.size() - 1)) {
+                    System.err.printf(Locale.ROOT, "\rExtracted %d/%d pages", written + 1, pages.size());
                 }
             }
         } catch (ExecutionException e) {
             throw new IllegalStateException("extraction failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw e;
         } finally {
             pool.shutdownNow();
         }
         if (progress) {
             System.err.println();
         }
-        LOG.info("Extracted {} pages in {} ms", pages.size(), (System.nanoTime() - start) / 1_000_000);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        if (output.equals("-")) {
+            // Logback's default console appender writes to standard output, which then carries the JSON lines.
+            LOG.debug("Extracted {} pages in {} ms", pages.size(), millis);
+        } else {
+            LOG.info("Extracted {} pages in {} ms", pages.size(), millis);
+        }
         return 0;
     }
 

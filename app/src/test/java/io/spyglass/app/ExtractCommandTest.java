@@ -90,6 +90,15 @@ class ExtractCommandTest {
     }
 
     @Test
+    void failsOnAnOutputInAMissingDirectory() throws IOException {
+        Files.writeString(dir.resolve("story.html"), PAGE);
+
+        int exit = execute("extract", "--input", dir.toString(), "--output", dir.resolve("no/such/out.jsonl").toString());
+
+        assertThat(exit).isEqualTo(2);
+    }
+
+    @Test
     void failsWithoutOutput() {
         int exit = execute("extract", "--input", dir.toString());
 

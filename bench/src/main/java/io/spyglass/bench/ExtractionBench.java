@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -172,7 +173,7 @@ public final class ExtractionBench {
     private static URI uri(String url) {
         try {
             return url == null ? null : new URI(url);
-        } catch (Exception e) {
+        } catch (URISyntaxException e) {
             return null;
         }
     }

@@ -57,6 +57,8 @@ public final class ArticleExtractor {
             Document doc = Jsoup.parse(html, url == null ? "" : url.toString());
             return extract(doc, html, url);
         } catch (RuntimeException | StackOverflowError e) {
+            // The contract is an outcome for every input; a page that breaks the parser or overflows the
+            // stack (jsoup caps nesting, so this is a last resort) is skipped, not propagated.
             LOG.warn("Could not extract {}: {}", url, e.toString());
             return ExtractedPage.withoutContent(ExtractionOutcome.EMPTY);
         }

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 final class BoilerplateFilter {
 
-    private static final Set<String> NEVER_TEXT = Set.of("script", "style", "noscript", "template", "svg", "canvas",
+    private static final Set<String> NEVER_TEXT = Set.of("script", "style", "template", "svg", "canvas",
             "iframe", "object", "embed", "video", "audio", "map", "button", "input", "select", "textarea", "option",
             "link", "meta", "dialog", "head", "picture", "img", "source", "math");
     /** Not {@code header}: article headers hold the lead paragraph; the site header is role=banner or nav. */
@@ -50,6 +50,7 @@ final class BoilerplateFilter {
             "(?:^|\\s)(?:tag|category|categories|cat|topic|format|type|status|has|with|js)[-_]\\S*|--\\S*");
     private static final Pattern HIDDEN_STYLE = Pattern.compile(
             "(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
+    private static final int NOSCRIPT_ARTICLE = 500;
     /** Share of the page's non-link text above which an element is kept whatever its name says. */
     private static final double PROTECTED_SHARE = 0.4;
 
@@ -80,7 +81,12 @@ final class BoilerplateFilter {
      * measuring and rendering skip them.
      */
     static boolean isNeverText(Element el) {
-        return NEVER_TEXT.contains(el.normalName()) || isHidden(el);
+        String tag = el.normalName();
+        if (tag.equals("noscript")) {
+            // Usually "enable JavaScript" or a tracking pixel; on some blogs the whole post, for crawlers.
+            return el.wholeText().length() < NOSCRIPT_ARTICLE;
+        }
+        return NEVER_TEXT.contains(tag) || isHidden(el);
     }
 
     /** True for elements the page hides from every reader: hidden, aria-hidden or styled invisible. */

@@ -11,6 +11,7 @@ import org.jsoup.parser.Parser;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -295,7 +296,7 @@ final class MetadataExtractor {
                 return ref.toString();
             }
             return base == null ? null : base.resolve(ref).toString();
-        } catch (Exception invalid) {
+        } catch (URISyntaxException | IllegalArgumentException invalid) {
             return null;
         }
     }

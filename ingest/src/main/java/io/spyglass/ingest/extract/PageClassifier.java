@@ -17,6 +17,7 @@ final class PageClassifier {
     static final int PAYWALL_TEXT_LIMIT = 1500;
     /** Interstitials are short; a long text mentioning captchas is an article about them. */
     private static final int BLOCKED_TEXT_LIMIT = 600;
+    private static final int INTERSTITIAL_TEXT = 150;
     private static final Pattern BLOCKED_TITLE = Pattern.compile("(?i)^(access denied|attention required"
             + "|just a moment|are you a robot|are you human|security check|pardon our interruption"
             + "|request unsuccessful|403 forbidden|forbidden|robot check|captcha|bot verification"
@@ -75,9 +76,14 @@ final class PageClassifier {
             return true;
         }
         String bodyText = doc.body() == null ? "" : doc.body().text();
-        return bodyText.length() <= BLOCKED_TEXT_LIMIT * 2
-                && (BLOCKED_MARKUP.stream().anyMatch(rawHtml::contains)
-                || BLOCKED_TEXT.matcher(bodyText).find());
+        if (bodyText.length() > BLOCKED_TEXT_LIMIT * 2) {
+            return false;
+        }
+        // A captcha widget alone is a comment form on a short post; an interstitial also says what it is,
+        // or shows next to nothing else.
+        boolean markup = BLOCKED_MARKUP.stream().anyMatch(rawHtml::contains);
+        boolean wording = BLOCKED_TEXT.matcher(bodyText).find();
+        return markup && wording || (markup || wording) && text.length() < INTERSTITIAL_TEXT;
     }
 
     /** True for an article marked as not free, or with paywall markup, that shows only a teaser. */

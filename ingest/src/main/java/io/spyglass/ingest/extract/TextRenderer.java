@@ -36,24 +36,39 @@ final class TextRenderer {
     private static final int MAX_CREDIT = 120;
     private static final int MAX_DATELINE = 60;
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?…。！？\"“”»«)]\\s*$");
-    private static final Pattern APPEAL = Pattern.compile("(?i)subscri|newsletter|abonnier|unterstützen sie"
-            + "|unterstütze uns|support (us|our)|donate|jetzt spenden|follow us|folg(e|en sie) uns|auf telegram"
-            + "|all rights reserved|alle rechte|copyright|©|written permission|zapraszamy|suscr[ií]b|s'abonner"
-            + "|inscreva|sign up for|what you think");
-    private static final Pattern RELATED_LABEL = Pattern.compile("(?i)(related|more (on|from|about|stories|news)"
-            + "|read (more|also|next)|also read|you (may|might) also|recommended|most (read|popular)|latest (news|stories)"
-            + "|das könnte (dich|sie)|ähnliche|weitere (artikel|beiträge|nachrichten|news|themen)|mehr (zum thema|aus|zu)"
-            + "|lesen sie (auch|mehr)|auch interessant|zum weiterlesen|neueste (artikel|beiträge)|meistgelesen"
-            + "|vorschau auf|entdecke weitere|à lire aussi|lire aussi|sur le même sujet|noticias relacionadas"
-            + "|te puede interesar|leer más|leia também|leggi anche|zobacz (też|także)|czytaj (też|także|więcej))");
-    /** Advertising and affiliate notices that sites put above the story. */
-    private static final Pattern DISCLOSURE = Pattern.compile("(?i)enthält werbung|werbung\\s*[:.]|anzeige\\s*[:.]"
-            + "|affiliate|provision|advertis|sponsored|contains (references|links)|partnerlinks|werbelinks");
+    /**
+     * Calls to subscribe, donate, follow, log in or comment. Verb forms and set phrases only: a news story
+     * may well say "subscribers" or "copyright" in a short paragraph of its own.
+     */
+    private static final Pattern APPEAL = Pattern.compile("(?i)\\bsubscribe\\b"
+            + "|newsletter|abonnieren|abonnier dich|unterstützen sie|unterstütze uns|support (us|our)|\\bdonate\\b"
+            + "|jetzt spenden|follow us|folg(e|en sie) uns|auf telegram|all rights reserved|alle rechte vorbehalten"
+            + "|written permission|zapraszamy|suscr[ií]bete|s'abonner|abonnez-vous|inscreva|sign up for|what you think"
+            + "|pour lire la suite|accéder en illimité|continue reading|read the full|unlimited access"
+            + "|already a subscriber|bereits abonnent|um weiterzulesen|jetzt weiterlesen|einloggen|log in to|sign in to"
+            + "|zugang zu allen");
+    /**
+     * Openings of "more on this" labels. Set phrases only: a subheading such as "More from the interview"
+     * in the second half of a story must not cut it.
+     */
+    private static final Pattern RELATED_LABEL = Pattern.compile("(?i)(related( (articles|stories|posts|content"
+            + "|coverage|news|links))?\\s*[:.]?\\s*$|more (stories|news|articles)|more on this|read (more|also|next)\\b|also read"
+            + "|you (may|might) also|recommended( (for you|articles|stories|reading))?\\s*[:.]?\\s*$|most (read|popular)"
+            + "|latest (news|stories)|das könnte (dich|sie)|ähnliche (artikel|beiträge|nachrichten|themen)"
+            + "|weitere (artikel|beiträge|nachrichten|news|themen)|mehr (zum thema|aus|zu)\\b|lesen sie (auch|mehr)"
+            + "|auch interessant|zum weiterlesen|neueste (artikel|beiträge)|meistgelesen|vorschau auf|entdecke weitere"
+            + "|à lire aussi|lire aussi|sur le même sujet|noticias relacionadas|te puede interesar|leia também"
+            + "|leggi anche|zobacz (też|także)|czytaj (też|także|więcej))");
+    /** Advertising and affiliate notices that sites put above the story; phrases, not topics. */
+    private static final Pattern DISCLOSURE = Pattern.compile("(?i)enthält werbung|^\\*?(werbung|anzeige)\\s*[:.]"
+            + "|affiliate[- ]links?|provisionslinks?|partnerlinks|werbelinks|sponsored (post|content|by)"
+            + "|this (post|article|page) contains|may earn a commission|provision erhalten|erhalten wir eine provision"
+            + "|advertising disclosure|contains (references|links) to|erhält .{0,20}eine provision");
     /** Photo credits, source lines and share prompts that sites set as paragraphs of their own. */
     private static final Pattern CREDIT = Pattern.compile("(?i)^\\(?(fotos?|photos?|bild(er)?|images?|credits?"
-            + "|grafik|illustration|titelbild|quelle|source)\\s*:|©|\\((foto|photo|bild|image)\\s*:"
-            + "|^(share|teilen|artikel teilen|diesen artikel|den artikel mit anderen|partager|compartir|condividi"
-            + "|udostępnij)\\b");
+            + "|grafik|illustration|titelbild|quelle|source)\\s*:|©|[(,]\\s*(foto|photo|bild|image)\\s*:"
+            + "|^(share (this|on|via)|share\\s*:|teilen\\s*:|artikel teilen|diesen artikel (teilen|empfehlen)"
+            + "|den artikel mit anderen|partager|compartir|condividi|udostępnij)");
     /** Publication and update stamps set as paragraphs of their own: a date or a clock time in a short line. */
     private static final Pattern DATELINE = Pattern.compile("(?i)\\b\\d{1,2}[./]\\s?\\d{1,2}[./]\\s?(\\d{2}|\\d{4})\\b"
             + "|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}:\\d{2}\\b|\\b\\d{1,2}\\.? (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"

@@ -149,6 +149,17 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void readsAPostThatOnlyANoscriptElementHolds() {
+        String page = "<html><body><div class=\"post-body\"><script>render()</script><noscript><p>" + Fixtures.P1
+                + "</p><p>" + Fixtures.P2 + "</p><p>" + Fixtures.P3 + "</p></noscript></div></body></html>";
+
+        ExtractedPage extracted = ArticleExtractor.withDefaults().extract(page.getBytes(StandardCharsets.UTF_8),
+                Fixtures.URL, "text/html");
+
+        assertThat(extracted.text()).isEqualTo(Fixtures.ARTICLE);
+    }
+
+    @Test
     void survivesPathologicallyDeepNesting() {
         String page = "<html><body>" + "<div>".repeat(100_000) + "<p>" + Fixtures.P1 + "</p></body></html>";
 
