@@ -25,7 +25,9 @@ record Deployment(String prefix, Path config) {
                 "topics:", "  partitions: 3",
                 "  articles: " + prefix + ".articles", "  enriched: " + prefix + ".enriched",
                 "  espionage: " + prefix + ".espionage", "  dead-letter: " + prefix + ".dead-letter",
-                "  seen: " + prefix + ".seen", "") + String.join("\n", extra) + "\n");
+                "  seen: " + prefix + ".seen", "  feed-status: " + prefix + ".feed-status",
+                // the test farms are one loopback host: production politeness would pace them to a page a second
+                "fetch:", "  host-delay: 0s", "  host-concurrency: 8", "") + String.join("\n", extra) + "\n");
         return new Deployment(prefix, config);
     }
 
