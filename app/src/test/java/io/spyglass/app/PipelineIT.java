@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,15 +34,9 @@ class PipelineIT {
     @BeforeEach
     void setUp() throws Exception {
         farm = new FeedFarm();
-        prefix = "it-" + UUID.randomUUID().toString().substring(0, 8);
-        config = dir.resolve("spyglass.yaml");
-        // topics and groups of their own, so tests sharing the broker never see each other's records
-        Files.writeString(config, String.join("\n",
-                "groups:", "  prefix: " + prefix,
-                "topics:", "  partitions: 2",
-                "  articles: " + prefix + ".articles", "  enriched: " + prefix + ".enriched",
-                "  espionage: " + prefix + ".espionage", "  dead-letter: " + prefix + ".dead-letter",
-                "  seen: " + prefix + ".seen", ""));
+        Deployment deployment = Deployment.create(dir);
+        prefix = deployment.prefix();
+        config = deployment.config();
         feeds = dir.resolve("feeds.yaml");
         Files.writeString(feeds, String.join("\n",
                 "feeds:",
