@@ -36,6 +36,7 @@ public final class Tagger {
     private static final Pattern TECHNIQUE = Pattern.compile("T1\\d{3}(?:\\.\\d{3})?");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern MIXED_CASE_NAME = Pattern.compile("(?:\\p{Lu}.*\\p{Lu}|.*\\d).*");
+    private static final Taxonomy.RuleWeight NO_RULE = new Taxonomy.RuleWeight(null, null, null);
     private static final int MAX_SIGNAL_EVIDENCE = 25;
     private static final int MAX_EVIDENCE_PER_VALUE = 5;
     private static final Set<String> LIST_GLUE = Set.of(",", "and", "or", "&", "the", "as", "well", ";");
@@ -69,7 +70,29 @@ public final class Tagger {
     private final PhraseMatcher<Term> signalTerms = new PhraseMatcher<>(vocabulary);
     private final PhraseMatcher<Term> labelTerms = new PhraseMatcher<>(vocabulary);
     private final Map<String, PhraseList> cues = new HashMap<>();
+    // The cue lists the rules consult, resolved once: looking them up by name cost a hash probe per use.
+    private final PhraseList cueAccuseVerbs;
+    private final PhraseList cueActorNouns;
+    private final PhraseList cueAgentVerbs;
+    private final PhraseList cueBystanderPrefixes;
+    private final PhraseList cueHedges;
+    private final PhraseList cueLinkPhrases;
+    private final PhraseList cueLinkWords;
+    private final PhraseList cueModifiers;
+    private final PhraseList cueReportVerbs;
+    private final PhraseList cueStateModifiers;
+    private final PhraseList cueTargetNouns;
+    private final PhraseList cueVendorNouns;
+    private final PhraseList cueVictimPhrases;
     private final boolean[] malwareNoun;
+    // The score's signals and interactions as arrays, in the taxonomy's order; a signal an interaction names
+    // but the taxonomy lacks has index signalNames.length, whose strength stays 0.
+    private final String[] signalNames;
+    private final double[] signalSaturation;
+    private final double[] signalWeight;
+    private final double[] interactionWeight;
+    private final int[][] interactionSignals;
+    private final boolean[][] interactionNegated;
     private final double bias;
     private final double threshold;
     private final double titleWeight;
@@ -86,10 +109,48 @@ public final class Tagger {
         for (String name : Taxonomy.CUE_NAMES) {
             cues.put(name, new PhraseList(Taxonomy.nonNull(taxonomy.cues().get(name)), vocabulary));
         }
+        this.cueAccuseVerbs = cues.get("accuseVerbs");
+        this.cueActorNouns = cues.get("actorNouns");
+        this.cueAgentVerbs = cues.get("agentVerbs");
+        this.cueBystanderPrefixes = cues.get("bystanderPrefixes");
+        this.cueHedges = cues.get("hedges");
+        this.cueLinkPhrases = cues.get("linkPhrases");
+        this.cueLinkWords = cues.get("linkWords");
+        this.cueModifiers = cues.get("modifiers");
+        this.cueReportVerbs = cues.get("reportVerbs");
+        this.cueStateModifiers = cues.get("stateModifiers");
+        this.cueTargetNouns = cues.get("targetNouns");
+        this.cueVendorNouns = cues.get("vendorNouns");
+        this.cueVictimPhrases = cues.get("victimPhrases");
         Set<Integer> nouns = new LinkedHashSet<>();
         Taxonomy.nonNull(taxonomy.malwareNouns()).forEach(n -> nouns.add(vocabulary.add(Tokens.lowerCase(n, 0,
                 n.length()))));
         this.malwareNoun = new boolean[vocabulary.size()];
+        List<String> signalOrder = new ArrayList<>(taxonomy.signals().keySet());
+        this.signalNames = signalOrder.toArray(new String[0]);
+        this.signalSaturation = new double[signalNames.length];
+        this.signalWeight = new double[signalNames.length];
+        for (int s = 0; s < signalNames.length; s++) {
+            Taxonomy.Signal signal = taxonomy.signals().get(signalNames[s]);
+            signalSaturation[s] = Objects.requireNonNullElse(signal.saturation(), 1.0);
+            signalWeight[s] = Objects.requireNonNullElse(signal.weight(), 0.0);
+        }
+        List<Taxonomy.Interaction> interactions = taxonomy.interactions();
+        this.interactionWeight = new double[interactions.size()];
+        this.interactionSignals = new int[interactions.size()][];
+        this.interactionNegated = new boolean[interactions.size()][];
+        for (int i = 0; i < interactions.size(); i++) {
+            List<String> signals = interactions.get(i).signals();
+            interactionWeight[i] = interactions.get(i).weight();
+            interactionSignals[i] = new int[signals.size()];
+            interactionNegated[i] = new boolean[signals.size()];
+            for (int k = 0; k < signals.size(); k++) {
+                boolean negated = signals.get(k).startsWith("!");
+                int index = signalOrder.indexOf(negated ? signals.get(k).substring(1) : signals.get(k));
+                interactionNegated[i][k] = negated;
+                interactionSignals[i][k] = index < 0 ? signalNames.length : index;
+            }
+        }
         nouns.forEach(id -> malwareNoun[id] = true);
         taxonomy.signals().forEach((name, signal) -> Taxonomy.nonNull(signal.terms()).forEach((term, weight) ->
                 signalTerms.add(term, new Term(TermKind.SIGNAL, name, weight, "signal:" + name + ":" + term))));
@@ -185,7 +246,7 @@ public final class Tagger {
                 // One name listed for two actors (a galaxy entry and a taxonomy entry) names one of them.
                 boolean sameSpan = lastActor != null && lastActor.first() == m.first() && lastActor.last() == m.last();
                 // A spyware vendor the galaxy lists as an actor ("Hacking Team") sells tools; it is no state's actor.
-                boolean vendor = cues.get("vendorNouns").startsAt(tokens, m.first()) == m.last() - m.first();
+                boolean vendor = cueVendorNouns.startsAt(tokens, m.first()) == m.last() - m.first();
                 if (sameSpan || vendor || (e.needsContext() && !inContext(tokens, m))) {
                     continue;
                 }
@@ -303,18 +364,18 @@ public final class Tagger {
         double lengthFactor = referenceLength <= 0 ? 1
                 : Math.min(2.0, Math.max(0.4, Math.sqrt(length / referenceLength)));
         double z = bias;
-        Map<String, Double> strength = new HashMap<>();
-        for (Map.Entry<String, Taxonomy.Signal> s : taxonomy.signals().entrySet()) {
-            double saturation = Objects.requireNonNullElse(s.getValue().saturation(), 1.0) * lengthFactor;
-            double st = 1 - Math.exp(-sums.getOrDefault(s.getKey(), 0.0) / saturation);
-            strength.put(s.getKey(), st);
-            z += Objects.requireNonNullElse(s.getValue().weight(), 0.0) * st;
+        double[] strength = new double[signalNames.length + 1];
+        for (int s = 0; s < signalNames.length; s++) {
+            double saturation = signalSaturation[s] * lengthFactor;
+            double st = 1 - Math.exp(-sums.getOrDefault(signalNames[s], 0.0) / saturation);
+            strength[s] = st;
+            z += signalWeight[s] * st;
         }
-        for (Taxonomy.Interaction i : taxonomy.interactions()) {
-            double product = i.weight();
-            for (String s : i.signals()) {
-                product *= s.startsWith("!") ? 1 - strength.getOrDefault(s.substring(1), 0.0)
-                        : strength.getOrDefault(s, 0.0);
+        for (int i = 0; i < interactionWeight.length; i++) {
+            double product = interactionWeight[i];
+            int[] signals = interactionSignals[i];
+            for (int k = 0; k < signals.length; k++) {
+                product *= interactionNegated[i][k] ? 1 - strength[signals[k]] : strength[signals[k]];
             }
             z += product;
         }
@@ -326,56 +387,56 @@ public final class Tagger {
         String code = m.payload().code();
         int n = t.size();
         int after = m.last();
-        if (after < n && cues.get("linkWords").startsAt(t, after) > 0) {
+        if (after < n && cueLinkWords.startsAt(t, after) > 0) {
             return attributionRole(code, "state-link-word", m.first(), after + 1);
         }
         int k = after;
         boolean qualified = false;
         for (int skipped = 0; k < n && skipped < 4; skipped++) {
-            if (cues.get("actorNouns").startsAt(t, k) > 0) {
+            if (cueActorNouns.startsAt(t, k) > 0) {
                 break;
             }
-            int len = cues.get("modifiers").startsAt(t, k);
+            int len = cueModifiers.startsAt(t, k);
             if (len == 0) {
                 break;
             }
-            qualified |= cues.get("stateModifiers").startsAt(t, k) > 0;
+            qualified |= cueStateModifiers.startsAt(t, k) > 0;
             k += len;
         }
         // "Kremlin-backed" and "Tehran's hackers" name a state behind an actor; "Chancellery unit" names an office.
         boolean owner = m.payload().kind() != Kind.CAPITAL
                 || (after < n && t.lower(after).equals(Tokens.POSSESSIVE));
         // "Israel's Unit 8200" is an agency with its own mention, not the noun of this one.
-        int noun = k < n && owner && !stateToken[k] ? cues.get("actorNouns").startsAt(t, k) : 0;
+        int noun = k < n && owner && !stateToken[k] ? cueActorNouns.startsAt(t, k) : 0;
         if (noun > 0) {
             // "Chinese hackers" names a nationality; "Chinese military hackers" and "Russian intelligence
             // officers" name a state behind them.
             for (int q = k; q < k + noun; q++) {
-                qualified |= cues.get("stateModifiers").startsAt(t, q) > 0;
+                qualified |= cueStateModifiers.startsAt(t, q) > 0;
             }
             boolean agency = m.payload().kind() == Kind.AGENCY;
             return attributionRole(code, qualified || agency ? "state-actor-noun-qualified" : "state-actor-noun",
                     m.first(), k + noun);
         }
         int before = skipBack(t, m.first(), stateToken);
-        int link = cues.get("linkPhrases").endsAt(t, before);
+        int link = cueLinkPhrases.endsAt(t, before);
         if (link > 0) {
             return attributionRole(code, "link-phrase", before - link, m.last());
         }
         // "China purportedly hacked", "Russia has also targeted": hedges may stand before the verb.
         int v = after;
         for (int skipped = 0; v < n && skipped < 3; skipped++) {
-            int hedge = cues.get("hedges").startsAt(t, v);
+            int hedge = cueHedges.startsAt(t, v);
             if (hedge == 0) {
                 break;
             }
             v += hedge;
         }
-        int verb = cues.get("agentVerbs").startsAt(t, v);
+        int verb = cueAgentVerbs.startsAt(t, v);
         if (verb > 0 && !(v + verb < n && t.lower(v + verb).equals("by"))) {
             return attributionRole(code, "agent-verb", m.first(), v + verb);
         }
-        int accuse = cues.get("accuseVerbs").endsAt(t, before);
+        int accuse = cueAccuseVerbs.endsAt(t, before);
         if (accuse > 0) {
             return attributionRole(code, "accusation", before - accuse, m.last());
         }
@@ -391,13 +452,13 @@ public final class Tagger {
      */
     private boolean bystander(Tokens t, PhraseMatcher.Match<Entity> m, boolean[] stateToken) {
         int after = m.last();
-        if (cues.get("reportVerbs").startsAt(t, after) > 0
-                || cues.get("bystanderPrefixes").endsAt(t, skipBack(t, m.first(), stateToken)) > 0) {
+        if (cueReportVerbs.startsAt(t, after) > 0
+                || cueBystanderPrefixes.endsAt(t, skipBack(t, m.first(), stateToken)) > 0) {
             return true;
         }
         int k = after < t.size() && t.lower(after).equals(Tokens.POSSESSIVE) ? after + 1 : after;
         for (int skipped = 0; k < t.size() && skipped < 3 && t.isWord(k); skipped++, k++) {
-            if (cues.get("vendorNouns").startsAt(t, k) > 0) {
+            if (cueVendorNouns.startsAt(t, k) > 0) {
                 return true;
             }
         }
@@ -408,13 +469,13 @@ public final class Tagger {
     private Role victim(Tokens t, PhraseMatcher.Match<Entity> m, boolean[] stateToken) {
         String code = m.payload().code();
         int before = skipBack(t, m.first(), stateToken);
-        int phrase = cues.get("victimPhrases").endsAt(t, before);
+        int phrase = cueVictimPhrases.endsAt(t, before);
         if (phrase > 0) {
             // "in China" is only where something is, unless a target precedes it ("ministries in China").
             String w = t.lower(before - 1);
             boolean where = w.equals("in") || w.equals("at") || w.equals("across");
             boolean bareIn = phrase == 1 && where
-                    && !(before >= 2 && cues.get("targetNouns").endsAt(t, before - 1) > 0);
+                    && !(before >= 2 && cueTargetNouns.endsAt(t, before - 1) > 0);
             return victimRole(code, bareIn ? "victim-phrase-weak" : "victim-phrase", before - phrase, m.last());
         }
         int k = m.last();
@@ -423,7 +484,7 @@ public final class Tagger {
             k++;
         }
         for (int skipped = 0; k < t.size() && skipped <= 2; skipped++, k++) {
-            int noun = cues.get("targetNouns").startsAt(t, k);
+            int noun = cueTargetNouns.startsAt(t, k);
             if (noun > 0) {
                 return victimRole(code, possessive ? "victim-possessive" : "victim-target-noun", m.first(), k + noun);
             }
@@ -453,11 +514,11 @@ public final class Tagger {
     private boolean inContext(Tokens t, PhraseMatcher.Match<Entity> m) {
         String written = t.span(m.first(), m.last());
         boolean shouted = written.length() > 2 && written.equals(written.toUpperCase(Locale.ROOT));
-        return shouted || (m.last() < t.size() && cues.get("actorNouns").startsAt(t, m.last()) > 0);
+        return shouted || (m.last() < t.size() && cueActorNouns.startsAt(t, m.last()) > 0);
     }
 
     private Taxonomy.RuleWeight rule(String name) {
-        return taxonomy.rules().getOrDefault(name, new Taxonomy.RuleWeight(null, null, null));
+        return taxonomy.rules().getOrDefault(name, NO_RULE);
     }
 
     private static void addSignals(Map<String, Double> sums, Map<String, Double> add, double boost) {

@@ -121,25 +121,33 @@ final class Tokens {
     }
 
     private void split() {
-        int n = text.length();
+        char[] cs = chars;
+        int n = cs.length;
         int i = 0;
         while (i < n) {
-            char c = chars[i];
-            if (isLetterOrDigit(c)) {
-                int j = i + 1 < n && chars[i + 1] == '.' ? abbreviationEnd(i) : -1;
+            char c = cs[i];
+            if (c < 128 ? ASCII_CLASS[c] == WORD : Character.isLetterOrDigit(c)) {
+                int j = i + 1 < n && cs[i + 1] == '.' ? abbreviationEnd(i) : -1;
                 if (j >= 0) {
                     add(i, j);
                 } else {
                     // The vocabulary hash is accumulated during the scan, so the word is read once.
                     int hash = Vocabulary.lower(c);
                     j = i + 1;
-                    while (j < n && (isLetterOrDigit(chars[j]) || isDottedDigit(j))) {
-                        hash = 31 * hash + Vocabulary.lower(chars[j]);
+                    while (j < n) {
+                        char d = cs[j];
+                        if (d < 128 ? ASCII_CLASS[d] != WORD && !(d == '.' && isDottedDigit(j))
+                                : !Character.isLetterOrDigit(d)) {
+                            break;
+                        }
+                        hash = 31 * hash + Vocabulary.lower(d);
                         j++;
                     }
                     addWord(i, j, hash);
                 }
                 i = j;
+            } else if (c < 128 && ASCII_CLASS[c] == SKIP) {
+                i++;
             } else if (c == '\'' || c == '\u2019') {
                 if (i + 1 < n && (chars[i + 1] == 's' || chars[i + 1] == 'S')
                         && (i + 2 == n || !Character.isLetterOrDigit(chars[i + 2]))
@@ -150,7 +158,7 @@ final class Tokens {
                 } else {
                     i++;
                 }
-            } else if (c == ' ' || Character.isWhitespace(c) || isSeparator(c)) {
+            } else if (isSpace(c) || isSeparator(c)) {
                 i++;
             } else {
                 add(i, i + 1);
@@ -159,11 +167,32 @@ final class Tokens {
         }
     }
 
+    // How split() treats an ASCII character: part of a word, skipped (space, hyphen, slash, double quote), or
+    // anything else; one table lookup instead of a chain of comparisons for every character.
+    private static final byte OTHER = 0;
+    private static final byte WORD = 1;
+    private static final byte SKIP = 2;
+    private static final byte[] ASCII_CLASS = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_CLASS[c] = isLetterOrDigit(c) ? WORD : c != '\'' && (isSpace(c) || isSeparator(c)) ? SKIP : OTHER;
+        }
+    }
+
     private static boolean isLetterOrDigit(char c) {
         if (c < 128) {
             return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
         }
         return Character.isLetterOrDigit(c);
+    }
+
+    /** {@link Character#isWhitespace(char)}, answered for ASCII without the lookup tables. */
+    private static boolean isSpace(char c) {
+        if (c < 128) {
+            return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\u001c' && c <= '\u001f');
+        }
+        return Character.isWhitespace(c);
     }
 
     private static boolean isSeparator(char c) {

@@ -13,6 +13,9 @@ final class Vocabulary {
     private int[] slots = new int[2 << 12];
     private char[][] words = new char[1 << 12][];
     private int size;
+    // One bit per value of the hash's high 16 bits, set for every word in the table: most article words are not
+    // in it, and this 8 KB filter, which stays in the L1 cache, turns most of them away without touching slots.
+    private final long[] filter = new long[1 << 10];
 
     /** The id of a lower-cased word, adding it if new. */
     int add(String lower) {
@@ -37,6 +40,9 @@ final class Vocabulary {
     /** As {@link #find(char[], int, int)}, with the region's {@link #rawHash} already computed by the caller. */
     int find(char[] text, int start, int end, int rawHash) {
         int h = mix(rawHash);
+        if ((filter[h >>> 22] & (1L << (h >>> 16))) == 0) {
+            return UNKNOWN;
+        }
         int mask = words.length - 1;
         for (int i = h & mask; ; i = (i + 1) & mask) {
             int id = slots[2 * i + 1];
@@ -70,7 +76,15 @@ final class Vocabulary {
         return Character.toLowerCase(c);
     }
 
+    /**
+     * Spreads the polynomial hash over all 32 bits (MurmurHash3's finaliser): the table indexes by the low bits and
+     * the filter by the high 16, which for a short word's polynomial hash are all zero.
+     */
     private static int mix(int h) {
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
         return h ^ (h >>> 16);
     }
 
@@ -81,6 +95,7 @@ final class Vocabulary {
             i = (i + 1) & mask;
         }
         slots[2 * i] = h;
+        filter[h >>> 22] |= 1L << (h >>> 16);
         slots[2 * i + 1] = id + 1;
         words[i] = word;
     }
