@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
@@ -49,6 +50,8 @@ public final class SinkTopology {
     /** Every espionage article goes through one partition, so one task sees all open stories. */
     private static final String CLUSTER_KEY = "stories";
     private static final String REPARTITION = "espionage-articles";
+    /** Open stories the clustering keeps deserialised in memory, besides the store; each is at most about 1 MB. */
+    private static final int RECENT_STORIES = 32;
 
     private SinkTopology() {
     }
@@ -143,6 +146,16 @@ public final class SinkTopology {
     private static final class ClusterStories implements Processor<String, EnrichedArticle, String, Story> {
         private final SinkStats stats;
         private final Map<String, List<Fingerprint>> fingerprints = new HashMap<>();
+        /**
+         * The stories last read or written, as in the store (write-through; cleared with the index in {@link #init}), so
+         * a story that keeps gaining sources is not deserialised from the store for each of them.
+         */
+        private final Map<String, OpenStory> recent = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, OpenStory> eldest) {
+                return size() > RECENT_STORIES;
+            }
+        };
         private ProcessorContext<String, Story> context;
         private KeyValueStore<String, OpenStory> store;
 
@@ -157,6 +170,7 @@ public final class SinkTopology {
             // Streams initialises processors after restoring their stores, so this sees the whole state; it initialises
             // the same instance again after an aborted transaction, and the index must then forget what was rolled back
             fingerprints.clear();
+            recent.clear();
             try (KeyValueIterator<String, OpenStory> all = store.all()) {
                 all.forEachRemaining(kv -> fingerprints.put(kv.key, kv.value.fingerprints()));
             }
@@ -169,8 +183,12 @@ public final class SinkTopology {
             if (decision.duplicate()) {
                 return;
             }
+            if (decision.storyId() != null && full(decision.storyId(), decision.fingerprint().articleId())) {
+                // StoryClusterer.add would leave the story as it is; no need to read it
+                return;
+            }
             Instant now = Instant.ofEpochMilli(record.timestamp());
-            OpenStory current = decision.storyId() == null ? null : store.get(decision.storyId());
+            OpenStory current = decision.storyId() == null ? null : read(decision.storyId());
             OpenStory next = current == null
                     ? StoryClusterer.start(record.value(), decision.fingerprint(), now)
                     : StoryClusterer.add(current, record.value(), decision.fingerprint(), now);
@@ -179,9 +197,29 @@ public final class SinkTopology {
             }
             Story story = next.story();
             store.put(story.storyId(), next);
+            recent.put(story.storyId(), next);
             fingerprints.put(story.storyId(), next.fingerprints());
             stats.stories.incrementAndGet();
             context.forward(new Record<>(story.storyId(), story, record.timestamp()));
+        }
+
+        /** True when the story has {@link StoryClusterer#MAX_SOURCES} sources and {@code articleId} is none of them. */
+        private boolean full(String storyId, String articleId) {
+            List<Fingerprint> sources = fingerprints.get(storyId);
+            return sources != null && sources.size() >= StoryClusterer.MAX_SOURCES
+                    && sources.stream().noneMatch(g -> g.articleId().equals(articleId));
+        }
+
+        /** The open story, from the recently written ones when it is among them, else from the store. */
+        private OpenStory read(String storyId) {
+            OpenStory story = recent.get(storyId);
+            if (story == null) {
+                story = store.get(storyId);
+                if (story != null) {
+                    recent.put(storyId, story);
+                }
+            }
+            return story;
         }
 
         private void expire(long streamTime) {
@@ -196,6 +234,7 @@ public final class SinkTopology {
             }
             old.forEach(id -> {
                 store.delete(id);
+                recent.remove(id);
                 fingerprints.remove(id);
             });
         }
