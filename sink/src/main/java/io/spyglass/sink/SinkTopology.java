@@ -68,8 +68,9 @@ public final class SinkTopology {
     public static Topology build(Topics topics, SinkStats stats) {
         JsonSerde<EnrichedArticle> articleSerde = new JsonSerde<>(EnrichedArticle.class);
         StreamsBuilder builder = new StreamsBuilder();
+        OpenStorySerde openStorySerde = new OpenStorySerde();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORIES_STORE), Serdes.String(),
-                new JsonSerde<>(OpenStory.class)));
+                openStorySerde));
         var branches = builder.stream(topics.enriched(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("enriched"))
                 .processValues(() -> new Read(stats), Named.as("read"))
                 .split(Named.as("read-"))
@@ -78,12 +79,13 @@ public final class SinkTopology {
         branches.get("read-unreadable")
                 .mapValues(Read.Result::raw, Named.as("raw"))
                 .to(topics.deadLetter(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("dead-letter"));
-        KStream<String, Story> stories = branches.get("read-readable")
+        KStream<String, byte[]> stories = branches.get("read-readable")
                 .filter((key, read) -> read.article().tags().espionage(), Named.as("espionage-only"))
                 .map((key, read) -> KeyValue.pair(CLUSTER_KEY, read.article()), Named.as("to-one-partition"))
                 .repartition(Repartitioned.with(Serdes.String(), articleSerde).withName(REPARTITION).withNumberOfPartitions(1))
-                .process(() -> new ClusterStories(stats), Named.as("cluster-stories"), STORIES_STORE);
-        stories.to(topics.espionage(), Produced.with(Serdes.String(), new JsonSerde<>(Story.class)).withName("espionage"));
+                .process(() -> new ClusterStories(stats, openStorySerde), Named.as("cluster-stories"), STORIES_STORE);
+        // the stories as JSON already, written once for the store and this topic (OpenStorySerde)
+        stories.to(topics.espionage(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("espionage"));
         return builder.build();
     }
 
@@ -143,8 +145,9 @@ public final class SinkTopology {
      * The fingerprints of the open stories are also kept in memory, loaded from the store when the task starts, so
      * matching an article reads no story from the store but the one it joins.
      */
-    private static final class ClusterStories implements Processor<String, EnrichedArticle, String, Story> {
+    private static final class ClusterStories implements Processor<String, EnrichedArticle, String, byte[]> {
         private final SinkStats stats;
+        private final OpenStorySerde serde;
         private final Map<String, List<Fingerprint>> fingerprints = new HashMap<>();
         /**
          * The stories last read or written, as in the store (write-through; cleared with the index in {@link #init}), so
@@ -156,15 +159,16 @@ public final class SinkTopology {
                 return size() > RECENT_STORIES;
             }
         };
-        private ProcessorContext<String, Story> context;
+        private ProcessorContext<String, byte[]> context;
         private KeyValueStore<String, OpenStory> store;
 
-        ClusterStories(SinkStats stats) {
+        ClusterStories(SinkStats stats, OpenStorySerde serde) {
             this.stats = stats;
+            this.serde = serde;
         }
 
         @Override
-        public void init(ProcessorContext<String, Story> context) {
+        public void init(ProcessorContext<String, byte[]> context) {
             this.context = context;
             this.store = context.getStateStore(STORIES_STORE);
             // Streams initialises processors after restoring their stores, so this sees the whole state; it initialises
@@ -200,7 +204,7 @@ public final class SinkTopology {
             recent.put(story.storyId(), next);
             fingerprints.put(story.storyId(), next.fingerprints());
             stats.stories.incrementAndGet();
-            context.forward(new Record<>(story.storyId(), story, record.timestamp()));
+            context.forward(new Record<>(story.storyId(), serde.storyJson(story), record.timestamp()));
         }
 
         /** True when the story has {@link StoryClusterer#MAX_SOURCES} sources and {@code articleId} is none of them. */
