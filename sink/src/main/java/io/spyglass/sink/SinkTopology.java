@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
@@ -49,6 +50,8 @@ public final class SinkTopology {
     /** Every espionage article goes through one partition, so one task sees all open stories. */
     private static final String CLUSTER_KEY = "stories";
     private static final String REPARTITION = "espionage-articles";
+    /** Open stories the clustering keeps deserialised in memory, besides the store; each is at most about 1 MB. */
+    private static final int RECENT_STORIES = 32;
 
     private SinkTopology() {
     }
@@ -65,8 +68,9 @@ public final class SinkTopology {
     public static Topology build(Topics topics, SinkStats stats) {
         JsonSerde<EnrichedArticle> articleSerde = new JsonSerde<>(EnrichedArticle.class);
         StreamsBuilder builder = new StreamsBuilder();
+        OpenStorySerde openStorySerde = new OpenStorySerde();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORIES_STORE), Serdes.String(),
-                new JsonSerde<>(OpenStory.class)));
+                openStorySerde));
         var branches = builder.stream(topics.enriched(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("enriched"))
                 .processValues(() -> new Read(stats), Named.as("read"))
                 .split(Named.as("read-"))
@@ -75,12 +79,13 @@ public final class SinkTopology {
         branches.get("read-unreadable")
                 .mapValues(Read.Result::raw, Named.as("raw"))
                 .to(topics.deadLetter(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("dead-letter"));
-        KStream<String, Story> stories = branches.get("read-readable")
+        KStream<String, byte[]> stories = branches.get("read-readable")
                 .filter((key, read) -> read.article().tags().espionage(), Named.as("espionage-only"))
                 .map((key, read) -> KeyValue.pair(CLUSTER_KEY, read.article()), Named.as("to-one-partition"))
                 .repartition(Repartitioned.with(Serdes.String(), articleSerde).withName(REPARTITION).withNumberOfPartitions(1))
-                .process(() -> new ClusterStories(stats), Named.as("cluster-stories"), STORIES_STORE);
-        stories.to(topics.espionage(), Produced.with(Serdes.String(), new JsonSerde<>(Story.class)).withName("espionage"));
+                .process(() -> new ClusterStories(stats, openStorySerde), Named.as("cluster-stories"), STORIES_STORE);
+        // the stories as JSON already, written once for the store and this topic (OpenStorySerde)
+        stories.to(topics.espionage(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("espionage"));
         return builder.build();
     }
 
@@ -140,23 +145,36 @@ public final class SinkTopology {
      * The fingerprints of the open stories are also kept in memory, loaded from the store when the task starts, so
      * matching an article reads no story from the store but the one it joins.
      */
-    private static final class ClusterStories implements Processor<String, EnrichedArticle, String, Story> {
+    private static final class ClusterStories implements Processor<String, EnrichedArticle, String, byte[]> {
         private final SinkStats stats;
+        private final OpenStorySerde serde;
         private final Map<String, List<Fingerprint>> fingerprints = new HashMap<>();
-        private ProcessorContext<String, Story> context;
+        /**
+         * The stories last read or written, as in the store (write-through; cleared with the index in {@link #init}), so
+         * a story that keeps gaining sources is not deserialised from the store for each of them.
+         */
+        private final Map<String, OpenStory> recent = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, OpenStory> eldest) {
+                return size() > RECENT_STORIES;
+            }
+        };
+        private ProcessorContext<String, byte[]> context;
         private KeyValueStore<String, OpenStory> store;
 
-        ClusterStories(SinkStats stats) {
+        ClusterStories(SinkStats stats, OpenStorySerde serde) {
             this.stats = stats;
+            this.serde = serde;
         }
 
         @Override
-        public void init(ProcessorContext<String, Story> context) {
+        public void init(ProcessorContext<String, byte[]> context) {
             this.context = context;
             this.store = context.getStateStore(STORIES_STORE);
             // Streams initialises processors after restoring their stores, so this sees the whole state; it initialises
             // the same instance again after an aborted transaction, and the index must then forget what was rolled back
             fingerprints.clear();
+            recent.clear();
             try (KeyValueIterator<String, OpenStory> all = store.all()) {
                 all.forEachRemaining(kv -> fingerprints.put(kv.key, kv.value.fingerprints()));
             }
@@ -169,8 +187,12 @@ public final class SinkTopology {
             if (decision.duplicate()) {
                 return;
             }
+            if (decision.storyId() != null && full(decision.storyId(), decision.fingerprint().articleId())) {
+                // StoryClusterer.add would leave the story as it is; no need to read it
+                return;
+            }
             Instant now = Instant.ofEpochMilli(record.timestamp());
-            OpenStory current = decision.storyId() == null ? null : store.get(decision.storyId());
+            OpenStory current = decision.storyId() == null ? null : read(decision.storyId());
             OpenStory next = current == null
                     ? StoryClusterer.start(record.value(), decision.fingerprint(), now)
                     : StoryClusterer.add(current, record.value(), decision.fingerprint(), now);
@@ -179,9 +201,29 @@ public final class SinkTopology {
             }
             Story story = next.story();
             store.put(story.storyId(), next);
+            recent.put(story.storyId(), next);
             fingerprints.put(story.storyId(), next.fingerprints());
             stats.stories.incrementAndGet();
-            context.forward(new Record<>(story.storyId(), story, record.timestamp()));
+            context.forward(new Record<>(story.storyId(), serde.storyJson(story), record.timestamp()));
+        }
+
+        /** True when the story has {@link StoryClusterer#MAX_SOURCES} sources and {@code articleId} is none of them. */
+        private boolean full(String storyId, String articleId) {
+            List<Fingerprint> sources = fingerprints.get(storyId);
+            return sources != null && sources.size() >= StoryClusterer.MAX_SOURCES
+                    && sources.stream().noneMatch(g -> g.articleId().equals(articleId));
+        }
+
+        /** The open story, from the recently written ones when it is among them, else from the store. */
+        private OpenStory read(String storyId) {
+            OpenStory story = recent.get(storyId);
+            if (story == null) {
+                story = store.get(storyId);
+                if (story != null) {
+                    recent.put(storyId, story);
+                }
+            }
+            return story;
         }
 
         private void expire(long streamTime) {
@@ -196,6 +238,7 @@ public final class SinkTopology {
             }
             old.forEach(id -> {
                 store.delete(id);
+                recent.remove(id);
                 fingerprints.remove(id);
             });
         }

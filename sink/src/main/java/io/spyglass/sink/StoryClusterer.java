@@ -130,10 +130,13 @@ public final class StoryClusterer {
         if (a.isEmpty() && b.isEmpty()) {
             return 0;
         }
-        Set<String> union = new HashSet<>(a);
-        union.addAll(b);
-        long common = a.stream().filter(b::contains).count();
-        return (double) common / union.size();
+        int common = 0;
+        for (String x : a) {
+            if (b.contains(x)) {
+                common++;
+            }
+        }
+        return (double) common / (a.size() + b.size() - common);
     }
 
     /** The fingerprint of an article. */

@@ -63,6 +63,20 @@ class StoryClustererTest {
     }
 
     @Test
+    void openStorySerdeWritesWhatJsonSerdeWritesAndReadsItBack() throws Exception {
+        OpenStory one = first(article("a", "Harbour Ledger", "PLA hackers inside Japan's defence networks", JAPAN, T0, CN_JP));
+        OpenStory two = assign(List.of(one), article("b", "Coast Courier", "Japan's defence networks breached by PLA unit",
+                JAPAN, T0.plusSeconds(3600), CN_JP), T0.plusSeconds(7200)).orElseThrow();
+        OpenStorySerde serde = new OpenStorySerde();
+        for (OpenStory s : List.of(one, two)) {
+            byte[] bytes = serde.serializer().serialize("t", s);
+            assertThat(bytes).isEqualTo(io.spyglass.model.Json.MAPPER.writeValueAsBytes(s));
+            assertThat(serde.deserializer().deserialize("t", bytes)).isEqualTo(s);
+            assertThat(serde.storyJson(s.story())).isEqualTo(io.spyglass.model.Json.MAPPER.writeValueAsBytes(s.story()));
+        }
+    }
+
+    @Test
     void startsANewStoryWithVersionOneFromTheFirstArticle() {
         OpenStory s = first(article("a", "Harbour Ledger", "PLA hackers inside Japan's defence networks", JAPAN, T0, CN_JP));
 
