@@ -42,12 +42,6 @@ public record FetchSettings(String userAgent, Duration connectTimeout, Duration 
                 Duration.ofSeconds(30), 10L * 1024 * 1024, 5, AddressPolicy.publicOnly(), 2, Duration.ofSeconds(1), true);
     }
 
-    /** These settings with another address policy. */
-    public FetchSettings withAddresses(AddressPolicy policy) {
-        return new FetchSettings(userAgent, connectTimeout, totalTimeout, maxBytes, maxRedirects, policy, hostConcurrency,
-                hostDelay, robots);
-    }
-
     /** A fresh throttle with these per-host limits. */
     public HostThrottle newThrottle() {
         return new HostThrottle(hostConcurrency, hostDelay);
