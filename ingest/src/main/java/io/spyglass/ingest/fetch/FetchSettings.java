@@ -36,12 +36,6 @@ public record FetchSettings(String userAgent, Duration connectTimeout, Duration 
         }
     }
 
-    /** Defaults fit for the public web. */
-    public static FetchSettings defaults() {
-        return new FetchSettings("Spyglass/0.1 (+https://github.com/spyglass-news/spyglass)", Duration.ofSeconds(10),
-                Duration.ofSeconds(30), 10L * 1024 * 1024, 5, AddressPolicy.publicOnly(), 2, Duration.ofSeconds(1), true);
-    }
-
     /** A fresh throttle with these per-host limits. */
     public HostThrottle newThrottle() {
         return new HostThrottle(hostConcurrency, hostDelay);
