@@ -4,6 +4,7 @@ import io.spyglass.enrich.EnrichApp;
 import io.spyglass.enrich.tag.Tagger;
 import io.spyglass.model.Article;
 import io.spyglass.model.JsonSerde;
+import io.spyglass.model.Story;
 import io.spyglass.model.StreamsSettings;
 import io.spyglass.model.Topics;
 import io.spyglass.sink.SinkApp;
@@ -25,6 +26,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -93,7 +95,8 @@ final class BenchDeliveryCommand implements Callable<Integer> {
             }
         }
         double tagsPerSecond = load.size() / ((System.nanoTime() - tagStart) / 1e9);
-                List<Result> results = new ArrayList<>();
+        List<Result> results = new ArrayList<>();
+        StorySummary stories;
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir, 0); TopicAdmin admin = new TopicAdmin(client(kafka))) {
             Map<String, Object> client = client(kafka);
             Topics pass = topics("pass");
@@ -104,8 +107,9 @@ final class BenchDeliveryCommand implements Callable<Integer> {
             admin.ensure(pipe, PARTITIONS);
             results.add(measure("enrich + sink (tag, stories)", client, admin, pipe.articles(), pipe.espionage(),
                     () -> pipeline(client, pipe, dir), warmup, load, timed, avgBytes));
+            stories = StorySummary.read(client, pipe.espionage());
         }
-        print(results, avgBytes, tagsPerSecond, (double) espionage / load.size());
+        print(results, avgBytes, tagsPerSecond, (double) espionage / load.size(), stories);
         return 0;
     }
 
@@ -259,7 +263,37 @@ final class BenchDeliveryCommand implements Callable<Integer> {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
     }
 
-    private void print(List<Result> results, double avgBytes, double tagsPerSecond, double espionageShare) {
+    /** What enrich + sink wrote to the stories topic over the whole run: story records, stories, sources per story. */
+    record StorySummary(long records, int stories, double meanSources, int maxSources, double meanBytes) {
+        static StorySummary read(Map<String, Object> client, String topic) {
+            Map<String, Object> config = new HashMap<>(client);
+            config.put("isolation.level", "read_committed");
+            config.put("key.deserializer", StringDeserializer.class);
+            config.put("value.deserializer", ByteArrayDeserializer.class);
+            Map<String, Integer> sources = new HashMap<>();
+            long records = 0;
+            long bytes = 0;
+            JsonSerde<Story> serde = new JsonSerde<>(Story.class);
+            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+                List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+                while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                    for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                        records++;
+                        bytes += r.value().length;
+                        sources.put(r.key(), serde.deserializer().deserialize(topic, r.value()).sources().size());
+                    }
+                }
+            }
+            return new StorySummary(records, sources.size(), sources.values().stream().mapToInt(i -> i).average().orElse(0),
+                    sources.values().stream().mapToInt(i -> i).max().orElse(0), records == 0 ? 0 : (double) bytes / records);
+        }
+    }
+
+    private void print(List<Result> results, double avgBytes, double tagsPerSecond, double espionageShare, StorySummary stories) {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%d records of %.0f bytes (throughput), %d at %d/s (latency), %d partitions, exactly_once_v2, lz4%n%n",
                 records, avgBytes, latencyRecords, rate, PARTITIONS);
@@ -272,6 +306,8 @@ final class BenchDeliveryCommand implements Callable<Integer> {
         out.printf("%nenrich + sink / passthrough: %.0f%%%n", 100 * results.get(1).recordsPerSecond() / results.get(0).recordsPerSecond());
         out.printf("tagger alone (deserialise + tag, one thread, no Kafka): %.0f records/s; %.0f%% tagged espionage%n",
                 tagsPerSecond, 100 * espionageShare);
+        out.printf("stories topic: %d records (story versions) of %.0f bytes on average, %d stories, %.1f sources per story (max %d)%n",
+                stories.records(), stories.meanBytes(), stories.stories(), stories.meanSources(), stories.maxSources());
         out.flush();
     }
 }

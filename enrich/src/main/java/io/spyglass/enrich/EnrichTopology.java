@@ -106,8 +106,9 @@ public final class EnrichTopology {
             if (tags.espionage()) {
                 stats.espionage.incrementAndGet();
             }
-            byte[] value = out.serializer().serialize(ENRICHED_SINK, EnrichedArticle.of(article, tags));
-            context.forward(new Record<>(article.id(), value, record.timestamp()), ENRICHED_SINK);
+            EnrichedArticle enriched = EnrichedArticle.of(article, tags);
+            byte[] value = out.serializer().serialize(ENRICHED_SINK, enriched);
+            context.forward(new Record<>(article.id(), value, record.timestamp(), enriched.headers()), ENRICHED_SINK);
         }
 
         private void deadLetter(Record<String, byte[]> record, RuntimeException e) {

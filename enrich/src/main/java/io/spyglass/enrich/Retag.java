@@ -92,8 +92,8 @@ public final class Retag {
                         skipped++;
                         continue;
                     }
-                    producer.send(new ProducerRecord<>(topics.enriched(), enriched.id(),
-                            out.serializer().serialize(topics.enriched(), enriched)));
+                    producer.send(new ProducerRecord<>(topics.enriched(), null, enriched.id(),
+                            out.serializer().serialize(topics.enriched(), enriched), enriched.headers()));
                     retagged++;
                     if (enriched.tags().espionage()) {
                         espionage++;

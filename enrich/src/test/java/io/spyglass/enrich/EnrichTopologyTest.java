@@ -90,6 +90,8 @@ class EnrichTopologyTest {
         assertThat(spy.tags().victims()).extracting(c -> c.code()).containsExactly("JP");
         assertThat(spy.text()).startsWith("Chinese military hackers broke into");
         assertThat(sport.tags().espionage()).isFalse();
+        assertThat(header(out.get(0), EnrichedArticle.ESPIONAGE_HEADER)).isEqualTo("true");
+        assertThat(header(out.get(1), EnrichedArticle.ESPIONAGE_HEADER)).isEqualTo("false");
         assertThat(enriched.isEmpty()).isTrue();
         assertThat(stats.tagged()).isEqualTo(2);
     }

@@ -7,6 +7,7 @@ public final class SinkStats {
     final AtomicLong stories = new AtomicLong();
     final AtomicLong linesWritten = new AtomicLong();
     final AtomicLong deadLettered = new AtomicLong();
+    final AtomicLong skipped = new AtomicLong();
     final AtomicLong webhookPosts = new AtomicLong();
 
     public long stories() {
@@ -20,6 +21,11 @@ public final class SinkStats {
     /** Story versions every webhook took. */
     public long webhookPosts() {
         return webhookPosts.get();
+    }
+
+    /** Enriched records dropped unread because their header says they are not espionage. */
+    public long skipped() {
+        return skipped.get();
     }
 
     public long deadLettered() {

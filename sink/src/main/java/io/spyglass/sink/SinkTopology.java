@@ -111,6 +111,11 @@ public final class SinkTopology {
 
         @Override
         public void process(FixedKeyRecord<String, byte[]> record) {
+            if (EnrichedArticle.markedNotEspionage(record.headers())) {
+                // most enriched records: left unparsed, since only espionage ones make stories
+                stats.skipped.incrementAndGet();
+                return;
+            }
             try {
                 context.forward(record.withValue(new Result(read(record.value()), null)));
             } catch (RuntimeException e) {
@@ -142,13 +147,13 @@ public final class SinkTopology {
 
     /**
      * Adds each espionage article to the open story it reports, or starts one, and emits the story's new version.
-     * The fingerprints of the open stories are also kept in memory, loaded from the store when the task starts, so
+     * The fingerprints of the open stories are also kept in memory ({@link StoryIndex}), loaded from the store when the task starts, so
      * matching an article reads no story from the store but the one it joins.
      */
     private static final class ClusterStories implements Processor<String, EnrichedArticle, String, byte[]> {
         private final SinkStats stats;
         private final OpenStorySerde serde;
-        private final Map<String, List<Fingerprint>> fingerprints = new HashMap<>();
+        private final StoryIndex index = new StoryIndex();
         /**
          * The stories last read or written, as in the store (write-through; cleared with the index in {@link #init}), so
          * a story that keeps gaining sources is not deserialised from the store for each of them.
@@ -173,17 +178,17 @@ public final class SinkTopology {
             this.store = context.getStateStore(STORIES_STORE);
             // Streams initialises processors after restoring their stores, so this sees the whole state; it initialises
             // the same instance again after an aborted transaction, and the index must then forget what was rolled back
-            fingerprints.clear();
+            index.clear();
             recent.clear();
             try (KeyValueIterator<String, OpenStory> all = store.all()) {
-                all.forEachRemaining(kv -> fingerprints.put(kv.key, kv.value.fingerprints()));
+                all.forEachRemaining(kv -> index.put(kv.key, kv.value.fingerprints()));
             }
             context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, this::expire);
         }
 
         @Override
         public void process(Record<String, EnrichedArticle> record) {
-            StoryClusterer.Decision decision = StoryClusterer.decide(fingerprints, record.value());
+            StoryClusterer.Decision decision = StoryClusterer.decide(index, record.value());
             if (decision.duplicate()) {
                 return;
             }
@@ -202,15 +207,15 @@ public final class SinkTopology {
             Story story = next.story();
             store.put(story.storyId(), next);
             recent.put(story.storyId(), next);
-            fingerprints.put(story.storyId(), next.fingerprints());
+            index.put(story.storyId(), next.fingerprints());
             stats.stories.incrementAndGet();
             context.forward(new Record<>(story.storyId(), serde.storyJson(story), record.timestamp()));
         }
 
         /** True when the story has {@link StoryClusterer#MAX_SOURCES} sources and {@code articleId} is none of them. */
         private boolean full(String storyId, String articleId) {
-            List<Fingerprint> sources = fingerprints.get(storyId);
-            return sources != null && sources.size() >= StoryClusterer.MAX_SOURCES
+            List<Fingerprint> sources = index.sources(storyId);
+            return sources.size() >= StoryClusterer.MAX_SOURCES
                     && sources.stream().noneMatch(g -> g.articleId().equals(articleId));
         }
 
@@ -239,7 +244,7 @@ public final class SinkTopology {
             old.forEach(id -> {
                 store.delete(id);
                 recent.remove(id);
-                fingerprints.remove(id);
+                index.remove(id);
             });
         }
     }

@@ -46,6 +46,7 @@ public final class StoryClusterer {
     static final int MIN_SHINGLES = 10;
     static final double SAME_TITLE = 0.5;
     static final double RELATED_TITLE = 0.2;
+    private static final long FNV_PRIME = 0x100000001b3L;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Set<String> STOP_WORDS = Set.of("the", "and", "for", "with", "from", "into", "that", "this",
             "was", "were", "are", "has", "have", "had", "its", "their", "over", "after", "says", "say", "said", "new",
@@ -66,23 +67,22 @@ public final class StoryClusterer {
     }
 
     /**
-     * Decides where {@code article} goes among the open stories, given as story id to the fingerprints of its
-     * sources: the story it matches best, a new one, or nowhere when a story already has it.
+     * Decides where {@code article} goes among the open stories: the story it matches best, a new one, or nowhere
+     * when a story already has it.
      */
-    public static Decision decide(Map<String, List<Fingerprint>> open, EnrichedArticle article) {
+    public static Decision decide(StoryIndex open, EnrichedArticle article) {
         Fingerprint f = fingerprint(article);
+        StoryIndex.Source same = open.source(f.articleId());
+        if (same != null) {
+            return new Decision(f, same.storyId(), f.revision() <= same.fingerprint().revision());
+        }
         String best = null;
         double bestScore = 0;
-        for (var story : open.entrySet()) {
-            for (Fingerprint g : story.getValue()) {
-                if (g.articleId().equals(f.articleId())) {
-                    return new Decision(f, story.getKey(), f.revision() <= g.revision());
-                }
-                double score = similarity(f, g);
-                if (score > bestScore) {
-                    best = story.getKey();
-                    bestScore = score;
-                }
+        for (StoryIndex.Source candidate : open.candidates(f)) {
+            double score = similarity(f, candidate.fingerprint());
+            if (score > bestScore) {
+                best = candidate.storyId();
+                bestScore = score;
             }
         }
         return new Decision(f, best, false);
@@ -144,8 +144,9 @@ public final class StoryClusterer {
         List<String> words = words(a.text() == null ? "" : a.text());
         long[] counts = new long[64];
         int shingles = 0;
+        List<byte[]> utf8 = words.stream().map(w -> w.getBytes(StandardCharsets.UTF_8)).toList();
         for (int i = 0; i + 3 <= words.size(); i++) {
-            long h = hash(words.get(i) + ' ' + words.get(i + 1) + ' ' + words.get(i + 2));
+            long h = shingleHash(utf8.get(i), utf8.get(i + 1), utf8.get(i + 2));
             for (int bit = 0; bit < 64; bit++) {
                 counts[bit] += ((h >>> bit) & 1) == 1 ? 1 : -1;
             }
@@ -185,12 +186,20 @@ public final class StoryClusterer {
         return out;
     }
 
-    /** 64-bit FNV-1a: stable across JVMs, unlike String.hashCode's 32 bits which SimHash needs 64 of. */
-    private static long hash(String s) {
-        long h = 0xcbf29ce484222325L;
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+    /**
+     * 64-bit FNV-1a of the UTF-8 of the three words joined by spaces (stable across JVMs, unlike String.hashCode's
+     * 32 bits which SimHash needs 64 of), without building the joined string.
+     */
+    private static long shingleHash(byte[] first, byte[] second, byte[] third) {
+        long h = fnv(0xcbf29ce484222325L, first);
+        h = fnv((h ^ ' ') * FNV_PRIME, second);
+        return fnv((h ^ ' ') * FNV_PRIME, third);
+    }
+
+    private static long fnv(long h, byte[] bytes) {
+        for (byte b : bytes) {
             h ^= b & 0xff;
-            h *= 0x100000001b3L;
+            h *= FNV_PRIME;
         }
         return h;
     }

@@ -21,6 +21,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -63,7 +64,7 @@ class SinkTopologyTest {
                 List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), "test/1");
         EnrichedArticle a = new EnrichedArticle(1, id, "https://news.example/" + id, title, NOW,
                 new FeedRef("https://news.example/feed", null), text, ExtractionOutcome.FULL, "en", List.of(), NOW, tags);
-        enriched.pipeInput(id, serde.serializer().serialize(TOPICS.enriched(), a));
+        enriched.pipeInput(new TestRecord<>(id, serde.serializer().serialize(TOPICS.enriched(), a), a.headers()));
     }
 
     private List<TestRecord<String, Story>> stories() {
@@ -122,6 +123,26 @@ class SinkTopologyTest {
         assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("[1,2,3]");
         assertThat(stories()).extracting(TestRecord::key).containsExactly(StoryClusterer.storyId("spy"));
         assertThat(stats.deadLettered()).isEqualTo(3);
+    }
+
+    @Test
+    void readsRecordsWithoutTheEspionageHeaderButLeavesThoseMarkedNotEspionageUnread() {
+        Tags spyTags = new Tags(true, 0.9, List.of(new Country("CN", "China")), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of(), "test/1");
+        EnrichedArticle spy = new EnrichedArticle(1, "no-header", "https://news.example/no-header",
+                "Chinese hackers roamed Japan's defence networks", NOW, new FeedRef("https://news.example/feed", null), JAPAN,
+                ExtractionOutcome.FULL, "en", List.of(), NOW, spyTags);
+        enriched.pipeInput("no-header", serde.serializer().serialize(TOPICS.enriched(), spy));
+        enriched.pipeInput("poison-without-header", "{".getBytes(StandardCharsets.UTF_8));
+        enriched.pipeInput(new TestRecord<>("marked-not-espionage", "{".getBytes(StandardCharsets.UTF_8),
+                new RecordHeaders().add(EnrichedArticle.ESPIONAGE_HEADER, "false".getBytes(StandardCharsets.UTF_8))));
+        enriched.pipeInput(new TestRecord<>("poison-marked-espionage", "{".getBytes(StandardCharsets.UTF_8),
+                new RecordHeaders().add(EnrichedArticle.ESPIONAGE_HEADER, "true".getBytes(StandardCharsets.UTF_8))));
+
+        assertThat(stories()).extracting(TestRecord::key).containsExactly(StoryClusterer.storyId("no-header"));
+        assertThat(deadLetter.readRecordsToList()).extracting(TestRecord::key)
+                .containsExactly("poison-without-header", "poison-marked-espionage");
+        assertThat(stats.skipped()).isEqualTo(1);
     }
 
     private static String header(TestRecord<String, byte[]> record, String name) {

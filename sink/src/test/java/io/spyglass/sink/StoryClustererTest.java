@@ -47,7 +47,7 @@ class StoryClustererTest {
 
     /** What the sink does with an article: the new or next version of its story, or nothing. */
     private static Optional<OpenStory> assign(List<OpenStory> open, EnrichedArticle a, Instant now) {
-        Map<String, List<Fingerprint>> index = new LinkedHashMap<>();
+        StoryIndex index = new StoryIndex();
         open.forEach(s -> index.put(s.story().storyId(), s.fingerprints()));
         StoryClusterer.Decision d = StoryClusterer.decide(index, a);
         if (d.duplicate()) {
@@ -60,6 +60,18 @@ class StoryClustererTest {
 
     private static OpenStory first(EnrichedArticle a) {
         return assign(List.of(), a, T0).orElseThrow();
+    }
+
+    @Test
+    void simHashIsTheDocumentedFnvOfWordShinglesSoStoredFingerprintsStayComparable() {
+        // the expected value is computed outside Java: 64-bit FNV-1a of each "w1 w2 w3" (lower case, "'s" dropped)
+        EnrichedArticle a = article("pin", "Pin", "Title", "Chinese military hackers broke into Japan's classified defence "
+                + "networks and stayed there for years, officials said on Tuesday.", T0, CN_JP);
+
+        Fingerprint f = StoryClusterer.fingerprint(a);
+
+        assertThat(f.simhash()).isEqualTo(-8065313579520763112L);
+        assertThat(f.shingles()).isEqualTo(16);
     }
 
     @Test

@@ -1,0 +1,132 @@
+package io.spyglass.sink;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The fingerprints of the open stories' sources, indexed so that placing an article compares it only with the sources
+ * it could match rather than with every open source (thousands after two weeks of news). Every way two reports can be
+ * one event ({@link StoryClusterer#similarity}) needs either title words in common, at least {@link
+ * StoryClusterer#RELATED_TITLE} of them by Jaccard, or SimHashes at most {@link StoryClusterer#NEAR_DUPLICATE_BITS}
+ * bits apart, which then agree on at least one of {@code NEAR_DUPLICATE_BITS + 1} bands of bits; so {@link #candidates}
+ * finds every source a full comparison would match.
+ */
+final class StoryIndex {
+    private static final int BANDS = StoryClusterer.NEAR_DUPLICATE_BITS + 1;
+
+    /** One source of one open story. Identity equality: the same fingerprint can be a source of one story only. */
+    static final class Source {
+        private final String storyId;
+        private final Fingerprint fingerprint;
+
+        private Source(String storyId, Fingerprint fingerprint) {
+            this.storyId = storyId;
+            this.fingerprint = fingerprint;
+        }
+
+        String storyId() {
+            return storyId;
+        }
+
+        Fingerprint fingerprint() {
+            return fingerprint;
+        }
+    }
+
+    private final Map<String, List<Source>> byStory = new LinkedHashMap<>();
+    private final Map<String, Source> byArticle = new HashMap<>();
+    private final Map<String, Set<Source>> byTitleTerm = new HashMap<>();
+    private final Map<Long, Set<Source>> byBand = new HashMap<>();
+
+    /** Sets the sources of {@code storyId}, replacing what it had. */
+    void put(String storyId, List<Fingerprint> fingerprints) {
+        remove(storyId);
+        List<Source> sources = new ArrayList<>(fingerprints.size());
+        for (Fingerprint f : fingerprints) {
+            Source s = new Source(storyId, f);
+            sources.add(s);
+            byArticle.put(f.articleId(), s);
+            f.titleTerms().forEach(t -> byTitleTerm.computeIfAbsent(t, k -> new LinkedHashSet<>()).add(s));
+            for (int band = 0; band < BANDS; band++) {
+                byBand.computeIfAbsent(bandKey(f.simhash(), band), k -> new LinkedHashSet<>()).add(s);
+            }
+        }
+        byStory.put(storyId, sources);
+    }
+
+    void remove(String storyId) {
+        List<Source> sources = byStory.remove(storyId);
+        if (sources == null) {
+            return;
+        }
+        for (Source s : sources) {
+            byArticle.remove(s.fingerprint.articleId(), s);
+            s.fingerprint.titleTerms().forEach(t -> removeFrom(byTitleTerm, t, s));
+            for (int band = 0; band < BANDS; band++) {
+                removeFrom(byBand, bandKey(s.fingerprint.simhash(), band), s);
+            }
+        }
+    }
+
+    void clear() {
+        byStory.clear();
+        byArticle.clear();
+        byTitleTerm.clear();
+        byBand.clear();
+    }
+
+    /** The fingerprints of the story's sources, in order; empty when it is not open. */
+    List<Fingerprint> sources(String storyId) {
+        return byStory.getOrDefault(storyId, List.of()).stream().map(Source::fingerprint).toList();
+    }
+
+    /** The open story that has the article as a source, or null. */
+    Source source(String articleId) {
+        return byArticle.get(articleId);
+    }
+
+    /**
+     * The sources {@code f} could report the same event as: those sharing enough title words or a SimHash band, in
+     * the order they were indexed.
+     */
+    Collection<Source> candidates(Fingerprint f) {
+        Map<Source, Integer> commonTerms = new LinkedHashMap<>();
+        for (String term : f.titleTerms()) {
+            for (Source s : byTitleTerm.getOrDefault(term, Set.of())) {
+                commonTerms.merge(s, 1, Integer::sum);
+            }
+        }
+        Set<Source> out = new LinkedHashSet<>();
+        commonTerms.forEach((s, common) -> {
+            double jaccard = (double) common / (f.titleTerms().size() + s.fingerprint.titleTerms().size() - common);
+            if (jaccard >= StoryClusterer.RELATED_TITLE) {
+                out.add(s);
+            }
+        });
+        for (int band = 0; band < BANDS; band++) {
+            out.addAll(byBand.getOrDefault(bandKey(f.simhash(), band), Set.of()));
+        }
+        return out;
+    }
+
+    /** The band's number in the high bits, its bits of the SimHash in the low ones. */
+    private static long bandKey(long simhash, int band) {
+        int from = band * 64 / BANDS;
+        int to = (band + 1) * 64 / BANDS;
+        long bits = (simhash >>> from) & ((1L << (to - from)) - 1);
+        return ((long) band << 56) | bits;
+    }
+
+    private static <K> void removeFrom(Map<K, Set<Source>> postings, K key, Source s) {
+        Set<Source> set = postings.get(key);
+        if (set != null && set.remove(s) && set.isEmpty()) {
+            postings.remove(key);
+        }
+    }
+}

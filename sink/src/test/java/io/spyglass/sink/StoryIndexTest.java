@@ -1,0 +1,85 @@
+package io.spyglass.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class StoryIndexTest {
+    private static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
+    private static final List<String> TERMS = List.of("chinese", "hackers", "breach", "ministry", "japan", "defence",
+            "networks", "espionage", "campaign", "router", "telecom", "stolen");
+    private static final List<String> STATES = List.of("CN", "RU", "IR");
+    private static final List<String> VICTIMS = List.of("JP", "DE", "US", "UA");
+
+    private static Fingerprint random(Random random, int n, long[] bases) {
+        Set<String> title = new HashSet<>();
+        for (int i = 1 + random.nextInt(6); i > 0; i--) {
+            title.add(TERMS.get(random.nextInt(TERMS.size())));
+        }
+        long simhash = bases[random.nextInt(bases.length)];
+        for (int flips = random.nextInt(12); flips > 0; flips--) {
+            simhash ^= 1L << random.nextInt(64);
+        }
+        return new Fingerprint("a" + n, T0.plus(Duration.ofHours(random.nextInt(24 * 8))), simhash, 5 + random.nextInt(30),
+                title, random.nextInt(4) == 0 ? Set.of("APT" + random.nextInt(3)) : Set.of(),
+                Set.of(STATES.get(random.nextInt(STATES.size()))), Set.of(VICTIMS.get(random.nextInt(VICTIMS.size()))), 1);
+    }
+
+    @Test
+    void candidatesIncludeEverySourceAFullComparisonWouldMatch() {
+        Random random = new Random(7);
+        long[] bases = random.longs(20).toArray();
+        StoryIndex index = new StoryIndex();
+        List<Fingerprint> indexed = new ArrayList<>();
+        for (int story = 0; story < 300; story++) {
+            List<Fingerprint> sources = new ArrayList<>();
+            for (int k = 1 + random.nextInt(3); k > 0; k--) {
+                sources.add(random(random, indexed.size(), bases));
+                indexed.add(sources.get(sources.size() - 1));
+            }
+            index.put("s" + story, sources);
+        }
+        int matched = 0;
+        for (int probe = 0; probe < 300; probe++) {
+            Fingerprint f = random(random, 10_000 + probe, bases);
+            Set<Fingerprint> candidates = new HashSet<>();
+            index.candidates(f).forEach(s -> candidates.add(s.fingerprint()));
+            for (Fingerprint g : indexed) {
+                if (StoryClusterer.similarity(f, g) > 0) {
+                    matched++;
+                    assertThat(candidates).contains(g);
+                }
+            }
+            assertThat(candidates).hasSizeLessThan(indexed.size());
+        }
+        assertThat(matched).as("the random sources must match often enough for the check to mean something").isGreaterThan(300);
+    }
+
+    @Test
+    void forgetsAStoryOnRemoveAndItsOldSourcesOnPut() {
+        Fingerprint a = new Fingerprint("a", T0, 0L, 20, Set.of("ministry", "breach"), Set.of(), Set.of("CN"), Set.of("JP"), 1);
+        Fingerprint b = new Fingerprint("b", T0, -1L, 20, Set.of("router", "telecom"), Set.of(), Set.of("RU"), Set.of("DE"), 1);
+        StoryIndex index = new StoryIndex();
+        index.put("s1", List.of(a));
+        index.put("s1", List.of(b));
+
+        assertThat(index.source("a")).isNull();
+        assertThat(index.source("b").storyId()).isEqualTo("s1");
+        assertThat(index.candidates(a)).isEmpty();
+        assertThat(index.candidates(b)).extracting(StoryIndex.Source::fingerprint).containsExactly(b);
+        assertThat(index.sources("s1")).containsExactly(b);
+
+        index.remove("s1");
+
+        assertThat(index.source("b")).isNull();
+        assertThat(index.candidates(b)).isEmpty();
+        assertThat(index.sources("s1")).isEmpty();
+    }
+}
