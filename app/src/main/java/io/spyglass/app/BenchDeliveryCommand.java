@@ -1,5 +1,6 @@
 package io.spyglass.app;
 
+import io.spyglass.app.BenchRecords.BenchRecord;
 import io.spyglass.enrich.EnrichApp;
 import io.spyglass.enrich.tag.Tagger;
 import io.spyglass.model.Article;
@@ -14,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -79,17 +81,20 @@ final class BenchDeliveryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path dir = Files.createTempDirectory("spyglass-bench-delivery");
-        List<byte[]> warmup = BenchRecords.generate(500, "warm", 1);
-        List<byte[]> load = BenchRecords.generate(records, "load", 2);
-        List<byte[]> timed = BenchRecords.generate(latencyRecords, "lat", 3);
-        double avgBytes = load.stream().mapToInt(b -> b.length).average().orElse(0);
+        // record time is publication time, so the sink holds and expires stories as it would over that much news
+        Instant now = Instant.now();
+        Instant loadStart = now.minus(BenchRecords.span(latencyRecords)).minus(BenchRecords.span(records));
+        List<BenchRecord> warmup = BenchRecords.generate(500, "warm", 1, loadStart.minus(BenchRecords.span(500)));
+        List<BenchRecord> load = BenchRecords.generate(records, "load", 2, loadStart);
+        List<BenchRecord> timed = BenchRecords.generate(latencyRecords, "lat", 3, now.minus(BenchRecords.span(latencyRecords)));
+        double avgBytes = load.stream().mapToInt(b -> b.value().length).average().orElse(0);
         LOG.info("{} records of {} bytes on average", records, Math.round(avgBytes));
         Tagger tagger = Tagger.loadDefault();
         JsonSerde<Article> serde = new JsonSerde<>(Article.class);
         long tagStart = System.nanoTime();
         long espionage = 0;
-        for (byte[] value : load) {
-            Article a = serde.deserializer().deserialize("bench", value);
+        for (BenchRecord r : load) {
+            Article a = serde.deserializer().deserialize("bench", r.value());
             if (tagger.tag(a.title(), a.text()).espionage()) {
                 espionage++;
             }
@@ -176,7 +181,7 @@ final class BenchDeliveryCommand implements Callable<Integer> {
      * sends {@code timed} at {@link #rate} per second and measures produce-to-output latency of what reaches {@code out}.
      */
     private Result measure(String name, Map<String, Object> client, TopicAdmin admin, String in, String out, StageFactory factory,
-                           List<byte[]> warmup, List<byte[]> load, List<byte[]> timed, double avgBytes) throws Exception {
+                           List<BenchRecord> warmup, List<BenchRecord> load, List<BenchRecord> timed, double avgBytes) throws Exception {
         LOG.info("Measuring {}", name);
         try (Stage stage = factory.start(); KafkaProducer<String, byte[]> producer = producer(client)) {
             send(producer, in, warmup);
@@ -203,9 +208,9 @@ final class BenchDeliveryCommand implements Callable<Integer> {
         return new KafkaProducer<>(config);
     }
 
-    private static void send(KafkaProducer<String, byte[]> producer, String topic, List<byte[]> values) {
-        for (int i = 0; i < values.size(); i++) {
-            producer.send(new ProducerRecord<>(topic, Integer.toString(i), values.get(i)));
+    private static void send(KafkaProducer<String, byte[]> producer, String topic, List<BenchRecord> records) {
+        for (int i = 0; i < records.size(); i++) {
+            producer.send(new ProducerRecord<>(topic, null, records.get(i).timestamp(), Integer.toString(i), records.get(i).value()));
         }
         producer.flush();
     }
@@ -222,7 +227,7 @@ final class BenchDeliveryCommand implements Callable<Integer> {
 
     /** Sends {@code timed} at the configured rate and returns the latency in ms of each output record it caused. */
     private List<Long> latencies(Map<String, Object> client, KafkaProducer<String, byte[]> producer, String in, String out,
-                                 List<byte[]> timed) {
+                                 List<BenchRecord> timed) {
         Map<String, Object> config = new HashMap<>(client);
         config.put("group.id", "bench-latency-" + out);
         config.put("isolation.level", "read_committed");
@@ -244,7 +249,8 @@ final class BenchDeliveryCommand implements Callable<Integer> {
             // records from the load phase are all committed already, so everything read now was caused by these sends
             while (sent < timed.size() || System.nanoTime() - lastOutput < TimeUnit.SECONDS.toNanos(5)) {
                 while (sent < timed.size() && System.nanoTime() - start >= sent * intervalNanos) {
-                    producer.send(new ProducerRecord<>(in, "lat-" + sent, timed.get(sent)));
+                    // produce time as record time, which both topologies keep: what the latency is measured from
+                    producer.send(new ProducerRecord<>(in, "lat-" + sent, timed.get(sent).value()));
                     sent++;
                 }
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(5))) {

@@ -16,13 +16,18 @@ import java.util.Random;
 /**
  * Made-up article records of about 5 KB for the delivery benchmark. Every fifth one reports an espionage event, and
  * each event is reported by {@link #OUTLETS_PER_EVENT} outlets in lightly edited copies, so the sink has stories of a
- * few sources to build, as it does with real news; events are published two hours apart. The other text is drawn from a made-up vocabulary of a few thousand
+ * few sources to build, as it does with real news. The other text is drawn from a made-up vocabulary of a few thousand
  * words with a skewed frequency, so that, as in real news, two unrelated articles share common words but are not
  * near-duplicates of each other.
  */
 final class BenchRecords {
     static final int TARGET_BYTES = 5 * 1024;
     static final int OUTLETS_PER_EVENT = 3;
+    /**
+     * About a dozen espionage events a day, as the news has: the sink's open stories are then those of two weeks of
+     * news, as in production, however fast the benchmark sends them.
+     */
+    static final Duration EVENT_INTERVAL = Duration.ofHours(2);
     private static final int VOCABULARY = 4000;
     private static final String[] STATES = {"China", "Russia", "Iran", "North Korea"};
     private static final String[] VICTIMS = {"Japan", "Germany", "France", "Poland", "Norway", "Canada", "India", "Brazil"};
@@ -39,12 +44,20 @@ final class BenchRecords {
     private BenchRecords() {
     }
 
-    /** {@code n} records, the same for the same {@code seed}; ids {@code prefix-0 ...}. */
-    static List<byte[]> generate(int n, String prefix, long seed) {
+    /** One record's value and its timestamp: the article's publication time. */
+    record BenchRecord(long timestamp, byte[] value) {
+    }
+
+    /** How long the news in {@code n} records spans, one espionage event every {@link #EVENT_INTERVAL}. */
+    static Duration span(int n) {
+        return EVENT_INTERVAL.multipliedBy(n / 5 / OUTLETS_PER_EVENT + 1);
+    }
+
+    /** {@code n} records published from {@code start} on, the same for the same {@code seed}; ids {@code prefix-0 ...}. */
+    static List<BenchRecord> generate(int n, String prefix, long seed, Instant start) {
         Random random = new Random(seed);
         String[] vocabulary = vocabulary(new Random(0));
-        Instant now = Instant.now();
-        List<byte[]> out = new ArrayList<>(n);
+        List<BenchRecord> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             boolean spy = i % 5 == 0;
             int outlet = (i / 5) % OUTLETS_PER_EVENT;
@@ -53,13 +66,12 @@ final class BenchRecords {
             Random text = spy ? new Random((seed * 1_000_003L + i / 5 / OUTLETS_PER_EVENT) * 0x9E3779B97F4A7C15L) : random;
             String body = spy ? espionageReport(text, vocabulary, outlet) : prose(text, vocabulary, TARGET_BYTES - 300);
             String title = spy ? eventTitle(text, vocabulary, outlet) : sentence(random, vocabulary, 6, 10);
-            // about a dozen espionage events a day, as the news has, rather than hundreds within the sink's 3-day window
-            Instant published = now.minus(Duration.ofHours(2L * (i / 5 / OUTLETS_PER_EVENT)));
+            Instant published = start.plus(EVENT_INTERVAL.multipliedBy(i / 5 / OUTLETS_PER_EVENT));
             Article a = new Article(Article.SCHEMA_VERSION, prefix + "-" + i, "https://outlet" + outlet + ".bench.example/"
                     + prefix + "/" + i, title, published, new FeedRef("https://outlet" + outlet + ".bench.example/feed", "Outlet " + outlet),
-                    body, ExtractionOutcome.FULL, "en", List.of(), now);
+                    body, ExtractionOutcome.FULL, "en", List.of(), published);
             try {
-                out.add(Json.MAPPER.writeValueAsBytes(a));
+                out.add(new BenchRecord(published.toEpochMilli(), Json.MAPPER.writeValueAsBytes(a)));
             } catch (JsonProcessingException e) {
                 throw new UncheckedIOException(e);
             }

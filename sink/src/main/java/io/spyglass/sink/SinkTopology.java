@@ -181,7 +181,7 @@ public final class SinkTopology {
             index.clear();
             recent.clear();
             try (KeyValueIterator<String, OpenStory> all = store.all()) {
-                all.forEachRemaining(kv -> index.put(kv.key, kv.value.fingerprints()));
+                all.forEachRemaining(kv -> index.put(kv.key, kv.value.fingerprints(), kv.value.updated()));
             }
             context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, this::expire);
         }
@@ -207,7 +207,7 @@ public final class SinkTopology {
             Story story = next.story();
             store.put(story.storyId(), next);
             recent.put(story.storyId(), next);
-            index.put(story.storyId(), next.fingerprints());
+            index.put(story.storyId(), next.fingerprints(), next.updated());
             stats.stories.incrementAndGet();
             context.forward(new Record<>(story.storyId(), serde.storyJson(story), record.timestamp()));
         }
@@ -231,17 +231,9 @@ public final class SinkTopology {
             return story;
         }
 
+        /** Drops the stories nobody added to for {@link #RETENTION}; the index knows which, so no story is read. */
         private void expire(long streamTime) {
-            Instant cutoff = Instant.ofEpochMilli(streamTime).minus(RETENTION);
-            List<String> old = new ArrayList<>();
-            try (KeyValueIterator<String, OpenStory> all = store.all()) {
-                all.forEachRemaining(kv -> {
-                    if (kv.value.updated().isBefore(cutoff)) {
-                        old.add(kv.key);
-                    }
-                });
-            }
-            old.forEach(id -> {
+            index.changedBefore(Instant.ofEpochMilli(streamTime).minus(RETENTION)).forEach(id -> {
                 store.delete(id);
                 recent.remove(id);
                 index.remove(id);

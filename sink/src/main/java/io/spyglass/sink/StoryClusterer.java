@@ -80,7 +80,8 @@ public final class StoryClusterer {
         double bestScore = 0;
         for (StoryIndex.Source candidate : open.candidates(f)) {
             double score = similarity(f, candidate.fingerprint());
-            if (score > bestScore) {
+            // ties go to the smaller story id, so the choice does not depend on the order the index was filled in
+            if (score > bestScore || (score > 0 && score == bestScore && candidate.storyId().compareTo(best) < 0)) {
                 best = candidate.storyId();
                 bestScore = score;
             }

@@ -1,6 +1,9 @@
 package io.spyglass.sink;
 
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,10 +27,13 @@ final class StoryIndex {
     static final class Source {
         private final String storyId;
         private final Fingerprint fingerprint;
+        /** Its place in the counters of {@link #candidates}. */
+        private final int slot;
 
-        private Source(String storyId, Fingerprint fingerprint) {
+        private Source(String storyId, Fingerprint fingerprint, int slot) {
             this.storyId = storyId;
             this.fingerprint = fingerprint;
+            this.slot = slot;
         }
 
         String storyId() {
@@ -40,16 +46,24 @@ final class StoryIndex {
     }
 
     private final Map<String, List<Source>> byStory = new LinkedHashMap<>();
+    private final Map<String, Instant> updated = new HashMap<>();
     private final Map<String, Source> byArticle = new HashMap<>();
     private final Map<String, Set<Source>> byTitleTerm = new HashMap<>();
     private final Map<Long, Set<Source>> byBand = new HashMap<>();
+    /** Per slot: its source, and the title words it shares with the fingerprint being placed (zero between calls). */
+    private Source[] slots = new Source[256];
+    private int[] commonTerms = new int[256];
+    private int[] touched = new int[256];
+    private final ArrayDeque<Integer> freeSlots = new ArrayDeque<>();
+    private int usedSlots;
 
-    /** Sets the sources of {@code storyId}, replacing what it had. */
-    void put(String storyId, List<Fingerprint> fingerprints) {
+    /** Sets the sources of {@code storyId}, replacing what it had, and the record time it last changed. */
+    void put(String storyId, List<Fingerprint> fingerprints, Instant lastChanged) {
         remove(storyId);
         List<Source> sources = new ArrayList<>(fingerprints.size());
         for (Fingerprint f : fingerprints) {
-            Source s = new Source(storyId, f);
+            Source s = new Source(storyId, f, allocateSlot());
+            slots[s.slot] = s;
             sources.add(s);
             byArticle.put(f.articleId(), s);
             f.titleTerms().forEach(t -> byTitleTerm.computeIfAbsent(t, k -> new LinkedHashSet<>()).add(s));
@@ -58,14 +72,18 @@ final class StoryIndex {
             }
         }
         byStory.put(storyId, sources);
+        updated.put(storyId, lastChanged);
     }
 
     void remove(String storyId) {
         List<Source> sources = byStory.remove(storyId);
+        updated.remove(storyId);
         if (sources == null) {
             return;
         }
         for (Source s : sources) {
+            slots[s.slot] = null;
+            freeSlots.push(s.slot);
             byArticle.remove(s.fingerprint.articleId(), s);
             s.fingerprint.titleTerms().forEach(t -> removeFrom(byTitleTerm, t, s));
             for (int band = 0; band < BANDS; band++) {
@@ -76,14 +94,23 @@ final class StoryIndex {
 
     void clear() {
         byStory.clear();
+        updated.clear();
         byArticle.clear();
         byTitleTerm.clear();
         byBand.clear();
+        Arrays.fill(slots, null);
+        freeSlots.clear();
+        usedSlots = 0;
     }
 
     /** The fingerprints of the story's sources, in order; empty when it is not open. */
     List<Fingerprint> sources(String storyId) {
         return byStory.getOrDefault(storyId, List.of()).stream().map(Source::fingerprint).toList();
+    }
+
+    /** The stories last changed before {@code cutoff} (record time). */
+    List<String> changedBefore(Instant cutoff) {
+        return updated.entrySet().stream().filter(e -> e.getValue().isBefore(cutoff)).map(Map.Entry::getKey).toList();
     }
 
     /** The open story that has the article as a source, or null. */
@@ -96,23 +123,41 @@ final class StoryIndex {
      * the order they were indexed.
      */
     Collection<Source> candidates(Fingerprint f) {
-        Map<Source, Integer> commonTerms = new LinkedHashMap<>();
+        // counted in arrays by slot, not in a map: common title words ("hackers") reach most open sources
+        int touchedCount = 0;
         for (String term : f.titleTerms()) {
             for (Source s : byTitleTerm.getOrDefault(term, Set.of())) {
-                commonTerms.merge(s, 1, Integer::sum);
+                if (commonTerms[s.slot]++ == 0) {
+                    touched[touchedCount++] = s.slot;
+                }
             }
         }
         Set<Source> out = new LinkedHashSet<>();
-        commonTerms.forEach((s, common) -> {
+        for (int i = 0; i < touchedCount; i++) {
+            Source s = slots[touched[i]];
+            int common = commonTerms[s.slot];
+            commonTerms[s.slot] = 0;
             double jaccard = (double) common / (f.titleTerms().size() + s.fingerprint.titleTerms().size() - common);
             if (jaccard >= StoryClusterer.RELATED_TITLE) {
                 out.add(s);
             }
-        });
+        }
         for (int band = 0; band < BANDS; band++) {
             out.addAll(byBand.getOrDefault(bandKey(f.simhash(), band), Set.of()));
         }
         return out;
+    }
+
+    private int allocateSlot() {
+        if (!freeSlots.isEmpty()) {
+            return freeSlots.pop();
+        }
+        if (usedSlots == slots.length) {
+            slots = Arrays.copyOf(slots, usedSlots * 2);
+            commonTerms = Arrays.copyOf(commonTerms, usedSlots * 2);
+            touched = Arrays.copyOf(touched, usedSlots * 2);
+        }
+        return usedSlots++;
     }
 
     /** The band's number in the high bits, its bits of the SimHash in the low ones. */

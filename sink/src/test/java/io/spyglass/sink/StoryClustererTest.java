@@ -48,7 +48,7 @@ class StoryClustererTest {
     /** What the sink does with an article: the new or next version of its story, or nothing. */
     private static Optional<OpenStory> assign(List<OpenStory> open, EnrichedArticle a, Instant now) {
         StoryIndex index = new StoryIndex();
-        open.forEach(s -> index.put(s.story().storyId(), s.fingerprints()));
+        open.forEach(s -> index.put(s.story().storyId(), s.fingerprints(), s.updated()));
         StoryClusterer.Decision d = StoryClusterer.decide(index, a);
         if (d.duplicate()) {
             return Optional.empty();

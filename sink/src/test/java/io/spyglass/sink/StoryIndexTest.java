@@ -38,14 +38,21 @@ class StoryIndexTest {
         long[] bases = random.longs(20).toArray();
         StoryIndex index = new StoryIndex();
         List<Fingerprint> indexed = new ArrayList<>();
-        for (int story = 0; story < 300; story++) {
+        int articles = 0;
+        for (int story = 0; story < 400; story++) {
             List<Fingerprint> sources = new ArrayList<>();
             for (int k = 1 + random.nextInt(3); k > 0; k--) {
-                sources.add(random(random, indexed.size(), bases));
-                indexed.add(sources.get(sources.size() - 1));
+                sources.add(random(random, articles++, bases));
             }
-            index.put("s" + story, sources);
+            index.put("s" + story, sources, T0);
+            // some stories leave and others take their counters' slots, as in a sink that has run for weeks
+            if (story % 4 == 3) {
+                index.remove("s" + (story - 2));
+            } else {
+                indexed.addAll(sources);
+            }
         }
+        indexed.removeIf(g -> index.source(g.articleId()) == null);
         int matched = 0;
         for (int probe = 0; probe < 300; probe++) {
             Fingerprint f = random(random, 10_000 + probe, bases);
@@ -67,19 +74,22 @@ class StoryIndexTest {
         Fingerprint a = new Fingerprint("a", T0, 0L, 20, Set.of("ministry", "breach"), Set.of(), Set.of("CN"), Set.of("JP"), 1);
         Fingerprint b = new Fingerprint("b", T0, -1L, 20, Set.of("router", "telecom"), Set.of(), Set.of("RU"), Set.of("DE"), 1);
         StoryIndex index = new StoryIndex();
-        index.put("s1", List.of(a));
-        index.put("s1", List.of(b));
+        index.put("s1", List.of(a), T0);
+        index.put("s1", List.of(b), T0.plusSeconds(60));
 
         assertThat(index.source("a")).isNull();
         assertThat(index.source("b").storyId()).isEqualTo("s1");
         assertThat(index.candidates(a)).isEmpty();
         assertThat(index.candidates(b)).extracting(StoryIndex.Source::fingerprint).containsExactly(b);
         assertThat(index.sources("s1")).containsExactly(b);
+        assertThat(index.changedBefore(T0.plusSeconds(60))).isEmpty();
+        assertThat(index.changedBefore(T0.plusSeconds(61))).containsExactly("s1");
 
         index.remove("s1");
 
         assertThat(index.source("b")).isNull();
         assertThat(index.candidates(b)).isEmpty();
         assertThat(index.sources("s1")).isEmpty();
+        assertThat(index.changedBefore(T0.plusSeconds(61))).isEmpty();
     }
 }
