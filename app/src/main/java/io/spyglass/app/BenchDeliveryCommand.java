@@ -1,6 +1,5 @@
 package io.spyglass.app;
 
-import io.spyglass.app.BenchRecords.BenchRecord;
 import io.spyglass.enrich.EnrichApp;
 import io.spyglass.enrich.tag.Tagger;
 import io.spyglass.model.Article;
@@ -81,20 +80,21 @@ final class BenchDeliveryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path dir = Files.createTempDirectory("spyglass-bench-delivery");
-        // record time is publication time, so the sink holds and expires stories as it would over that much news
+        // the records are sent in minutes and stamped with the time they are sent, so the sink expires no story
+        // (it does after 14 days of record time): it holds every story of the run, more than two weeks of news
         Instant now = Instant.now();
         Instant loadStart = now.minus(BenchRecords.span(latencyRecords)).minus(BenchRecords.span(records));
-        List<BenchRecord> warmup = BenchRecords.generate(500, "warm", 1, loadStart.minus(BenchRecords.span(500)));
-        List<BenchRecord> load = BenchRecords.generate(records, "load", 2, loadStart);
-        List<BenchRecord> timed = BenchRecords.generate(latencyRecords, "lat", 3, now.minus(BenchRecords.span(latencyRecords)));
-        double avgBytes = load.stream().mapToInt(b -> b.value().length).average().orElse(0);
+        List<byte[]> warmup = BenchRecords.generate(500, "warm", 1, loadStart.minus(BenchRecords.span(500)));
+        List<byte[]> load = BenchRecords.generate(records, "load", 2, loadStart);
+        List<byte[]> timed = BenchRecords.generate(latencyRecords, "lat", 3, now.minus(BenchRecords.span(latencyRecords)));
+        double avgBytes = load.stream().mapToInt(b -> b.length).average().orElse(0);
         LOG.info("{} records of {} bytes on average", records, Math.round(avgBytes));
         Tagger tagger = Tagger.loadDefault();
         JsonSerde<Article> serde = new JsonSerde<>(Article.class);
         long tagStart = System.nanoTime();
         long espionage = 0;
-        for (BenchRecord r : load) {
-            Article a = serde.deserializer().deserialize("bench", r.value());
+        for (byte[] value : load) {
+            Article a = serde.deserializer().deserialize("bench", value);
             if (tagger.tag(a.title(), a.text()).espionage()) {
                 espionage++;
             }
@@ -181,7 +181,7 @@ final class BenchDeliveryCommand implements Callable<Integer> {
      * sends {@code timed} at {@link #rate} per second and measures produce-to-output latency of what reaches {@code out}.
      */
     private Result measure(String name, Map<String, Object> client, TopicAdmin admin, String in, String out, StageFactory factory,
-                           List<BenchRecord> warmup, List<BenchRecord> load, List<BenchRecord> timed, double avgBytes) throws Exception {
+                           List<byte[]> warmup, List<byte[]> load, List<byte[]> timed, double avgBytes) throws Exception {
         LOG.info("Measuring {}", name);
         try (Stage stage = factory.start(); KafkaProducer<String, byte[]> producer = producer(client)) {
             send(producer, in, warmup);
@@ -208,9 +208,9 @@ final class BenchDeliveryCommand implements Callable<Integer> {
         return new KafkaProducer<>(config);
     }
 
-    private static void send(KafkaProducer<String, byte[]> producer, String topic, List<BenchRecord> records) {
-        for (int i = 0; i < records.size(); i++) {
-            producer.send(new ProducerRecord<>(topic, null, records.get(i).timestamp(), Integer.toString(i), records.get(i).value()));
+    private static void send(KafkaProducer<String, byte[]> producer, String topic, List<byte[]> values) {
+        for (int i = 0; i < values.size(); i++) {
+            producer.send(new ProducerRecord<>(topic, Integer.toString(i), values.get(i)));
         }
         producer.flush();
     }
@@ -227,7 +227,7 @@ final class BenchDeliveryCommand implements Callable<Integer> {
 
     /** Sends {@code timed} at the configured rate and returns the latency in ms of each output record it caused. */
     private List<Long> latencies(Map<String, Object> client, KafkaProducer<String, byte[]> producer, String in, String out,
-                                 List<BenchRecord> timed) {
+                                 List<byte[]> timed) {
         Map<String, Object> config = new HashMap<>(client);
         config.put("group.id", "bench-latency-" + out);
         config.put("isolation.level", "read_committed");
@@ -249,8 +249,7 @@ final class BenchDeliveryCommand implements Callable<Integer> {
             // records from the load phase are all committed already, so everything read now was caused by these sends
             while (sent < timed.size() || System.nanoTime() - lastOutput < TimeUnit.SECONDS.toNanos(5)) {
                 while (sent < timed.size() && System.nanoTime() - start >= sent * intervalNanos) {
-                    // produce time as record time, which both topologies keep: what the latency is measured from
-                    producer.send(new ProducerRecord<>(in, "lat-" + sent, timed.get(sent).value()));
+                    producer.send(new ProducerRecord<>(in, "lat-" + sent, timed.get(sent)));
                     sent++;
                 }
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(5))) {

@@ -23,10 +23,7 @@ import java.util.Random;
 final class BenchRecords {
     static final int TARGET_BYTES = 5 * 1024;
     static final int OUTLETS_PER_EVENT = 3;
-    /**
-     * About a dozen espionage events a day, as the news has: the sink's open stories are then those of two weeks of
-     * news, as in production, however fast the benchmark sends them.
-     */
+    /** About a dozen espionage events a day, as the news has, rather than hundreds within the sink's 3-day window. */
     static final Duration EVENT_INTERVAL = Duration.ofHours(2);
     private static final int VOCABULARY = 4000;
     private static final String[] STATES = {"China", "Russia", "Iran", "North Korea"};
@@ -44,20 +41,16 @@ final class BenchRecords {
     private BenchRecords() {
     }
 
-    /** One record's value and its timestamp: the article's publication time. */
-    record BenchRecord(long timestamp, byte[] value) {
-    }
-
     /** How long the news in {@code n} records spans, one espionage event every {@link #EVENT_INTERVAL}. */
     static Duration span(int n) {
         return EVENT_INTERVAL.multipliedBy(n / 5 / OUTLETS_PER_EVENT + 1);
     }
 
     /** {@code n} records published from {@code start} on, the same for the same {@code seed}; ids {@code prefix-0 ...}. */
-    static List<BenchRecord> generate(int n, String prefix, long seed, Instant start) {
+    static List<byte[]> generate(int n, String prefix, long seed, Instant start) {
         Random random = new Random(seed);
         String[] vocabulary = vocabulary(new Random(0));
-        List<BenchRecord> out = new ArrayList<>(n);
+        List<byte[]> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             boolean spy = i % 5 == 0;
             int outlet = (i / 5) % OUTLETS_PER_EVENT;
@@ -71,7 +64,7 @@ final class BenchRecords {
                     + prefix + "/" + i, title, published, new FeedRef("https://outlet" + outlet + ".bench.example/feed", "Outlet " + outlet),
                     body, ExtractionOutcome.FULL, "en", List.of(), published);
             try {
-                out.add(new BenchRecord(published.toEpochMilli(), Json.MAPPER.writeValueAsBytes(a)));
+                out.add(Json.MAPPER.writeValueAsBytes(a));
             } catch (JsonProcessingException e) {
                 throw new UncheckedIOException(e);
             }
