@@ -15,13 +15,22 @@ import java.util.Set;
 /**
  * The fingerprints of the open stories' sources, indexed so that placing an article compares it only with the sources
  * it could match rather than with every open source (thousands after two weeks of news). Every way two reports can be
- * one event ({@link StoryClusterer#similarity}) needs either title words in common, at least {@link
- * StoryClusterer#RELATED_TITLE} of them by Jaccard, or SimHashes at most {@link StoryClusterer#NEAR_DUPLICATE_BITS}
- * bits apart, which then agree on at least one of {@code NEAR_DUPLICATE_BITS + 1} bands of bits; so {@link #candidates}
- * finds every source a full comparison would match.
+ * one event ({@link StoryClusterer#similarity}) needs publication times within {@link StoryClusterer#WINDOW}, and
+ * either title words in common, at least {@link StoryClusterer#RELATED_TITLE} of them by Jaccard, or SimHashes at most
+ * {@link StoryClusterer#NEAR_DUPLICATE_BITS} bits apart, which then agree on at least one of {@code
+ * NEAR_DUPLICATE_BITS + 1} bands of bits; so {@link #candidates} finds every source a full comparison would match.
  */
 final class StoryIndex {
     private static final int BANDS = StoryClusterer.NEAR_DUPLICATE_BITS + 1;
+    /**
+     * Days either side of an article's own that can hold a report of the same event: title words are indexed per day
+     * of publication, so that a word in most headlines ("hackers") leads only to the sources of the window.
+     */
+    private static final long WINDOW_DAYS = StoryClusterer.WINDOW.toSeconds() / 86_400 + 1;
+
+    /** A title word of the sources published on one day (UTC days since the epoch). */
+    private record TermDay(String term, long day) {
+    }
 
     /** One source of one open story. Identity equality: the same fingerprint can be a source of one story only. */
     static final class Source {
@@ -48,7 +57,7 @@ final class StoryIndex {
     private final Map<String, List<Source>> byStory = new LinkedHashMap<>();
     private final Map<String, Instant> updated = new HashMap<>();
     private final Map<String, Source> byArticle = new HashMap<>();
-    private final Map<String, Set<Source>> byTitleTerm = new HashMap<>();
+    private final Map<TermDay, Set<Source>> byTitleTerm = new HashMap<>();
     private final Map<Long, Set<Source>> byBand = new HashMap<>();
     /** Per slot: its source, and the title words it shares with the fingerprint being placed (zero between calls). */
     private Source[] slots = new Source[256];
@@ -66,7 +75,8 @@ final class StoryIndex {
             slots[s.slot] = s;
             sources.add(s);
             byArticle.put(f.articleId(), s);
-            f.titleTerms().forEach(t -> byTitleTerm.computeIfAbsent(t, k -> new LinkedHashSet<>()).add(s));
+            long day = day(f);
+            f.titleTerms().forEach(t -> byTitleTerm.computeIfAbsent(new TermDay(t, day), k -> new LinkedHashSet<>()).add(s));
             for (int band = 0; band < BANDS; band++) {
                 byBand.computeIfAbsent(bandKey(f.simhash(), band), k -> new LinkedHashSet<>()).add(s);
             }
@@ -85,7 +95,8 @@ final class StoryIndex {
             slots[s.slot] = null;
             freeSlots.push(s.slot);
             byArticle.remove(s.fingerprint.articleId(), s);
-            s.fingerprint.titleTerms().forEach(t -> removeFrom(byTitleTerm, t, s));
+            long day = day(s.fingerprint);
+            s.fingerprint.titleTerms().forEach(t -> removeFrom(byTitleTerm, new TermDay(t, day), s));
             for (int band = 0; band < BANDS; band++) {
                 removeFrom(byBand, bandKey(s.fingerprint.simhash(), band), s);
             }
@@ -125,10 +136,13 @@ final class StoryIndex {
     Collection<Source> candidates(Fingerprint f) {
         // counted in arrays by slot, not in a map: common title words ("hackers") reach most open sources
         int touchedCount = 0;
+        long day = day(f);
         for (String term : f.titleTerms()) {
-            for (Source s : byTitleTerm.getOrDefault(term, Set.of())) {
-                if (commonTerms[s.slot]++ == 0) {
-                    touched[touchedCount++] = s.slot;
+            for (long d = day - WINDOW_DAYS; d <= day + WINDOW_DAYS; d++) {
+                for (Source s : byTitleTerm.getOrDefault(new TermDay(term, d), Set.of())) {
+                    if (commonTerms[s.slot]++ == 0) {
+                        touched[touchedCount++] = s.slot;
+                    }
                 }
             }
         }
@@ -158,6 +172,10 @@ final class StoryIndex {
             touched = Arrays.copyOf(touched, usedSlots * 2);
         }
         return usedSlots++;
+    }
+
+    private static long day(Fingerprint f) {
+        return Math.floorDiv(f.time().getEpochSecond(), 86_400);
     }
 
     /** The band's number in the high bits, its bits of the SimHash in the low ones. */
