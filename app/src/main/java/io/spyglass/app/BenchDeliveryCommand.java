@@ -55,8 +55,8 @@ import picocli.CommandLine.Spec;
 final class BenchDeliveryCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(BenchDeliveryCommand.class);
     private static final int PARTITIONS = 3;
-    /** Enough for the JIT: after 500, its C2 compiler still took 40% of a core in enrich + sink's timed phase. */
-    private static final int WARMUP_RECORDS = 3000;
+    /** Steady state: after 500, the JIT compiler still took half a core through enrich + sink's timed phase. */
+    private static final int WARMUP_RECORDS = 10_000;
 
     @Spec
     CommandSpec spec;
