@@ -334,8 +334,10 @@ public final class Tagger {
             for (int k = 0; k < states.size(); k++) {
                 int i = pass == 0 ? k : states.size() - 1 - k;
                 int j = pass == 0 ? i - 1 : i + 1;
+                // The title's last word and the text's first are on two lines, but no list ("against Iran" / "US").
                 if (j < 0 || j >= states.size()
-                        || !listed(tokens, states.get(Math.min(i, j)), states.get(Math.max(i, j)))) {
+                        || !listed(tokens, states.get(Math.min(i, j)), states.get(Math.max(i, j)))
+                        || inTitle(tokens, states.get(i), titleEnd) != inTitle(tokens, states.get(j), titleEnd)) {
                     continue;
                 }
                 boolean weak = attacker[i] == null || attacker[i].rule().equals("agency-mention");
@@ -355,6 +357,10 @@ public final class Tagger {
                 victims.add(withBoost(victim[i], boost));
             }
         }
+    }
+
+    private static boolean inTitle(Tokens t, PhraseMatcher.Match<Entity> m, int titleEnd) {
+        return t.start(m.first()) < titleEnd;
     }
 
     /** The logistic score's argument: bias, signal strengths and their interactions. */
@@ -502,7 +508,8 @@ public final class Tagger {
             String w = t.lower(p - 1);
             boolean skippable = w.equals("the") || w.equals("a") || w.equals("an") || w.equals(Tokens.POSSESSIVE)
                     || w.equals(":");
-            if (skippable || stateToken[p - 1]) {
+            // A state word on an earlier line (the title's last word, a list above) is not part of this phrase.
+            if (skippable || (stateToken[p - 1] && !lineBreakBetween(t, p - 1, p))) {
                 p--;
             } else {
                 break;
@@ -561,12 +568,7 @@ public final class Tagger {
     private static boolean listed(Tokens t, PhraseMatcher.Match<Entity> left, PhraseMatcher.Match<Entity> right) {
         int gap = right.first() - left.last();
         if (gap == 0) {
-            for (int c = t.end(left.last() - 1); c < t.start(right.first()); c++) {
-                if (t.charAt(c) == '\n') {
-                    return true;
-                }
-            }
-            return false;
+            return lineBreakBetween(t, left.last() - 1, right.first());
         }
         if (gap > 3) {
             return false;
@@ -577,6 +579,16 @@ public final class Tagger {
             }
         }
         return true;
+    }
+
+    /** True when a line break stands between token {@code left} and token {@code right}. */
+    private static boolean lineBreakBetween(Tokens t, int left, int right) {
+        for (int c = t.end(left); c < t.start(right); c++) {
+            if (t.charAt(c) == '\n') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Role coordinated(Role from, PhraseMatcher.Match<Entity> m) {
@@ -596,8 +608,11 @@ public final class Tagger {
                                  Set<String> exclude, String tag, Tokens t, List<Evidence> evidence) {
         Map<String, Double> sum = new LinkedHashMap<>();
         roles.forEach(r -> sum.merge(r.code(), r.weight(), Double::sum));
-        // A state the title names as the target ("attacks on Russia's grid") is not the attacker.
-        against.stream().filter(r -> r.first() < titleTokens)
+        // A state the title names as the target ("attacks on Russia's grid") is not the attacker: its victim
+        // mentions throughout the article weigh against its mentions as an attacker.
+        Set<String> titleTargets = new HashSet<>();
+        against.stream().filter(r -> r.first() < titleTokens).forEach(r -> titleTargets.add(r.code()));
+        against.stream().filter(r -> titleTargets.contains(r.code()))
                 .forEach(r -> sum.computeIfPresent(r.code(), (c, v) -> v - r.weight()));
         double max = sum.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         List<String> codes = sum.entrySet().stream()
