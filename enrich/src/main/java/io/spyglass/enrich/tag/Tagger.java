@@ -39,7 +39,6 @@ public final class Tagger {
     private static final Taxonomy.RuleWeight NO_RULE = new Taxonomy.RuleWeight(null, null, null);
     private static final int MAX_SIGNAL_EVIDENCE = 25;
     private static final int MAX_EVIDENCE_PER_VALUE = 5;
-    private static final Set<String> LIST_GLUE = Set.of(",", "and", "or", "&", "the", "as", "well", ";");
 
     private enum Kind { COUNTRY, DEMONYM, CAPITAL, AGENCY, ACTOR }
 
@@ -85,6 +84,13 @@ public final class Tagger {
     private final PhraseList cueVendorNouns;
     private final PhraseList cueVictimPhrases;
     private final boolean[] malwareNoun;
+    // Single words the rules test for, by vocabulary id: comparing ids needs no lower-cased string per token.
+    private final int possessiveId;
+    private final int byId;
+    private final int cveId;
+    private final boolean[] skippedBefore;
+    private final boolean[] placeWords;
+    private final boolean[] listGlue;
     // The score's signals and interactions as arrays, in the taxonomy's order; a signal an interaction names
     // but the taxonomy lacks has index signalNames.length, whose strength stays 0.
     private final String[] signalNames;
@@ -152,6 +158,12 @@ public final class Tagger {
             }
         }
         nouns.forEach(id -> malwareNoun[id] = true);
+        this.possessiveId = vocabulary.add(Tokens.POSSESSIVE);
+        this.byId = vocabulary.add("by");
+        this.cveId = vocabulary.add("cve");
+        this.skippedBefore = wordSet("the", "a", "an", Tokens.POSSESSIVE, ":");
+        this.placeWords = wordSet("in", "at", "across");
+        this.listGlue = wordSet(",", "and", "or", "&", "the", "as", "well", ";");
         taxonomy.signals().forEach((name, signal) -> Taxonomy.nonNull(signal.terms()).forEach((term, weight) ->
                 signalTerms.add(term, new Term(TermKind.SIGNAL, name, weight, "signal:" + name + ":" + term))));
         taxonomy.sectors().forEach((sector, terms) -> terms.forEach(term ->
@@ -411,7 +423,7 @@ public final class Tagger {
         }
         // "Kremlin-backed" and "Tehran's hackers" name a state behind an actor; "Chancellery unit" names an office.
         boolean owner = m.payload().kind() != Kind.CAPITAL
-                || (after < n && t.lower(after).equals(Tokens.POSSESSIVE));
+                || (after < n && t.id(after) == possessiveId);
         // "Israel's Unit 8200" is an agency with its own mention, not the noun of this one.
         int noun = k < n && owner && !stateToken[k] ? cueActorNouns.startsAt(t, k) : 0;
         if (noun > 0) {
@@ -439,7 +451,7 @@ public final class Tagger {
             v += hedge;
         }
         int verb = cueAgentVerbs.startsAt(t, v);
-        if (verb > 0 && !(v + verb < n && t.lower(v + verb).equals("by"))) {
+        if (verb > 0 && !(v + verb < n && t.id(v + verb) == byId)) {
             return attributionRole(code, "agent-verb", m.first(), v + verb);
         }
         int accuse = cueAccuseVerbs.endsAt(t, before);
@@ -462,7 +474,7 @@ public final class Tagger {
                 || cueBystanderPrefixes.endsAt(t, skipBack(t, m.first(), stateToken)) > 0) {
             return true;
         }
-        int k = after < t.size() && t.lower(after).equals(Tokens.POSSESSIVE) ? after + 1 : after;
+        int k = after < t.size() && t.id(after) == possessiveId ? after + 1 : after;
         for (int skipped = 0; k < t.size() && skipped < 3 && t.isWord(k); skipped++, k++) {
             if (cueVendorNouns.startsAt(t, k) > 0) {
                 return true;
@@ -478,14 +490,13 @@ public final class Tagger {
         int phrase = cueVictimPhrases.endsAt(t, before);
         if (phrase > 0) {
             // "in China" is only where something is, unless a target precedes it ("ministries in China").
-            String w = t.lower(before - 1);
-            boolean where = w.equals("in") || w.equals("at") || w.equals("across");
+            boolean where = in(placeWords, t.id(before - 1));
             boolean bareIn = phrase == 1 && where
                     && !(before >= 2 && cueTargetNouns.endsAt(t, before - 1) > 0);
             return victimRole(code, bareIn ? "victim-phrase-weak" : "victim-phrase", before - phrase, m.last());
         }
         int k = m.last();
-        boolean possessive = k < t.size() && t.lower(k).equals(Tokens.POSSESSIVE);
+        boolean possessive = k < t.size() && t.id(k) == possessiveId;
         if (possessive) {
             k++;
         }
@@ -505,9 +516,7 @@ public final class Tagger {
     private int skipBack(Tokens t, int first, boolean[] stateToken) {
         int p = first;
         for (int steps = 0; p > 0 && steps < 4; steps++) {
-            String w = t.lower(p - 1);
-            boolean skippable = w.equals("the") || w.equals("a") || w.equals("an") || w.equals(Tokens.POSSESSIVE)
-                    || w.equals(":");
+            boolean skippable = in(skippedBefore, t.id(p - 1));
             // A state word on an earlier line (the title's last word, a list above) is not part of this phrase.
             if (skippable || (stateToken[p - 1] && !lineBreakBetween(t, p - 1, p))) {
                 p--;
@@ -549,9 +558,9 @@ public final class Tagger {
      * An agency named with its state ("Belarus's KGB", "Belarusian KGB") belongs to that state, whatever the
      * table says: some agency names are used by more than one state.
      */
-    private static PhraseMatcher.Match<Entity> ownedAgency(Tokens t, PhraseMatcher.Match<Entity> m,
-                                                           Map<Integer, String> stateEnds) {
-        int at = m.first() > 0 && t.lower(m.first() - 1).equals(Tokens.POSSESSIVE) ? m.first() - 1 : m.first();
+    private PhraseMatcher.Match<Entity> ownedAgency(Tokens t, PhraseMatcher.Match<Entity> m,
+                                                    Map<Integer, String> stateEnds) {
+        int at = m.first() > 0 && t.id(m.first() - 1) == possessiveId ? m.first() - 1 : m.first();
         String owner = stateEnds.get(at);
         if (owner == null || owner.equals(m.payload().code())) {
             return m;
@@ -565,7 +574,7 @@ public final class Tagger {
      * True when only list glue stands between two mentions: commas, "and", "or", "the", "as well as", or a line
      * break ("include the U.S., the U.K. and Egypt", one country per line).
      */
-    private static boolean listed(Tokens t, PhraseMatcher.Match<Entity> left, PhraseMatcher.Match<Entity> right) {
+    private boolean listed(Tokens t, PhraseMatcher.Match<Entity> left, PhraseMatcher.Match<Entity> right) {
         int gap = right.first() - left.last();
         if (gap == 0) {
             return lineBreakBetween(t, left.last() - 1, right.first());
@@ -574,7 +583,7 @@ public final class Tagger {
             return false;
         }
         for (int k = left.last(); k < right.first(); k++) {
-            if (!LIST_GLUE.contains(t.lower(k))) {
+            if (!in(listGlue, t.id(k))) {
                 return false;
             }
         }
@@ -663,8 +672,8 @@ public final class Tagger {
         Map<String, Evidence> found = new LinkedHashMap<>();
         for (PhraseMatcher.Match<Term> m : matches) {
             if (m.payload().kind() == TermKind.MALWARE) {
-                found.putIfAbsent(m.payload().value(), evidence("malware", m.payload().value(), t, m.first(),
-                        m.last(), m.payload().rule()));
+                found.computeIfAbsent(m.payload().value(), v -> evidence("malware", v, t, m.first(), m.last(),
+                        m.payload().rule()));
             }
         }
         for (int i = 0; i + 1 < t.size(); i++) {
@@ -705,12 +714,10 @@ public final class Tagger {
     }
 
     /** CVE ids ("CVE-2021-26855", any case), upper-cased, in order of first appearance. */
-    private static List<String> cves(Tokens t, List<Evidence> evidence) {
+    private List<String> cves(Tokens t, List<Evidence> evidence) {
         Set<String> out = new LinkedHashSet<>();
         for (int i = 0; i + 2 < t.size(); i++) {
-            char c = t.firstChar(i);
-            boolean cve = (c == 'C' || c == 'c') && t.end(i) - t.start(i) == 3 && t.lower(i).equals("cve");
-            if (cve && joinedByHyphen(t, i) && joinedByHyphen(t, i + 1)
+            if (t.id(i) == cveId && joinedByHyphen(t, i) && joinedByHyphen(t, i + 1)
                     && isDigits(t, i + 1, 4, 4) && isDigits(t, i + 2, 4, 7)) {
                 String id = "CVE-" + t.original(i + 1) + "-" + t.original(i + 2);
                 if (out.add(id)) {
@@ -719,6 +726,23 @@ public final class Tagger {
             }
         }
         return List.copyOf(out);
+    }
+
+    /** Vocabulary ids of single words, as a set indexed by id (an id added later is past its end). */
+    private boolean[] wordSet(String... words) {
+        int[] ids = new int[words.length];
+        for (int k = 0; k < words.length; k++) {
+            ids[k] = vocabulary.add(words[k]);
+        }
+        boolean[] set = new boolean[vocabulary.size()];
+        for (int id : ids) {
+            set[id] = true;
+        }
+        return set;
+    }
+
+    private static boolean in(boolean[] wordSet, int id) {
+        return id >= 0 && id < wordSet.length && wordSet[id];
     }
 
     private static boolean joinedByHyphen(Tokens t, int i) {

@@ -6,8 +6,8 @@ import java.util.Arrays;
  * A text cut into word and punctuation tokens with their character offsets. Hyphens, dashes, slashes and
  * quotes separate words and are dropped, so "state-sponsored" and "state sponsored" give the same tokens;
  * a possessive becomes its own token {@code 's}; dotted abbreviations ("U.S.") and dotted numbers
- * ("T1566.001") stay one token. Each token carries its {@link Vocabulary} id; its lower-cased text is made
- * only when asked for.
+ * ("T1566.001") stay one token. Each token carries its {@link Vocabulary} id, which stands for its
+ * lower-cased text (the possessive's is {@link #POSSESSIVE} whichever apostrophe it has).
  */
 final class Tokens {
     static final String POSSESSIVE = "'s";
@@ -21,7 +21,6 @@ final class Tokens {
     private int[] start;
     private int[] end;
     private int[] ids;
-    private String[] lower;
 
     private Tokens(String text, Vocabulary vocabulary, boolean addWords) {
         this.text = text;
@@ -63,17 +62,6 @@ final class Tokens {
     /** The token's vocabulary id, or {@link Vocabulary#UNKNOWN}. */
     int id(int i) {
         return ids[i];
-    }
-
-    /** The token lower-cased; possessives normalised to {@code 's}. */
-    String lower(int i) {
-        if (lower == null) {
-            lower = new String[size];
-        }
-        if (lower[i] == null) {
-            lower[i] = isPossessive(i) ? POSSESSIVE : lowerCase(text, start[i], end[i]);
-        }
-        return lower[i];
     }
 
     /** Lower-cases char by char, as {@link Vocabulary} compares. */
@@ -126,21 +114,32 @@ final class Tokens {
         int i = 0;
         while (i < n) {
             char c = cs[i];
-            if (c < 128 ? ASCII_CLASS[c] == WORD : Character.isLetterOrDigit(c)) {
+            if (c < 128 ? ASCII_WORD_LOWER[c] != 0 : Character.isLetterOrDigit(c)) {
                 int j = i + 1 < n && cs[i + 1] == '.' ? abbreviationEnd(i) : -1;
                 if (j >= 0) {
                     add(i, j);
                 } else {
-                    // The vocabulary hash is accumulated during the scan, so the word is read once.
+                    // The vocabulary hash is accumulated during the scan, so the word is read once; for ASCII one
+                    // table lookup both ends the word and lower-cases its character.
                     int hash = Vocabulary.lower(c);
                     j = i + 1;
                     while (j < n) {
                         char d = cs[j];
-                        if (d < 128 ? ASCII_CLASS[d] != WORD && !(d == '.' && isDottedDigit(j))
-                                : !Character.isLetterOrDigit(d)) {
+                        char lower;
+                        if (d < 128) {
+                            lower = ASCII_WORD_LOWER[d];
+                            if (lower == 0) {
+                                if (d != '.' || !isDottedDigit(j)) {
+                                    break;
+                                }
+                                lower = '.';
+                            }
+                        } else if (Character.isLetterOrDigit(d)) {
+                            lower = Character.toLowerCase(d);
+                        } else {
                             break;
                         }
-                        hash = 31 * hash + Vocabulary.lower(d);
+                        hash = 31 * hash + lower;
                         j++;
                     }
                     addWord(i, j, hash);
@@ -173,10 +172,13 @@ final class Tokens {
     private static final byte WORD = 1;
     private static final byte SKIP = 2;
     private static final byte[] ASCII_CLASS = new byte[128];
+    // An ASCII word character lower-cased, 0 for any other character.
+    private static final char[] ASCII_WORD_LOWER = new char[128];
 
     static {
         for (char c = 0; c < 128; c++) {
             ASCII_CLASS[c] = isLetterOrDigit(c) ? WORD : c != '\'' && (isSpace(c) || isSeparator(c)) ? SKIP : OTHER;
+            ASCII_WORD_LOWER[c] = isLetterOrDigit(c) ? Vocabulary.lower(c) : 0;
         }
     }
 
