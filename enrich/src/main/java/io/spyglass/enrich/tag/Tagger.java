@@ -85,6 +85,7 @@ public final class Tagger {
     private final PhraseList cueVictimPhrases;
     private final boolean[] malwareNoun;
     // Single words the rules test for, by vocabulary id: comparing ids needs no lower-cased string per token.
+    // The word sets are indexed by id + 1, so that UNKNOWN needs no test of its own (see in()).
     private final int possessiveId;
     private final int byId;
     private final int cveId;
@@ -128,10 +129,6 @@ public final class Tagger {
         this.cueTargetNouns = cues.get("targetNouns");
         this.cueVendorNouns = cues.get("vendorNouns");
         this.cueVictimPhrases = cues.get("victimPhrases");
-        Set<Integer> nouns = new LinkedHashSet<>();
-        Taxonomy.nonNull(taxonomy.malwareNouns()).forEach(n -> nouns.add(vocabulary.add(Tokens.lowerCase(n, 0,
-                n.length()))));
-        this.malwareNoun = new boolean[vocabulary.size()];
         List<String> signalOrder = new ArrayList<>(taxonomy.signals().keySet());
         this.signalNames = signalOrder.toArray(new String[0]);
         this.signalSaturation = new double[signalNames.length];
@@ -157,13 +154,6 @@ public final class Tagger {
                 interactionSignals[i][k] = index < 0 ? signalNames.length : index;
             }
         }
-        nouns.forEach(id -> malwareNoun[id] = true);
-        this.possessiveId = vocabulary.add(Tokens.POSSESSIVE);
-        this.byId = vocabulary.add("by");
-        this.cveId = vocabulary.add("cve");
-        this.skippedBefore = wordSet("the", "a", "an", Tokens.POSSESSIVE, ":");
-        this.placeWords = wordSet("in", "at", "across");
-        this.listGlue = wordSet(",", "and", "or", "&", "the", "as", "well", ";");
         taxonomy.signals().forEach((name, signal) -> Taxonomy.nonNull(signal.terms()).forEach((term, weight) ->
                 signalTerms.add(term, new Term(TermKind.SIGNAL, name, weight, "signal:" + name + ":" + term))));
         taxonomy.sectors().forEach((sector, terms) -> terms.forEach(term ->
@@ -172,6 +162,19 @@ public final class Tagger {
                 labelTerms.add(n, new Term(TermKind.MALWARE, family, 1, "malware:" + family))));
         taxonomy.techniques().forEach((id, names) -> names.forEach(n ->
                 labelTerms.add(n, new Term(TermKind.TECHNIQUE, id, 1, "technique:" + id + ":" + n))));
+        this.possessiveId = vocabulary.add(Tokens.POSSESSIVE);
+        this.byId = vocabulary.add("by");
+        this.cveId = vocabulary.add("cve");
+        int[] nouns = ids(Taxonomy.nonNull(taxonomy.malwareNouns()).stream()
+                .map(n -> Tokens.lowerCase(n, 0, n.length())).toArray(String[]::new));
+        int[] skipped = ids("the", "a", "an", Tokens.POSSESSIVE, ":");
+        int[] places = ids("in", "at", "across");
+        int[] glue = ids(",", "and", "or", "&", "the", "as", "well", ";");
+        // Built last, once the vocabulary is complete, so that they cover every id.
+        this.malwareNoun = wordSet(nouns);
+        this.skippedBefore = wordSet(skipped);
+        this.placeWords = wordSet(places);
+        this.listGlue = wordSet(glue);
     }
 
     /** The tagger with its bundled data only. */
@@ -677,8 +680,7 @@ public final class Tagger {
             }
         }
         for (int i = 0; i + 1 < t.size(); i++) {
-            int next = t.id(i + 1);
-            if (next >= 0 && next < malwareNoun.length && malwareNoun[next] && Character.isUpperCase(t.firstChar(i))
+            if (in(malwareNoun, t.id(i + 1)) && Character.isUpperCase(t.firstChar(i))
                     && t.isWord(i)) {
                 String name = t.original(i);
                 if (name.length() > 3 && MIXED_CASE_NAME.matcher(name).matches() && !found.containsKey(name)
@@ -728,21 +730,26 @@ public final class Tagger {
         return List.copyOf(out);
     }
 
-    /** Vocabulary ids of single words, as a set indexed by id (an id added later is past its end). */
-    private boolean[] wordSet(String... words) {
+    /** The vocabulary ids of lower-cased words, adding the words that are new. */
+    private int[] ids(String... words) {
         int[] ids = new int[words.length];
         for (int k = 0; k < words.length; k++) {
             ids[k] = vocabulary.add(words[k]);
         }
-        boolean[] set = new boolean[vocabulary.size()];
+        return ids;
+    }
+
+    /** A set of vocabulary ids for {@link #in}, covering every id of the vocabulary as it is now. */
+    private boolean[] wordSet(int[] ids) {
+        boolean[] set = new boolean[vocabulary.size() + 1];
         for (int id : ids) {
-            set[id] = true;
+            set[id + 1] = true;
         }
         return set;
     }
 
     private static boolean in(boolean[] wordSet, int id) {
-        return id >= 0 && id < wordSet.length && wordSet[id];
+        return wordSet[id + 1];
     }
 
     private static boolean joinedByHyphen(Tokens t, int i) {

@@ -21,6 +21,9 @@ final class Tokens {
     private int[] start;
     private int[] end;
     private int[] ids;
+    // Positions of the tokens a gazetteer phrase starts with: the only places a PhraseMatcher need look at.
+    private int[] phraseStarts;
+    private int phraseStartCount;
 
     private Tokens(String text, Vocabulary vocabulary, boolean addWords) {
         this.text = text;
@@ -31,6 +34,7 @@ final class Tokens {
         start = new int[capacity];
         end = new int[capacity];
         ids = new int[capacity];
+        phraseStarts = new int[capacity];
     }
 
     /** The tokens of an article; words outside the vocabulary get {@link Vocabulary#UNKNOWN}. */
@@ -62,6 +66,16 @@ final class Tokens {
     /** The token's vocabulary id, or {@link Vocabulary#UNKNOWN}. */
     int id(int i) {
         return ids[i];
+    }
+
+    /** How many tokens start with a word some gazetteer phrase starts with. */
+    int phraseStartCount() {
+        return phraseStartCount;
+    }
+
+    /** The position of the {@code k}-th token, in text order, that a gazetteer phrase may start at. */
+    int phraseStart(int k) {
+        return phraseStarts[k];
     }
 
     /** Lower-cases char by char, as {@link Vocabulary} compares. */
@@ -233,7 +247,11 @@ final class Tokens {
         grow();
         start[size] = s;
         end[size] = e;
-        ids[size] = vocabulary.find(chars, s, e, rawHash);
+        int id = vocabulary.find(chars, s, e, rawHash);
+        ids[size] = id;
+        if (vocabulary.startsPhrase(id)) {
+            phraseStarts[phraseStartCount++] = size;
+        }
         size++;
     }
 
@@ -243,6 +261,7 @@ final class Tokens {
             start = Arrays.copyOf(start, capacity);
             end = Arrays.copyOf(end, capacity);
             ids = Arrays.copyOf(ids, capacity);
+            phraseStarts = Arrays.copyOf(phraseStarts, capacity);
         }
     }
 
@@ -256,6 +275,9 @@ final class Tokens {
             ids[i] = addWords ? vocabulary.add(POSSESSIVE) : vocabulary.find(POSSESSIVE.toCharArray(), 0, 2);
         } else {
             ids[i] = addWords ? vocabulary.add(lowerCase(text, s, e)) : vocabulary.find(chars, s, e);
+        }
+        if (vocabulary.startsPhrase(ids[i])) {
+            phraseStarts[phraseStartCount++] = i;
         }
     }
 }
