@@ -125,13 +125,22 @@ final class Tokens {
     private void split() {
         char[] cs = chars;
         int n = cs.length;
+        // The arrays and counts live in locals for the scan (fields would be re-read after every store).
+        int[] starts = start;
+        int[] ends = end;
+        int[] tokenIds = ids;
+        int[] phraseAt = phraseStarts;
+        int count = 0;
+        int phraseCount = 0;
         int i = 0;
         while (i < n) {
             char c = cs[i];
+            int from = i;
+            int id;
             if (c < 128 ? ASCII_WORD_LOWER[c] != 0 : Character.isLetterOrDigit(c)) {
                 int j = i + 1 < n && cs[i + 1] == '.' ? abbreviationEnd(i) : -1;
                 if (j >= 0) {
-                    add(i, j);
+                    id = idOf(i, j);
                 } else {
                     // The vocabulary hash is accumulated during the scan, so the word is read once; for ASCII one
                     // table lookup both ends the word and lower-cases its character.
@@ -156,28 +165,55 @@ final class Tokens {
                         hash = 31 * hash + lower;
                         j++;
                     }
-                    addWord(i, j, hash);
+                    id = addWords ? idOf(i, j) : vocabulary.find(cs, i, j, hash);
                 }
                 i = j;
             } else if (c < 128 && ASCII_CLASS[c] == SKIP) {
                 i++;
+                continue;
             } else if (c == '\'' || c == '\u2019') {
-                if (i + 1 < n && (chars[i + 1] == 's' || chars[i + 1] == 'S')
-                        && (i + 2 == n || !Character.isLetterOrDigit(chars[i + 2]))
-                        && ((size > 0 && end[size - 1] == i) || (addWords && i == 0))) {
+                if (i + 1 < n && (cs[i + 1] == 's' || cs[i + 1] == 'S')
+                        && (i + 2 == n || !Character.isLetterOrDigit(cs[i + 2]))
+                        && ((count > 0 && ends[count - 1] == i) || (addWords && i == 0))) {
                     // A cue phrase may be the possessive alone ("'s"); in a text it follows a word.
-                    add(i, i + 2);
+                    id = addWords ? vocabulary.add(POSSESSIVE) : vocabulary.find(POSSESSIVE.toCharArray(), 0, 2);
                     i += 2;
                 } else {
                     i++;
+                    continue;
                 }
             } else if (isSpace(c) || isSeparator(c)) {
                 i++;
+                continue;
             } else {
-                add(i, i + 1);
+                id = idOf(i, i + 1);
                 i++;
             }
+            if (count == starts.length) {
+                starts = Arrays.copyOf(starts, 2 * count);
+                ends = Arrays.copyOf(ends, 2 * count);
+                tokenIds = Arrays.copyOf(tokenIds, 2 * count);
+                phraseAt = Arrays.copyOf(phraseAt, 2 * count);
+            }
+            starts[count] = from;
+            ends[count] = i;
+            tokenIds[count] = id;
+            if (vocabulary.startsPhrase(id)) {
+                phraseAt[phraseCount++] = count;
+            }
+            count++;
         }
+        start = starts;
+        end = ends;
+        ids = tokenIds;
+        phraseStarts = phraseAt;
+        size = count;
+        phraseStartCount = phraseCount;
+    }
+
+    /** The id of the word {@code chars[from, to)}, which is no possessive; added to the vocabulary for a phrase. */
+    private int idOf(int from, int to) {
+        return addWords ? vocabulary.add(lowerCase(text, from, to)) : vocabulary.find(chars, from, to);
     }
 
     // How split() treats an ASCII character: part of a word, skipped (space, hyphen, slash, double quote), or
@@ -232,52 +268,5 @@ final class Tokens {
         }
         boolean twoLetters = k - i >= 4;
         return twoLetters && (k == n || !Character.isLetterOrDigit(chars[k])) ? k : -1;
-    }
-
-    private boolean isPossessive(int i) {
-        char c = chars[start[i]];
-        return end[i] - start[i] == 2 && (c == '\'' || c == '\u2019');
-    }
-
-    private void addWord(int s, int e, int rawHash) {
-        if (addWords) {
-            add(s, e);
-            return;
-        }
-        grow();
-        start[size] = s;
-        end[size] = e;
-        int id = vocabulary.find(chars, s, e, rawHash);
-        ids[size] = id;
-        if (vocabulary.startsPhrase(id)) {
-            phraseStarts[phraseStartCount++] = size;
-        }
-        size++;
-    }
-
-    private void grow() {
-        if (size == start.length) {
-            int capacity = size * 2;
-            start = Arrays.copyOf(start, capacity);
-            end = Arrays.copyOf(end, capacity);
-            ids = Arrays.copyOf(ids, capacity);
-            phraseStarts = Arrays.copyOf(phraseStarts, capacity);
-        }
-    }
-
-    private void add(int s, int e) {
-        grow();
-        start[size] = s;
-        end[size] = e;
-        size++;
-        int i = size - 1;
-        if (isPossessive(i)) {
-            ids[i] = addWords ? vocabulary.add(POSSESSIVE) : vocabulary.find(POSSESSIVE.toCharArray(), 0, 2);
-        } else {
-            ids[i] = addWords ? vocabulary.add(lowerCase(text, s, e)) : vocabulary.find(chars, s, e);
-        }
-        if (vocabulary.startsPhrase(ids[i])) {
-            phraseStarts[phraseStartCount++] = i;
-        }
     }
 }
