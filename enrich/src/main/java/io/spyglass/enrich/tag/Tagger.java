@@ -621,10 +621,15 @@ public final class Tagger {
         Map<String, Double> sum = new LinkedHashMap<>();
         roles.forEach(r -> sum.merge(r.code(), r.weight(), Double::sum));
         // A state the title names as the target ("attacks on Russia's grid") is not the attacker: its victim
-        // mentions throughout the article weigh against its mentions as an attacker.
+        // mentions throughout the article weigh against its mentions as an attacker. When the title also names
+        // it as the attacker ("Russian hackers strike back after attacks on Russia"), only the title's count.
+        Set<String> titleAttackers = new HashSet<>();
+        roles.stream().filter(r -> r.first() < titleTokens).forEach(r -> titleAttackers.add(r.code()));
         Set<String> titleTargets = new HashSet<>();
         against.stream().filter(r -> r.first() < titleTokens).forEach(r -> titleTargets.add(r.code()));
-        against.stream().filter(r -> titleTargets.contains(r.code()))
+        against.stream()
+                .filter(r -> r.first() < titleTokens
+                        || (titleTargets.contains(r.code()) && !titleAttackers.contains(r.code())))
                 .forEach(r -> sum.computeIfPresent(r.code(), (c, v) -> v - r.weight()));
         double max = sum.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         List<String> codes = sum.entrySet().stream()

@@ -141,6 +141,17 @@ class TaggerTest {
     }
 
     @Test
+    void aStateTheTitleCastsAsAttackerAndTargetStaysTheAttacker() {
+        Tags tags = TAGGER.tag("Russian hackers strike water utilities after attacks on Russia",
+                "Russian hackers broke into the control systems of two American water utilities, investigators "
+                        + "said. The intrusion followed a year of attacks on Russian banks, attacks on Russian "
+                        + "railways and a cyberattack against Russia's power grid that Moscow blamed on Washington.");
+
+        assertThat(tags.espionage()).isTrue();
+        assertThat(tags.attributed()).extracting(Country::code).first().isEqualTo("RU");
+    }
+
+    @Test
     void aStateTargetedOnlyInTheTextKeepsItsAttackerRole() {
         Tags tags = TAGGER.tag("Chinese military hackers breach satellite operator",
                 "Chinese military hackers broke into a satellite operator's networks and stole orbit data, "
