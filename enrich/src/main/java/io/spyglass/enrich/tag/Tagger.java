@@ -83,12 +83,12 @@ public final class Tagger {
     private final PhraseList cueTargetNouns;
     private final PhraseList cueVendorNouns;
     private final PhraseList cueVictimPhrases;
-    private final boolean[] malwareNoun;
     // Single words the rules test for, by vocabulary id: comparing ids needs no lower-cased string per token.
     // The word sets are indexed by id + 1, so that UNKNOWN needs no test of its own (see in()).
     private final int possessiveId;
     private final int byId;
     private final int cveId;
+    private final boolean[] malwareNoun;
     private final boolean[] skippedBefore;
     private final boolean[] placeWords;
     private final boolean[] listGlue;

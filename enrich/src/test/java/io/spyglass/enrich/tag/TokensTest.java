@@ -71,4 +71,19 @@ class TokensTest {
         assertThat(t.id(1)).isEqualTo(Vocabulary.UNKNOWN);
         assertThat(t.id(2)).isEqualTo(hackers);
     }
+
+    @Test
+    void listsTheTokensAGazetteerPhraseStartsWith() {
+        Vocabulary vocabulary = new Vocabulary();
+        new PhraseMatcher<String>(vocabulary).add("cyber espionage", "term");
+
+        Tokens t = Tokens.of("Espionage, cyber espionage and Cyber news", vocabulary);
+
+        // "espionage" is a vocabulary word, but no phrase starts with it.
+        List<Integer> starts = new ArrayList<>();
+        for (int k = 0; k < t.phraseStartCount(); k++) {
+            starts.add(t.phraseStart(k));
+        }
+        assertThat(starts).containsExactly(2, 5);
+    }
 }
