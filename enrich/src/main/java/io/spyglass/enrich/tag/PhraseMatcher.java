@@ -77,6 +77,7 @@ final class PhraseMatcher<P> {
         byte[] modes = new byte[t.size()];
         // "FANCY BEAR" is a vendor's house style for a name, not a string of acronyms.
         boolean shouted = t.size() > 1 && phrase.equals(phrase.toUpperCase(Locale.ROOT));
+        vocabulary.markPhraseStart(t.id(0));
         if (t.id(0) >= roots.length) {
             roots = Arrays.copyOf(roots, Math.max(t.id(0) + 1, roots.length * 2));
         }
@@ -113,13 +114,14 @@ final class PhraseMatcher<P> {
 
     private List<Match<P>> match(Tokens text, boolean overlapping) {
         List<Match<P>> out = new ArrayList<>();
-        int i = 0;
         int n = text.size();
-        while (i < n) {
+        // Where the next match may start: past the last one, unless matches may overlap.
+        int free = 0;
+        for (int k = 0; k < text.phraseStartCount(); k++) {
+            int i = text.phraseStart(k);
             int id = text.id(i);
-            Node<P> node = id >= 0 && id < roots.length ? roots[id] : null;
+            Node<P> node = i >= free && id < roots.length ? roots[id] : null;
             if (node == null) {
-                i++;
                 continue;
             }
             int bestLength = 0;
@@ -134,7 +136,6 @@ final class PhraseMatcher<P> {
                 node = j < n && text.id(j) >= 0 ? node.child(text.id(j)) : null;
             }
             if (bestNode == null) {
-                i++;
                 continue;
             }
             for (Entry<P> e : bestNode.entries) {
@@ -142,7 +143,7 @@ final class PhraseMatcher<P> {
                     out.add(new Match<>(i, i + bestLength, e.payload()));
                 }
             }
-            i += overlapping ? 1 : bestLength;
+            free = overlapping ? i + 1 : i + bestLength;
         }
         return out;
     }

@@ -39,7 +39,6 @@ public final class Tagger {
     private static final Taxonomy.RuleWeight NO_RULE = new Taxonomy.RuleWeight(null, null, null);
     private static final int MAX_SIGNAL_EVIDENCE = 25;
     private static final int MAX_EVIDENCE_PER_VALUE = 5;
-    private static final Set<String> LIST_GLUE = Set.of(",", "and", "or", "&", "the", "as", "well", ";");
 
     private enum Kind { COUNTRY, DEMONYM, CAPITAL, AGENCY, ACTOR }
 
@@ -84,7 +83,15 @@ public final class Tagger {
     private final PhraseList cueTargetNouns;
     private final PhraseList cueVendorNouns;
     private final PhraseList cueVictimPhrases;
+    // Single words the rules test for, by vocabulary id: comparing ids needs no lower-cased string per token.
+    // The word sets are indexed by id + 1, so that UNKNOWN needs no test of its own (see in()).
+    private final int possessiveId;
+    private final int byId;
+    private final int cveId;
     private final boolean[] malwareNoun;
+    private final boolean[] skippedBefore;
+    private final boolean[] placeWords;
+    private final boolean[] listGlue;
     // The score's signals and interactions as arrays, in the taxonomy's order; a signal an interaction names
     // but the taxonomy lacks has index signalNames.length, whose strength stays 0.
     private final String[] signalNames;
@@ -122,10 +129,6 @@ public final class Tagger {
         this.cueTargetNouns = cues.get("targetNouns");
         this.cueVendorNouns = cues.get("vendorNouns");
         this.cueVictimPhrases = cues.get("victimPhrases");
-        Set<Integer> nouns = new LinkedHashSet<>();
-        Taxonomy.nonNull(taxonomy.malwareNouns()).forEach(n -> nouns.add(vocabulary.add(Tokens.lowerCase(n, 0,
-                n.length()))));
-        this.malwareNoun = new boolean[vocabulary.size()];
         List<String> signalOrder = new ArrayList<>(taxonomy.signals().keySet());
         this.signalNames = signalOrder.toArray(new String[0]);
         this.signalSaturation = new double[signalNames.length];
@@ -151,7 +154,6 @@ public final class Tagger {
                 interactionSignals[i][k] = index < 0 ? signalNames.length : index;
             }
         }
-        nouns.forEach(id -> malwareNoun[id] = true);
         taxonomy.signals().forEach((name, signal) -> Taxonomy.nonNull(signal.terms()).forEach((term, weight) ->
                 signalTerms.add(term, new Term(TermKind.SIGNAL, name, weight, "signal:" + name + ":" + term))));
         taxonomy.sectors().forEach((sector, terms) -> terms.forEach(term ->
@@ -160,6 +162,19 @@ public final class Tagger {
                 labelTerms.add(n, new Term(TermKind.MALWARE, family, 1, "malware:" + family))));
         taxonomy.techniques().forEach((id, names) -> names.forEach(n ->
                 labelTerms.add(n, new Term(TermKind.TECHNIQUE, id, 1, "technique:" + id + ":" + n))));
+        this.possessiveId = vocabulary.add(Tokens.POSSESSIVE);
+        this.byId = vocabulary.add("by");
+        this.cveId = vocabulary.add("cve");
+        int[] nouns = ids(Taxonomy.nonNull(taxonomy.malwareNouns()).stream()
+                .map(n -> Tokens.lowerCase(n, 0, n.length())).toArray(String[]::new));
+        int[] skipped = ids("the", "a", "an", Tokens.POSSESSIVE, ":");
+        int[] places = ids("in", "at", "across");
+        int[] glue = ids(",", "and", "or", "&", "the", "as", "well", ";");
+        // Built last, once the vocabulary is complete, so that they cover every id.
+        this.malwareNoun = wordSet(nouns);
+        this.skippedBefore = wordSet(skipped);
+        this.placeWords = wordSet(places);
+        this.listGlue = wordSet(glue);
     }
 
     /** The tagger with its bundled data only. */
@@ -334,8 +349,10 @@ public final class Tagger {
             for (int k = 0; k < states.size(); k++) {
                 int i = pass == 0 ? k : states.size() - 1 - k;
                 int j = pass == 0 ? i - 1 : i + 1;
+                // The title's last word and the text's first are on two lines, but no list ("against Iran" / "US").
                 if (j < 0 || j >= states.size()
-                        || !listed(tokens, states.get(Math.min(i, j)), states.get(Math.max(i, j)))) {
+                        || !listed(tokens, states.get(Math.min(i, j)), states.get(Math.max(i, j)))
+                        || inTitle(tokens, states.get(i), titleEnd) != inTitle(tokens, states.get(j), titleEnd)) {
                     continue;
                 }
                 boolean weak = attacker[i] == null || attacker[i].rule().equals("agency-mention");
@@ -355,6 +372,10 @@ public final class Tagger {
                 victims.add(withBoost(victim[i], boost));
             }
         }
+    }
+
+    private static boolean inTitle(Tokens t, PhraseMatcher.Match<Entity> m, int titleEnd) {
+        return t.start(m.first()) < titleEnd;
     }
 
     /** The logistic score's argument: bias, signal strengths and their interactions. */
@@ -405,7 +426,7 @@ public final class Tagger {
         }
         // "Kremlin-backed" and "Tehran's hackers" name a state behind an actor; "Chancellery unit" names an office.
         boolean owner = m.payload().kind() != Kind.CAPITAL
-                || (after < n && t.lower(after).equals(Tokens.POSSESSIVE));
+                || (after < n && t.id(after) == possessiveId);
         // "Israel's Unit 8200" is an agency with its own mention, not the noun of this one.
         int noun = k < n && owner && !stateToken[k] ? cueActorNouns.startsAt(t, k) : 0;
         if (noun > 0) {
@@ -433,7 +454,7 @@ public final class Tagger {
             v += hedge;
         }
         int verb = cueAgentVerbs.startsAt(t, v);
-        if (verb > 0 && !(v + verb < n && t.lower(v + verb).equals("by"))) {
+        if (verb > 0 && !(v + verb < n && t.id(v + verb) == byId)) {
             return attributionRole(code, "agent-verb", m.first(), v + verb);
         }
         int accuse = cueAccuseVerbs.endsAt(t, before);
@@ -456,7 +477,7 @@ public final class Tagger {
                 || cueBystanderPrefixes.endsAt(t, skipBack(t, m.first(), stateToken)) > 0) {
             return true;
         }
-        int k = after < t.size() && t.lower(after).equals(Tokens.POSSESSIVE) ? after + 1 : after;
+        int k = after < t.size() && t.id(after) == possessiveId ? after + 1 : after;
         for (int skipped = 0; k < t.size() && skipped < 3 && t.isWord(k); skipped++, k++) {
             if (cueVendorNouns.startsAt(t, k) > 0) {
                 return true;
@@ -472,14 +493,13 @@ public final class Tagger {
         int phrase = cueVictimPhrases.endsAt(t, before);
         if (phrase > 0) {
             // "in China" is only where something is, unless a target precedes it ("ministries in China").
-            String w = t.lower(before - 1);
-            boolean where = w.equals("in") || w.equals("at") || w.equals("across");
+            boolean where = in(placeWords, t.id(before - 1));
             boolean bareIn = phrase == 1 && where
                     && !(before >= 2 && cueTargetNouns.endsAt(t, before - 1) > 0);
             return victimRole(code, bareIn ? "victim-phrase-weak" : "victim-phrase", before - phrase, m.last());
         }
         int k = m.last();
-        boolean possessive = k < t.size() && t.lower(k).equals(Tokens.POSSESSIVE);
+        boolean possessive = k < t.size() && t.id(k) == possessiveId;
         if (possessive) {
             k++;
         }
@@ -499,10 +519,9 @@ public final class Tagger {
     private int skipBack(Tokens t, int first, boolean[] stateToken) {
         int p = first;
         for (int steps = 0; p > 0 && steps < 4; steps++) {
-            String w = t.lower(p - 1);
-            boolean skippable = w.equals("the") || w.equals("a") || w.equals("an") || w.equals(Tokens.POSSESSIVE)
-                    || w.equals(":");
-            if (skippable || stateToken[p - 1]) {
+            boolean skippable = in(skippedBefore, t.id(p - 1));
+            // A state word on an earlier line (the title's last word, a list above) is not part of this phrase.
+            if (skippable || (stateToken[p - 1] && !lineBreakBetween(t, p - 1, p))) {
                 p--;
             } else {
                 break;
@@ -542,9 +561,9 @@ public final class Tagger {
      * An agency named with its state ("Belarus's KGB", "Belarusian KGB") belongs to that state, whatever the
      * table says: some agency names are used by more than one state.
      */
-    private static PhraseMatcher.Match<Entity> ownedAgency(Tokens t, PhraseMatcher.Match<Entity> m,
-                                                           Map<Integer, String> stateEnds) {
-        int at = m.first() > 0 && t.lower(m.first() - 1).equals(Tokens.POSSESSIVE) ? m.first() - 1 : m.first();
+    private PhraseMatcher.Match<Entity> ownedAgency(Tokens t, PhraseMatcher.Match<Entity> m,
+                                                    Map<Integer, String> stateEnds) {
+        int at = m.first() > 0 && t.id(m.first() - 1) == possessiveId ? m.first() - 1 : m.first();
         String owner = stateEnds.get(at);
         if (owner == null || owner.equals(m.payload().code())) {
             return m;
@@ -558,25 +577,30 @@ public final class Tagger {
      * True when only list glue stands between two mentions: commas, "and", "or", "the", "as well as", or a line
      * break ("include the U.S., the U.K. and Egypt", one country per line).
      */
-    private static boolean listed(Tokens t, PhraseMatcher.Match<Entity> left, PhraseMatcher.Match<Entity> right) {
+    private boolean listed(Tokens t, PhraseMatcher.Match<Entity> left, PhraseMatcher.Match<Entity> right) {
         int gap = right.first() - left.last();
         if (gap == 0) {
-            for (int c = t.end(left.last() - 1); c < t.start(right.first()); c++) {
-                if (t.charAt(c) == '\n') {
-                    return true;
-                }
-            }
-            return false;
+            return lineBreakBetween(t, left.last() - 1, right.first());
         }
         if (gap > 3) {
             return false;
         }
         for (int k = left.last(); k < right.first(); k++) {
-            if (!LIST_GLUE.contains(t.lower(k))) {
+            if (!in(listGlue, t.id(k))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** True when a line break stands between token {@code left} and token {@code right}. */
+    private static boolean lineBreakBetween(Tokens t, int left, int right) {
+        for (int c = t.end(left); c < t.start(right); c++) {
+            if (t.charAt(c) == '\n') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Role coordinated(Role from, PhraseMatcher.Match<Entity> m) {
@@ -596,8 +620,16 @@ public final class Tagger {
                                  Set<String> exclude, String tag, Tokens t, List<Evidence> evidence) {
         Map<String, Double> sum = new LinkedHashMap<>();
         roles.forEach(r -> sum.merge(r.code(), r.weight(), Double::sum));
-        // A state the title names as the target ("attacks on Russia's grid") is not the attacker.
-        against.stream().filter(r -> r.first() < titleTokens)
+        // A state the title names as the target ("attacks on Russia's grid") is not the attacker: its victim
+        // mentions throughout the article weigh against its mentions as an attacker. When the title also names
+        // it as the attacker ("Russian hackers strike back after attacks on Russia"), only the title's count.
+        Set<String> titleAttackers = new HashSet<>();
+        roles.stream().filter(r -> r.first() < titleTokens).forEach(r -> titleAttackers.add(r.code()));
+        Set<String> titleTargets = new HashSet<>();
+        against.stream().filter(r -> r.first() < titleTokens).forEach(r -> titleTargets.add(r.code()));
+        against.stream()
+                .filter(r -> r.first() < titleTokens
+                        || (titleTargets.contains(r.code()) && !titleAttackers.contains(r.code())))
                 .forEach(r -> sum.computeIfPresent(r.code(), (c, v) -> v - r.weight()));
         double max = sum.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         List<String> codes = sum.entrySet().stream()
@@ -648,13 +680,12 @@ public final class Tagger {
         Map<String, Evidence> found = new LinkedHashMap<>();
         for (PhraseMatcher.Match<Term> m : matches) {
             if (m.payload().kind() == TermKind.MALWARE) {
-                found.putIfAbsent(m.payload().value(), evidence("malware", m.payload().value(), t, m.first(),
-                        m.last(), m.payload().rule()));
+                found.computeIfAbsent(m.payload().value(), v -> evidence("malware", v, t, m.first(), m.last(),
+                        m.payload().rule()));
             }
         }
         for (int i = 0; i + 1 < t.size(); i++) {
-            int next = t.id(i + 1);
-            if (next >= 0 && next < malwareNoun.length && malwareNoun[next] && Character.isUpperCase(t.firstChar(i))
+            if (in(malwareNoun, t.id(i + 1)) && Character.isUpperCase(t.firstChar(i))
                     && t.isWord(i)) {
                 String name = t.original(i);
                 if (name.length() > 3 && MIXED_CASE_NAME.matcher(name).matches() && !found.containsKey(name)
@@ -690,12 +721,10 @@ public final class Tagger {
     }
 
     /** CVE ids ("CVE-2021-26855", any case), upper-cased, in order of first appearance. */
-    private static List<String> cves(Tokens t, List<Evidence> evidence) {
+    private List<String> cves(Tokens t, List<Evidence> evidence) {
         Set<String> out = new LinkedHashSet<>();
         for (int i = 0; i + 2 < t.size(); i++) {
-            char c = t.firstChar(i);
-            boolean cve = (c == 'C' || c == 'c') && t.end(i) - t.start(i) == 3 && t.lower(i).equals("cve");
-            if (cve && joinedByHyphen(t, i) && joinedByHyphen(t, i + 1)
+            if (t.id(i) == cveId && joinedByHyphen(t, i) && joinedByHyphen(t, i + 1)
                     && isDigits(t, i + 1, 4, 4) && isDigits(t, i + 2, 4, 7)) {
                 String id = "CVE-" + t.original(i + 1) + "-" + t.original(i + 2);
                 if (out.add(id)) {
@@ -704,6 +733,28 @@ public final class Tagger {
             }
         }
         return List.copyOf(out);
+    }
+
+    /** The vocabulary ids of lower-cased words, adding the words that are new. */
+    private int[] ids(String... words) {
+        int[] ids = new int[words.length];
+        for (int k = 0; k < words.length; k++) {
+            ids[k] = vocabulary.add(words[k]);
+        }
+        return ids;
+    }
+
+    /** A set of vocabulary ids for {@link #in}, covering every id of the vocabulary as it is now. */
+    private boolean[] wordSet(int[] ids) {
+        boolean[] set = new boolean[vocabulary.size() + 1];
+        for (int id : ids) {
+            set[id + 1] = true;
+        }
+        return set;
+    }
+
+    private static boolean in(boolean[] wordSet, int id) {
+        return wordSet[id + 1];
     }
 
     private static boolean joinedByHyphen(Tokens t, int i) {

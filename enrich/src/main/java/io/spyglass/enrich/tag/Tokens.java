@@ -6,8 +6,8 @@ import java.util.Arrays;
  * A text cut into word and punctuation tokens with their character offsets. Hyphens, dashes, slashes and
  * quotes separate words and are dropped, so "state-sponsored" and "state sponsored" give the same tokens;
  * a possessive becomes its own token {@code 's}; dotted abbreviations ("U.S.") and dotted numbers
- * ("T1566.001") stay one token. Each token carries its {@link Vocabulary} id; its lower-cased text is made
- * only when asked for.
+ * ("T1566.001") stay one token. Each token carries its {@link Vocabulary} id, which stands for its
+ * lower-cased text (the possessive's is {@link #POSSESSIVE} whichever apostrophe it has).
  */
 final class Tokens {
     static final String POSSESSIVE = "'s";
@@ -21,7 +21,9 @@ final class Tokens {
     private int[] start;
     private int[] end;
     private int[] ids;
-    private String[] lower;
+    // Positions of the tokens a gazetteer phrase starts with: the only places a PhraseMatcher need look at.
+    private int[] phraseStarts;
+    private int phraseStartCount;
 
     private Tokens(String text, Vocabulary vocabulary, boolean addWords) {
         this.text = text;
@@ -32,6 +34,7 @@ final class Tokens {
         start = new int[capacity];
         end = new int[capacity];
         ids = new int[capacity];
+        phraseStarts = new int[capacity];
     }
 
     /** The tokens of an article; words outside the vocabulary get {@link Vocabulary#UNKNOWN}. */
@@ -65,15 +68,14 @@ final class Tokens {
         return ids[i];
     }
 
-    /** The token lower-cased; possessives normalised to {@code 's}. */
-    String lower(int i) {
-        if (lower == null) {
-            lower = new String[size];
-        }
-        if (lower[i] == null) {
-            lower[i] = isPossessive(i) ? POSSESSIVE : lowerCase(text, start[i], end[i]);
-        }
-        return lower[i];
+    /** How many tokens start with a word some gazetteer phrase starts with. */
+    int phraseStartCount() {
+        return phraseStartCount;
+    }
+
+    /** The position of the {@code k}-th token, in text order, that a gazetteer phrase may start at. */
+    int phraseStart(int k) {
+        return phraseStarts[k];
     }
 
     /** Lower-cases char by char, as {@link Vocabulary} compares. */
@@ -123,48 +125,95 @@ final class Tokens {
     private void split() {
         char[] cs = chars;
         int n = cs.length;
+        // The arrays and counts live in locals for the scan (fields would be re-read after every store).
+        int[] starts = start;
+        int[] ends = end;
+        int[] tokenIds = ids;
+        int[] phraseAt = phraseStarts;
+        int count = 0;
+        int phraseCount = 0;
         int i = 0;
         while (i < n) {
             char c = cs[i];
-            if (c < 128 ? ASCII_CLASS[c] == WORD : Character.isLetterOrDigit(c)) {
+            int from = i;
+            int id;
+            if (c < 128 ? ASCII_WORD_LOWER[c] != 0 : Character.isLetterOrDigit(c)) {
                 int j = i + 1 < n && cs[i + 1] == '.' ? abbreviationEnd(i) : -1;
                 if (j >= 0) {
-                    add(i, j);
+                    id = idOf(i, j);
                 } else {
-                    // The vocabulary hash is accumulated during the scan, so the word is read once.
+                    // The vocabulary hash is accumulated during the scan, so the word is read once; for ASCII one
+                    // table lookup both ends the word and lower-cases its character.
                     int hash = Vocabulary.lower(c);
                     j = i + 1;
                     while (j < n) {
                         char d = cs[j];
-                        if (d < 128 ? ASCII_CLASS[d] != WORD && !(d == '.' && isDottedDigit(j))
-                                : !Character.isLetterOrDigit(d)) {
+                        char lower;
+                        if (d < 128) {
+                            lower = ASCII_WORD_LOWER[d];
+                            if (lower == 0) {
+                                if (d != '.' || !isDottedDigit(j)) {
+                                    break;
+                                }
+                                lower = '.';
+                            }
+                        } else if (Character.isLetterOrDigit(d)) {
+                            lower = Character.toLowerCase(d);
+                        } else {
                             break;
                         }
-                        hash = 31 * hash + Vocabulary.lower(d);
+                        hash = 31 * hash + lower;
                         j++;
                     }
-                    addWord(i, j, hash);
+                    id = addWords ? idOf(i, j) : vocabulary.find(cs, i, j, hash);
                 }
                 i = j;
             } else if (c < 128 && ASCII_CLASS[c] == SKIP) {
                 i++;
+                continue;
             } else if (c == '\'' || c == '\u2019') {
-                if (i + 1 < n && (chars[i + 1] == 's' || chars[i + 1] == 'S')
-                        && (i + 2 == n || !Character.isLetterOrDigit(chars[i + 2]))
-                        && ((size > 0 && end[size - 1] == i) || (addWords && i == 0))) {
+                if (i + 1 < n && (cs[i + 1] == 's' || cs[i + 1] == 'S')
+                        && (i + 2 == n || !Character.isLetterOrDigit(cs[i + 2]))
+                        && ((count > 0 && ends[count - 1] == i) || (addWords && i == 0))) {
                     // A cue phrase may be the possessive alone ("'s"); in a text it follows a word.
-                    add(i, i + 2);
+                    id = addWords ? vocabulary.add(POSSESSIVE) : vocabulary.find(POSSESSIVE.toCharArray(), 0, 2);
                     i += 2;
                 } else {
                     i++;
+                    continue;
                 }
             } else if (isSpace(c) || isSeparator(c)) {
                 i++;
+                continue;
             } else {
-                add(i, i + 1);
+                id = idOf(i, i + 1);
                 i++;
             }
+            if (count == starts.length) {
+                starts = Arrays.copyOf(starts, 2 * count);
+                ends = Arrays.copyOf(ends, 2 * count);
+                tokenIds = Arrays.copyOf(tokenIds, 2 * count);
+                phraseAt = Arrays.copyOf(phraseAt, 2 * count);
+            }
+            starts[count] = from;
+            ends[count] = i;
+            tokenIds[count] = id;
+            if (vocabulary.startsPhrase(id)) {
+                phraseAt[phraseCount++] = count;
+            }
+            count++;
         }
+        start = starts;
+        end = ends;
+        ids = tokenIds;
+        phraseStarts = phraseAt;
+        size = count;
+        phraseStartCount = phraseCount;
+    }
+
+    /** The id of the word {@code chars[from, to)}, which is no possessive; added to the vocabulary for a phrase. */
+    private int idOf(int from, int to) {
+        return addWords ? vocabulary.add(lowerCase(text, from, to)) : vocabulary.find(chars, from, to);
     }
 
     // How split() treats an ASCII character: part of a word, skipped (space, hyphen, slash, double quote), or
@@ -173,10 +222,13 @@ final class Tokens {
     private static final byte WORD = 1;
     private static final byte SKIP = 2;
     private static final byte[] ASCII_CLASS = new byte[128];
+    // An ASCII word character lower-cased, 0 for any other character.
+    private static final char[] ASCII_WORD_LOWER = new char[128];
 
     static {
         for (char c = 0; c < 128; c++) {
             ASCII_CLASS[c] = isLetterOrDigit(c) ? WORD : c != '\'' && (isSpace(c) || isSeparator(c)) ? SKIP : OTHER;
+            ASCII_WORD_LOWER[c] = isLetterOrDigit(c) ? Vocabulary.lower(c) : 0;
         }
     }
 
@@ -216,44 +268,5 @@ final class Tokens {
         }
         boolean twoLetters = k - i >= 4;
         return twoLetters && (k == n || !Character.isLetterOrDigit(chars[k])) ? k : -1;
-    }
-
-    private boolean isPossessive(int i) {
-        char c = chars[start[i]];
-        return end[i] - start[i] == 2 && (c == '\'' || c == '\u2019');
-    }
-
-    private void addWord(int s, int e, int rawHash) {
-        if (addWords) {
-            add(s, e);
-            return;
-        }
-        grow();
-        start[size] = s;
-        end[size] = e;
-        ids[size] = vocabulary.find(chars, s, e, rawHash);
-        size++;
-    }
-
-    private void grow() {
-        if (size == start.length) {
-            int capacity = size * 2;
-            start = Arrays.copyOf(start, capacity);
-            end = Arrays.copyOf(end, capacity);
-            ids = Arrays.copyOf(ids, capacity);
-        }
-    }
-
-    private void add(int s, int e) {
-        grow();
-        start[size] = s;
-        end[size] = e;
-        size++;
-        int i = size - 1;
-        if (isPossessive(i)) {
-            ids[i] = addWords ? vocabulary.add(POSSESSIVE) : vocabulary.find(POSSESSIVE.toCharArray(), 0, 2);
-        } else {
-            ids[i] = addWords ? vocabulary.add(lowerCase(text, s, e)) : vocabulary.find(chars, s, e);
-        }
     }
 }

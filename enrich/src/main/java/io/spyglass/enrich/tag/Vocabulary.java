@@ -1,5 +1,7 @@
 package io.spyglass.enrich.tag;
 
+import java.util.Arrays;
+
 /**
  * The lower-cased words of every gazetteer and cue list, numbered, in an open-addressing table that looks up a
  * word straight from a region of the article text, so tokenising allocates no strings. Built once while the
@@ -16,6 +18,8 @@ final class Vocabulary {
     // One bit per value of the hash's high 16 bits, set for every word in the table: most article words are not
     // in it, and this 8 KB filter, which stays in the L1 cache, turns most of them away without touching slots.
     private final long[] filter = new long[1 << 10];
+    // By id: true when some gazetteer phrase starts with the word, so a tokenizer can list where matching may start.
+    private boolean[] phraseStart = new boolean[1 << 12];
 
     /** The id of a lower-cased word, adding it if new. */
     int add(String lower) {
@@ -57,6 +61,19 @@ final class Vocabulary {
 
     int size() {
         return size;
+    }
+
+    /** Records that a gazetteer phrase starts with the word of this id. */
+    void markPhraseStart(int id) {
+        if (id >= phraseStart.length) {
+            phraseStart = Arrays.copyOf(phraseStart, Math.max(id + 1, 2 * phraseStart.length));
+        }
+        phraseStart[id] = true;
+    }
+
+    /** True when some gazetteer phrase starts with the word of this id; false for {@link #UNKNOWN}. */
+    boolean startsPhrase(int id) {
+        return id >= 0 && id < phraseStart.length && phraseStart[id];
     }
 
     /** 31-polynomial hash of the lower-cased region, as a tokenizer can accumulate it while scanning. */

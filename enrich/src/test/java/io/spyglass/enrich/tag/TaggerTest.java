@@ -106,6 +106,74 @@ class TaggerTest {
     }
 
     @Test
+    void aStateOwnedInstituteLinksItsState() {
+        Tags tags = TAGGER.tag("Wiper that hit a gas pipeline traced to an institute",
+                "Investigators said an Iranian-owned engineering institute wrote and tested the wiper that erased "
+                        + "control systems at a gas pipeline operator, a sabotage operation against critical "
+                        + "infrastructure. The malware was planted through a backdoor months earlier.");
+
+        assertThat(tags.espionage()).isTrue();
+        assertThat(tags.attributed()).containsExactly(new Country("IR", "Iran"));
+    }
+
+    @Test
+    void aForeignOwnedSecurityFirmIsNoAttribution() {
+        Tags tags = TAGGER.tag("Espionage malware found in embassy networks",
+                "A Russian-owned security firm found espionage malware with a custom backdoor in the networks of "
+                        + "several embassies. The implant exfiltrated diplomatic cables for two years; nobody "
+                        + "has been blamed for the intrusion.");
+
+        assertThat(tags.espionage()).isTrue();
+        assertThat(tags.attributed()).isEmpty();
+    }
+
+    @Test
+    void aStateTheTitleNamesAsTheTargetIsNotAlsoTheAttacker() {
+        Tags tags = TAGGER.tag("Military readies cyber operation against Iran",
+                "American military hackers have placed implants in Iran's power grid and could switch parts of "
+                        + "it off, officials said. The plan answers years of cyberattacks against American banks "
+                        + "by Iranian hackers, and Iranian hackers have broken into dam controls. Planners "
+                        + "expect retaliation against Iran's networks to draw a response.");
+
+        assertThat(tags.espionage()).isTrue();
+        assertThat(tags.attributed()).containsExactly(new Country("US", "United States"));
+        assertThat(tags.victims()).extracting(Country::code).contains("IR");
+    }
+
+    @Test
+    void aStateTheTitleCastsAsAttackerAndTargetStaysTheAttacker() {
+        Tags tags = TAGGER.tag("Russian hackers strike water utilities after attacks on Russia",
+                "Russian hackers broke into the control systems of two American water utilities, investigators "
+                        + "said. The intrusion followed a year of attacks on Russian banks, attacks on Russian "
+                        + "railways and a cyberattack against Russia's power grid that Moscow blamed on Washington.");
+
+        assertThat(tags.espionage()).isTrue();
+        assertThat(tags.attributed()).extracting(Country::code).first().isEqualTo("RU");
+    }
+
+    @Test
+    void aStateTargetedOnlyInTheTextKeepsItsAttackerRole() {
+        Tags tags = TAGGER.tag("Chinese military hackers breach satellite operator",
+                "Chinese military hackers broke into a satellite operator's networks and stole orbit data, "
+                        + "researchers said. The same unit was blamed for earlier intrusions, and the report "
+                        + "notes past attacks on Chinese ministries by other groups.");
+
+        assertThat(tags.espionage()).isTrue();
+        assertThat(tags.attributed()).containsExactly(new Country("CN", "China"));
+    }
+
+    @Test
+    void aDatelineIsNotListedWithTheTitlesLastCountry() {
+        Tags tags = TAGGER.tag("Hackers target ministries in Vietnam",
+                "Singapore, 3 March. Chinese state-sponsored hackers sent spear-phishing emails with a backdoor to foreign "
+                        + "ministry staff in Hanoi in a cyber espionage campaign, researchers said.");
+
+        assertThat(tags.espionage()).isTrue();
+        assertThat(tags.attributed()).containsExactly(new Country("CN", "China"));
+        assertThat(tags.victims()).extracting(Country::code).containsExactly("VN");
+    }
+
+    @Test
     void anAgencyNamedWithItsStateBelongsToThatState() {
         Tags tags = TAGGER.tag("Security service hacked opposition phones",
                 "Belarus's KGB broke into the phones of opposition activists with spyware to spy on their "

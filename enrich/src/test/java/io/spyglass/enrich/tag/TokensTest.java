@@ -32,11 +32,14 @@ class TokensTest {
 
     @Test
     void makesPossessivesTheirOwnTokenWithEitherApostrophe() {
-        Tokens t = Tokens.of("Japan\u2019s and Iran's", new Vocabulary());
+        Vocabulary vocabulary = new Vocabulary();
+        int possessive = vocabulary.add(Tokens.POSSESSIVE);
+
+        Tokens t = Tokens.of("Japan\u2019s and Iran's", vocabulary);
 
         assertThat(words(t)).containsExactly("Japan", "\u2019s", "and", "Iran", "'s");
-        assertThat(t.lower(1)).isEqualTo("'s");
-        assertThat(t.lower(4)).isEqualTo("'s");
+        assertThat(t.id(1)).isEqualTo(possessive);
+        assertThat(t.id(4)).isEqualTo(possessive);
     }
 
     @Test
@@ -46,7 +49,7 @@ class TokensTest {
         Tokens t = Tokens.ofPhrase("'s", vocabulary);
 
         assertThat(t.size()).isEqualTo(1);
-        assertThat(t.lower(0)).isEqualTo("'s");
+        assertThat(t.id(0)).isEqualTo(vocabulary.add(Tokens.POSSESSIVE));
     }
 
     @Test
@@ -67,5 +70,20 @@ class TokensTest {
         assertThat(t.id(0)).isEqualTo(hackers);
         assertThat(t.id(1)).isEqualTo(Vocabulary.UNKNOWN);
         assertThat(t.id(2)).isEqualTo(hackers);
+    }
+
+    @Test
+    void listsTheTokensAGazetteerPhraseStartsWith() {
+        Vocabulary vocabulary = new Vocabulary();
+        new PhraseMatcher<String>(vocabulary).add("cyber espionage", "term");
+
+        Tokens t = Tokens.of("Espionage, cyber espionage and Cyber news", vocabulary);
+
+        // "espionage" is a vocabulary word, but no phrase starts with it.
+        List<Integer> starts = new ArrayList<>();
+        for (int k = 0; k < t.phraseStartCount(); k++) {
+            starts.add(t.phraseStart(k));
+        }
+        assertThat(starts).containsExactly(2, 5);
     }
 }
