@@ -11,6 +11,9 @@ import io.spyglass.sink.SinkApp;
 import io.spyglass.sink.SinkTopology;
 import io.spyglass.sink.WebhookSettings;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,8 +73,13 @@ final class BenchDeliveryCommand implements Callable<Integer> {
     @Option(names = "--rate", paramLabel = "N", description = "Records per second in the latency phase (default: 200).")
     int rate = 200;
 
+    @Option(names = "--enrich-threads", paramLabel = "N",
+            description = "Stream threads of enrich (default: 1; kafka.num.stream.threads in a deployment).")
+    int enrichThreads = 1;
+
     /** What one contender achieved. */
-    record Result(String name, double recordsPerSecond, double megabytesPerSecond, long p50Millis, long p99Millis, int latencySamples) {
+    record Result(String name, double recordsPerSecond, double megabytesPerSecond, long p50Millis, long p99Millis, int latencySamples,
+                  double stageMicrosPerRecord, double processMicrosPerRecord) {
     }
 
     /** A running contender: how to tell it has processed everything, and how to stop it. */
@@ -108,12 +116,12 @@ final class BenchDeliveryCommand implements Callable<Integer> {
             Map<String, Object> client = client(kafka);
             Topics pass = topics("pass");
             admin.ensure(pass, PARTITIONS);
-            results.add(measure("Streams passthrough (mapValues)", client, admin, pass.articles(), pass.enriched(),
+            results.add(measure("Streams passthrough (mapValues)", "bench-pass-", client, admin, pass.articles(), pass.enriched(),
                     () -> passthrough(client, pass, dir), warmup, load, timed, avgBytes));
             Topics pipe = topics("pipe");
             admin.ensure(pipe, PARTITIONS);
-            results.add(measure("enrich + sink (tag, stories)", client, admin, pipe.articles(), pipe.espionage(),
-                    () -> pipeline(client, pipe, dir), warmup, load, timed, avgBytes));
+            results.add(measure("enrich + sink (tag, stories)", "bench-", client, admin, pipe.articles(), pipe.espionage(),
+                    () -> pipeline(client, pipe, dir, enrichThreads), warmup, load, timed, avgBytes));
             stories = StorySummary.read(client, pipe.espionage());
         }
         print(results, avgBytes, tagsPerSecond, (double) espionage / load.size(), stories);
@@ -152,8 +160,10 @@ final class BenchDeliveryCommand implements Callable<Integer> {
         };
     }
 
-    private static Stage pipeline(Map<String, Object> client, Topics topics, Path dir) throws Exception {
-        EnrichApp enrich = new EnrichApp(client, "bench-enrich", topics, dir.resolve("streams"), null);
+    private static Stage pipeline(Map<String, Object> client, Topics topics, Path dir, int enrichThreads) throws Exception {
+        Map<String, Object> enrichClient = new HashMap<>(client);
+        enrichClient.put("num.stream.threads", enrichThreads);
+        EnrichApp enrich = new EnrichApp(enrichClient, "bench-enrich", topics, dir.resolve("streams"), null);
         SinkApp sink = new SinkApp(client, "bench-sink", "bench-sink-file", topics, dir.resolve("streams"), null,
                 "bench-sink-webhook", new WebhookSettings(List.of(), List.of(), 1, Duration.ofSeconds(1), Duration.ofSeconds(1)),
                 "bench");
@@ -174,6 +184,35 @@ final class BenchDeliveryCommand implements Callable<Integer> {
         };
     }
 
+    /**
+     * CPU time of the stage's stream threads (names starting with the prefix: Kafka Streams names them after the
+     * application id) and of the whole JVM (broker, JIT, this command's producer included) since {@link #start}.
+     */
+    record CpuClock(String prefix, long stageNanos, long processNanos) {
+        static CpuClock start(String prefix) {
+            return new CpuClock(prefix, stageThreadsNanos(prefix), processNanos());
+        }
+
+        CpuClock stop() {
+            return new CpuClock(prefix, stageThreadsNanos(prefix) - stageNanos, processNanos() - processNanos);
+        }
+
+        private static long stageThreadsNanos(String prefix) {
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long total = 0;
+            for (ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (t != null && t.getThreadName().startsWith(prefix) && t.getThreadName().contains("StreamThread")) {
+                    total += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
+                }
+            }
+            return total;
+        }
+
+        private static long processNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        }
+    }
+
     private interface StageFactory {
         Stage start() throws Exception;
     }
@@ -182,20 +221,23 @@ final class BenchDeliveryCommand implements Callable<Integer> {
      * Warms the stage up, then times {@code load} from the first send until the stage has committed all of it, then
      * sends {@code timed} at {@link #rate} per second and measures produce-to-output latency of what reaches {@code out}.
      */
-    private Result measure(String name, Map<String, Object> client, TopicAdmin admin, String in, String out, StageFactory factory,
+    private Result measure(String name, String threadPrefix, Map<String, Object> client, TopicAdmin admin, String in, String out, StageFactory factory,
                            List<byte[]> warmup, List<byte[]> load, List<byte[]> timed, double avgBytes) throws Exception {
         LOG.info("Measuring {}", name);
         try (Stage stage = factory.start(); KafkaProducer<String, byte[]> producer = producer(client)) {
             send(producer, in, warmup);
             awaitDrained(stage, admin);
+            CpuClock cpu = CpuClock.start(threadPrefix);
             long start = System.nanoTime();
             send(producer, in, load);
             awaitDrained(stage, admin);
             double seconds = (System.nanoTime() - start) / 1e9;
+            CpuClock spent = cpu.stop();
             List<Long> latencies = latencies(client, producer, in, out, timed);
             Collections.sort(latencies);
             return new Result(name, load.size() / seconds, load.size() * avgBytes / seconds / 1e6,
-                    percentile(latencies, 0.50), percentile(latencies, 0.99), latencies.size());
+                    percentile(latencies, 0.50), percentile(latencies, 0.99), latencies.size(),
+                    spent.stageNanos() / 1e3 / load.size(), spent.processNanos() / 1e3 / load.size());
         }
     }
 
@@ -302,13 +344,16 @@ final class BenchDeliveryCommand implements Callable<Integer> {
 
     private void print(List<Result> results, double avgBytes, double tagsPerSecond, double espionageShare, StorySummary stories) {
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%d records of %.0f bytes (throughput), %d at %d/s (latency), %d partitions, exactly_once_v2, lz4%n%n",
-                records, avgBytes, latencyRecords, rate, PARTITIONS);
-        out.println("| path | records/s | MB/s | p50 latency | p99 latency | latency samples |");
-        out.println("|---|---|---|---|---|---|");
+        out.printf("%d records of %.0f bytes (throughput) after %d to warm up, %d at %d/s (latency), %d partitions, "
+                + "exactly_once_v2, lz4, enrich threads %d%n%n", records, avgBytes, WARMUP_RECORDS, latencyRecords, rate,
+                PARTITIONS, enrichThreads);
+        out.println("| path | records/s | MB/s | p50 latency | p99 latency | latency samples | stream threads' CPU per record "
+                + "| whole JVM's CPU per record |");
+        out.println("|---|---|---|---|---|---|---|---|");
         for (Result r : results) {
-            out.printf("| %s | %.0f | %.1f | %d ms | %d ms | %d |%n", r.name(), r.recordsPerSecond(), r.megabytesPerSecond(),
-                    r.p50Millis(), r.p99Millis(), r.latencySamples());
+            out.printf("| %s | %.0f | %.1f | %d ms | %d ms | %d | %.0f µs | %.0f µs |%n", r.name(), r.recordsPerSecond(),
+                    r.megabytesPerSecond(), r.p50Millis(), r.p99Millis(), r.latencySamples(), r.stageMicrosPerRecord(),
+                    r.processMicrosPerRecord());
         }
         out.printf("%nenrich + sink / passthrough: %.0f%%%n", 100 * results.get(1).recordsPerSecond() / results.get(0).recordsPerSecond());
         out.printf("tagger alone (deserialise + tag, one thread, no Kafka): %.0f records/s; %.0f%% tagged espionage%n",

@@ -66,7 +66,6 @@ public final class SinkTopology {
 
     /** Pure: builds the topology; no I/O, no KafkaStreams. */
     public static Topology build(Topics topics, SinkStats stats) {
-        JsonSerde<EnrichedArticle> articleSerde = new JsonSerde<>(EnrichedArticle.class);
         StreamsBuilder builder = new StreamsBuilder();
         OpenStorySerde openStorySerde = new OpenStorySerde();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORIES_STORE), Serdes.String(),
@@ -81,8 +80,9 @@ public final class SinkTopology {
                 .to(topics.deadLetter(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("dead-letter"));
         KStream<String, byte[]> stories = branches.get("read-readable")
                 .filter((key, read) -> read.article().tags().espionage(), Named.as("espionage-only"))
-                .map((key, read) -> KeyValue.pair(CLUSTER_KEY, read.article()), Named.as("to-one-partition"))
-                .repartition(Repartitioned.with(Serdes.String(), articleSerde).withName(REPARTITION).withNumberOfPartitions(1))
+                // the bytes as read, checked already: writing the parsed article again would cost as much as reading it
+                .map((key, read) -> KeyValue.pair(CLUSTER_KEY, read.raw()), Named.as("to-one-partition"))
+                .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName(REPARTITION).withNumberOfPartitions(1))
                 .process(() -> new ClusterStories(stats, openStorySerde), Named.as("cluster-stories"), STORIES_STORE);
         // the stories as JSON already, written once for the store and this topic (OpenStorySerde)
         stories.to(topics.espionage(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("espionage"));
@@ -96,7 +96,7 @@ public final class SinkTopology {
         private final SinkStats stats;
         private FixedKeyProcessorContext<String, Result> context;
 
-        /** The article, or null with the original bytes. */
+        /** The article, or null when unreadable, and the record's bytes. */
         record Result(EnrichedArticle article, byte[] raw) {
         }
 
@@ -117,7 +117,7 @@ public final class SinkTopology {
                 return;
             }
             try {
-                context.forward(record.withValue(new Result(read(record.value()), null)));
+                context.forward(record.withValue(new Result(read(record.value()), record.value())));
             } catch (RuntimeException e) {
                 RecordMetadata meta = context.recordMetadata().orElseThrow();
                 LOG.warn("Dead-lettered record {}-{}@{}: {}", meta.topic(), meta.partition(), meta.offset(), e.getMessage());
@@ -150,7 +150,8 @@ public final class SinkTopology {
      * The fingerprints of the open stories are also kept in memory ({@link StoryIndex}), loaded from the store when the task starts, so
      * matching an article reads no story from the store but the one it joins.
      */
-    private static final class ClusterStories implements Processor<String, EnrichedArticle, String, byte[]> {
+    private static final class ClusterStories implements Processor<String, byte[], String, byte[]> {
+        private final JsonSerde<EnrichedArticle> articleSerde = new JsonSerde<>(EnrichedArticle.class);
         private final SinkStats stats;
         private final OpenStorySerde serde;
         private final StoryIndex index = new StoryIndex();
@@ -187,8 +188,10 @@ public final class SinkTopology {
         }
 
         @Override
-        public void process(Record<String, EnrichedArticle> record) {
-            StoryClusterer.Decision decision = StoryClusterer.decide(index, record.value());
+        public void process(Record<String, byte[]> record) {
+            // Read parsed these bytes already, so this parse cannot fail
+            EnrichedArticle article = articleSerde.deserializer().deserialize(REPARTITION, record.value());
+            StoryClusterer.Decision decision = StoryClusterer.decide(index, article);
             if (decision.duplicate()) {
                 return;
             }
@@ -199,8 +202,8 @@ public final class SinkTopology {
             Instant now = Instant.ofEpochMilli(record.timestamp());
             OpenStory current = decision.storyId() == null ? null : read(decision.storyId());
             OpenStory next = current == null
-                    ? StoryClusterer.start(record.value(), decision.fingerprint(), now)
-                    : StoryClusterer.add(current, record.value(), decision.fingerprint(), now);
+                    ? StoryClusterer.start(article, decision.fingerprint(), now)
+                    : StoryClusterer.add(current, article, decision.fingerprint(), now);
             if (next == current) {
                 return;
             }
