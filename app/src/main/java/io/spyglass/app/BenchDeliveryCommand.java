@@ -190,14 +190,14 @@ final class BenchDeliveryCommand implements Callable<Integer> {
      */
     record CpuClock(String prefix, long stageNanos, long processNanos) {
         static CpuClock start(String prefix) {
-            return new CpuClock(prefix, stageThreadsNanos(prefix), processNanos());
+            return new CpuClock(prefix, threadsCpuNanos(prefix), jvmCpuNanos());
         }
 
         CpuClock stop() {
-            return new CpuClock(prefix, stageThreadsNanos(prefix) - stageNanos, processNanos() - processNanos);
+            return new CpuClock(prefix, threadsCpuNanos(prefix) - stageNanos, jvmCpuNanos() - processNanos);
         }
 
-        private static long stageThreadsNanos(String prefix) {
+        private static long threadsCpuNanos(String prefix) {
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long total = 0;
             for (ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
@@ -208,7 +208,7 @@ final class BenchDeliveryCommand implements Callable<Integer> {
             return total;
         }
 
-        private static long processNanos() {
+        private static long jvmCpuNanos() {
             return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
         }
     }
