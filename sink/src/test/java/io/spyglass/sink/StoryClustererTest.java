@@ -15,8 +15,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class StoryClustererTest {
@@ -60,6 +64,23 @@ class StoryClustererTest {
 
     private static OpenStory first(EnrichedArticle a) {
         return assign(List.of(), a, T0).orElseThrow();
+    }
+
+    @Test
+    void splitsWordsAsTheRegexOfLettersAndNumbersWould() {
+        Pattern word = Pattern.compile("[\\p{L}\\p{N}]+");
+        Random random = new Random(3);
+        String alphabet = "aZ9 ,.'\u2019s-\u00e9\u00df\u0416\u4e2d\u0661\u00b2\u00bd\u2162\u02b0\u2014\n\ud83d\ude00\ud835\udc00";
+        for (int n = 0; n < 500; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(40); k > 0; k--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String prepared = text.toString().toLowerCase(Locale.ROOT).replace("'s", "").replace("\u2019s", "");
+            List<String> expected = word.matcher(prepared).results().map(MatchResult::group).toList();
+
+            assertThat(StoryClusterer.words(text.toString())).as("words of %s", text).isEqualTo(expected);
+        }
     }
 
     @Test
