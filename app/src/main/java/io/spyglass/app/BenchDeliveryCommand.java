@@ -27,6 +27,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -83,7 +85,7 @@ final class BenchDeliveryCommand implements Callable<Integer> {
 
     /** What one contender achieved. */
     record Result(String name, double recordsPerSecond, double megabytesPerSecond, long p50Millis, long p99Millis, int latencySamples,
-                  double stageMicrosPerRecord, double processMicrosPerRecord, double jitMicrosPerRecord) {
+                  List<Double> stageMicrosPerRecord, double processMicrosPerRecord, double jitMicrosPerRecord) {
     }
 
     /** A running contender: how to tell it has processed everything, and how to stop it. */
@@ -120,11 +122,11 @@ final class BenchDeliveryCommand implements Callable<Integer> {
             Map<String, Object> client = client(kafka);
             Topics pass = topics("pass");
             admin.ensure(pass, PARTITIONS);
-            results.add(measure("Streams passthrough (mapValues)", "bench-pass-", client, admin, pass.articles(), pass.enriched(),
+            results.add(measure("Streams passthrough (mapValues)", List.of("bench-pass-"), client, admin, pass.articles(), pass.enriched(),
                     () -> passthrough(client, pass, dir), warmup, load, timed, avgBytes));
             Topics pipe = topics("pipe");
             admin.ensure(pipe, PARTITIONS);
-            results.add(measure("enrich + sink (tag, stories)", "bench-", client, admin, pipe.articles(), pipe.espionage(),
+            results.add(measure("enrich + sink (tag, stories)", List.of("bench-enrich-", "bench-sink-"), client, admin, pipe.articles(), pipe.espionage(),
                     () -> pipeline(client, pipe, dir, enrichThreads), warmup, load, timed, avgBytes));
             stories = StorySummary.read(client, pipe.espionage());
         }
@@ -189,16 +191,18 @@ final class BenchDeliveryCommand implements Callable<Integer> {
     }
 
     /**
-     * CPU time of the stage's stream threads (names starting with the prefix: Kafka Streams names them after the
+     * CPU time of each stage's stream threads (names starting with its prefix: Kafka Streams names them after the
      * application id) and of the whole JVM (broker, JIT, this command's producer included) since {@link #start}.
      */
-    record CpuClock(String prefix, long stageNanos, long processNanos, long jitNanos) {
-        static CpuClock start(String prefix) {
-            return new CpuClock(prefix, threadsCpuNanos(prefix), jvmCpuNanos(), jitCpuNanos());
+    record CpuClock(List<String> prefixes, List<Long> stageNanos, long processNanos, long jitNanos) {
+        static CpuClock start(List<String> prefixes) {
+            return new CpuClock(prefixes, prefixes.stream().map(CpuClock::threadsCpuNanos).toList(), jvmCpuNanos(), jitCpuNanos());
         }
 
         CpuClock stop() {
-            return new CpuClock(prefix, threadsCpuNanos(prefix) - stageNanos, jvmCpuNanos() - processNanos,
+            List<Long> now = prefixes.stream().map(CpuClock::threadsCpuNanos).toList();
+            return new CpuClock(prefixes, IntStream.range(0, now.size()).mapToObj(i -> now.get(i) - stageNanos.get(i)).toList(),
+                    jvmCpuNanos() - processNanos,
                     jitCpuNanos() < 0 ? -1 : jitCpuNanos() - jitNanos);
         }
 
@@ -248,13 +252,13 @@ final class BenchDeliveryCommand implements Callable<Integer> {
      * Warms the stage up, then times {@code load} from the first send until the stage has committed all of it, then
      * sends {@code timed} at {@link #rate} per second and measures produce-to-output latency of what reaches {@code out}.
      */
-    private Result measure(String name, String threadPrefix, Map<String, Object> client, TopicAdmin admin, String in, String out, StageFactory factory,
+    private Result measure(String name, List<String> threadPrefixes, Map<String, Object> client, TopicAdmin admin, String in, String out, StageFactory factory,
                            List<byte[]> warmup, List<byte[]> load, List<byte[]> timed, double avgBytes) throws Exception {
         LOG.info("Measuring {}", name);
         try (Stage stage = factory.start(); KafkaProducer<String, byte[]> producer = producer(client)) {
             send(producer, in, warmup);
             awaitDrained(stage, admin);
-            CpuClock cpu = CpuClock.start(threadPrefix);
+            CpuClock cpu = CpuClock.start(threadPrefixes);
             long start = System.nanoTime();
             send(producer, in, load);
             awaitDrained(stage, admin);
@@ -264,7 +268,7 @@ final class BenchDeliveryCommand implements Callable<Integer> {
             Collections.sort(latencies);
             return new Result(name, load.size() / seconds, load.size() * avgBytes / seconds / 1e6,
                     percentile(latencies, 0.50), percentile(latencies, 0.99), latencies.size(),
-                    spent.stageNanos() / 1e3 / load.size(), spent.processNanos() / 1e3 / load.size(),
+                    spent.stageNanos().stream().map(n -> n / 1e3 / load.size()).toList(), spent.processNanos() / 1e3 / load.size(),
                     spent.jitNanos() < 0 ? Double.NaN : spent.jitNanos() / 1e3 / load.size());
         }
     }
@@ -379,9 +383,12 @@ final class BenchDeliveryCommand implements Callable<Integer> {
                 + "| whole JVM's CPU per record | of which the JIT compiler's |");
         out.println("|---|---|---|---|---|---|---|---|---|");
         for (Result r : results) {
-            out.printf("| %s | %.0f | %.1f | %d ms | %d ms | %d | %.0f µs | %.0f µs | %.0f µs |%n", r.name(),
+            double stage = r.stageMicrosPerRecord().stream().mapToDouble(Double::doubleValue).sum();
+            String parts = r.stageMicrosPerRecord().size() < 2 ? ""
+                    : r.stageMicrosPerRecord().stream().map(m -> String.format("%.0f", m)).collect(Collectors.joining(" + ", " (", ")"));
+            out.printf("| %s | %.0f | %.1f | %d ms | %d ms | %d | %.0f µs%s | %.0f µs | %.0f µs |%n", r.name(),
                     r.recordsPerSecond(), r.megabytesPerSecond(), r.p50Millis(), r.p99Millis(), r.latencySamples(),
-                    r.stageMicrosPerRecord(), r.processMicrosPerRecord(), r.jitMicrosPerRecord());
+                    stage, parts, r.processMicrosPerRecord(), r.jitMicrosPerRecord());
         }
         out.printf("%nenrich + sink / passthrough: %.0f%%%n", 100 * results.get(1).recordsPerSecond() / results.get(0).recordsPerSecond());
         out.printf("tagger alone (deserialise + tag, one thread, no Kafka): %.0f records/s; %.0f%% tagged espionage%n",

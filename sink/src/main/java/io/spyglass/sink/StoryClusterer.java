@@ -90,7 +90,7 @@ public final class StoryClusterer {
      * How alike two articles are as reports of one event, in (0, 2]; 0 when they are not the same event.
      */
     static double similarity(Fingerprint a, Fingerprint b) {
-        if (Duration.between(a.time(), b.time()).abs().compareTo(WINDOW) > 0) {
+        if (a.time().isAfter(b.time().plus(WINDOW)) || b.time().isAfter(a.time().plus(WINDOW))) {
             return 0;
         }
         double title = jaccard(a.titleTerms(), b.titleTerms());
@@ -140,20 +140,27 @@ public final class StoryClusterer {
     /** The fingerprint of an article. */
     static Fingerprint fingerprint(EnrichedArticle a) {
         List<String> words = words(a.text() == null ? "" : a.text());
-        // per bit, how many shingle hashes have it set; counted without branches, as half the bits of a hash are set
-        int[] ones = new int[64];
+        // per bit of the hash, how many shingle hashes have it set: 64 counters kept bit-sliced (slice k holds bit k of
+        // every counter), so adding a hash is a ripple carry of about two steps instead of 64 additions
+        long[] slices = new long[32];
         int shingles = 0;
         List<byte[]> utf8 = words.stream().map(w -> w.getBytes(StandardCharsets.UTF_8)).toList();
         for (int i = 0; i + 3 <= words.size(); i++) {
-            long h = shingleHash(utf8.get(i), utf8.get(i + 1), utf8.get(i + 2));
-            for (int bit = 0; bit < 64; bit++) {
-                ones[bit] += (int) ((h >>> bit) & 1);
+            long carry = shingleHash(utf8.get(i), utf8.get(i + 1), utf8.get(i + 2));
+            for (int k = 0; carry != 0; k++) {
+                long next = slices[k] & carry;
+                slices[k] ^= carry;
+                carry = next;
             }
             shingles++;
         }
         long simhash = 0;
         for (int bit = 0; bit < 64; bit++) {
-            if (2 * ones[bit] > shingles) { // set in more hashes than not
+            long ones = 0;
+            for (int k = 0; k < slices.length; k++) {
+                ones |= ((slices[k] >>> bit) & 1L) << k;
+            }
+            if (2 * ones > shingles) { // set in more hashes than not
                 simhash |= 1L << bit;
             }
         }
