@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param schemaVersion record format version, {@link #SCHEMA_VERSION} when written by this build
  * @param storyId       stable id, derived from the first article that reported the story; never null
- * @param version       1 when first seen, incremented by each added source
+ * @param version       1 when first seen, incremented by each added source; never lower than an earlier version of the
+ *                      same id, even when the story starts again after it expired from the sink
  * @param title         title of the first article; never null
  * @param url           URL of the first article; never null
  * @param firstSeen     earliest publication time of the sources (fetch time where a source has none); never null

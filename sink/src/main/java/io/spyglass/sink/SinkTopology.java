@@ -47,6 +47,8 @@ public final class SinkTopology {
     /** Stories nobody has added a source to for this long (record time) leave the state store. */
     static final Duration RETENTION = Duration.ofDays(14);
     static final String STORIES_STORE = "sink-open-stories";
+    /** The last version of each story that expired from the open ones, so a story started again goes on from it. */
+    static final String CLOSED_STORIES_STORE = "sink-closed-stories";
     /** Every espionage article goes through one partition, so one task sees all open stories. */
     private static final String CLUSTER_KEY = "stories";
     private static final String REPARTITION = "espionage-articles";
@@ -70,6 +72,8 @@ public final class SinkTopology {
         OpenStorySerde openStorySerde = new OpenStorySerde();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORIES_STORE), Serdes.String(),
                 openStorySerde));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLOSED_STORIES_STORE),
+                Serdes.String(), Serdes.Integer()));
         var branches = builder.stream(topics.enriched(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("enriched"))
                 .processValues(() -> new Read(stats), Named.as("read"))
                 .split(Named.as("read-"))
@@ -83,7 +87,8 @@ public final class SinkTopology {
                 // the bytes as read, checked already: writing the parsed article again would cost as much as reading it
                 .map((key, read) -> KeyValue.pair(CLUSTER_KEY, read.raw()), Named.as("to-one-partition"))
                 .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName(REPARTITION).withNumberOfPartitions(1))
-                .process(() -> new ClusterStories(stats, openStorySerde), Named.as("cluster-stories"), STORIES_STORE);
+                .process(() -> new ClusterStories(stats, openStorySerde), Named.as("cluster-stories"), STORIES_STORE,
+                        CLOSED_STORIES_STORE);
         // the stories as JSON already, written once for the store and this topic (OpenStorySerde)
         stories.to(topics.espionage(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("espionage"));
         return builder.build();
@@ -167,6 +172,7 @@ public final class SinkTopology {
         };
         private ProcessorContext<String, byte[]> context;
         private KeyValueStore<String, OpenStory> store;
+        private KeyValueStore<String, Integer> closed;
 
         ClusterStories(SinkStats stats, OpenStorySerde serde) {
             this.stats = stats;
@@ -177,6 +183,7 @@ public final class SinkTopology {
         public void init(ProcessorContext<String, byte[]> context) {
             this.context = context;
             this.store = context.getStateStore(STORIES_STORE);
+            this.closed = context.getStateStore(CLOSED_STORIES_STORE);
             // Streams initialises processors after restoring their stores, so this sees the whole state; it initialises
             // the same instance again after an aborted transaction, and the index must then forget what was rolled back
             index.clear();
@@ -202,7 +209,7 @@ public final class SinkTopology {
             Instant now = Instant.ofEpochMilli(record.timestamp());
             OpenStory current = decision.storyId() == null ? null : read(decision.storyId());
             OpenStory next = current == null
-                    ? StoryClusterer.start(article, decision.fingerprint(), now)
+                    ? StoryClusterer.start(article, decision.fingerprint(), now, lastVersion(article))
                     : StoryClusterer.add(current, article, decision.fingerprint(), now);
             if (next == current) {
                 return;
@@ -213,6 +220,12 @@ public final class SinkTopology {
             index.put(story.storyId(), next.fingerprints(), next.updated());
             stats.stories.incrementAndGet();
             context.forward(new Record<>(story.storyId(), serde.storyJson(story), record.timestamp()));
+        }
+
+        /** The last version of the story {@code first} would start, if it was open once and expired; else 0. */
+        private int lastVersion(EnrichedArticle first) {
+            Integer version = closed.get(StoryClusterer.storyId(first.id()));
+            return version == null ? 0 : version;
         }
 
         /** True when the story has {@link StoryClusterer#MAX_SOURCES} sources and {@code articleId} is none of them. */
@@ -234,9 +247,16 @@ public final class SinkTopology {
             return story;
         }
 
-        /** Drops the stories nobody added to for {@link #RETENTION}; the index knows which, so no story is read. */
+        /**
+         * Drops the stories nobody added to for {@link #RETENTION} (the index knows which), keeping the last version
+         * of each.
+         */
         private void expire(long streamTime) {
             index.changedBefore(Instant.ofEpochMilli(streamTime).minus(RETENTION)).forEach(id -> {
+                OpenStory story = store.get(id);
+                if (story != null) {
+                    closed.put(id, story.story().version());
+                }
                 store.delete(id);
                 recent.remove(id);
                 index.remove(id);

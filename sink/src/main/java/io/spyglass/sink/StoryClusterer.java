@@ -239,10 +239,14 @@ public final class StoryClusterer {
         return a.published() != null ? a.published() : a.fetched();
     }
 
-    /** A new story, version 1, from its first article; {@code now} is the record time. */
-    public static OpenStory start(EnrichedArticle a, Fingerprint f, Instant now) {
+    /**
+     * A new story from its first article, with version {@code lastVersion} + 1: 1 for an id never emitted; more for a
+     * story that left the open stories and starts again under the same id (its first article came again, as a retag
+     * sends it), so that an id's version never goes back. {@code now} is the record time.
+     */
+    public static OpenStory start(EnrichedArticle a, Fingerprint f, Instant now, int lastVersion) {
         Instant t = f.time();
-        Story story = new Story(Story.SCHEMA_VERSION, storyId(a.id()), 1, a.title() == null ? "" : a.title(), a.url(), t, t,
+        Story story = new Story(Story.SCHEMA_VERSION, storyId(a.id()), lastVersion + 1, a.title() == null ? "" : a.title(), a.url(), t, t,
                 merge(List.of(a.tags())), List.of(source(a, TEXT_BUDGET)));
         return new OpenStory(story, List.of(f), now);
     }

@@ -14,6 +14,7 @@ import io.spyglass.model.Story;
 import io.spyglass.model.Tags;
 import io.spyglass.model.Topics;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
@@ -143,6 +144,32 @@ class SinkTopologyTest {
         assertThat(deadLetter.readRecordsToList()).extracting(TestRecord::key)
                 .containsExactly("poison-without-header", "poison-marked-espionage");
         assertThat(stats.skipped()).isEqualTo(1);
+    }
+
+    @Test
+    void aStoryStartedAgainAfterItExpiredGoesOnFromItsLastVersion() {
+        send("spy", true, "Chinese hackers roamed Japan's defence networks", JAPAN);
+        send("copy", true, "Japan's defence networks penetrated by Chinese hackers", JAPAN);
+        Instant later = NOW.plus(SinkTopology.RETENTION).plus(Duration.ofDays(1));
+        // another story, a fortnight later by record time: the first expires
+        pipe("other", true, "Phishing wave hits Baltic ministries", "Officials in Vilnius and Riga said mailboxes were read.", later);
+        // the first story's first article again, as a retag sends it
+        pipe("spy", true, "Chinese hackers roamed Japan's defence networks", JAPAN, later.plusSeconds(60));
+
+        List<TestRecord<String, Story>> out = stories();
+
+        String id = StoryClusterer.storyId("spy");
+        assertThat(out).extracting(TestRecord::key).containsExactly(id, id, StoryClusterer.storyId("other"), id);
+        assertThat(out).extracting(r -> r.value().version()).containsExactly(1, 2, 1, 3);
+        assertThat(out.get(3).value().sources()).extracting(s -> s.articleId()).containsExactly("spy");
+    }
+
+    private void pipe(String id, boolean isEspionage, String title, String text, Instant recordTime) {
+        Tags tags = new Tags(isEspionage, 0.9, List.of(new Country("CN", "China")), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of(), "test/1");
+        EnrichedArticle a = new EnrichedArticle(1, id, "https://news.example/" + id, title, recordTime,
+                new FeedRef("https://news.example/feed", null), text, ExtractionOutcome.FULL, "en", List.of(), recordTime, tags);
+        enriched.pipeInput(new TestRecord<>(id, serde.serializer().serialize(TOPICS.enriched(), a), a.headers(), recordTime));
     }
 
     private static String header(TestRecord<String, byte[]> record, String name) {

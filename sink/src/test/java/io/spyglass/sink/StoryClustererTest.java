@@ -57,7 +57,7 @@ class StoryClustererTest {
         if (d.duplicate()) {
             return Optional.empty();
         }
-        return Optional.of(d.storyId() == null ? StoryClusterer.start(a, d.fingerprint(), now)
+        return Optional.of(d.storyId() == null ? StoryClusterer.start(a, d.fingerprint(), now, 0)
                 : StoryClusterer.add(open.stream().filter(s -> s.story().storyId().equals(d.storyId())).findFirst().orElseThrow(),
                         a, d.fingerprint(), now));
     }
