@@ -26,6 +26,6 @@ final class EnrichCommand implements Callable<Integer> {
         return StageRunner.runUntilStopped("enrich", () -> {
             progress.close();
             enrich.close();
-        });
+        }, enrich.failure());
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -87,8 +88,10 @@ final class RunCommand implements Callable<Integer> {
             }
             progress.start(15);
             ingest.start();
-            Thread.currentThread().join();
-            return 0;
+            // until Ctrl-C or SIGTERM (the hook closes everything and the JVM exits), or until a stage fails for good
+            Throwable cause = (Throwable) CompletableFuture.anyOf(enrich.failure(), sink.failure()).join();
+            LOG.error("A stage failed and stopped processing: {}; stopping Spyglass (exit status 1)", cause.toString());
+            return 1;
         } finally {
             closeAll(running);
             try {

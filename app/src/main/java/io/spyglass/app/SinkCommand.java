@@ -29,6 +29,6 @@ final class SinkCommand implements Callable<Integer> {
         return StageRunner.runUntilStopped("sink", () -> {
             progress.close();
             sink.close();
-        });
+        }, sink.failure());
     }
 }

@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +20,7 @@ public final class EnrichApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EnrichApp.class);
     private final KafkaStreams streams;
     private final EnrichStats stats = new EnrichStats();
+    private final CompletableFuture<Throwable> failure = new CompletableFuture<>();
 
     /**
      * @param taxonomy a user taxonomy file extending the bundled one; used only if it exists
@@ -28,6 +31,10 @@ public final class EnrichApp implements AutoCloseable {
         Properties props = new Properties();
         props.putAll(StreamsSettings.of(kafka, applicationId, stateDir));
         this.streams = new KafkaStreams(EnrichTopology.build(topics, tagger, stats), props);
+        streams.setUncaughtExceptionHandler(e -> {
+            failure.complete(e); // the same response as Streams' default, made visible to the process
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
     }
 
     public void start() {
@@ -41,6 +48,14 @@ public final class EnrichApp implements AutoCloseable {
     /** The Streams state, for health checks. */
     public KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /**
+     * Completes with the cause when a stream thread dies of an error the topology does not handle (records that
+     * cannot be read go to the dead-letter topic instead); the stage has then stopped processing for good.
+     */
+    public CompletableFuture<Throwable> failure() {
+        return failure;
     }
 
     @Override

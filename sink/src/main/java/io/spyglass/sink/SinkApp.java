@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 
 /** The sink stage wired to Kafka: {@link SinkTopology} in Kafka Streams, plus a {@link FileSink} when a file is given. */
 public final class SinkApp implements AutoCloseable {
@@ -16,6 +18,7 @@ public final class SinkApp implements AutoCloseable {
     private final FileSink fileSink;
     private final WebhookSink webhookSink;
     private final SinkStats stats = new SinkStats();
+    private final CompletableFuture<Throwable> failure = new CompletableFuture<>();
     private Thread fileThread;
     private Thread webhookThread;
 
@@ -31,6 +34,10 @@ public final class SinkApp implements AutoCloseable {
         Properties props = new Properties();
         props.putAll(StreamsSettings.of(kafka, applicationId, stateDir));
         this.streams = new KafkaStreams(SinkTopology.build(topics, stats), props);
+        streams.setUncaughtExceptionHandler(e -> {
+            failure.complete(e); // the same response as Streams' default, made visible to the process
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
         this.fileSink = out == null ? null : new FileSink(kafka, fileGroup, topics.espionage(), out, stats);
         this.webhookSink = webhooks.enabled()
                 ? new WebhookSink(kafka, webhookGroup, topics.espionage(), topics.deadLetter(), webhooks, userAgent, stats) : null;
@@ -50,6 +57,14 @@ public final class SinkApp implements AutoCloseable {
 
     public SinkStats stats() {
         return stats;
+    }
+
+    /**
+     * Completes with the cause when a stream thread dies of an error the topology does not handle (records that
+     * cannot be read go to the dead-letter topic instead); the stage has then stopped processing for good.
+     */
+    public CompletableFuture<Throwable> failure() {
+        return failure;
     }
 
     @Override
