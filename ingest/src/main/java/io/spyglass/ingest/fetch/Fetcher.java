@@ -196,13 +196,21 @@ public final class Fetcher {
 
     private byte[] decode(byte[] body, String encoding, URI url) throws FetchException {
         String e = encoding.strip().toLowerCase(Locale.ROOT);
-        if (e.equals("identity") || e.isEmpty() || body.length == 0) {
-            return body;
-        }
+        byte[] decoded = e.equals("identity") || e.isEmpty() || body.length == 0 ? body : inflate(body, e, url);
+        // some servers send gzip files (feed.xml.gz, or a body compressed twice) without saying so; no text a feed or
+        // page could be starts with gzip's magic bytes, so the body says it is gzip as surely as a header would
+        return isGzip(decoded) ? inflate(decoded, "gzip", url) : decoded;
+    }
+
+    private static boolean isGzip(byte[] body) {
+        return body.length >= 3 && body[0] == (byte) 0x1f && body[1] == (byte) 0x8b && body[2] == 8;
+    }
+
+    private byte[] inflate(byte[] body, String e, URI url) throws FetchException {
         try (InputStream in = switch (e) {
             case "gzip", "x-gzip" -> new GZIPInputStream(new ByteArrayInputStream(body));
             case "deflate" -> new InflaterInputStream(new ByteArrayInputStream(body));
-            default -> throw new FetchException(FetchException.Kind.IO, "unsupported Content-Encoding '" + encoding + "' from " + url);
+            default -> throw new FetchException(FetchException.Kind.IO, "unsupported Content-Encoding '" + e + "' from " + url);
         }) {
             ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(body.length * 4, 1 << 20));
             byte[] buffer = new byte[16384];

@@ -165,6 +165,27 @@ class FetcherTest {
     }
 
     @Test
+    void decodesAGzipFileServedWithoutContentEncoding() throws Exception {
+        server.serve("/feed.xml.gz", 200, "application/gzip", gzip("<rss>file</rss>".getBytes(StandardCharsets.UTF_8)));
+        server.serve("/twice", 200, "text/xml", gzip(gzip("<rss>twice</rss>".getBytes(StandardCharsets.UTF_8))),
+                "Content-Encoding", "gzip");
+
+        assertThat(new String(fetcher.get(server.url("/feed.xml.gz"), ACCEPT).body(), StandardCharsets.UTF_8))
+                .isEqualTo("<rss>file</rss>");
+        assertThat(new String(fetcher.get(server.url("/twice"), ACCEPT).body(), StandardCharsets.UTF_8))
+                .isEqualTo("<rss>twice</rss>");
+    }
+
+    @Test
+    void refusesAGzipBombServedWithoutContentEncodingAtTheCap() throws Exception {
+        server.serve("/bomb.gz", 200, "application/gzip", gzip(new byte[64 * 1024 * 1024]));
+
+        FetchException e = assertThrows(FetchException.class, () -> fetcher.get(server.url("/bomb.gz"), ACCEPT));
+
+        assertThat(e.kind()).isEqualTo(FetchException.Kind.TOO_LARGE);
+    }
+
+    @Test
     void decodesDeflate() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (DeflaterOutputStream d = new DeflaterOutputStream(out)) {
