@@ -11,10 +11,16 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.io.UnsupportedEncodingException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -78,10 +84,31 @@ public final class FeedParser {
     private static Reader open(byte[] body, String contentType) throws IOException {
         Charset wide = wideCharset(body);
         if (wide == null) {
-            return new XmlReader(new ByteArrayInputStream(body), contentType, true);
+            try {
+                return new XmlReader(new ByteArrayInputStream(body), contentType, true);
+            } catch (UnsupportedEncodingException | IllegalCharsetNameException | UnsupportedCharsetException e) {
+                // a misspelt or made-up encoding name (encoding="utf8x") is the publisher's typo; read the bytes as
+                // browsers do, as UTF-8 when they are valid UTF-8, else as windows-1252 (the XML parser ignores the
+                // prolog's encoding once it is given characters)
+                return text(body, isUtf8(body) ? StandardCharsets.UTF_8 : Charset.forName("windows-1252"));
+            }
         }
-        String text = new String(body, wide);
+        return text(body, wide);
+    }
+
+    private static Reader text(byte[] body, Charset charset) {
+        String text = new String(body, charset);
         return new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text);
+    }
+
+    private static boolean isUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     private static Charset wideCharset(byte[] b) {

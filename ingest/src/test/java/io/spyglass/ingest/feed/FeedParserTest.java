@@ -19,6 +19,20 @@ class FeedParserTest {
     }
 
     @Test
+    void readsAFeedWhoseDeclaredEncodingDoesNotExistAsUtf8OrElseWindows1252() throws Exception {
+        String rss = "<?xml version=\"1.0\" encoding=\"utf8-bogus\"?><rss version=\"2.0\"><channel><title>Caf\u00e9 desk</title>"
+                + "<item><title>Caf\u00e9 \u2013 breach</title><link>https://cafe.example/a</link></item></channel></rss>";
+
+        ParsedFeed utf8 = FeedParser.parse(rss.getBytes(StandardCharsets.UTF_8), "application/xml", URI.create("https://cafe.example/feed"));
+        ParsedFeed cp1252 = FeedParser.parse(rss.getBytes(Charset.forName("windows-1252")), "application/xml",
+                URI.create("https://cafe.example/feed"));
+
+        assertThat(utf8.title()).isEqualTo("Caf\u00e9 desk");
+        assertThat(utf8.items()).extracting(FeedItem::title).containsExactly("Caf\u00e9 \u2013 breach");
+        assertThat(cp1252.items()).extracting(FeedItem::title).containsExactly("Caf\u00e9 \u2013 breach");
+    }
+
+    @Test
     void readsRss091() throws Exception {
         ParsedFeed feed = parse("rss-0.91.xml", "https://news.example.org/rss");
 
