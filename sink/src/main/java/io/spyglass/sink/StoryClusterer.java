@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -139,14 +140,16 @@ public final class StoryClusterer {
 
     /** The fingerprint of an article. */
     static Fingerprint fingerprint(EnrichedArticle a) {
-        List<String> words = words(a.text() == null ? "" : a.text());
+        // the words as words() finds them, as ranges of the prepared text's UTF-8 bytes: no string per word
+        byte[] text = prepare(a.text() == null ? "" : a.text()).getBytes(StandardCharsets.UTF_8);
+        int[] bounds = wordBounds(text);
+        int words = bounds.length / 2;
         // per bit of the hash, how many shingle hashes have it set: 64 counters kept bit-sliced (slice k holds bit k of
         // every counter), so adding a hash is a ripple carry of about two steps instead of 64 additions
         long[] slices = new long[32];
         int shingles = 0;
-        List<byte[]> utf8 = words.stream().map(w -> w.getBytes(StandardCharsets.UTF_8)).toList();
-        for (int i = 0; i + 3 <= words.size(); i++) {
-            long carry = shingleHash(utf8.get(i), utf8.get(i + 1), utf8.get(i + 2));
+        for (int i = 0; i + 3 <= words; i++) {
+            long carry = shingleHash(text, bounds, i);
             for (int k = 0; carry != 0; k++) {
                 long next = slices[k] & carry;
                 slices[k] ^= carry;
@@ -185,7 +188,7 @@ public final class StoryClusterer {
     static List<String> words(String text) {
         List<String> out = new ArrayList<>();
         // "Japan's" and "Japan" are the same word for comparing reports
-        String s = text.toLowerCase(Locale.ROOT).replace("'s", "").replace("\u2019s", "");
+        String s = prepare(text);
         // runs of letters and numbers, as the regex [\p{L}\p{N}]+ finds them, scanned by hand: a fifth of the sink's time
         // went to that regex
         int start = -1;
@@ -217,20 +220,76 @@ public final class StoryClusterer {
                 || type == Character.OTHER_NUMBER;
     }
 
-    /**
-     * 64-bit FNV-1a of the UTF-8 of the three words joined by spaces (stable across JVMs, unlike String.hashCode's
-     * 32 bits which SimHash needs 64 of), without building the joined string.
-     */
-    private static long shingleHash(byte[] first, byte[] second, byte[] third) {
-        long h = fnv(0xcbf29ce484222325L, first);
-        h = fnv((h ^ ' ') * FNV_PRIME, second);
-        return fnv((h ^ ' ') * FNV_PRIME, third);
+    /** Lower case, and "Japan's" the same word as "Japan" for comparing reports. */
+    private static String prepare(String text) {
+        return text.toLowerCase(Locale.ROOT).replace("'s", "").replace("\u2019s", "");
     }
 
-    private static long fnv(long h, byte[] bytes) {
-        for (byte b : bytes) {
-            h ^= b & 0xff;
-            h *= FNV_PRIME;
+    /**
+     * Start and end offsets, in pairs, of the runs of letters and numbers in UTF-8 {@code text}: the words
+     * {@link #words} finds, as byte ranges.
+     */
+    static int[] wordBounds(byte[] text) {
+        int[] bounds = new int[64];
+        int n = 0;
+        int start = -1;
+        for (int i = 0; i < text.length; ) {
+            int b = text[i] & 0xff;
+            int cp;
+            int length;
+            if (b < 0x80) {
+                cp = b;
+                length = 1;
+            } else if (b >= 0xf0 && i + 3 < text.length) {
+                cp = ((b & 0x07) << 18) | ((text[i + 1] & 0x3f) << 12) | ((text[i + 2] & 0x3f) << 6) | (text[i + 3] & 0x3f);
+                length = 4;
+            } else if (b >= 0xe0 && i + 2 < text.length) {
+                cp = ((b & 0x0f) << 12) | ((text[i + 1] & 0x3f) << 6) | (text[i + 2] & 0x3f);
+                length = 3;
+            } else if (b >= 0xc0 && i + 1 < text.length) {
+                cp = ((b & 0x1f) << 6) | (text[i + 1] & 0x3f);
+                length = 2;
+            } else {
+                cp = '?'; // getBytes writes whole sequences; a cut one would count as a separator
+                length = 1;
+            }
+            if (isWordChar(cp)) {
+                if (start < 0) {
+                    start = i;
+                }
+            } else if (start >= 0) {
+                if (n + 2 > bounds.length) {
+                    bounds = Arrays.copyOf(bounds, bounds.length * 2);
+                }
+                bounds[n++] = start;
+                bounds[n++] = i;
+                start = -1;
+            }
+            i += length;
+        }
+        if (start >= 0) {
+            if (n + 2 > bounds.length) {
+                bounds = Arrays.copyOf(bounds, bounds.length + 2);
+            }
+            bounds[n++] = start;
+            bounds[n++] = text.length;
+        }
+        return Arrays.copyOf(bounds, n);
+    }
+
+    /**
+     * 64-bit FNV-1a of words {@code i}, {@code i + 1} and {@code i + 2} joined by spaces, in UTF-8 (stable across
+     * JVMs, unlike String.hashCode's 32 bits which SimHash needs 64 of).
+     */
+    private static long shingleHash(byte[] text, int[] bounds, int i) {
+        long h = 0xcbf29ce484222325L;
+        for (int w = i; w < i + 3; w++) {
+            if (w > i) {
+                h = (h ^ ' ') * FNV_PRIME;
+            }
+            for (int k = bounds[2 * w]; k < bounds[2 * w + 1]; k++) {
+                h = (h ^ (text[k] & 0xff)) * FNV_PRIME;
+            }
         }
         return h;
     }

@@ -11,6 +11,7 @@ import io.spyglass.model.FeedRef;
 import io.spyglass.model.Story;
 import io.spyglass.model.StorySource;
 import io.spyglass.model.Tags;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -64,6 +65,38 @@ class StoryClustererTest {
 
     private static OpenStory first(EnrichedArticle a) {
         return assign(List.of(), a, T0).orElseThrow();
+    }
+
+    @Test
+    void simHashIsTheOneOfTheWordsShinglesOnAnyText() {
+        Random random = new Random(5);
+        String alphabet = "aZ9 ,.'\u2019s-\u00e9\u00df\u0416\u4e2d\u0661\u00b2\u2162\n\ud83d\ude00\ud835\udc00\ud800";
+        for (int n = 0; n < 300; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(200); k > 0; k--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            List<String> words = StoryClusterer.words(text.toString());
+            int[] ones = new int[64];
+            for (int w = 0; w + 3 <= words.size(); w++) {
+                long h = 0xcbf29ce484222325L; // FNV-1a, 64 bits
+                for (byte b : (words.get(w) + " " + words.get(w + 1) + " " + words.get(w + 2)).getBytes(StandardCharsets.UTF_8)) {
+                    h = (h ^ (b & 0xff)) * 0x100000001b3L;
+                }
+                for (int bit = 0; bit < 64; bit++) {
+                    ones[bit] += (int) ((h >>> bit) & 1);
+                }
+            }
+            long expected = 0;
+            for (int bit = 0; bit < 64; bit++) {
+                expected |= 2 * ones[bit] > words.size() - 2 ? 1L << bit : 0;
+            }
+
+            Fingerprint f = StoryClusterer.fingerprint(article("p" + n, "Pin", "Title", text.toString(), T0, CN_JP));
+
+            assertThat(f.shingles()).isEqualTo(Math.max(0, words.size() - 2));
+            assertThat(f.simhash()).as("SimHash of %s", text).isEqualTo(words.size() < 3 ? 0 : expected);
+        }
     }
 
     @Test
