@@ -122,12 +122,13 @@ final class BenchDeliveryCommand implements Callable<Integer> {
             Map<String, Object> client = client(kafka);
             Topics pass = topics("pass");
             admin.ensure(pass, PARTITIONS);
-            results.add(measure("Streams passthrough (mapValues)", List.of("bench-pass-"), client, admin, pass.articles(), pass.enriched(),
-                    () -> passthrough(client, pass, dir), warmup, load, timed, avgBytes));
+            results.add(measure("Streams passthrough (mapValues)", List.of("bench-pass-"), client, admin, pass.articles(),
+                    pass.enriched(), () -> passthrough(client, pass, dir), warmup, load, timed, avgBytes));
             Topics pipe = topics("pipe");
             admin.ensure(pipe, PARTITIONS);
-            results.add(measure("enrich + sink (tag, stories)", List.of("bench-enrich-", "bench-sink-"), client, admin, pipe.articles(), pipe.espionage(),
-                    () -> pipeline(client, pipe, dir, enrichThreads), warmup, load, timed, avgBytes));
+            results.add(measure("enrich + sink (tag, stories)", List.of("bench-enrich-", "bench-sink-"), client, admin,
+                    pipe.articles(), pipe.espionage(), () -> pipeline(client, pipe, dir, enrichThreads), warmup, load, timed,
+                    avgBytes));
             stories = StorySummary.read(client, pipe.espionage());
         }
         print(results, avgBytes, tagsPerSecond, (double) espionage / load.size(), stories);
@@ -252,7 +253,8 @@ final class BenchDeliveryCommand implements Callable<Integer> {
      * Warms the stage up, then times {@code load} from the first send until the stage has committed all of it, then
      * sends {@code timed} at {@link #rate} per second and measures produce-to-output latency of what reaches {@code out}.
      */
-    private Result measure(String name, List<String> threadPrefixes, Map<String, Object> client, TopicAdmin admin, String in, String out, StageFactory factory,
+    private Result measure(String name, List<String> threadPrefixes, Map<String, Object> client, TopicAdmin admin, String in,
+                           String out, StageFactory factory,
                            List<byte[]> warmup, List<byte[]> load, List<byte[]> timed, double avgBytes) throws Exception {
         LOG.info("Measuring {}", name);
         try (Stage stage = factory.start(); KafkaProducer<String, byte[]> producer = producer(client)) {

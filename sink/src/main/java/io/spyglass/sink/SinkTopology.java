@@ -8,8 +8,6 @@ import io.spyglass.model.Story;
 import io.spyglass.model.Topics;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,8 +150,8 @@ public final class SinkTopology {
 
     /**
      * Adds each espionage article to the open story it reports, or starts one, and emits the story's new version.
-     * The fingerprints of the open stories are also kept in memory ({@link StoryIndex}), loaded from the store when the task starts, so
-     * matching an article reads no story from the store but the one it joins.
+     * The fingerprints of the open stories are also kept in memory ({@link StoryIndex}), loaded from the store when
+     * the task starts, so matching an article reads no story from the store but the one it joins.
      */
     private static final class ClusterStories implements Processor<String, byte[], String, byte[]> {
         private final JsonSerde<EnrichedArticle> articleSerde = new JsonSerde<>(EnrichedArticle.class);
