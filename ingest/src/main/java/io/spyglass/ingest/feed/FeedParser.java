@@ -51,9 +51,22 @@ public final class FeedParser {
         }
         SyndFeed feed;
         try (Reader reader = open(body, contentType)) {
-            SyndFeedInput input = new SyndFeedInput();
-            input.setAllowDoctypes(false);
-            feed = input.build(reader);
+            String xml = readAll(reader);
+            try {
+                feed = build(xml);
+            } catch (FeedException e) {
+                // publishers' commonest faults (a stray control character, a bare & in a link) cost every item of the
+                // feed under a strict parser; a repaired copy gets one more try, and the first error is what is reported
+                String repaired = XmlRepair.repaired(xml);
+                if (repaired.equals(xml)) {
+                    throw e;
+                }
+                try {
+                    feed = build(repaired);
+                } catch (FeedException | RuntimeException again) {
+                    throw e;
+                }
+            }
         } catch (FeedException e) {
             // ROME reports a document it cannot map (an RSS without <channel>, say) as a bare "Invalid XML" whose
             // cause says what was missing
@@ -74,6 +87,22 @@ public final class FeedParser {
             items.add(new FeedItem(link, normalise(entry.getTitle()), time(entry), authors(entry), content(entry)));
         }
         return new ParsedFeed(normalise(feed.getTitle()), items, skipped);
+    }
+
+    private static SyndFeed build(String xml) throws FeedException {
+        SyndFeedInput input = new SyndFeedInput();
+        input.setAllowDoctypes(false);
+        return input.build(new StringReader(xml));
+    }
+
+    private static String readAll(Reader reader) throws IOException {
+        StringBuilder out = new StringBuilder();
+        char[] buffer = new char[8192];
+        int n;
+        while ((n = reader.read(buffer)) != -1) {
+            out.append(buffer, 0, n);
+        }
+        return out.toString();
     }
 
     /**

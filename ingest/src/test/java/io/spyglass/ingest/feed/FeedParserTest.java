@@ -33,6 +33,29 @@ class FeedParserTest {
     }
 
     @Test
+    void readsAFeedWithAStrayControlCharacterAndABareAmpersandOnASecondTry() throws Exception {
+        String rss = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Desk</title>"
+                + "<item><title>Ministry\u000B mail breached</title><link>https://desk.example/a?id=1&src=rss</link></item>"
+                + "<item><title>Second</title><link>https://desk.example/b</link></item></channel></rss>";
+
+        ParsedFeed feed = FeedParser.parse(rss.getBytes(StandardCharsets.UTF_8), "application/rss+xml",
+                URI.create("https://desk.example/feed"));
+
+        assertThat(feed.items()).extracting(FeedItem::title).containsExactly("Ministry mail breached", "Second");
+        assertThat(feed.items().get(0).link()).isEqualTo(URI.create("https://desk.example/a?id=1&src=rss"));
+    }
+
+    @Test
+    void reportsTheOriginalErrorWhenTheRepairDoesNotHelp() {
+        String rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Cut\u000B</title><item><title>x</title>";
+
+        FeedParseException e = assertThrows(FeedParseException.class, () -> FeedParser.parse(rss.getBytes(StandardCharsets.UTF_8),
+                "application/rss+xml", URI.create("https://desk.example/feed")));
+
+        assertThat(e.getMessage()).startsWith("not a valid RSS/Atom feed").contains("invalid XML character");
+    }
+
+    @Test
     void readsRss091() throws Exception {
         ParsedFeed feed = parse("rss-0.91.xml", "https://news.example.org/rss");
 
