@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.io.UnsupportedEncodingException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -96,12 +97,8 @@ public final class FeedParser {
     }
 
     private static String readAll(Reader reader) throws IOException {
-        StringBuilder out = new StringBuilder();
-        char[] buffer = new char[8192];
-        int n;
-        while ((n = reader.read(buffer)) != -1) {
-            out.append(buffer, 0, n);
-        }
+        StringWriter out = new StringWriter();
+        reader.transferTo(out);
         return out.toString();
     }
 
