@@ -52,27 +52,14 @@ public final class FeedParser {
         }
         SyndFeed feed;
         try (Reader reader = open(body, contentType)) {
-            String xml = readAll(reader);
-            try {
-                feed = build(xml);
-            } catch (FeedException e) {
-                // publishers' commonest faults (a stray control character, a bare & in a link) cost every item of the
-                // feed under a strict parser; a repaired copy gets one more try, and the first error is what is reported
-                String repaired = XmlRepair.repaired(xml);
-                if (repaired.equals(xml)) {
-                    throw e;
-                }
-                try {
-                    feed = build(repaired);
-                } catch (FeedException | RuntimeException again) {
-                    throw e;
-                }
-            }
+            feed = buildRepairingIfNeeded(readAll(reader));
         } catch (FeedException e) {
-            // ROME reports a document it cannot map (an RSS without <channel>, say) as a bare "Invalid XML" whose
-            // cause says what was missing
-            String detail = e.getCause() instanceof RuntimeException && e.getCause().getMessage() != null
-                    ? " (" + oneLine(e.getCause().getMessage()) + ")" : "";
+            // ROME reports a document it cannot map as a bare "Invalid XML" whose cause says what was missing, in
+            // an RSS without <channel> as a NullPointerException about its own variable
+            Throwable cause = e.getCause();
+            String detail = cause instanceof NullPointerException && String.valueOf(cause.getMessage()).contains("eChannel")
+                    ? " (no <channel> element)"
+                    : cause instanceof RuntimeException && cause.getMessage() != null ? " (" + oneLine(cause.getMessage()) + ")" : "";
             throw new FeedParseException("not a valid RSS/Atom feed: " + oneLine(e.getMessage()) + detail, e);
         } catch (IOException | RuntimeException e) {
             throw new FeedParseException("unreadable feed: " + oneLine(e.getMessage()), e);
@@ -88,6 +75,32 @@ public final class FeedParser {
             items.add(new FeedItem(link, normalise(entry.getTitle()), time(entry), authors(entry), content(entry)));
         }
         return new ParsedFeed(normalise(feed.getTitle()), items, skipped);
+    }
+
+    /**
+     * Builds the feed, and when the strict parse fails, tries once more on a repaired copy: publishers' commonest
+     * faults (a stray control character, a bare &amp; in a link, a forgotten namespace) would otherwise cost every
+     * item of the feed. When the repair does not help, the first error is what is reported.
+     */
+    private static SyndFeed buildRepairingIfNeeded(String xml) throws FeedException, FeedParseException {
+        try {
+            return build(xml);
+        } catch (FeedException | IllegalArgumentException e) {
+            String repaired = XmlRepair.repaired(xml);
+            if (!repaired.equals(xml)) {
+                try {
+                    return build(repaired);
+                } catch (FeedException | RuntimeException again) {
+                    // reported below: the first error says what the publisher got wrong
+                }
+            }
+            if (e instanceof IllegalArgumentException) {
+                // ROME's bare "Invalid document": well-formed XML in no format it knows
+                throw new FeedParseException("not a feed: the root element <" + XmlRepair.rootElementName(xml)
+                        + "> is not RSS, RSS 1.0 (RDF with a channel) or Atom", e);
+            }
+            throw e;
+        }
     }
 
     private static SyndFeed build(String xml) throws FeedException {

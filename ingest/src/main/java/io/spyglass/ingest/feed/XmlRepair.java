@@ -1,20 +1,55 @@
 package io.spyglass.ingest.feed;
 
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
- * Repairs the two faults that most often make a real feed ill-formed, for a second attempt after the strict parse
- * failed: characters XML 1.0 forbids (a stray vertical tab or form feed pasted into a title), which are dropped, and
- * ampersands that start no entity or character reference ({@code ?a=1&b=2} in a link), which are escaped (but not
- * in CDATA sections, where an ampersand is no fault). Pure.
+ * Repairs the faults that most often make a real feed fail the strict parse, for a second attempt: characters XML 1.0
+ * forbids (a stray vertical tab or form feed pasted into a title), which are dropped; ampersands that start no entity
+ * or character reference ({@code ?a=1&b=2} in a link), which are escaped (but not in CDATA sections, where an
+ * ampersand is no fault); namespace prefixes used but never declared ({@code <content:encoded>} in an RSS without
+ * {@code xmlns:content}) and an Atom {@code <feed>} without Atom's namespace, which are declared; and a DOCTYPE that only names an external DTD (Netscape's RSS 0.91 one), which the parser
+ * refuses and which declares nothing a feed reader needs, so it is dropped. A DOCTYPE with an internal subset stays,
+ * and stays refused: that is where entity bombs live. Pure.
  */
 final class XmlRepair {
+    /** White space, a processing instruction (the XML declaration among them) or a comment. */
+    private static final String PROLOG_MISC = "(?:\\s|<\\?[^>]*\\?>|<!--(?:[^-]|-(?!->))*-->)";
+    /** Group 1: a DOCTYPE naming only an external DTD, after the XML declaration, comments and processing instructions. */
+    private static final Pattern EXTERNAL_DOCTYPE = Pattern.compile(
+            "\\uFEFF?" + PROLOG_MISC + "*(<!DOCTYPE\\s+[\\w:.-]+"
+                    + "(?:\\s+(?:PUBLIC\\s+(?:\"[^\"]*\"|'[^']*')\\s+|SYSTEM\\s+)(?:\"[^\"]*\"|'[^']*'))?\\s*>)");
+    /** Group 1: a prefixed element name; group 2: a prefixed attribute name. */
+    private static final Pattern PREFIX_USE = Pattern.compile(
+            "</?([A-Za-z_][\\w.-]*):[A-Za-z_]|\\s([A-Za-z_][\\w.-]*):[A-Za-z_][\\w.-]*\\s*=\\s*[\"']");
+    private static final Pattern PREFIX_DECLARATION = Pattern.compile("xmlns:([A-Za-z_][\\w.-]*)\\s*=");
+    /** Up to the end of the root element's name (group 1), after the prolog. */
+    private static final Pattern ROOT_ELEMENT_NAME = Pattern.compile(
+            "\\uFEFF?(?:" + PROLOG_MISC + "|<!DOCTYPE[^>\\[]*(?:\\[[^\\]]*\\])?\\s*>)*<([A-Za-z_][\\w.:-]*)");
+    private static final Pattern DEFAULT_NAMESPACE = Pattern.compile("\\sxmlns\\s*=");
+    private static final Map<String, String> WELL_KNOWN_NAMESPACES = Map.of(
+            "content", "http://purl.org/rss/1.0/modules/content/",
+            "dc", "http://purl.org/dc/elements/1.1/",
+            "dcterms", "http://purl.org/dc/terms/",
+            "atom", "http://www.w3.org/2005/Atom",
+            "media", "http://search.yahoo.com/mrss/",
+            "itunes", "http://www.itunes.com/dtds/podcast-1.0.dtd",
+            "slash", "http://purl.org/rss/1.0/modules/slash/",
+            "sy", "http://purl.org/rss/1.0/modules/syndication/",
+            "wfw", "http://wellformedweb.org/CommentAPI/");
 
     private XmlRepair() {
     }
 
-    /** The document with both faults repaired; the same string when it has neither. */
+    /** The document with these faults repaired; the same string when it has none. */
     static String repaired(String xml) {
         StringBuilder out = new StringBuilder(xml.length() + 64);
-        int i = 0;
+        int i = externalDoctype(xml, out);
         while (i < xml.length()) {
             if (xml.startsWith("<![CDATA[", i)) {
                 int end = xml.indexOf("]]>", i);
@@ -33,7 +68,62 @@ final class XmlRepair {
                 i = next;
             }
         }
+        declareMissingNamespaces(out);
         return out.length() == xml.length() && out.toString().equals(xml) ? xml : out.toString();
+    }
+
+    /** The root element's name as written, or "?" when there is none. */
+    static String rootElementName(CharSequence xml) {
+        Matcher root = ROOT_ELEMENT_NAME.matcher(xml);
+        return root.lookingAt() ? root.group(1) : "?";
+    }
+
+    /**
+     * Declares on the root element each namespace prefix the document uses but never declares, and Atom's namespace
+     * on a root {@code <feed>} that has none, as feed readers assume. A prefix feeds commonly use gets its real
+     * namespace, so ROME's modules read {@code content:encoded} or {@code dc:date} as if the publisher had declared
+     * it; any other gets a placeholder, which only makes the document well-formed.
+     */
+    private static void declareMissingNamespaces(StringBuilder xml) {
+        Matcher root = ROOT_ELEMENT_NAME.matcher(xml);
+        if (!root.lookingAt()) {
+            return;
+        }
+        StringBuilder declarations = new StringBuilder();
+        int startTagEnd = xml.indexOf(">", root.end());
+        if (root.group(1).equals("feed") && !DEFAULT_NAMESPACE.matcher(xml.subSequence(root.end(),
+                startTagEnd < 0 ? xml.length() : startTagEnd)).find()) {
+            declarations.append(" xmlns=\"http://www.w3.org/2005/Atom\"");
+        }
+        Set<String> declared = new HashSet<>(List.of("xml", "xmlns"));
+        Matcher declaration = PREFIX_DECLARATION.matcher(xml);
+        while (declaration.find()) {
+            declared.add(declaration.group(1));
+        }
+        Set<String> undeclared = new LinkedHashSet<>();
+        Matcher use = PREFIX_USE.matcher(xml);
+        while (use.find()) {
+            String prefix = use.group(1) != null ? use.group(1) : use.group(2);
+            if (!declared.contains(prefix)) {
+                undeclared.add(prefix);
+            }
+        }
+        undeclared.forEach(prefix -> declarations.append(" xmlns:").append(prefix).append("=\"")
+                .append(WELL_KNOWN_NAMESPACES.getOrDefault(prefix, "urn:x-undeclared-prefix:" + prefix)).append('"'));
+        xml.insert(root.end(), declarations);
+    }
+
+    /**
+     * Copies the prolog up to a DOCTYPE without internal subset into {@code out} and returns the index after that
+     * DOCTYPE; returns 0, copying nothing, when the prolog has no such DOCTYPE.
+     */
+    private static int externalDoctype(String xml, StringBuilder out) {
+        Matcher doctype = EXTERNAL_DOCTYPE.matcher(xml);
+        if (!doctype.lookingAt()) {
+            return 0;
+        }
+        out.append(xml, 0, doctype.start(1));
+        return doctype.end(1);
     }
 
     private static void appendAllowed(StringBuilder out, String xml, int from, int to) {

@@ -138,6 +138,77 @@ class FeedParserTest {
     }
 
     @Test
+    void readsAnRss091FeedThatNamesNetscapesDtd() throws Exception {
+        String rss = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<!DOCTYPE rss PUBLIC "
+                + "\"-//Netscape Communications//DTD RSS 0.91//EN\" \"http://my.netscape.com/publish/formats/rss-0.91.dtd\">\n"
+                + "<rss version=\"0.91\"><channel><title>Old desk</title><link>https://old.example/</link><description>d</description>"
+                + "<language>en</language><item><title>Embassy&nbsp;mail stolen</title><link>https://old.example/1</link></item>"
+                + "</channel></rss>";
+
+        ParsedFeed feed = FeedParser.parse(rss.getBytes(StandardCharsets.ISO_8859_1), "text/xml", URI.create("https://old.example/rss"));
+
+        assertThat(feed.items()).extracting(FeedItem::title).containsExactly("Embassy mail stolen");
+    }
+
+    @Test
+    void readsModuleElementsWhoseNamespaceThePublisherForgotToDeclare() throws Exception {
+        String rss = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Desk</title>"
+                + "<item><title>Ministry mail breached</title><link>https://desk.example/a</link><description>Short.</description>"
+                + "<content:encoded><![CDATA[<p>The whole story.</p>]]></content:encoded>"
+                + "<dc:date>2026-03-04T05:06:07Z</dc:date><dc:creator>R. Reporter</dc:creator></item></channel></rss>";
+
+        ParsedFeed feed = FeedParser.parse(rss.getBytes(StandardCharsets.UTF_8), "application/rss+xml",
+                URI.create("https://desk.example/feed"));
+
+        assertThat(feed.items()).containsExactly(new FeedItem(URI.create("https://desk.example/a"), "Ministry mail breached",
+                Instant.parse("2026-03-04T05:06:07Z"), List.of("R. Reporter"), "<p>The whole story.</p>"));
+    }
+
+    @Test
+    void readsAnAtomFeedWithoutAtomsNamespace() throws Exception {
+        String atom = "<feed><title>Lab notes</title><updated>2026-03-04T05:06:07Z</updated>"
+                + "<entry><title>Implant found on router</title><link rel=\"alternate\" href=\"https://lab.example/implant\"/>"
+                + "<id>tag:lab.example,2026:1</id><updated>2026-03-04T05:06:07Z</updated></entry></feed>";
+
+        ParsedFeed feed = FeedParser.parse(atom.getBytes(StandardCharsets.UTF_8), "application/atom+xml",
+                URI.create("https://lab.example/atom"));
+
+        assertThat(feed.title()).isEqualTo("Lab notes");
+        assertThat(feed.items()).extracting(FeedItem::link).containsExactly(URI.create("https://lab.example/implant"));
+    }
+
+    @Test
+    void saysWhichRootElementWellFormedXmlThatIsNoFeedHas() {
+        String xml = "<?xml version=\"1.0\"?><catalog><book>Spies</book></catalog>";
+
+        FeedParseException e = assertThrows(FeedParseException.class, () -> FeedParser.parse(xml.getBytes(StandardCharsets.UTF_8),
+                "text/xml", URI.create("https://shop.example/feed")));
+
+        assertThat(e.getMessage()).isEqualTo("not a feed: the root element <catalog> is not RSS, RSS 1.0 (RDF with a channel) or Atom");
+    }
+
+    @Test
+    void saysThatAnRssWithoutChannelHasNone() {
+        String xml = "<?xml version=\"1.0\"?><rss version=\"2.0\"><item><title>x</title></item></rss>";
+
+        FeedParseException e = assertThrows(FeedParseException.class, () -> FeedParser.parse(xml.getBytes(StandardCharsets.UTF_8),
+                "text/xml", URI.create("https://shop.example/feed")));
+
+        assertThat(e.getMessage()).isEqualTo("not a valid RSS/Atom feed: Invalid XML (no <channel> element)");
+    }
+
+    @Test
+    void refusesAnEntityFromAnExternalDtdWithoutLoadingIt() {
+        String rss = "<?xml version=\"1.0\"?><!DOCTYPE rss SYSTEM \"http://127.0.0.1:9/evil.dtd\">"
+                + "<rss version=\"2.0\"><channel><title>&secret;</title></channel></rss>";
+
+        FeedParseException e = assertThrows(FeedParseException.class, () -> FeedParser.parse(rss.getBytes(StandardCharsets.UTF_8),
+                "application/rss+xml", URI.create("https://evil.example/feed")));
+
+        assertThat(e.getMessage()).startsWith("not a valid RSS/Atom feed").contains("DOCTYPE is disallowed");
+    }
+
+    @Test
     void refusesAnExternalEntityPayload() {
         FeedParseException e = assertThrows(FeedParseException.class, () -> parse("xxe.xml", "https://xxe.example.com/feed"));
 
