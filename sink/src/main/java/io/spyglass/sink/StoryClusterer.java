@@ -34,6 +34,7 @@ import java.util.function.Function;
 public final class StoryClusterer {
     /** Stories stay open to new sources for this long around their sources' publication times. */
     public static final Duration WINDOW = Duration.ofDays(3);
+    private static final long WINDOW_SECONDS = WINDOW.toSeconds();
     /** Text kept in a story across its sources; beyond it a source's text is null (Kafka's default record limit is 1 MB). */
     public static final int TEXT_BUDGET = 256 * 1024;
     /**
@@ -91,7 +92,7 @@ public final class StoryClusterer {
      * How alike two articles are as reports of one event, in (0, 2]; 0 when they are not the same event.
      */
     static double similarity(Fingerprint a, Fingerprint b) {
-        if (a.time().isAfter(b.time().plus(WINDOW)) || b.time().isAfter(a.time().plus(WINDOW))) {
+        if (apartMoreThanWindow(a.time(), b.time())) {
             return 0;
         }
         double title = jaccard(a.titleTerms(), b.titleTerms());
@@ -102,6 +103,16 @@ public final class StoryClusterer {
                 || (title >= SAME_TITLE && !conflicting(a, b))
                 || (sharesEntities(a, b) && title >= RELATED_TITLE);
         return sameEvent ? title + text : 0;
+    }
+
+    /**
+     * {@code a} after {@code b + WINDOW}, or {@code b} after {@code a + WINDOW}; in arithmetic, as this runs for every
+     * candidate source and {@code Instant.plus} allocates.
+     */
+    static boolean apartMoreThanWindow(Instant a, Instant b) {
+        long seconds = Math.abs(a.getEpochSecond() - b.getEpochSecond());
+        int laterNanos = a.getEpochSecond() >= b.getEpochSecond() ? a.getNano() - b.getNano() : b.getNano() - a.getNano();
+        return seconds > WINDOW_SECONDS || (seconds == WINDOW_SECONDS && laterNanos > 0);
     }
 
     private static boolean sharesEntities(Fingerprint a, Fingerprint b) {

@@ -68,6 +68,25 @@ class StoryClustererTest {
     }
 
     @Test
+    void windowArithmeticAgreesWithInstantsAroundTheBoundary() {
+        Random random = new Random(3);
+        Instant base = Instant.parse("2026-03-01T12:00:00Z");
+        long window = StoryClusterer.WINDOW.toNanos();
+        int apart = 0;
+        for (int i = 0; i < 20_000; i++) {
+            Instant a = base.plusNanos(random.nextLong(1_000_000_000L));
+            // within two seconds of the window's edge, either way round, down to the nanosecond
+            Instant b = a.plusNanos((random.nextBoolean() ? 1 : -1) * (window + random.nextLong(-2_000_000_000L, 2_000_000_000L)));
+            boolean expected = a.isAfter(b.plus(StoryClusterer.WINDOW)) || b.isAfter(a.plus(StoryClusterer.WINDOW));
+            assertThat(StoryClusterer.apartMoreThanWindow(a, b)).as("%s %s", a, b).isEqualTo(expected);
+            apart += expected ? 1 : 0;
+        }
+        assertThat(StoryClusterer.apartMoreThanWindow(base, base.plus(StoryClusterer.WINDOW))).isFalse();
+        assertThat(StoryClusterer.apartMoreThanWindow(base.plus(StoryClusterer.WINDOW).plusNanos(1), base)).isTrue();
+        assertThat(apart).isBetween(8_000, 12_000);
+    }
+
+    @Test
     void simHashIsTheOneOfTheWordsShinglesOnAnyText() {
         Random random = new Random(5);
         String alphabet = "aZ9 ,.'\u2019s-\u00e9\u00df\u0416\u4e2d\u0661\u00b2\u2162\n\ud83d\ude00\ud835\udc00\ud800";
