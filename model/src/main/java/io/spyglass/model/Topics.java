@@ -6,8 +6,10 @@ import java.util.Objects;
 /**
  * The names of Spyglass's topics; {@link #defaults()} gives the documented names, configuration may override each.
  *
- * @param articles   {@link Article} records from ingest, keyed by article id
- * @param enriched   every {@link EnrichedArticle}, keyed by article id
+ * @param articles   {@link Article} records from ingest, keyed by article id; compacted, so the latest revision of
+ *                   every article stays for {@code retag} to tag again
+ * @param enriched   every {@link EnrichedArticle}, keyed by article id; compacted, so a new subscriber reads the
+ *                   latest tagging of every article
  * @param espionage  the espionage stories, keyed by id; compacted
  * @param deadLetter records no stage could process, with the error, source topic, partition and offset in headers
  * @param seen       ids of feed items ingest has produced; compacted, so a restart never fetches them again
@@ -37,6 +39,6 @@ public record Topics(String articles, String enriched, String espionage, String 
 
     /** The topics whose records are one per key and should be compacted. */
     public List<String> compacted() {
-        return List.of(espionage, seen, feedStatus);
+        return List.of(articles, enriched, espionage, seen, feedStatus);
     }
 }
