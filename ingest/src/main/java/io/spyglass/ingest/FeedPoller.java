@@ -2,6 +2,7 @@ package io.spyglass.ingest;
 
 import io.spyglass.ingest.extract.ArticleExtractor;
 import io.spyglass.ingest.extract.ExtractedPage;
+import io.spyglass.ingest.feed.FeedDiscovery;
 import io.spyglass.ingest.feed.FeedItem;
 import io.spyglass.ingest.feed.FeedParseException;
 import io.spyglass.ingest.feed.FeedParser;
@@ -15,9 +16,12 @@ import io.spyglass.ingest.fetch.RobotsCache;
 import io.spyglass.model.Article;
 import io.spyglass.model.ExtractionOutcome;
 import io.spyglass.model.FeedRef;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -46,6 +50,8 @@ public final class FeedPoller {
     private final Clock clock;
     private final Map<String, Integer> deferrals = new ConcurrentHashMap<>();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    /** The feed each configured URL that gave an HTML page announced, polled in its place. */
+    private final Map<URI, URI> linkedFeeds = new ConcurrentHashMap<>();
 
     /** @param robots robots.txt rules checked before each page fetch, or null to fetch pages without asking */
     public FeedPoller(Fetcher fetcher, RobotsCache robots, ArticleExtractor extractor, ArticleLog log, IngestStats stats,
@@ -69,7 +75,7 @@ public final class FeedPoller {
      * be stored is met again on the next poll rather than hidden behind a 304.
      */
     public FeedPoll poll(FeedSource source, CacheValidators validators) {
-        Read read = read(fetcher, stats, clock, source, validators);
+        Read read = read(fetcher, stats, clock, source, validators, linkedFeeds);
         if (read.result() != null) {
             return read.result();
         }
@@ -81,7 +87,7 @@ public final class FeedPoller {
      * Never throws.
      */
     public static FeedPoll check(Fetcher fetcher, FeedSource source, Clock clock) {
-        Read read = read(fetcher, new IngestStats(), clock, source, CacheValidators.NONE);
+        Read read = read(fetcher, new IngestStats(), clock, source, CacheValidators.NONE, new HashMap<>());
         if (read.result() != null) {
             return read.result();
         }
@@ -89,18 +95,53 @@ public final class FeedPoller {
                 millisSince(read.start()), CacheValidators.of(read.response()), null);
     }
 
-    /** A fetched and parsed feed, or the poll's result when it ended before there was one to publish from. */
-    private record Read(FeedPoll result, FetchedResource response, ParsedFeed feed, long start) {
+    /**
+     * A fetched and parsed feed, or the poll's result when it ended before there was one to publish from; with the
+     * feed URL an HTML page linked, when the configured URL gave a page.
+     */
+    private record Read(FeedPoll result, FetchedResource response, ParsedFeed feed, long start, URI linkedFeed) {
     }
 
-    private static Read read(Fetcher fetcher, IngestStats stats, Clock clock, FeedSource source, CacheValidators validators) {
+    /**
+     * Fetches and parses the feed. A configured URL that answers with an HTML page (a site's home page) is read through
+     * the feed the page announces, and later polls go to that feed directly until it fails.
+     */
+    private static Read read(Fetcher fetcher, IngestStats stats, Clock clock, FeedSource source, CacheValidators validators,
+                             Map<URI, URI> linkedFeeds) {
+        Read read = fetchAndParse(fetcher, stats, clock, source, validators, linkedFeeds.get(source.url()));
+        if (read.linkedFeed() != null) {
+            if (read.result() != null && !read.result().ok()) {
+                // found again from the page on the next poll, in case the site moved its feed
+                linkedFeeds.remove(source.url());
+            } else {
+                linkedFeeds.put(source.url(), read.linkedFeed());
+            }
+        }
+        return read;
+    }
+
+    private static Read fetchAndParse(Fetcher fetcher, IngestStats stats, Clock clock, FeedSource source,
+                                      CacheValidators validators, URI linkedFeed) {
         long start = System.nanoTime();
+        URI linked = linkedFeed;
         FetchedResource response;
         try {
-            response = fetcher.get(source.url(), FEED_ACCEPT, validators.requestHeaders());
+            response = fetcher.get(linked != null ? linked : source.url(), FEED_ACCEPT, validators.requestHeaders());
+            if (response.status() == 200 && linked == null && FeedParser.isHtmlPage(response.body())) {
+                List<URI> announced = FeedDiscovery.feedLinks(response.body(), response.url());
+                if (announced.isEmpty()) {
+                    return new Read(failed(stats, source, validators, 200, "PARSE", "not a feed: got an HTML page that "
+                            + "announces no feed (no <link rel=\"alternate\"> of an RSS, Atom or JSON Feed type)", null, start),
+                            response, null, start, null);
+                }
+                linked = announced.get(0);
+                LOG.info("{} is an HTML page; polling the feed it announces, {}", source.url(), linked);
+                response = fetcher.get(linked, FEED_ACCEPT);
+            }
         } catch (FetchException e) {
             Duration wait = e.kind() == FetchException.Kind.RATE_LIMITED ? fetcher.throttle().backedOff(source.url().getHost()) : null;
-            return new Read(failed(stats, source, validators, 0, e.kind().name(), e.getMessage(), wait, start), null, null, start);
+            return new Read(failed(stats, source, validators, 0, e.kind().name(), e.getMessage(), wait, start), null, null, start,
+                    linked);
         }
         int status = response.status();
         if (status == 304) {
@@ -108,20 +149,22 @@ public final class FeedPoller {
             long millis = millisSince(start);
             LOG.info("Polled {}: not modified, in {} ms", source.url(), millis);
             return new Read(new FeedPoll(source, FeedPoll.Status.NOT_MODIFIED, 304, 0, 0, null, null, millis, validators, null),
-                    response, null, start);
+                    response, null, start, linked);
         }
         if (status != 200) {
             boolean limited = status == 429 || status == 503;
             Duration wait = limited ? HostThrottle.retryAfter(response.header("Retry-After"), clock.instant()) : null;
             return new Read(failed(stats, source, validators, status, limited ? "RATE_LIMITED" : "HTTP_STATUS", "HTTP " + status,
-                    wait, start), response, null, start);
+                    wait, start), response, null, start, linked);
         }
         try {
             ParsedFeed feed = FeedParser.parse(response.body(), response.contentType(), response.url());
             stats.feedsPolled.incrementAndGet();
-            return new Read(null, response, feed, start);
+            return new Read(null, response, feed, start, linked);
         } catch (FeedParseException e) {
-            return new Read(failed(stats, source, validators, status, "PARSE", e.getMessage(), null, start), response, null, start);
+            String message = linked != null ? e.getMessage() + " (at " + linked + ", announced by the page)" : e.getMessage();
+            return new Read(failed(stats, source, validators, status, "PARSE", message, null, start), response, null, start,
+                    linked);
         }
     }
 

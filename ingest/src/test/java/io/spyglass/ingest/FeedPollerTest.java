@@ -356,6 +356,66 @@ class FeedPollerTest {
         assertThat(log.seen(CanonicalUrl.id(server.url("/busy").toString()))).isFalse();
     }
 
+    /** A home page that announces {@code feeds} in its head, as sites do for browsers and feed readers. */
+    private static String homePage(String... feeds) {
+        StringBuilder head = new StringBuilder("<!DOCTYPE html><html><head><title>Desk</title>");
+        for (String feed : feeds) {
+            head.append("<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Desk\" href=\"").append(feed).append("\">");
+        }
+        return head.append("</head><body><h1>Latest</h1></body></html>").toString();
+    }
+
+    @Test
+    void pollsTheFeedAnHtmlPageAnnouncesAndThenThatFeedDirectly() {
+        server.serve("/", "text/html; charset=utf-8", homePage("/feed", "/comments/feed"))
+                .serve("/feed", "application/rss+xml", rss("/a"))
+                .serve("/comments/feed", "application/rss+xml", rss("/comment-1"))
+                .serve("/a", "text/html; charset=utf-8", page(PAGE_TEXT));
+
+        FeedPoll first = poller.poll(feed("/"));
+        FeedPoll second = poller.poll(feed("/"));
+
+        assertThat(first.ok()).isTrue();
+        assertThat(first.published()).isEqualTo(1);
+        assertThat(log.published()).extracting(Article::url).containsExactly(server.url("/a").toString());
+        assertThat(log.published().get(0).feed().url()).isEqualTo(server.url("/").toString());
+        assertThat(second.ok()).isTrue();
+        assertThat(server.hits("/")).isEqualTo(1);
+        assertThat(server.hits("/feed")).isEqualTo(2);
+        assertThat(server.hits("/comments/feed")).isZero();
+    }
+
+    @Test
+    void looksAtThePageAgainWhenTheFeedItAnnouncedIsGone() {
+        server.serve("/", "text/html; charset=utf-8", homePage("/old-feed"))
+                .serve("/old-feed", "application/rss+xml", rss("/a"))
+                .serve("/a", "text/html; charset=utf-8", page(PAGE_TEXT));
+        poller.poll(feed("/"));
+        server.serve("/old-feed", 404, "text/html", new byte[0])
+                .serve("/", "text/html; charset=utf-8", homePage("/new-feed"))
+                .serve("/new-feed", "application/rss+xml", rss("/a", "/b"));
+
+        FeedPoll gone = poller.poll(feed("/"));
+        FeedPoll found = poller.poll(feed("/"));
+
+        assertThat(gone.ok()).isFalse();
+        assertThat(gone.httpStatus()).isEqualTo(404);
+        assertThat(found.ok()).isTrue();
+        assertThat(found.items()).isEqualTo(2);
+        assertThat(server.hits("/")).isEqualTo(2);
+    }
+
+    @Test
+    void saysSoWhenAnHtmlPageAnnouncesNoFeed() {
+        server.serve("/", "text/html; charset=utf-8", homePage());
+
+        FeedPoll poll = poller.poll(feed("/"));
+
+        assertThat(poll.ok()).isFalse();
+        assertThat(poll.errorKind()).isEqualTo("PARSE");
+        assertThat(poll.error()).startsWith("not a feed: got an HTML page that announces no feed");
+    }
+
     @Test
     void checkFetchesAndParsesWithoutPublishing() {
         server.serve("/feed", "application/rss+xml", rss("/a", "/b"));
@@ -401,7 +461,7 @@ class FeedPollerTest {
                         tuple(server.url("/loop1").toString(), "TOO_MANY_REDIRECTS", "more than 3 redirects from " + server.url("/loop1")),
                         tuple(server.url("/internal").toString(), "FORBIDDEN_ADDRESS", "host '127.0.0.2' resolves to a loopback "
                                 + "address 127.0.0.2 (refused; list it in fetch.allow or set fetch.allow-private-addresses to allow)"),
-                        tuple(server.url("/html").toString(), "PARSE", "not a feed: got an HTML page (Content-Type: text/html)"),
+                        tuple(server.url("/html").toString(), "PARSE", "not a feed: got an HTML page that announces no feed (no <link rel=\"alternate\"> of an RSS, Atom or JSON Feed type)"),
                         tuple(server.url("/good").toString(), null, null));
         assertThat(log.published()).extracting(Article::url).containsExactly(server.url("/a").toString());
     }

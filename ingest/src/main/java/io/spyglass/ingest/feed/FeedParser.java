@@ -177,14 +177,23 @@ public final class FeedParser {
         return false;
     }
 
+    /** True when the body starts, after a byte order mark and white space, as an HTML page does. */
+    public static boolean isHtmlPage(byte[] body) {
+        String start = start(body);
+        return start.startsWith("<!doctype html") || start.startsWith("<html");
+    }
+
+    private static String start(byte[] body) {
+        return new String(body, 0, Math.min(body.length, 512), StandardCharsets.ISO_8859_1)
+                .replace("\u00EF\u00BB\u00BF", "").strip().toLowerCase(Locale.ROOT);
+    }
+
     /** Says plainly what came instead of a feed in the two commonest cases, which XML errors only hint at. */
     private static void refuseNonFeeds(byte[] body, String contentType) throws FeedParseException {
-        String start = new String(body, 0, Math.min(body.length, 512), StandardCharsets.ISO_8859_1)
-                .replace("\u00EF\u00BB\u00BF", "").strip().toLowerCase(Locale.ROOT);
-        if (start.isEmpty()) {
+        if (start(body).isEmpty()) {
             throw new FeedParseException("not a feed: the body is empty");
         }
-        if (start.startsWith("<!doctype html") || start.startsWith("<html")) {
+        if (isHtmlPage(body)) {
             throw new FeedParseException("not a feed: got an HTML page"
                     + (contentType == null ? "" : " (Content-Type: " + contentType + ")"));
         }
