@@ -95,13 +95,18 @@ final class FeedsCommand implements Runnable {
             line.put("errorClass", poll.errorKind());
             line.put("message", poll.error());
             line.put("millis", poll.millis());
+            line.put("newestItem", poll.newestItem() == null ? null : poll.newestItem().toString());
             return Json.MAPPER.writeValueAsString(line);
         }
 
         static String textLine(FeedPoll poll) {
             String head = String.format(Locale.ROOT, "%-12s %5d items %6d ms  %s", poll.status().name().toLowerCase(Locale.ROOT),
                     poll.items(), poll.millis(), poll.feed().url());
-            return poll.ok() ? head : head + "  " + poll.errorKind() + ": " + poll.error();
+            if (!poll.ok()) {
+                return head + "  " + poll.errorKind() + ": " + poll.error();
+            }
+            // a feed that answers but has not moved for months is as dead as one that fails
+            return head + "  newest item " + (poll.newestItem() == null ? "undated" : poll.newestItem());
         }
     }
 

@@ -25,7 +25,8 @@ class FeedsCommandTest {
     private static final String RSS = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>"
             + "<link>https://example.com/</link><description>d</description>"
             + "<item><title>a</title><link>https://example.com/a</link></item>"
-            + "<item><title>b</title><link>https://example.com/b</link></item></channel></rss>";
+            + "<item><title>b</title><link>https://example.com/b</link><pubDate>Mon, 02 Mar 2026 09:30:00 GMT</pubDate></item>"
+            + "</channel></rss>";
 
     @TempDir
     Path dir;
@@ -87,6 +88,7 @@ class FeedsCommandTest {
                 tuple("http://10.0.0.1/feed", "error", 0, "FORBIDDEN_ADDRESS", "host '10.0.0.1' resolves to a private address "
                         + "10.0.0.1 (refused; list it in fetch.allow or set fetch.allow-private-addresses to allow)"));
         assertThat(lines).allSatisfy(l -> assertThat(l.get("millis").isIntegralNumber()).isTrue());
+        assertThat(lines).extracting(l -> l.get("newestItem").asText(null)).containsExactly("2026-03-02T09:30:00Z", null, null);
     }
 
     @Test
@@ -99,6 +101,17 @@ class FeedsCommandTest {
         assertThat(exit).isZero();
         assertThat(out.toString().strip()).matches("error +0 items +\\d+ ms  " + url("/missing").replace(".", "\\.")
                 + "  HTTP_STATUS: HTTP 404");
+    }
+
+    @Test
+    void checkShowsTheNewestItemOfAFeedThatAnswers() throws Exception {
+        Path feeds = dir.resolve("feeds.yaml");
+        Files.writeString(feeds, "feeds:\n  - " + url("/feed") + "\n");
+
+        run("feeds", "check", "--feeds", feeds.toString());
+
+        assertThat(out.toString().strip()).matches("ok +2 items +\\d+ ms  " + url("/feed").replace(".", "\\.")
+                + "  newest item 2026-03-02T09:30:00Z");
     }
 
     @Test

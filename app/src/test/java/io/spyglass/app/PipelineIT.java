@@ -101,6 +101,8 @@ class PipelineIT {
 
         List<JsonNode> enriched = json(TopicReader.readAll(kafka.bootstrapServers(), prefix + ".enriched"));
         enriched.forEach(n -> Contract.assertConforms(Kind.ENRICHED_ARTICLE, n));
+        List<JsonNode> feedStatuses = json(TopicReader.readAll(kafka.bootstrapServers(), prefix + ".feed-status"));
+        assertThat(feedStatuses).isNotEmpty().allSatisfy(n -> Contract.assertConforms(Kind.FEED_STATUS, n));
         assertThat(enriched).extracting(n -> n.get("title").asText()).containsExactlyInAnyOrder(
                 "Beijing's military hackers roamed Japan's secret defence networks for years, officials say",
                 "Ransomware gang demands $4m from regional hospital chain",

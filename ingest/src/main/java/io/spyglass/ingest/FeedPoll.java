@@ -2,6 +2,7 @@ package io.spyglass.ingest;
 
 import io.spyglass.ingest.fetch.CacheValidators;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -17,9 +18,11 @@ import java.util.Objects;
  * @param millis     time the poll took
  * @param validators the validators to send with the next poll; never null
  * @param retryAfter how long the server asked us to wait, or null
+ * @param newestItem the latest publication time among the feed's items, or null when it was not read or has none
  */
 public record FeedPoll(FeedSource feed, Status status, int httpStatus, int items, int published, String error,
-                       String errorKind, long millis, CacheValidators validators, Duration retryAfter) {
+                       String errorKind, long millis, CacheValidators validators, Duration retryAfter,
+                       Instant newestItem) {
 
     /** How a poll ended. */
     public enum Status { OK, NOT_MODIFIED, ERROR }

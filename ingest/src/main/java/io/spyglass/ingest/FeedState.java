@@ -45,8 +45,10 @@ public record FeedState(CacheValidators validators, Duration interval, FeedStatu
         int failures = poll.ok() ? 0 : (status == null ? 0 : status.consecutiveFailures()) + 1;
         Instant lastSuccess = poll.ok() ? now : status == null ? null : status.lastSuccess();
         int itemsSeen = poll.status() == FeedPoll.Status.OK ? poll.items() : status == null ? 0 : status.itemsSeen();
-        FeedStatus health = new FeedStatus(poll.feed().url().toString(), now, lastSuccess, poll.httpStatus(), itemsSeen,
-                failures, poll.errorKind(), poll.error());
+        Instant newestItem = poll.status() == FeedPoll.Status.OK ? poll.newestItem() : status == null ? null : status.newestItem();
+        Instant lastNewArticle = poll.published() > 0 ? now : status == null ? null : status.lastNewArticle();
+        FeedStatus health = new FeedStatus(FeedStatus.SCHEMA_VERSION, poll.feed().url().toString(), now, lastSuccess,
+                poll.httpStatus(), itemsSeen, failures, poll.errorKind(), poll.error(), newestItem, lastNewArticle);
         return new FeedState(poll.validators(), next, health);
     }
 

@@ -15,16 +15,22 @@ class FeedStateTest {
     private static final Instant T1 = Instant.parse("2024-07-01T12:10:00Z");
     private static final CacheValidators V1 = new CacheValidators("\"v1\"", null);
 
+    private static final Instant NEWEST = Instant.parse("2024-06-30T08:00:00Z");
+
     private static FeedPoll ok(int items, int published) {
-        return new FeedPoll(FEED, FeedPoll.Status.OK, 200, items, published, null, null, 5, V1, null);
+        return ok(items, published, NEWEST);
+    }
+
+    private static FeedPoll ok(int items, int published, Instant newestItem) {
+        return new FeedPoll(FEED, FeedPoll.Status.OK, 200, items, published, null, null, 5, V1, null, newestItem);
     }
 
     private static FeedPoll notModified() {
-        return new FeedPoll(FEED, FeedPoll.Status.NOT_MODIFIED, 304, 0, 0, null, null, 5, V1, null);
+        return new FeedPoll(FEED, FeedPoll.Status.NOT_MODIFIED, 304, 0, 0, null, null, 5, V1, null, null);
     }
 
     private static FeedPoll failed(String kind, Duration retryAfter) {
-        return new FeedPoll(FEED, FeedPoll.Status.ERROR, 0, 0, 0, "it broke", kind, 5, CacheValidators.NONE, retryAfter);
+        return new FeedPoll(FEED, FeedPoll.Status.ERROR, 0, 0, 0, "it broke", kind, 5, CacheValidators.NONE, retryAfter, null);
     }
 
     @Test
@@ -50,7 +56,7 @@ class FeedStateTest {
     void recordsHealthAfterASuccess() {
         FeedState s = FeedState.initial(FEED).after(ok(7, 3), T0);
 
-        assertThat(s.status()).isEqualTo(new FeedStatus("https://a.example.com/feed", T0, T0, 200, 7, 0, null, null));
+        assertThat(s.status()).isEqualTo(new FeedStatus(1, "https://a.example.com/feed", T0, T0, 200, 7, 0, null, null, NEWEST, T0));
         assertThat(s.validators()).isEqualTo(V1);
     }
 
@@ -58,8 +64,21 @@ class FeedStateTest {
     void countsConsecutiveFailuresAndKeepsTheLastSuccess() {
         FeedState s = FeedState.initial(FEED).after(ok(7, 3), T0).after(failed("TIMEOUT", null), T1).after(failed("DNS", null), T1);
 
-        assertThat(s.status()).isEqualTo(new FeedStatus("https://a.example.com/feed", T1, T0, 0, 7, 2, "DNS", "it broke"));
+        assertThat(s.status()).isEqualTo(new FeedStatus(1, "https://a.example.com/feed", T1, T0, 0, 7, 2, "DNS", "it broke", NEWEST, T0));
         assertThat(s.after(notModified(), T1).status().consecutiveFailures()).isZero();
+    }
+
+    @Test
+    void keepsWhenTheFeedLastHadNewsThroughQuietPollsAndFailures() {
+        Instant later = T1.plus(Duration.ofDays(40));
+        FeedState s = FeedState.initial(FEED).after(ok(7, 3), T0).after(notModified(), T1).after(ok(7, 0), T1)
+                .after(failed("TIMEOUT", null), later);
+
+        assertThat(s.status().lastNewArticle()).isEqualTo(T0);
+        assertThat(s.status().newestItem()).isEqualTo(NEWEST);
+        assertThat(s.after(ok(8, 0, later), later).status().newestItem()).isEqualTo(later);
+        assertThat(s.after(ok(8, 1, later), later).status().lastNewArticle()).isEqualTo(later);
+        assertThat(FeedState.initial(FEED).after(ok(2, 0, null), T0).status().lastNewArticle()).isNull();
     }
 
     @Test

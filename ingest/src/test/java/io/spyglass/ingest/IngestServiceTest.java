@@ -72,7 +72,8 @@ class IngestServiceTest {
         server.serve("/flaky", 500, "text/plain", new byte[0]);
         Instant lastSuccess = Instant.parse("2024-07-01T10:00:00Z");
         try (IngestService service = new IngestService(poller, List.of(feed("/flaky")), 1, statuses, Clock.systemUTC())) {
-            service.resume(new FeedStatus(server.url("/flaky").toString(), lastSuccess, lastSuccess, 500, 12, 4, "HTTP_STATUS", "HTTP 500"));
+            service.resume(new FeedStatus(1, server.url("/flaky").toString(), lastSuccess, lastSuccess, 500, 12, 4, "HTTP_STATUS",
+                    "HTTP 500", lastSuccess.minusSeconds(3600), lastSuccess));
             service.start();
 
             await().until(() -> !statuses.recorded().isEmpty());
@@ -81,5 +82,7 @@ class IngestServiceTest {
         assertThat(first.consecutiveFailures()).isEqualTo(5);
         assertThat(first.lastSuccess()).isEqualTo(lastSuccess);
         assertThat(first.itemsSeen()).isEqualTo(12);
+        assertThat(first.newestItem()).isEqualTo(lastSuccess.minusSeconds(3600));
+        assertThat(first.lastNewArticle()).isEqualTo(lastSuccess);
     }
 }

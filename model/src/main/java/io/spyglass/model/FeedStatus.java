@@ -5,8 +5,10 @@ import java.util.Objects;
 
 /**
  * The health of one feed after its latest poll; the value on the compacted {@code spyglass.feed-status} topic,
- * keyed by the feed URL.
+ * keyed by the feed URL. A feed that answers but has gone quiet (a publisher that stopped updating it, a block page
+ * served as an empty feed) shows in {@code newestItem} and {@code lastNewArticle}, which an error class cannot tell.
  *
+ * @param schemaVersion       record format version, {@link #SCHEMA_VERSION} when written by this build
  * @param url                 the feed URL as configured; never null
  * @param lastAttempt         when the feed was last polled; never null
  * @param lastSuccess         when it was last fetched and parsed (or answered 304); null if never
@@ -16,9 +18,15 @@ import java.util.Objects;
  * @param errorClass          class of the last error (DNS, TLS, TIMEOUT, HTTP_STATUS, RATE_LIMITED, PARSE, TOO_LARGE, ...),
  *                            null when the last attempt succeeded
  * @param message             what went wrong, null when the last attempt succeeded
+ * @param newestItem          the latest publication time among the feed's items when it was last read; null when none
+ *                            of them has a date or it was never read
+ * @param lastNewArticle      when this feed last gave an article ingest had not published before; null if never
  */
-public record FeedStatus(String url, Instant lastAttempt, Instant lastSuccess, int httpStatus, int itemsSeen,
-                         int consecutiveFailures, String errorClass, String message) {
+public record FeedStatus(int schemaVersion, String url, Instant lastAttempt, Instant lastSuccess, int httpStatus,
+                         int itemsSeen, int consecutiveFailures, String errorClass, String message, Instant newestItem,
+                         Instant lastNewArticle) {
+    public static final int SCHEMA_VERSION = 1;
+
     public FeedStatus {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(lastAttempt, "lastAttempt");

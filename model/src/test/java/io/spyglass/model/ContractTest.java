@@ -56,7 +56,7 @@ class ContractTest {
         JsonNode healthy = Json.MAPPER.readTree("""
                 {"schemaVersion":1,"url":"https://news.example/feed","lastAttempt":"2026-11-29T10:00:00Z",
                  "lastSuccess":"2026-11-29T10:00:00Z","httpStatus":200,"itemsSeen":25,"consecutiveFailures":0,
-                 "errorClass":null,"message":null}""");
+                 "errorClass":null,"message":null,"newestItem":"2026-11-29T08:12:00Z","lastNewArticle":null}""");
 
         assertThat(Contract.violations(Kind.FEED_STATUS, failing)).isEmpty();
         assertThat(Contract.violations(Kind.FEED_STATUS, healthy)).isEmpty();

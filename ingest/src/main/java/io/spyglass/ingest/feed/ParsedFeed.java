@@ -1,6 +1,8 @@
 package io.spyglass.ingest.feed;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A feed as parsed: its own title and the items that have a usable link.
@@ -13,5 +15,10 @@ public record ParsedFeed(String title, List<FeedItem> items, int skipped) {
     public ParsedFeed {
         title = title == null ? "" : title;
         items = List.copyOf(items);
+    }
+
+    /** The latest publication time among the items, or null when none has one. */
+    public Instant newestItem() {
+        return items.stream().map(FeedItem::published).filter(Objects::nonNull).max(Instant::compareTo).orElse(null);
     }
 }

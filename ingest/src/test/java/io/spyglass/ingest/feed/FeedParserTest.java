@@ -198,6 +198,20 @@ class FeedParserTest {
     }
 
     @Test
+    void knowsTheNewestItemAmongTheDatedOnes() throws Exception {
+        String rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Desk</title>"
+                + "<item><title>a</title><link>https://desk.example/a</link><pubDate>Tue, 03 Mar 2026 10:00:00 GMT</pubDate></item>"
+                + "<item><title>b</title><link>https://desk.example/b</link></item>"
+                + "<item><title>c</title><link>https://desk.example/c</link><pubDate>Wed, 04 Mar 2026 07:00:00 +0100</pubDate></item>"
+                + "</channel></rss>";
+
+        ParsedFeed feed = FeedParser.parse(rss.getBytes(StandardCharsets.UTF_8), "application/rss+xml", URI.create("https://desk.example/feed"));
+
+        assertThat(feed.newestItem()).isEqualTo(Instant.parse("2026-03-04T06:00:00Z"));
+        assertThat(new ParsedFeed("", feed.items().subList(1, 2), 0).newestItem()).isNull();
+    }
+
+    @Test
     void refusesAnEntityFromAnExternalDtdWithoutLoadingIt() {
         String rss = "<?xml version=\"1.0\"?><!DOCTYPE rss SYSTEM \"http://127.0.0.1:9/evil.dtd\">"
                 + "<rss version=\"2.0\"><channel><title>&secret;</title></channel></rss>";
