@@ -142,30 +142,31 @@ final class Tokens {
                 if (j >= 0) {
                     id = idOf(i, j);
                 } else {
-                    // The vocabulary hash is accumulated during the scan, so the word is read once; for ASCII one
-                    // table lookup both ends the word and lower-cases its character.
-                    int hash = Vocabulary.lower(c);
+                    // The word's vocabulary key is packed during the scan, so a short ASCII word (most words) is
+                    // read once and looked up without a hash or a comparison. The inner loop takes ASCII word
+                    // characters, one table lookup both ending the word and lower-casing the character; the rarer
+                    // ones are tested after it, so that its exit is the word's end.
+                    long packed = c < 128 ? ASCII_WORD_LOWER[c] : 0;
+                    boolean ascii = c < 128;
                     j = i + 1;
-                    while (j < n) {
-                        char d = cs[j];
+                    while (true) {
                         char lower;
-                        if (d < 128) {
-                            lower = ASCII_WORD_LOWER[d];
-                            if (lower == 0) {
-                                if (d != '.' || !isDottedDigit(j)) {
-                                    break;
-                                }
-                                lower = '.';
-                            }
-                        } else if (Character.isLetterOrDigit(d)) {
-                            lower = Character.toLowerCase(d);
+                        while (j < n && cs[j] < 128 && (lower = ASCII_WORD_LOWER[cs[j]]) != 0) {
+                            packed = Vocabulary.pack(packed, lower);
+                            j++;
+                        }
+                        // Rarer word characters: a letter beyond ASCII, a dot inside a number.
+                        if (j < n && cs[j] >= 128 && Character.isLetterOrDigit(cs[j])) {
+                            ascii = false;
+                        } else if (j < n && cs[j] == '.' && isDottedDigit(j)) {
+                            packed = Vocabulary.pack(packed, '.');
                         } else {
                             break;
                         }
-                        hash = 31 * hash + lower;
                         j++;
                     }
-                    id = addWords ? idOf(i, j) : vocabulary.find(cs, i, j, hash);
+                    long key = ascii && j - i <= Vocabulary.PACKED_MAX_LENGTH ? packed : Vocabulary.key(cs, i, j);
+                    id = addWords ? idOf(i, j) : vocabulary.find(cs, i, j, key);
                 }
                 i = j;
             } else if (c < 128 && ASCII_CLASS[c] == SKIP) {

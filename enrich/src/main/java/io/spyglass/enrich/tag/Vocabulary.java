@@ -9,14 +9,18 @@ import java.util.Arrays;
  */
 final class Vocabulary {
     static final int UNKNOWN = -1;
+    /** The longest word that is its own {@link #key}: 9 ASCII characters of 7 bits fill 63 bits. */
+    static final int PACKED_MAX_LENGTH = 9;
+    // Set in the key of a longer or non-ASCII word, which is a hash; a packed key leaves the sign bit clear.
+    private static final long HASHED = Long.MIN_VALUE;
 
-    // Slot k holds its word's hash at 2k and id + 1 at 2k + 1 (0: empty), side by side so that a probe,
-    // mostly for a word not in the table, touches one cache line.
-    private int[] slots = new int[2 << 12];
+    // Slot k holds a word's key (0: empty), its id and the word, which only a hashed key needs to be compared with.
+    private long[] keys = new long[1 << 12];
+    private int[] ids = new int[1 << 12];
     private char[][] words = new char[1 << 12][];
     private int size;
-    // One bit per value of the hash's high 16 bits, set for every word in the table: most article words are not
-    // in it, and this 8 KB filter, which stays in the L1 cache, turns most of them away without touching slots.
+    // One bit per value of the mixed key's high 16 bits, set for every word in the table: most article words are
+    // not in it, and this 8 KB filter, which stays in the L1 cache, turns most of them away without a probe.
     private final long[] filter = new long[1 << 10];
     // By id: true when some gazetteer phrase starts with the word, so a tokenizer can list where matching may start.
     private boolean[] phraseStart = new boolean[1 << 12];
@@ -28,35 +32,33 @@ final class Vocabulary {
         if (found != UNKNOWN) {
             return found;
         }
-        // At most half full keeps the probes for a word not in the table (most words) short.
-        if (2 * (size + 1) > words.length) {
+        // At most half full keeps the probes for a word not in the table short.
+        if (2 * (size + 1) > keys.length) {
             grow();
         }
-        put(word, mix(rawHash(word, 0, word.length)), size);
+        put(key(word, 0, word.length), word, size);
         return size++;
     }
 
     /** The id of the word at {@code text[start, end)} ignoring case, or {@link #UNKNOWN}. */
     int find(char[] text, int start, int end) {
-        return find(text, start, end, rawHash(text, start, end));
+        return find(text, start, end, key(text, start, end));
     }
 
-    /** As {@link #find(char[], int, int)}, with the region's {@link #rawHash} already computed by the caller. */
-    int find(char[] text, int start, int end, int rawHash) {
-        int h = mix(rawHash);
-        if ((filter[h >>> 22] & (1L << (h >>> 16))) == 0) {
+    /** As {@link #find(char[], int, int)}, with the region's {@link #key} already computed by the caller. */
+    int find(char[] text, int start, int end, long key) {
+        long h = mix(key);
+        if ((filter[(int) (h >>> 54)] & (1L << (h >>> 48))) == 0) {
             return UNKNOWN;
         }
-        int mask = words.length - 1;
-        for (int i = h & mask; ; i = (i + 1) & mask) {
-            int id = slots[2 * i + 1];
-            if (id == 0) {
-                return UNKNOWN;
-            }
-            if (slots[2 * i] == h && sameWord(words[i], text, start, end)) {
-                return id - 1;
+        int mask = keys.length - 1;
+        for (int i = (int) h & mask; keys[i] != 0; i = (i + 1) & mask) {
+            // A packed key is the word itself, so only a hashed key needs the characters compared.
+            if (keys[i] == key && (key > 0 || sameWord(words[i], text, start, end))) {
+                return ids[i];
             }
         }
+        return UNKNOWN;
     }
 
     int size() {
@@ -76,13 +78,27 @@ final class Vocabulary {
         return id >= 0 && id < phraseStart.length && phraseStart[id];
     }
 
-    /** 31-polynomial hash of the lower-cased region, as a tokenizer can accumulate it while scanning. */
-    static int rawHash(char[] text, int start, int end) {
-        int h = 0;
+    /**
+     * The table key of the lower-cased region. A word of up to {@link #PACKED_MAX_LENGTH} characters whose lower
+     * cases are ASCII is its own key, {@link #pack}ed; any other word's key is its 31-polynomial hash with the sign
+     * bit set. Never 0.
+     */
+    static long key(char[] text, int start, int end) {
+        long packed = 0;
+        int hash = 0;
+        boolean packable = end - start <= PACKED_MAX_LENGTH;
         for (int k = start; k < end; k++) {
-            h = 31 * h + lower(text[k]);
+            char c = lower(text[k]);
+            packable &= c != 0 && c < 128;
+            packed = pack(packed, c);
+            hash = 31 * hash + c;
         }
-        return h;
+        return packable && packed != 0 ? packed : HASHED | (hash & 0xffffffffL);
+    }
+
+    /** Appends the 7 bits of an ASCII character to a packed key, as a tokenizer can while it scans a word. */
+    static long pack(long packed, char asciiLower) {
+        return packed << 7 | asciiLower;
     }
 
     /** {@link Character#toLowerCase(char)}, with a fast path for ASCII, which most article text is. */
@@ -93,28 +109,26 @@ final class Vocabulary {
         return Character.toLowerCase(c);
     }
 
-    /**
-     * Spreads the polynomial hash over all 32 bits (MurmurHash3's finaliser): the table indexes by the low bits and
-     * the filter by the high 16, which for a short word's polynomial hash are all zero.
-     */
-    private static int mix(int h) {
-        h ^= h >>> 16;
-        h *= 0x85ebca6b;
-        h ^= h >>> 13;
-        h *= 0xc2b2ae35;
-        return h ^ (h >>> 16);
+    /** Spreads the key over all 64 bits (MurmurHash3's 64-bit finaliser): slots use the low bits, the filter the high. */
+    private static long mix(long h) {
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        return h ^ (h >>> 33);
     }
 
-    private void put(char[] word, int h, int id) {
-        int mask = words.length - 1;
-        int i = h & mask;
-        while (slots[2 * i + 1] != 0) {
+    private void put(long key, char[] word, int id) {
+        long h = mix(key);
+        int mask = keys.length - 1;
+        int i = (int) h & mask;
+        while (keys[i] != 0) {
             i = (i + 1) & mask;
         }
-        slots[2 * i] = h;
-        filter[h >>> 22] |= 1L << (h >>> 16);
-        slots[2 * i + 1] = id + 1;
+        keys[i] = key;
+        ids[i] = id;
         words[i] = word;
+        filter[(int) (h >>> 54)] |= 1L << (h >>> 48);
     }
 
     private static boolean sameWord(char[] word, char[] text, int start, int end) {
@@ -130,13 +144,15 @@ final class Vocabulary {
     }
 
     private void grow() {
-        int[] oldSlots = slots;
+        long[] oldKeys = keys;
+        int[] oldIds = ids;
         char[][] oldWords = words;
-        slots = new int[oldSlots.length * 2];
+        keys = new long[oldKeys.length * 2];
+        ids = new int[oldIds.length * 2];
         words = new char[oldWords.length * 2][];
-        for (int k = 0; k < oldWords.length; k++) {
-            if (oldSlots[2 * k + 1] != 0) {
-                put(oldWords[k], oldSlots[2 * k], oldSlots[2 * k + 1] - 1);
+        for (int k = 0; k < oldKeys.length; k++) {
+            if (oldKeys[k] != 0) {
+                put(oldKeys[k], oldWords[k], oldIds[k]);
             }
         }
     }

@@ -3,7 +3,12 @@ package io.spyglass.enrich.tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class TokensTest {
@@ -85,5 +90,63 @@ class TokensTest {
             starts.add(t.phraseStart(k));
         }
         assertThat(starts).containsExactly(2, 5);
+    }
+
+    @Test
+    void cutsWordsAsTheRegexOfLettersDigitsDottedNumbersAndAbbreviationsWould() {
+        Pattern word = Pattern.compile(
+                "(?=[\\p{L}\\p{Nd}])(?:\\p{IsUppercase}\\.){2,}+(?![\\p{L}\\p{Nd}])|[\\p{L}\\p{Nd}](?:[\\p{L}\\p{Nd}]|(?<=\\p{Nd})\\.(?=\\p{Nd}))*");
+        Random random = new Random(7);
+        String alphabet = "aZU9.. ,-\n\u00e9\u00df\u0416\u4e2d\u0661\u00b2\u00bd\u2162\u0130\u212a\u2014";
+        for (int n = 0; n < 2000; n++) {
+            String text = randomText(random, alphabet, 60);
+            List<String> expected = word.matcher(text).results().map(MatchResult::group).toList();
+
+            Tokens t = Tokens.of(text, new Vocabulary());
+
+            List<String> words = new ArrayList<>();
+            for (int i = 0; i < t.size(); i++) {
+                if (t.isWord(i)) {
+                    words.add(t.original(i));
+                }
+            }
+            assertThat(words).as("words of %s", text).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void givesEachTokenTheIdOfItsLowerCasedTextOnAnyText() {
+        Random random = new Random(11);
+        // Long words (past the 9 characters a packed key holds), capitals, letters beyond ASCII, "\u0130" and the
+        // Kelvin sign, which lower-case to ASCII, dotted numbers, possessives and punctuation.
+        String alphabet = "aaBk1.. ,'\u2019s-\u00e9\u00c9\u0416\u0130\u212a\u0661";
+        for (int n = 0; n < 2000; n++) {
+            String text = randomText(random, alphabet, 80);
+            Vocabulary vocabulary = new Vocabulary();
+            Map<String, Integer> reference = new HashMap<>();
+            reference.put(Tokens.POSSESSIVE, vocabulary.add(Tokens.POSSESSIVE));
+            List<String> written = words(Tokens.of(text, vocabulary));
+            for (int i = 0; i < written.size(); i += 2) {
+                String lower = Tokens.lowerCase(written.get(i), 0, written.get(i).length());
+                reference.put(lower, vocabulary.add(lower));
+            }
+
+            Tokens t = Tokens.of(text, vocabulary);
+
+            for (int i = 0; i < t.size(); i++) {
+                String lower = Tokens.lowerCase(t.original(i), 0, t.original(i).length());
+                boolean possessive = lower.equals(Tokens.POSSESSIVE) || lower.equals("\u2019s");
+                int expected = reference.getOrDefault(possessive ? Tokens.POSSESSIVE : lower, Vocabulary.UNKNOWN);
+                assertThat(t.id(i)).as("id of %s in %s", t.original(i), text).isEqualTo(expected);
+            }
+        }
+    }
+
+    private static String randomText(Random random, String alphabet, int maxLength) {
+        StringBuilder text = new StringBuilder();
+        for (int k = random.nextInt(maxLength); k > 0; k--) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
     }
 }
