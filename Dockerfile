@@ -16,5 +16,7 @@ WORKDIR /spyglass
 COPY --from=build /src/app/target/spyglass.jar /spyglass/spyglass.jar
 COPY config /spyglass/config
 USER spyglass
+# health and metrics of the stage (http.port): /health/live, /health/ready, /metrics
+EXPOSE 8080
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/spyglass/spyglass.jar"]
 CMD ["--help"]

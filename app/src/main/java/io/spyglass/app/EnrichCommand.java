@@ -1,6 +1,11 @@
 package io.spyglass.app;
 
+import io.spyglass.app.health.HealthServer;
+import io.spyglass.app.health.ProcessHealth;
+import io.spyglass.app.health.StreamsProbe;
 import io.spyglass.enrich.EnrichApp;
+import io.spyglass.enrich.EnrichStats;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,14 +23,18 @@ final class EnrichCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SpyglassConfig config = Commands.requireCluster(common.load(dataDir));
-        Commands.ensureTopics(config);
-        EnrichApp enrich = Stages.enrich(config);
-        Progress progress = new Progress(null, enrich.stats(), null);
-        enrich.start();
-        progress.start(15);
-        return StageRunner.runUntilStopped("enrich", () -> {
-            progress.close();
-            enrich.close();
-        }, enrich.failure());
+        StreamsProbe<EnrichStats> probe = StreamsProbe.enrich();
+        try (HealthServer endpoint = HealthEndpoint.start(config, new ProcessHealth(List.of(probe)))) {
+            Commands.ensureTopics(config);
+            EnrichApp enrich = Stages.enrich(config);
+            probe.attach(enrich::state, enrich.failure(), enrich.stats());
+            Progress progress = new Progress(null, enrich.stats(), null);
+            enrich.start();
+            progress.start(15);
+            return StageRunner.runUntilStopped("enrich", () -> {
+                progress.close();
+                enrich.close();
+            }, enrich.failure());
+        }
     }
 }

@@ -1,5 +1,8 @@
 package io.spyglass.app;
 
+import io.spyglass.app.health.HealthServer;
+import io.spyglass.app.health.IngestProbe;
+import io.spyglass.app.health.ProcessHealth;
 import io.spyglass.ingest.FeedPoll;
 import io.spyglass.ingest.FeedSource;
 import io.spyglass.ingest.IngestApp;
@@ -33,22 +36,27 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SpyglassConfig config = Commands.requireCluster(common.load(feeds, allowPrivate));
         List<FeedSource> feedList = Stages.feeds(config);
-        Commands.ensureTopics(config);
-        IngestApp ingest = Stages.ingest(config, feedList);
         if (once) {
-            try (ingest) {
+            Commands.ensureTopics(config);
+            try (IngestApp ingest = Stages.ingest(config, feedList)) {
                 List<FeedPoll> polls = ingest.pollOnce();
                 LOG.info("Polled {} feeds ({} failed), {} new articles", polls.size(),
                         polls.stream().filter(p -> !p.ok()).count(), ingest.stats().articlesPublished());
             }
             return 0;
         }
-        Progress progress = new Progress(ingest.stats(), null, null);
-        progress.start(15);
-        ingest.start();
-        return StageRunner.runUntilStopped("ingest", () -> {
-            progress.close();
-            ingest.close();
-        });
+        IngestProbe probe = new IngestProbe();
+        try (HealthServer endpoint = HealthEndpoint.start(config, new ProcessHealth(List.of(probe)))) {
+            Commands.ensureTopics(config);
+            IngestApp ingest = Stages.ingest(config, feedList);
+            Progress progress = new Progress(ingest.stats(), null, null);
+            progress.start(15);
+            ingest.start();
+            probe.attach(ingest);
+            return StageRunner.runUntilStopped("ingest", () -> {
+                progress.close();
+                ingest.close();
+            });
+        }
     }
 }

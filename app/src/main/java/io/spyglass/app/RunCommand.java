@@ -1,10 +1,15 @@
 package io.spyglass.app;
 
+import io.spyglass.app.health.IngestProbe;
+import io.spyglass.app.health.ProcessHealth;
+import io.spyglass.app.health.StreamsProbe;
 import io.spyglass.enrich.EnrichApp;
+import io.spyglass.enrich.EnrichStats;
 import io.spyglass.ingest.FeedPoll;
 import io.spyglass.ingest.FeedSource;
 import io.spyglass.ingest.IngestApp;
 import io.spyglass.sink.SinkApp;
+import io.spyglass.sink.SinkStats;
 import io.spyglass.sink.SinkTopology;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -62,7 +67,15 @@ final class RunCommand implements Callable<Integer> {
         Deque<AutoCloseable> running = new ArrayDeque<>();
         Thread hook = new Thread(() -> closeAll(running), "spyglass-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        IngestProbe ingestProbe = new IngestProbe();
+        StreamsProbe<EnrichStats> enrichProbe = StreamsProbe.enrich();
+        StreamsProbe<SinkStats> sinkProbe = StreamsProbe.sink();
         try {
+            if (!once) {
+                // pushed first, so closed last: it reports the stages' shutdown while they close
+                HealthEndpoint.startOrWarn(config, new ProcessHealth(List.of(ingestProbe, enrichProbe, sinkProbe)))
+                        .ifPresent(running::push);
+            }
             if (config.embedded()) {
                 EmbeddedKafka kafka = EmbeddedKafka.start(config.dataDir(), config.kafkaPort());
                 running.push(kafka);
@@ -73,8 +86,10 @@ final class RunCommand implements Callable<Integer> {
             }
             EnrichApp enrich = Stages.enrich(config);
             running.push(enrich);
+            enrichProbe.attach(enrich::state, enrich.failure(), enrich.stats());
             SinkApp sink = Stages.sink(config);
             running.push(sink);
+            sinkProbe.attach(sink::state, sink.failure(), sink.stats());
             IngestApp ingest = Stages.ingest(config, feedList);
             running.push(ingest);
             enrich.start();
@@ -88,6 +103,7 @@ final class RunCommand implements Callable<Integer> {
             }
             progress.start(15);
             ingest.start();
+            ingestProbe.attach(ingest);
             // until Ctrl-C or SIGTERM (the hook closes everything and the JVM exits), or until a stage fails for good
             Throwable cause = (Throwable) CompletableFuture.anyOf(enrich.failure(), sink.failure()).join();
             LOG.error("A stage failed and stopped processing: {}; stopping Spyglass (exit status 1)", cause.toString());

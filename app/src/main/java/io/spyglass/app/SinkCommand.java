@@ -1,6 +1,11 @@
 package io.spyglass.app;
 
+import io.spyglass.app.health.HealthServer;
+import io.spyglass.app.health.ProcessHealth;
+import io.spyglass.app.health.StreamsProbe;
 import io.spyglass.sink.SinkApp;
+import io.spyglass.sink.SinkStats;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,14 +26,18 @@ final class SinkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SpyglassConfig config = Commands.requireCluster(common.load(dataDir, out));
-        Commands.ensureTopics(config);
-        SinkApp sink = Stages.sink(config);
-        Progress progress = new Progress(null, null, sink.stats());
-        sink.start();
-        progress.start(15);
-        return StageRunner.runUntilStopped("sink", () -> {
-            progress.close();
-            sink.close();
-        }, sink.failure());
+        StreamsProbe<SinkStats> probe = StreamsProbe.sink();
+        try (HealthServer endpoint = HealthEndpoint.start(config, new ProcessHealth(List.of(probe)))) {
+            Commands.ensureTopics(config);
+            SinkApp sink = Stages.sink(config);
+            probe.attach(sink::state, sink.failure(), sink.stats());
+            Progress progress = new Progress(null, null, sink.stats());
+            sink.start();
+            progress.start(15);
+            return StageRunner.runUntilStopped("sink", () -> {
+                progress.close();
+                sink.close();
+            }, sink.failure());
+        }
     }
 }

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 TagCommand.class,
                 ExtractCommand.class,
                 RetagCommand.class,
+                HealthCommand.class,
                 BenchDeliveryCommand.class,
         })
 public final class Spyglass implements Runnable {
@@ -33,7 +34,7 @@ public final class Spyglass implements Runnable {
 
     /**
      * The command line with Spyglass's error handling: a bad configuration is a usage error (exit 2), an unreachable
-     * cluster a clear one-line failure (exit 1), not a stack trace.
+     * cluster or a taken endpoint port a clear one-line failure (exit 1), not a stack trace.
      */
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Spyglass());
@@ -42,7 +43,7 @@ public final class Spyglass implements Runnable {
                 cmd.getErr().println("spyglass: " + e.getMessage());
                 return 2;
             }
-            if (e instanceof KafkaUnavailableException) {
+            if (e instanceof KafkaUnavailableException || e instanceof EndpointUnavailableException) {
                 cmd.getErr().println("spyglass: " + e.getMessage());
                 return 1;
             }

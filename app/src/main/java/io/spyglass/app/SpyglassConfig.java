@@ -12,6 +12,7 @@ import io.spyglass.ingest.fetch.FetchSettings;
 import io.spyglass.model.Topics;
 import io.spyglass.sink.WebhookSettings;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -32,10 +33,12 @@ import java.util.Map;
  * @param kafka     Kafka client settings: bootstrap.servers (absent when the embedded broker is to be used) and every
  *                  other {@code kafka.*} key of the file, passed through to the clients
  * @param siteRules per-site extraction overrides from {@code extract.sites.<host>.body|remove}
+ * @param http      where the health and metrics endpoint listens
  */
 public record SpyglassConfig(Map<String, Object> kafka, int kafkaPort, Path dataDir, String groupPrefix, int partitions, Topics topics,
                              Path feedsFile, Duration feedsInterval, int ingestThreads, FetchSettings fetch,
-                             SiteRules siteRules, Path out, Path taxonomy, WebhookSettings webhooks) {
+                             SiteRules siteRules, Path out, Path taxonomy, WebhookSettings webhooks,
+                             InetSocketAddress http) {
 
     static final Path DEFAULT_FILE = Path.of("config", "spyglass.yaml");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -70,7 +73,7 @@ public record SpyglassConfig(Map<String, Object> kafka, int kafkaPort, Path data
         Map<String, Object> k = new HashMap<>(kafka);
         k.put("bootstrap.servers", bootstrapServers);
         return new SpyglassConfig(k, kafkaPort, dataDir, groupPrefix, partitions, topics, feedsFile, feedsInterval, ingestThreads,
-                fetch, siteRules, out, taxonomy, webhooks);
+                fetch, siteRules, out, taxonomy, webhooks, http);
     }
 
     /**
@@ -150,7 +153,8 @@ public record SpyglassConfig(Map<String, Object> kafka, int kafkaPort, Path data
                 SiteRules.fromMap(sites), out.isEmpty() ? null : Path.of(out), Path.of(r.text(Setting.TAXONOMY)),
                 new WebhookSettings(r.urls(Setting.WEBHOOK_URLS), r.urls(Setting.WEBHOOK_SLACK_URLS),
                         (int) r.integer(Setting.WEBHOOK_MAX_ATTEMPTS, 1, 100), r.duration(Setting.WEBHOOK_TIMEOUT),
-                        Duration.ofSeconds(1)));
+                        Duration.ofSeconds(1)),
+                r.address(Setting.HTTP_ADDRESS, (int) r.integer(Setting.HTTP_PORT, 0, 65535)));
     }
 
     private static JsonNode readYaml(Path file) {
@@ -250,6 +254,15 @@ public record SpyglassConfig(Map<String, Object> kafka, int kafkaPort, Path data
                 }
             }
             return urls;
+        }
+
+        /** An IP literal or a host name that resolves now, with {@code port}. */
+        InetSocketAddress address(Setting s, int port) {
+            InetSocketAddress address = new InetSocketAddress(text(s), port);
+            if (address.isUnresolved()) {
+                throw new IllegalArgumentException(origin.get(s) + ": '" + s.key + "' is not an address: '" + values.get(s) + "'");
+            }
+            return address;
         }
 
         Duration duration(Setting s) {

@@ -66,4 +66,27 @@ class DeploymentFilesTest {
             assertThat(services.get(name).get("volumes").toString()).contains("./config:/spyglass/config");
         }
     }
+
+    @Test
+    void everyStageServiceIsHealthyOnlyWhenItsReadyEndpointSaysSo() throws Exception {
+        JsonNode services = compose().get("services");
+        Matcher entrypoint = Pattern.compile("(?m)^ENTRYPOINT .*\"-jar\", \"([^\"]+)\"").matcher(Files.readString(ROOT.resolve("Dockerfile")));
+        assertThat(entrypoint.find()).as("Dockerfile runs a jar").isTrue();
+        for (String name : List.of("ingest", "enrich", "sink")) {
+            JsonNode check = services.get(name).get("healthcheck");
+            assertThat(check).as(name + " has a healthcheck").isNotNull();
+            List<String> test = new ArrayList<>();
+            check.get("test").forEach(a -> test.add(a.asText()));
+            assertThat(test).as(name).startsWith("CMD", "java");
+            int jar = test.indexOf("-jar");
+            assertThat(test.get(jar + 1)).as(name + " checks with the image's own jar").isEqualTo(entrypoint.group(1));
+            String[] args = test.subList(jar + 2, test.size()).toArray(String[]::new);
+            CommandLine.ParseResult parsed = Spyglass.commandLine().parseArgs(args);
+            assertThat(parsed.subcommand().commandSpec().name()).as(name).isEqualTo("health");
+            assertThat(parsed.subcommand().matchedOptionValue("--url", java.net.URI.create("http://localhost:8080/health/ready")))
+                    .as(name + " asks readiness").hasPath("/health/ready");
+            assertThat(check.get("interval").asText()).as(name).isNotBlank();
+            assertThat(check.get("start_period").asText()).as(name + ": Streams and the seen ids take a while").isNotBlank();
+        }
+    }
 }

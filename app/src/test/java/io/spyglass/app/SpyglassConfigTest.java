@@ -168,4 +168,29 @@ class SpyglassConfigTest {
         assertThat(e.getMessage()).isEqualTo("environment variable SPYGLASS_WEBHOOK_URLS: 'webhook.urls' has a bad URL "
                 + "'ftp://a.example/hook': only http and https URLs with a host are supported");
     }
+
+    @Test
+    void theHealthEndpointListensOnEveryAddressOnPort8080UnlessConfigured() {
+        SpyglassConfig defaults = SpyglassConfig.load(null, Map.of(), Map.of());
+        SpyglassConfig set = SpyglassConfig.load(null, Map.of("SPYGLASS_HTTP_ADDRESS", "127.0.0.1", "SPYGLASS_HTTP_PORT", "0"), Map.of());
+
+        assertThat(defaults.http().getAddress().isAnyLocalAddress()).isTrue();
+        assertThat(defaults.http().getPort()).isEqualTo(8080);
+        assertThat(set.http().getAddress().isLoopbackAddress()).isTrue();
+        assertThat(set.http().getPort()).isZero();
+    }
+
+    @Test
+    void aBadHealthEndpointPortOrAddressIsNamed() throws Exception {
+        Path file = dir.resolve("spyglass.yaml");
+        Files.writeString(file, "http:\n  port: 70000\n");
+
+        var port = assertThrows(IllegalArgumentException.class, () -> SpyglassConfig.load(file, Map.of(), Map.of()));
+        var address = assertThrows(IllegalArgumentException.class,
+                () -> SpyglassConfig.load(null, Map.of("SPYGLASS_HTTP_ADDRESS", "no such host.invalid"), Map.of()));
+
+        assertThat(port.getMessage()).isEqualTo(file + ": key 'http.port': 'http.port' must be between 0 and 65535, not 70000");
+        assertThat(address.getMessage()).isEqualTo("environment variable SPYGLASS_HTTP_ADDRESS: 'http.address' is not an address: "
+                + "'no such host.invalid'");
+    }
 }

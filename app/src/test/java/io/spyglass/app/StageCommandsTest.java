@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ class StageCommandsTest {
         }
         Path config = dir.resolve("spyglass.yaml");
         // short client timeouts so the test does not wait out the production minute
-        Files.writeString(config, "kafka:\n  default.api.timeout.ms: 1500\n  request.timeout.ms: 1000\n");
+        Files.writeString(config, "kafka:\n  default.api.timeout.ms: 1500\n  request.timeout.ms: 1000\nhttp:\n  port: 0\n");
 
         Result r = run("enrich", "--config", config.toString(), "--bootstrap-servers", "127.0.0.1:" + closedPort);
 
@@ -88,6 +89,39 @@ class StageCommandsTest {
             assertThat(r.err()).isEqualTo("spyglass: Port " + taken.getLocalPort() + " is already in use (another Kafka or "
                     + "Spyglass?): stop it, or start with --kafka-port 0 (any free port) or --bootstrap-servers HOST:PORT"
                     + System.lineSeparator());
+        }
+    }
+
+    @Test
+    void aStageSaysWhenItsHealthPortIsTakenBeforeContactingKafka() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Path config = dir.resolve("spyglass.yaml");
+            Files.writeString(config, "http:\n  address: 127.0.0.1\n  port: " + taken.getLocalPort() + "\n");
+
+            Result r = run("sink", "--config", config.toString(), "--bootstrap-servers", "127.0.0.1:1");
+
+            assertThat(r.code()).isEqualTo(1);
+            assertThat(r.err()).startsWith("spyglass: Cannot listen on 127.0.0.1:" + taken.getLocalPort() + " for health and metrics (")
+                    .endsWith("): set http.port or SPYGLASS_HTTP_PORT to a free port (0 picks one)" + System.lineSeparator());
+        }
+    }
+
+    @Test
+    void aStageThatCannotStartReleasesItsHealthPort() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        Path config = dir.resolve("spyglass.yaml");
+        Files.writeString(config, "kafka:\n  default.api.timeout.ms: 1500\n  request.timeout.ms: 1000\n"
+                + "http:\n  address: 127.0.0.1\n  port: " + port + "\n");
+
+        // the endpoint is up while the stage tries Kafka, which does not answer
+        Result r = run("enrich", "--config", config.toString(), "--bootstrap-servers", "127.0.0.1:1");
+
+        assertThat(r.code()).isEqualTo(1);
+        try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            assertThat(again.getLocalPort()).as("port free again").isEqualTo(port);
         }
     }
 }

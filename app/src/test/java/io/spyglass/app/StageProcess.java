@@ -47,11 +47,16 @@ final class StageProcess implements AutoCloseable {
         return log;
     }
 
-    /** Stops it cleanly (SIGTERM runs the stage's shutdown hook), killing it if it takes over 30 s. */
+    /** Asks it to stop (SIGTERM runs the stage's shutdown hook) and waits up to 30 s; true if it stopped by then. */
+    boolean terminate() throws InterruptedException {
+        process.destroy();
+        return process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Stops it cleanly, killing it if it takes over 30 s. */
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        if (!terminate()) {
             kill();
         }
     }

@@ -82,6 +82,14 @@ public final class IngestApp implements AutoCloseable {
         service.replaceFeeds(allFeeds.stream().filter(owner::owns).toList());
     }
 
+    /**
+     * True from {@link #start()} until {@link #close()}; the constructor has initialised the transactional producer and
+     * loaded the seen ids by then, so a polling instance is ready to publish.
+     */
+    public boolean polling() {
+        return service.running();
+    }
+
     /** The feeds this instance polls now. */
     public List<FeedSource> feeds() {
         return service.feeds();

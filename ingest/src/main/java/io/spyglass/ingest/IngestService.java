@@ -88,6 +88,11 @@ public final class IngestService implements AutoCloseable {
         LOG.info("Polling {} feeds", feeds.size());
     }
 
+    /** True from {@link #start()} until {@link #close()}. */
+    public synchronized boolean running() {
+        return running;
+    }
+
     /** The feeds polled now, in list order. */
     public synchronized List<FeedSource> feeds() {
         return feeds;

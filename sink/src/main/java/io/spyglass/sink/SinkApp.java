@@ -59,6 +59,11 @@ public final class SinkApp implements AutoCloseable {
         return stats;
     }
 
+    /** The Streams state, for health checks. */
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
     /**
      * Completes with the cause when a stream thread dies of an error the topology does not handle (records that
      * cannot be read go to the dead-letter topic instead); the stage has then stopped processing for good.

@@ -1,0 +1,215 @@
+package io.spyglass.app.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.spyglass.enrich.EnrichStats;
+import io.spyglass.model.Json;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.streams.KafkaStreams.State;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The endpoint over real HTTP on loopback. */
+class HealthServerTest {
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private HealthServer server;
+
+    /** A stage whose status and counter the test sets. */
+    private static final class FakeProbe implements StageProbe {
+        private final String name;
+        private volatile StageStatus status = new StageStatus("STARTING", false, false);
+        final AtomicLong things = new AtomicLong();
+
+        FakeProbe(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public List<String> states() {
+            return List.of("STARTING", "WORKING", "BROKEN");
+        }
+
+        @Override
+        public StageStatus status() {
+            return status;
+        }
+
+        @Override
+        public List<Metric> counters() {
+            return List.of(Metric.counter("spyglass_" + name + "_things_total", "Things done.", things.get()));
+        }
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private void start(StageProbe... stages) throws IOException {
+        server = HealthServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), new ProcessHealth(List.of(stages)));
+    }
+
+    private HttpResponse<String> send(String method, String path) throws Exception {
+        URI uri = URI.create("http://127.0.0.1:" + server.address().getPort() + path);
+        return CLIENT.send(HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return send("GET", path);
+    }
+
+    @Test
+    void readyOnlyWhenEveryStageIsAndTheBodyNamesEachStageState() throws Exception {
+        FakeProbe ingest = new FakeProbe("ingest");
+        FakeProbe enrich = new FakeProbe("enrich");
+        start(ingest, enrich);
+        ingest.status = new StageStatus("WORKING", true, false);
+
+        HttpResponse<String> notYet = get("/health/ready");
+
+        assertThat(notYet.statusCode()).isEqualTo(503);
+        assertThat(notYet.headers().firstValue("Content-Type")).contains("application/json");
+        JsonNode body = Json.MAPPER.readTree(notYet.body());
+        assertThat(body.get("ready").asBoolean()).isFalse();
+        assertThat(body.get("stages").toString()).isEqualTo("{\"ingest\":\"WORKING\",\"enrich\":\"STARTING\"}");
+
+        enrich.status = new StageStatus("WORKING", true, false);
+        HttpResponse<String> ready = get("/health/ready");
+
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).isEqualTo("{\"ready\":true,\"stages\":{\"ingest\":\"WORKING\",\"enrich\":\"WORKING\"}}");
+    }
+
+    @Test
+    void liveWhileStartingOrWorkingAndNotOnceAStageFailedForGood() throws Exception {
+        FakeProbe sink = new FakeProbe("sink");
+        start(sink);
+
+        assertThat(get("/health/live").statusCode()).as("starting").isEqualTo(200);
+        sink.status = new StageStatus("WORKING", true, false);
+        assertThat(get("/health/live").statusCode()).as("working").isEqualTo(200);
+
+        sink.status = new StageStatus("BROKEN", false, true);
+        HttpResponse<String> failed = get("/health/live");
+
+        assertThat(failed.statusCode()).isEqualTo(503);
+        assertThat(failed.body()).isEqualTo("{\"live\":false,\"stages\":{\"sink\":\"BROKEN\"}}");
+        assertThat(get("/health/ready").statusCode()).isEqualTo(503);
+    }
+
+    @Test
+    void aStreamsStageIsNotLiveOnceItsFailureFutureCompletedOrItsClientIsInError() throws Exception {
+        StreamsProbe<EnrichStats> enrich = StreamsProbe.enrich();
+        start(enrich);
+        CompletableFuture<Throwable> failure = new CompletableFuture<>();
+        AtomicLong tick = new AtomicLong();
+        enrich.attach(() -> tick.get() == 0 ? State.RUNNING : State.ERROR, failure, new EnrichStats());
+
+        assertThat(get("/health/ready").body()).isEqualTo("{\"ready\":true,\"stages\":{\"enrich\":\"RUNNING\"}}");
+        failure.complete(new IllegalStateException("state directory lost"));
+        assertThat(get("/health/live").statusCode()).as("failure future completed").isEqualTo(503);
+        assertThat(get("/health/ready").statusCode()).isEqualTo(503);
+
+        tick.set(1);
+        assertThat(get("/health/live").body()).isEqualTo("{\"live\":false,\"stages\":{\"enrich\":\"ERROR\"}}");
+    }
+
+    @Test
+    void metricsAreValidPrometheusTextWhoseValuesFollowTheCounters() throws Exception {
+        FakeProbe ingest = new FakeProbe("ingest");
+        start(ingest);
+
+        HttpResponse<String> before = get("/metrics");
+        ingest.things.addAndGet(3);
+        ingest.status = new StageStatus("WORKING", true, false);
+        HttpResponse<String> after = get("/metrics");
+
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(after.headers().firstValue("Content-Type")).contains("text/plain; version=0.0.4; charset=utf-8");
+        PrometheusScrape first = PrometheusScrape.parse(before.body());
+        PrometheusScrape second = PrometheusScrape.parse(after.body());
+        assertThat(first.value("spyglass_ingest_things_total")).isZero();
+        assertThat(second.value("spyglass_ingest_things_total")).isEqualTo(3);
+        assertThat(second.types()).containsEntry("spyglass_ingest_things_total", "counter")
+                .containsEntry("spyglass_stage_state", "gauge").containsEntry("spyglass_stage_ready", "gauge");
+        assertThat(first.value("spyglass_stage_state{stage=\"ingest\",state=\"STARTING\"}")).isEqualTo(1);
+        assertThat(second.value("spyglass_stage_state{stage=\"ingest\",state=\"STARTING\"}")).isZero();
+        assertThat(second.value("spyglass_stage_state{stage=\"ingest\",state=\"WORKING\"}")).isEqualTo(1);
+        assertThat(second.value("spyglass_stage_state{stage=\"ingest\",state=\"BROKEN\"}")).isZero();
+        assertThat(first.value("spyglass_stage_ready{stage=\"ingest\"}")).isZero();
+        assertThat(second.value("spyglass_stage_ready{stage=\"ingest\"}")).isEqualTo(1);
+    }
+
+    @Test
+    void aWholePipelineExposesEveryStageCounterAndTheStreamsStatesBeforeTheStagesExist() throws Exception {
+        start(new IngestProbe(), StreamsProbe.enrich(), StreamsProbe.sink());
+
+        PrometheusScrape scrape = PrometheusScrape.parse(get("/metrics").body());
+
+        assertThat(scrape.types()).containsOnlyKeys(
+                "spyglass_ingest_feeds_polled_total", "spyglass_ingest_feeds_failed_total",
+                "spyglass_ingest_articles_produced_total", "spyglass_ingest_articles_revised_total",
+                "spyglass_ingest_pages_failed_total", "spyglass_ingest_items_already_seen_total",
+                "spyglass_ingest_items_unchanged_total",
+                "spyglass_enrich_articles_tagged_total", "spyglass_enrich_articles_espionage_total",
+                "spyglass_enrich_duplicates_total", "spyglass_enrich_dead_lettered_total",
+                "spyglass_sink_stories_emitted_total", "spyglass_sink_records_skipped_total",
+                "spyglass_sink_file_lines_written_total", "spyglass_sink_webhook_posts_total",
+                "spyglass_sink_dead_lettered_total",
+                "spyglass_stage_state", "spyglass_stage_ready");
+        assertThat(scrape.series().entrySet()).filteredOn(e -> e.getKey().endsWith("_total")).hasSize(16)
+                .allSatisfy(e -> assertThat(e.getValue()).as(e.getKey()).isZero());
+        for (State s : State.values()) {
+            assertThat(scrape.value("spyglass_stage_state{stage=\"sink\",state=\"" + s + "\"}")).as(s.name()).isZero();
+        }
+        assertThat(scrape.value("spyglass_stage_state{stage=\"sink\",state=\"STARTING\"}")).isEqualTo(1);
+        assertThat(scrape.value("spyglass_stage_state{stage=\"ingest\",state=\"STARTING\"}")).isEqualTo(1);
+        assertThat(get("/health/ready").body())
+                .isEqualTo("{\"ready\":false,\"stages\":{\"ingest\":\"STARTING\",\"enrich\":\"STARTING\",\"sink\":\"STARTING\"}}");
+    }
+
+    @Test
+    void anythingElseIsNotFound() throws Exception {
+        start(new FakeProbe("ingest"));
+
+        assertThat(get("/").statusCode()).isEqualTo(404);
+        assertThat(get("/health").statusCode()).isEqualTo(404);
+        assertThat(get("/health/ready/").statusCode()).isEqualTo(404);
+        assertThat(get("/metrics.json").statusCode()).isEqualTo(404);
+        assertThat(send("POST", "/health/ready").statusCode()).isEqualTo(404);
+        assertThat(send("DELETE", "/metrics").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void closeReleasesThePort() throws Exception {
+        start(new FakeProbe("ingest"));
+        int port = server.address().getPort();
+        assertThat(get("/health/live").statusCode()).isEqualTo(200);
+
+        server.close();
+        server = null;
+
+        try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            assertThat(again.getLocalPort()).isEqualTo(port);
+        }
+    }
+}
