@@ -16,6 +16,8 @@ WORKDIR /spyglass
 COPY --from=build /src/app/target/spyglass.jar /spyglass/spyglass.jar
 COPY config /spyglass/config
 USER spyglass
+# the health and metrics endpoint must be reachable from outside the container (healthchecks, Prometheus)
+ENV SPYGLASS_HTTP_ADDRESS=0.0.0.0
 # health and metrics of the stage (http.port): /health/live, /health/ready, /metrics
 EXPOSE 8080
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/spyglass/spyglass.jar"]

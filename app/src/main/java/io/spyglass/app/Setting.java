@@ -41,7 +41,8 @@ enum Setting {
             "attempts per story and URL, with doubling waits from 1 s, before the story goes to the dead-letter topic"),
     WEBHOOK_TIMEOUT("webhook.timeout", "SPYGLASS_WEBHOOK_TIMEOUT", "10s", "time for one webhook request, answer included"),
     TAXONOMY("tagger.taxonomy", "SPYGLASS_TAXONOMY", "config/taxonomy.yaml", "user taxonomy extending the bundled one, if the file exists"),
-    HTTP_ADDRESS("http.address", "SPYGLASS_HTTP_ADDRESS", "0.0.0.0", "address the health and metrics endpoint listens on"),
+    HTTP_ADDRESS("http.address", "SPYGLASS_HTTP_ADDRESS", "127.0.0.1",
+            "address the health and metrics endpoint listens on (the image sets 0.0.0.0)"),
     HTTP_PORT("http.port", "SPYGLASS_HTTP_PORT", "8080",
             "port of the health and metrics endpoint (/health/live, /health/ready, /metrics); 0 picks a free one");
 

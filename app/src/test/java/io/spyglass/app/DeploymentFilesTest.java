@@ -89,4 +89,12 @@ class DeploymentFilesTest {
             assertThat(check.get("start_period").asText()).as(name + ": Streams and the seen ids take a while").isNotBlank();
         }
     }
+
+    @Test
+    void theImageOpensTheEndpointToOtherContainersThoughTheDefaultKeepsItLocal() throws Exception {
+        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+
+        assertThat(Setting.HTTP_ADDRESS.defaultValue).isEqualTo("127.0.0.1");
+        assertThat(dockerfile).containsPattern("(?m)^ENV " + Setting.HTTP_ADDRESS.env + "=0\\.0\\.0\\.0$");
+    }
 }

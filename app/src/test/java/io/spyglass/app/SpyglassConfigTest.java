@@ -170,13 +170,13 @@ class SpyglassConfigTest {
     }
 
     @Test
-    void theHealthEndpointListensOnEveryAddressOnPort8080UnlessConfigured() {
+    void theHealthEndpointListensOnLoopbackPort8080UnlessConfigured() {
         SpyglassConfig defaults = SpyglassConfig.load(null, Map.of(), Map.of());
-        SpyglassConfig set = SpyglassConfig.load(null, Map.of("SPYGLASS_HTTP_ADDRESS", "127.0.0.1", "SPYGLASS_HTTP_PORT", "0"), Map.of());
+        SpyglassConfig set = SpyglassConfig.load(null, Map.of("SPYGLASS_HTTP_ADDRESS", "0.0.0.0", "SPYGLASS_HTTP_PORT", "0"), Map.of());
 
-        assertThat(defaults.http().getAddress().isAnyLocalAddress()).isTrue();
+        assertThat(defaults.http().getAddress().isLoopbackAddress()).isTrue();
         assertThat(defaults.http().getPort()).isEqualTo(8080);
-        assertThat(set.http().getAddress().isLoopbackAddress()).isTrue();
+        assertThat(set.http().getAddress().isAnyLocalAddress()).isTrue();
         assertThat(set.http().getPort()).isZero();
     }
 
