@@ -56,7 +56,7 @@ final class IngestCommand implements Callable<Integer> {
             return StageRunner.runUntilStopped("ingest", () -> {
                 progress.close();
                 ingest.close();
-            });
+            }, ingest.failure());
         }
     }
 }

@@ -105,7 +105,7 @@ final class RunCommand implements Callable<Integer> {
             ingest.start();
             ingestProbe.attach(ingest);
             // until Ctrl-C or SIGTERM (the hook closes everything and the JVM exits), or until a stage fails for good
-            Throwable cause = (Throwable) CompletableFuture.anyOf(enrich.failure(), sink.failure()).join();
+            Throwable cause = (Throwable) CompletableFuture.anyOf(ingest.failure(), enrich.failure(), sink.failure()).join();
             LOG.error("A stage failed and stopped processing: {}; stopping Spyglass (exit status 1)", cause.toString());
             return 1;
         } finally {

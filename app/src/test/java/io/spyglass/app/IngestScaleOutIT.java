@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -247,6 +248,24 @@ class IngestScaleOutIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> latestStatuses().containsKey(url("/feed1").toString())
                     && latestStatuses().get(url("/feed1").toString()) == null);
             assertThat(latestStatuses().get(url("/feed0").toString())).isNotNull();
+        }
+    }
+
+    @Test
+    void anInstanceThatCannotLearnItsShareOfTheFeedsFailsInsteadOfPollingNothing() throws Exception {
+        Topics missingStatusTopic = new Topics("spyglass.articles", "spyglass.enriched", "spyglass.espionage",
+                "spyglass.dead-letter", "spyglass.seen", "no-such-feed-status");
+        FetchSettings fetch = new FetchSettings("Spyglass-failing", Duration.ofSeconds(2), Duration.ofSeconds(5), 1 << 20, 3,
+                AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1"))), 4, Duration.ZERO, false);
+        try (IngestApp app = new IngestApp(new IngestConfig(Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                missingStatusTopic, feeds(), null, Duration.ofSeconds(10), fetch, SiteRules.none(), 2, "failing"))) {
+            assertThat(app.failure()).isNotDone();
+
+            app.start();
+
+            Throwable cause = app.failure().get(60, TimeUnit.SECONDS);
+            assertThat(cause).hasMessageContaining("no-such-feed-status");
+            assertThat(app.feeds()).isEmpty();
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -44,6 +45,7 @@ public final class FeedOwnership implements AutoCloseable {
     private final Consumer<FeedStatus> onStatus;
     private final Set<Integer> owned = new HashSet<>();
     private final Thread thread;
+    private final CompletableFuture<Throwable> failure = new CompletableFuture<>();
     private volatile boolean running = true;
     private volatile int partitions;
 
@@ -70,6 +72,11 @@ public final class FeedOwnership implements AutoCloseable {
         thread.setDaemon(true);
     }
 
+    /** Completes with the cause when ownership stopped for good: the instance then owns no feed until restarted. */
+    public CompletableFuture<Throwable> failure() {
+        return failure;
+    }
+
     /** Joins the group; the first share arrives through {@code onChange}. */
     public void start() {
         thread.start();
@@ -89,8 +96,8 @@ public final class FeedOwnership implements AutoCloseable {
         try {
             partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).size();
             if (partitions == 0) {
-                LOG.error("Topic {} does not exist, so this instance polls no feeds: create it (every spyglass command that "
-                        + "starts ingest does) and restart", topic);
+                throw new IllegalStateException("topic " + topic + " does not exist, so no feed can be assigned: create it "
+                        + "(every spyglass command that starts ingest does) and restart");
             }
             consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
                 @Override
@@ -116,6 +123,7 @@ public final class FeedOwnership implements AutoCloseable {
                 owned.clear();
             }
             onChange.accept(this);
+            failure.complete(e);
         } finally {
             consumer.close();
             reader.close();

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,7 @@ public final class IngestApp implements AutoCloseable {
     private final IngestStats stats = new IngestStats();
     private volatile List<FeedSource> allFeeds;
     private volatile FeedOwnership ownership;
+    private final CompletableFuture<Throwable> failure = new CompletableFuture<>();
     private final ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "spyglass-feeds-reload");
         t.setDaemon(true);
@@ -59,6 +61,7 @@ public final class IngestApp implements AutoCloseable {
         service.replaceFeeds(List.of());
         service.start();
         ownership = new FeedOwnership(config.kafka(), config.topics().feedStatus(), GROUP_ID, owner -> share(), service::resume);
+        ownership.failure().thenAccept(failure::complete);
         ownership.start();
         if (config.feedsFile() != null) {
             FeedListWatcher watcher = new FeedListWatcher(config.feedsFile(), config.feedsInterval(), this::reload);
@@ -80,6 +83,14 @@ public final class IngestApp implements AutoCloseable {
     private synchronized void share() {
         FeedOwnership owner = ownership;
         service.replaceFeeds(allFeeds.stream().filter(owner::owns).toList());
+    }
+
+    /**
+     * Completes with the cause when this instance has stopped polling for good (it can no longer learn its share of
+     * the feed list), so that the process can exit and be restarted rather than run on doing nothing.
+     */
+    public CompletableFuture<Throwable> failure() {
+        return failure;
     }
 
     /**

@@ -4,7 +4,10 @@ import io.spyglass.ingest.IngestApp;
 import io.spyglass.ingest.IngestStats;
 import java.util.List;
 
-/** Ingest as the health endpoint sees it: STARTING until it polls, POLLING while it does, STOPPED once closed. */
+/**
+ * Ingest as the health endpoint sees it: STARTING until it polls, POLLING while it does, FAILED once it has stopped
+ * polling for good, STOPPED once closed.
+ */
 public final class IngestProbe implements StageProbe {
     private static final IngestStats NONE = new IngestStats();
     private volatile IngestApp app;
@@ -21,7 +24,7 @@ public final class IngestProbe implements StageProbe {
 
     @Override
     public List<String> states() {
-        return List.of("STARTING", "POLLING", "STOPPED");
+        return List.of("STARTING", "POLLING", "FAILED", "STOPPED");
     }
 
     @Override
@@ -29,6 +32,9 @@ public final class IngestProbe implements StageProbe {
         IngestApp current = app;
         if (current == null) {
             return new StageStatus("STARTING", false, false);
+        }
+        if (current.failure().isDone()) {
+            return new StageStatus("FAILED", false, true);
         }
         return current.polling() ? new StageStatus("POLLING", true, false) : new StageStatus("STOPPED", false, false);
     }
