@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -97,7 +95,6 @@ final class BenchDeliveryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path dir = Files.createTempDirectory("spyglass-bench-delivery");
         // the records are sent in minutes and stamped with the time they are sent, so the sink expires no story
         // (it does after 14 days of record time): it holds every story of the run, more than two weeks of news
         Instant now = Instant.now();
@@ -120,9 +117,9 @@ final class BenchDeliveryCommand implements Callable<Integer> {
         double tagsPerSecond = load.size() / ((System.nanoTime() - tagStart) / 1e9);
         List<Result> results = new ArrayList<>();
         StorySummary stories;
-        // the broker's log and the state stores take a few GB a run: a bench run many times must not fill the disk
-        try (TempDirectory cleanUp = () -> deleteTree(dir);
-             EmbeddedKafka kafka = EmbeddedKafka.start(dir, 0); TopicAdmin admin = new TopicAdmin(client(kafka))) {
+        try (EmbeddedKafka kafka = EmbeddedKafka.startTemporary("spyglass-bench-delivery");
+             TopicAdmin admin = new TopicAdmin(client(kafka))) {
+            Path dir = kafka.temporaryDirectory();
             Map<String, Object> client = client(kafka);
             Topics pass = topics("pass");
             admin.ensure(pass, PARTITIONS);
@@ -137,20 +134,6 @@ final class BenchDeliveryCommand implements Callable<Integer> {
         }
         print(results, avgBytes, tagsPerSecond, (double) espionage / load.size(), stories);
         return 0;
-    }
-
-    /** Deletes a directory when closed; closed after the broker that writes into it, as resources close in reverse. */
-    private interface TempDirectory extends AutoCloseable {
-        @Override
-        void close() throws IOException;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     private static Map<String, Object> client(EmbeddedKafka kafka) {

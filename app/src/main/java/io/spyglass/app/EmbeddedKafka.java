@@ -9,11 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
@@ -32,10 +34,29 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
     private final KafkaRaftServer server;
     private final int port;
+    /** Deleted on close when the broker was started in a temporary directory, else null. */
+    private Path temporaryDir;
 
     private EmbeddedKafka(KafkaRaftServer server, int port) {
         this.server = server;
         this.port = port;
+    }
+
+    /**
+     * Starts a broker on a free port in a new temporary directory named {@code prefix...}, which {@link #close()}
+     * deletes with everything in it (for benchmarks and tests, whose logs take up to a few GB a run). State that
+     * should go with the broker's, such as Streams state stores, can be put under {@link #temporaryDirectory()}.
+     */
+    public static EmbeddedKafka startTemporary(String prefix) throws IOException {
+        Path dir = Files.createTempDirectory(prefix);
+        EmbeddedKafka kafka = start(dir, 0);
+        kafka.temporaryDir = dir;
+        return kafka;
+    }
+
+    /** The directory {@link #startTemporary} made, deleted on close; null for a broker started with {@link #start}. */
+    public Path temporaryDirectory() {
+        return temporaryDir;
     }
 
     /**
@@ -158,5 +179,14 @@ public final class EmbeddedKafka implements AutoCloseable {
         server.shutdown();
         server.awaitShutdown();
         LOG.info("Kafka broker stopped");
+        if (temporaryDir != null) {
+            try (Stream<Path> paths = Files.walk(temporaryDir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (IOException e) {
+                LOG.warn("Could not delete {}: {}", temporaryDir, e.toString());
+            }
+        }
     }
 }

@@ -1,7 +1,5 @@
 package io.spyglass.app;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -55,8 +53,7 @@ final class KafkaBroker implements ParameterResolver {
             }
         }
         try {
-            Path dir = Files.createTempDirectory("spyglass-test-kafka");
-            EmbeddedKafka kafka = EmbeddedKafka.start(dir, 0);
+            EmbeddedKafka kafka = EmbeddedKafka.startTemporary("spyglass-test-kafka");
             LOG.info("Tests use the embedded Kafka broker on {}", kafka.bootstrapServers());
             return new Running(new Cluster(kafka.bootstrapServers()), kafka::close);
         } catch (java.io.IOException e) {
