@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -85,7 +86,8 @@ final class BenchDeliveryCommand implements Callable<Integer> {
 
     /** What one contender achieved. */
     record Result(String name, double recordsPerSecond, double megabytesPerSecond, long p50Millis, long p99Millis, int latencySamples,
-                  List<Double> stageMicrosPerRecord, double processMicrosPerRecord, double jitMicrosPerRecord) {
+                  List<Double> stageMicrosPerRecord, double processMicrosPerRecord, double jitMicrosPerRecord,
+                  double gcMicrosPerRecord) {
     }
 
     /** A running contender: how to tell it has processed everything, and how to stop it. */
@@ -196,29 +198,44 @@ final class BenchDeliveryCommand implements Callable<Integer> {
      * CPU time of each stage's stream threads (names starting with its prefix: Kafka Streams names them after the
      * application id) and of the whole JVM (broker, JIT, this command's producer included) since {@link #start}.
      */
-    record CpuClock(List<String> prefixes, List<Long> stageNanos, long processNanos, long jitNanos) {
+    record CpuClock(List<String> prefixes, List<Long> stageNanos, long processNanos, long jitNanos, long gcNanos) {
         static CpuClock start(List<String> prefixes) {
-            return new CpuClock(prefixes, prefixes.stream().map(CpuClock::threadsCpuNanos).toList(), jvmCpuNanos(), jitCpuNanos());
+            return new CpuClock(prefixes, prefixes.stream().map(CpuClock::threadsCpuNanos).toList(), jvmCpuNanos(),
+                    nativeThreadsCpuNanos(CpuClock::jit), nativeThreadsCpuNanos(CpuClock::gc));
         }
 
         CpuClock stop() {
             List<Long> now = prefixes.stream().map(CpuClock::threadsCpuNanos).toList();
             return new CpuClock(prefixes, IntStream.range(0, now.size()).mapToObj(i -> now.get(i) - stageNanos.get(i)).toList(),
-                    jvmCpuNanos() - processNanos,
-                    jitCpuNanos() < 0 ? -1 : jitCpuNanos() - jitNanos);
+                    jvmCpuNanos() - processNanos, since(nativeThreadsCpuNanos(CpuClock::jit), jitNanos),
+                    since(nativeThreadsCpuNanos(CpuClock::gc), gcNanos));
+        }
+
+        private static long since(long now, long then) {
+            return now < 0 || then < 0 ? -1 : now - then;
+        }
+
+        private static boolean jit(String threadName) {
+            return threadName.contains("CompilerThre");
+        }
+
+        /** HotSpot's collector threads (G1's and the parallel workers), which no Java API times separately. */
+        private static boolean gc(String threadName) {
+            return threadName.startsWith("GC Thread") || threadName.startsWith("G1 ");
         }
 
         /**
-         * CPU time of the JIT compiler threads, from /proc (Linux; the JVM's own compilation time counts the wall time
-         * compiles took, which on a busy machine includes waiting for a core); -1 where there is no /proc.
+         * CPU time of the JVM's own threads whose names pass {@code named} (JIT compiler, GC), from /proc (Linux; the
+         * JVM's compilation and collection times count wall time, which on a busy machine includes waiting for a
+         * core); -1 where there is no /proc.
          */
-        private static long jitCpuNanos() {
+        private static long nativeThreadsCpuNanos(Predicate<String> named) {
             try (var tasks = Files.list(Path.of("/proc/self/task"))) {
                 long ticks = 0;
                 for (Path task : tasks.toList()) {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    if (name.contains("CompilerThre")) {
+                    if (named.test(name)) {
                         // after the name: state is field 3, utime and stime are fields 14 and 15
                         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                         ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
@@ -272,7 +289,8 @@ final class BenchDeliveryCommand implements Callable<Integer> {
             return new Result(name, load.size() / seconds, load.size() * avgBytes / seconds / 1e6,
                     percentile(latencies, 0.50), percentile(latencies, 0.99), latencies.size(),
                     spent.stageNanos().stream().map(n -> n / 1e3 / load.size()).toList(), spent.processNanos() / 1e3 / load.size(),
-                    spent.jitNanos() < 0 ? Double.NaN : spent.jitNanos() / 1e3 / load.size());
+                    spent.jitNanos() < 0 ? Double.NaN : spent.jitNanos() / 1e3 / load.size(),
+                    spent.gcNanos() < 0 ? Double.NaN : spent.gcNanos() / 1e3 / load.size());
         }
     }
 
@@ -383,15 +401,15 @@ final class BenchDeliveryCommand implements Callable<Integer> {
                 + "exactly_once_v2, lz4, enrich threads %d%n%n", records, avgBytes, warmupRecords, latencyRecords, rate,
                 PARTITIONS, enrichThreads);
         out.println("| path | records/s | MB/s | p50 latency | p99 latency | latency samples | stream threads' CPU per record "
-                + "| whole JVM's CPU per record | of which the JIT compiler's |");
-        out.println("|---|---|---|---|---|---|---|---|---|");
+                + "| whole JVM's CPU per record | of which the JIT compiler's | of which GC's |");
+        out.println("|---|---|---|---|---|---|---|---|---|---|");
         for (Result r : results) {
             double stage = r.stageMicrosPerRecord().stream().mapToDouble(Double::doubleValue).sum();
             String parts = r.stageMicrosPerRecord().size() < 2 ? ""
                     : r.stageMicrosPerRecord().stream().map(m -> String.format("%.0f", m)).collect(Collectors.joining(" + ", " (", ")"));
-            out.printf("| %s | %.0f | %.1f | %d ms | %d ms | %d | %.0f µs%s | %.0f µs | %.0f µs |%n", r.name(),
+            out.printf("| %s | %.0f | %.1f | %d ms | %d ms | %d | %.0f µs%s | %.0f µs | %.0f µs | %.0f µs |%n", r.name(),
                     r.recordsPerSecond(), r.megabytesPerSecond(), r.p50Millis(), r.p99Millis(), r.latencySamples(),
-                    stage, parts, r.processMicrosPerRecord(), r.jitMicrosPerRecord());
+                    stage, parts, r.processMicrosPerRecord(), r.jitMicrosPerRecord(), r.gcMicrosPerRecord());
         }
         out.printf("%nenrich + sink / passthrough: %.0f%%%n", 100 * results.get(1).recordsPerSecond() / results.get(0).recordsPerSecond());
         out.printf("tagger alone (deserialise + tag, one thread, no Kafka): %.0f records/s; %.0f%% tagged espionage%n",
