@@ -62,6 +62,13 @@ import picocli.CommandLine.Spec;
 final class BenchDeliveryCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(BenchDeliveryCommand.class);
     private static final int PARTITIONS = 3;
+    /**
+     * This command holds every record in memory (~0.65 GB). On G1's small default initial heap that is over the 45%
+     * occupancy that starts concurrent marking, so marking cycles ran one after the other and fell into some timed
+     * phases and not others (30 µs of GC CPU per record against none), moving the passthrough by a quarter from run
+     * to run; started with at least this much heap ({@code -Xms4g}), they do not.
+     */
+    private static final long INITIAL_HEAP_BYTES = 3L << 30;
 
     @Spec
     CommandSpec spec;
@@ -97,6 +104,11 @@ final class BenchDeliveryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        long initialHeap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getInit();
+        if (initialHeap < INITIAL_HEAP_BYTES) {
+            LOG.warn("The JVM started with {} MB of heap: GC may take a share of some timed phases and not of others; "
+                    + "start it with -Xms4g for figures comparable from run to run", initialHeap >> 20);
+        }
         // the records are sent in minutes and stamped with the time they are sent, so the sink expires no story
         // (it does after 14 days of record time): it holds every story of the run, more than two weeks of news
         Instant now = Instant.now();
@@ -278,6 +290,8 @@ final class BenchDeliveryCommand implements Callable<Integer> {
         try (Stage stage = factory.start(); KafkaProducer<String, byte[]> producer = producer(client)) {
             send(producer, in, warmup);
             awaitDrained(stage, admin);
+            // a clean heap for each contender's timed phase (see INITIAL_HEAP_BYTES)
+            System.gc();
             CpuClock cpu = CpuClock.start(threadPrefixes);
             long start = System.nanoTime();
             send(producer, in, load);
@@ -398,8 +412,9 @@ final class BenchDeliveryCommand implements Callable<Integer> {
     private void print(List<Result> results, double avgBytes, double tagsPerSecond, double espionageShare, StorySummary stories) {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%d records of %.0f bytes (throughput) after %d to warm up, %d at %d/s (latency), %d partitions, "
-                + "exactly_once_v2, lz4, enrich threads %d%n%n", records, avgBytes, warmupRecords, latencyRecords, rate,
-                PARTITIONS, enrichThreads);
+                + "exactly_once_v2, lz4, enrich threads %d, initial heap %d MB%n%n", records, avgBytes, warmupRecords,
+                latencyRecords, rate, PARTITIONS, enrichThreads,
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getInit() >> 20);
         out.println("| path | records/s | MB/s | p50 latency | p99 latency | latency samples | stream threads' CPU per record "
                 + "| whole JVM's CPU per record | of which the JIT compiler's | of which GC's |");
         out.println("|---|---|---|---|---|---|---|---|---|---|");
