@@ -16,10 +16,9 @@ import java.util.Set;
  * @param attributed attributed country codes; never null
  * @param victims    victim country codes; never null
  * @param revision   the article's revision; 0 (stored before revisions existed) reads as 1
- * @param site       the article URL's host without {@code www.}, lower case; null when unknown (stored before sites were)
  */
 public record Fingerprint(String articleId, Instant time, long simhash, int shingles, Set<String> titleTerms,
-                          Set<String> actors, Set<String> attributed, Set<String> victims, int revision, String site) {
+                          Set<String> actors, Set<String> attributed, Set<String> victims, int revision) {
     public Fingerprint {
         revision = Math.max(revision, 1);
         Objects.requireNonNull(articleId, "articleId");

@@ -59,9 +59,8 @@ public final class StoryClusterer {
      *
      * @param fingerprint the article's
      * @param storyId     the open story it joins, or null for a new story
-     * @param duplicate   true when an open story already has it, at this revision or a later one, as a source, or
-     *                    has a near-duplicate of its text from the same site: nothing to do; a later revision goes to
-     *                    the story that has the article
+     * @param duplicate   true when an open story already has it, at this revision or a later one, as a source:
+     *                    nothing to do; a later revision goes to the story that has the article
      */
     public record Decision(Fingerprint fingerprint, String storyId, boolean duplicate) {
     }
@@ -79,11 +78,6 @@ public final class StoryClusterer {
         String best = null;
         double bestScore = 0;
         for (StoryIndex.Source candidate : open.candidates(f)) {
-            if (republished(f, candidate.fingerprint())) {
-                // the site's own text again under another URL (a changed slug, a print or AMP copy): no new source,
-                // and no new version that would tell subscribers another outlet had reported the event
-                return new Decision(f, candidate.storyId(), true);
-            }
             double score = similarity(f, candidate.fingerprint());
             // ties go to the smaller story id, so the choice does not depend on the order the index was filled in
             if (score > bestScore || (score > 0 && score == bestScore && candidate.storyId().compareTo(best) < 0)) {
@@ -119,13 +113,6 @@ public final class StoryClusterer {
         long seconds = Math.abs(a.getEpochSecond() - b.getEpochSecond());
         int laterNanos = a.getEpochSecond() >= b.getEpochSecond() ? a.getNano() - b.getNano() : b.getNano() - a.getNano();
         return seconds > WINDOW_SECONDS || (seconds == WINDOW_SECONDS && laterNanos > 0);
-    }
-
-    /** True when {@code b} is a near-duplicate of {@code a}'s text, from the same site, within the window. */
-    static boolean republished(Fingerprint a, Fingerprint b) {
-        return a.site() != null && a.site().equals(b.site()) && !a.articleId().equals(b.articleId())
-                && a.shingles() >= MIN_SHINGLES && b.shingles() >= MIN_SHINGLES
-                && Long.bitCount(a.simhash() ^ b.simhash()) <= NEAR_DUPLICATE_BITS && !apartMoreThanWindow(a.time(), b.time());
     }
 
     private static boolean sharesEntities(Fingerprint a, Fingerprint b) {
@@ -200,7 +187,7 @@ public final class StoryClusterer {
         Tags t = a.tags();
         return new Fingerprint(a.id(), time(a), simhash, shingles, titleTerms,
                 collect(t.actors(), Actor::name), collect(t.attributed(), Country::code), collect(t.victims(), Country::code),
-                a.revision(), site(a.url()));
+                a.revision());
     }
 
     private static <T> Set<String> collect(List<T> items, Function<T, String> key) {
@@ -357,20 +344,6 @@ public final class StoryClusterer {
         String outlet = a.feed().name() != null && !a.feed().name().isBlank() ? a.feed().name() : host(a.url());
         return new StorySource(a.id(), a.url(), a.title() == null ? "" : a.title(), outlet, a.feed(), a.published(),
                 a.fetched(), text, a.tags().evidence());
-    }
-
-    /** The URL's host in lower case without a leading {@code www.}, or null. */
-    static String site(String url) {
-        try {
-            String host = URI.create(url).getHost();
-            if (host == null) {
-                return null;
-            }
-            host = host.toLowerCase(Locale.ROOT);
-            return host.startsWith("www.") ? host.substring(4) : host;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private static String host(String url) {

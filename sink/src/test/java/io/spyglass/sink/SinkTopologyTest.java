@@ -63,7 +63,7 @@ class SinkTopologyTest {
     private void send(String id, boolean isEspionage, String title, String text) {
         Tags tags = new Tags(isEspionage, isEspionage ? 0.9 : 0.05, isEspionage ? List.of(new Country("CN", "China")) : List.of(),
                 List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), "test/1");
-        EnrichedArticle a = new EnrichedArticle(1, id, "https://" + id + ".news.example/story", title, NOW,
+        EnrichedArticle a = new EnrichedArticle(1, id, "https://news.example/" + id, title, NOW,
                 new FeedRef("https://news.example/feed", null), text, ExtractionOutcome.FULL, "en", List.of(), NOW, tags);
         enriched.pipeInput(new TestRecord<>(id, serde.serializer().serialize(TOPICS.enriched(), a), a.headers()));
     }
@@ -87,7 +87,7 @@ class SinkTopologyTest {
         assertThat(out).extracting(TestRecord::key).containsExactly(StoryClusterer.storyId("spy"), StoryClusterer.storyId("spy-2"));
         assertThat(out).extracting(r -> r.value().version()).containsExactly(1, 1);
         assertThat(out.get(0).value().title()).isEqualTo("Chinese hackers roamed Japan's defence networks");
-        assertThat(out.get(0).value().sources().get(0).outlet()).isEqualTo("spy.news.example");
+        assertThat(out.get(0).value().sources().get(0).outlet()).isEqualTo("news.example");
         assertThat(espionage.isEmpty()).isTrue();
         assertThat(stats.stories()).isEqualTo(2);
     }
@@ -167,7 +167,7 @@ class SinkTopologyTest {
     private void pipe(String id, boolean isEspionage, String title, String text, Instant recordTime) {
         Tags tags = new Tags(isEspionage, 0.9, List.of(new Country("CN", "China")), List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(), List.of(), "test/1");
-        EnrichedArticle a = new EnrichedArticle(1, id, "https://" + id + ".news.example/story", title, recordTime,
+        EnrichedArticle a = new EnrichedArticle(1, id, "https://news.example/" + id, title, recordTime,
                 new FeedRef("https://news.example/feed", null), text, ExtractionOutcome.FULL, "en", List.of(), recordTime, tags);
         enriched.pipeInput(new TestRecord<>(id, serde.serializer().serialize(TOPICS.enriched(), a), a.headers(), recordTime));
     }

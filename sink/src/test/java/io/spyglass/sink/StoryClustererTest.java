@@ -67,34 +67,6 @@ class StoryClustererTest {
         return assign(List.of(), a, T0).orElseThrow();
     }
 
-    /** {@code a} as the same site published it again under {@code path}, a day later. */
-    private static EnrichedArticle atAnotherUrl(EnrichedArticle a, String host, String path, String text) {
-        return new EnrichedArticle(1, a.id() + path, "https://" + host + path, a.title() + " (updated)",
-                a.published().plus(Duration.ofDays(1)), a.feed(), text, ExtractionOutcome.FULL, "en", List.of(),
-                a.fetched(), a.tags());
-    }
-
-    @Test
-    void theSameSitesTextUnderAnotherUrlIsNoNewSourceButAnotherSitesCopyIs() {
-        EnrichedArticle original = new EnrichedArticle(1, "orig", "https://www.Desk.example/2026/japan-defence", "Japan's "
-                + "defence networks breached", T0, new FeedRef("https://desk.example/feed", "Desk"), JAPAN,
-                ExtractionOutcome.FULL, "en", List.of(), T0, CN_JP);
-        OpenStory story = first(original);
-
-        Optional<OpenStory> sameSite = assign(List.of(story), atAnotherUrl(original, "desk.example", "/amp/japan-defence",
-                JAPAN), T0);
-        Optional<OpenStory> otherSite = assign(List.of(story), atAnotherUrl(original, "wire.example", "/japan-defence",
-                JAPAN), T0);
-
-        assertThat(sameSite).isEmpty();
-        assertThat(otherSite).get().extracting(s -> s.story().sources().size()).isEqualTo(2);
-        // another text from the same site is a report of its own, whichever story its title then puts it in
-        assertThat(StoryClusterer.republished(StoryClusterer.fingerprint(original),
-                StoryClusterer.fingerprint(atAnotherUrl(original, "desk.example", "/baltic", BALTIC)))).isFalse();
-        assertThat(StoryClusterer.site("https://WWW.Desk.example:8443/a")).isEqualTo("desk.example");
-        assertThat(StoryClusterer.site("not a url")).isNull();
-    }
-
     @Test
     void windowArithmeticAgreesWithInstantsAroundTheBoundary() {
         Random random = new Random(3);

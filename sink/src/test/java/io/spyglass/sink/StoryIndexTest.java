@@ -29,8 +29,7 @@ class StoryIndexTest {
         }
         return new Fingerprint("a" + n, T0.plus(Duration.ofHours(random.nextInt(24 * 8))), simhash, 5 + random.nextInt(30),
                 title, random.nextInt(4) == 0 ? Set.of("APT" + random.nextInt(3)) : Set.of(),
-                Set.of(STATES.get(random.nextInt(STATES.size()))), Set.of(VICTIMS.get(random.nextInt(VICTIMS.size()))), 1,
-                "site" + random.nextInt(5) + ".example");
+                Set.of(STATES.get(random.nextInt(STATES.size()))), Set.of(VICTIMS.get(random.nextInt(VICTIMS.size()))), 1);
     }
 
     @Test
@@ -72,8 +71,8 @@ class StoryIndexTest {
 
     @Test
     void forgetsAStoryOnRemoveAndItsOldSourcesOnPut() {
-        Fingerprint a = new Fingerprint("a", T0, 0L, 20, Set.of("ministry", "breach"), Set.of(), Set.of("CN"), Set.of("JP"), 1, "a.example");
-        Fingerprint b = new Fingerprint("b", T0, -1L, 20, Set.of("router", "telecom"), Set.of(), Set.of("RU"), Set.of("DE"), 1, "b.example");
+        Fingerprint a = new Fingerprint("a", T0, 0L, 20, Set.of("ministry", "breach"), Set.of(), Set.of("CN"), Set.of("JP"), 1);
+        Fingerprint b = new Fingerprint("b", T0, -1L, 20, Set.of("router", "telecom"), Set.of(), Set.of("RU"), Set.of("DE"), 1);
         StoryIndex index = new StoryIndex();
         index.put("s1", List.of(a), T0);
         index.put("s1", List.of(b), T0.plusSeconds(60));
