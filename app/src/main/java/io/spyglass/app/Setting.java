@@ -27,6 +27,8 @@ enum Setting {
             "CIDR blocks (comma-separated or a YAML list) fetched even though not public, e.g. 10.1.0.0/16"),
     HOST_CONCURRENCY("fetch.host-concurrency", "SPYGLASS_FETCH_HOST_CONCURRENCY", "2", "requests to one host at the same time"),
     HOST_DELAY("fetch.host-delay", "SPYGLASS_FETCH_HOST_DELAY", "1s", "least time between two requests to one host"),
+    FETCH_PROXY("fetch.proxy", "SPYGLASS_FETCH_PROXY", "",
+            "HTTP proxy for feeds and pages, host:port (https through CONNECT); empty: connect directly"),
     ROBOTS("fetch.robots", "SPYGLASS_FETCH_ROBOTS", "true", "obey robots.txt for article pages"),
     CONNECT_TIMEOUT("fetch.connect-timeout", "SPYGLASS_CONNECT_TIMEOUT", "10s", "time to open a connection"),
     FETCH_TIMEOUT("fetch.timeout", "SPYGLASS_FETCH_TIMEOUT", "30s", "time for a whole fetch, body included"),

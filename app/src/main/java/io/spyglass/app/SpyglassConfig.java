@@ -144,7 +144,8 @@ public record SpyglassConfig(Map<String, Object> kafka, int kafkaPort, Path data
                 r.duration(Setting.FETCH_TIMEOUT), r.integer(Setting.MAX_BYTES, 1024, Long.MAX_VALUE),
                 (int) r.integer(Setting.MAX_REDIRECTS, 0, 20),
                 new AddressPolicy(r.bool(Setting.ALLOW_PRIVATE), r.cidrs(Setting.FETCH_ALLOW)),
-                (int) r.integer(Setting.HOST_CONCURRENCY, 1, 64), r.duration(Setting.HOST_DELAY), r.bool(Setting.ROBOTS));
+                (int) r.integer(Setting.HOST_CONCURRENCY, 1, 64), r.duration(Setting.HOST_DELAY), r.bool(Setting.ROBOTS),
+                r.proxy(Setting.FETCH_PROXY));
         String out = v.get(Setting.OUT).strip();
         return new SpyglassConfig(kafka, (int) r.integer(Setting.KAFKA_PORT, 0, 65535), Path.of(r.text(Setting.DATA_DIR)),
                 r.text(Setting.GROUP_PREFIX),
@@ -263,6 +264,30 @@ public record SpyglassConfig(Map<String, Object> kafka, int kafkaPort, Path data
                 throw new IllegalArgumentException(origin.get(s) + ": '" + s.key + "' is not an address: '" + values.get(s) + "'");
             }
             return address;
+        }
+
+        /** {@code host:port} or {@code http://host:port}, left unresolved for the client to resolve; null when empty. */
+        InetSocketAddress proxy(Setting s) {
+            String v = values.get(s).strip();
+            if (v.isEmpty()) {
+                return null;
+            }
+            try {
+                URI uri = new URI(v.contains("://") ? v : "http://" + v);
+                if (uri.getUserInfo() != null) {
+                    // said without the value, which holds a password
+                    throw new IllegalArgumentException(origin.get(s) + ": '" + s.key + "' holds credentials (user:password@), "
+                            + "which are not supported: use a proxy that lets Spyglass's hosts through without them");
+                }
+                if (!"http".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 1
+                        || !(uri.getPath() == null || uri.getPath().isEmpty() || uri.getPath().equals("/"))) {
+                    throw new URISyntaxException(v, "expected host:port or http://host:port");
+                }
+                return InetSocketAddress.createUnresolved(uri.getHost(), uri.getPort());
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException(origin.get(s) + ": '" + s.key + "' is not a proxy address: '" + v
+                        + "' (" + e.getReason() + ")");
+            }
         }
 
         Duration duration(Setting s) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.spyglass.ingest.fetch.Cidr;
 import io.spyglass.model.Topics;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -178,6 +179,33 @@ class SpyglassConfigTest {
         assertThat(defaults.http().getPort()).isEqualTo(8080);
         assertThat(set.http().getAddress().isAnyLocalAddress()).isTrue();
         assertThat(set.http().getPort()).isZero();
+    }
+
+    @Test
+    void fetchesDirectlyUnlessAProxyIsSetAsHostAndPort() {
+        SpyglassConfig direct = SpyglassConfig.load(null, Map.of(), Map.of());
+        SpyglassConfig bare = SpyglassConfig.load(null, Map.of("SPYGLASS_FETCH_PROXY", "proxy.corp.example:3128"), Map.of());
+        SpyglassConfig url = SpyglassConfig.load(null, Map.of("SPYGLASS_FETCH_PROXY", "http://proxy.corp.example:8080/"), Map.of());
+
+        assertThat(direct.fetch().proxy()).isNull();
+        assertThat(bare.fetch().proxy()).isEqualTo(InetSocketAddress.createUnresolved("proxy.corp.example", 3128));
+        assertThat(url.fetch().proxy()).isEqualTo(InetSocketAddress.createUnresolved("proxy.corp.example", 8080));
+    }
+
+    @Test
+    void aBadProxyIsNamedWithWhatIsWrong() {
+        var noPort = assertThrows(IllegalArgumentException.class,
+                () -> SpyglassConfig.load(null, Map.of("SPYGLASS_FETCH_PROXY", "proxy.corp.example"), Map.of()));
+        var credentials = assertThrows(IllegalArgumentException.class,
+                () -> SpyglassConfig.load(null, Map.of("SPYGLASS_FETCH_PROXY", "http://me:secret@proxy.corp.example:3128"), Map.of()));
+        var socks = assertThrows(IllegalArgumentException.class,
+                () -> SpyglassConfig.load(null, Map.of("SPYGLASS_FETCH_PROXY", "socks5://proxy.corp.example:1080"), Map.of()));
+
+        assertThat(noPort.getMessage()).isEqualTo("environment variable SPYGLASS_FETCH_PROXY: 'fetch.proxy' is not a proxy address: "
+                + "'proxy.corp.example' (expected host:port or http://host:port)");
+        assertThat(credentials.getMessage()).startsWith("environment variable SPYGLASS_FETCH_PROXY: 'fetch.proxy' holds credentials")
+                .doesNotContain("secret");
+        assertThat(socks.getMessage()).endsWith("(expected host:port or http://host:port)");
     }
 
     @Test

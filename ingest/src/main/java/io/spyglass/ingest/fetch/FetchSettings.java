@@ -1,5 +1,6 @@
 package io.spyglass.ingest.fetch;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -15,10 +16,11 @@ import java.util.Objects;
  * @param hostConcurrency requests to one host at the same time
  * @param hostDelay       least time between the starts of two requests to one host
  * @param robots          true to obey robots.txt for article pages
+ * @param proxy           the HTTP proxy every fetch goes through (CONNECT for https), or null to connect directly
  */
 public record FetchSettings(String userAgent, Duration connectTimeout, Duration totalTimeout, long maxBytes,
                             int maxRedirects, AddressPolicy addresses, int hostConcurrency, Duration hostDelay,
-                            boolean robots) {
+                            boolean robots, InetSocketAddress proxy) {
     public FetchSettings {
         Objects.requireNonNull(userAgent, "userAgent");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
@@ -34,6 +36,13 @@ public record FetchSettings(String userAgent, Duration connectTimeout, Duration 
         if (hostConcurrency < 1) {
             throw new IllegalArgumentException("hostConcurrency must be at least 1: " + hostConcurrency);
         }
+    }
+
+    /** Settings that connect directly, without a proxy. */
+    public FetchSettings(String userAgent, Duration connectTimeout, Duration totalTimeout, long maxBytes, int maxRedirects,
+                         AddressPolicy addresses, int hostConcurrency, Duration hostDelay, boolean robots) {
+        this(userAgent, connectTimeout, totalTimeout, maxBytes, maxRedirects, addresses, hostConcurrency, hostDelay, robots,
+                null);
     }
 
     /** A fresh throttle with these per-host limits. */

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.spyglass.ingest.LocalServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -119,6 +121,46 @@ class FetcherTest {
 
         assertThat(e.kind()).isEqualTo(FetchException.Kind.FORBIDDEN_ADDRESS);
         assertThat(server.hits("/feed")).isZero();
+    }
+
+    /** A fetcher whose every request goes to {@link #server} acting as the HTTP proxy, with the default policy. */
+    private Fetcher proxied() {
+        FetchSettings direct = settings(AddressPolicy.publicOnly());
+        return new Fetcher(new FetchSettings(direct.userAgent(), direct.connectTimeout(), direct.totalTimeout(), direct.maxBytes(),
+                direct.maxRedirects(), direct.addresses(), direct.hostConcurrency(), direct.hostDelay(), direct.robots(),
+                InetSocketAddress.createUnresolved("127.0.0.1", server.port())));
+    }
+
+    @Test
+    void goesThroughTheProxyToAHostThisMachineCannotResolve() throws Exception {
+        List<String> requested = new CopyOnWriteArrayList<>();
+        server.handle("/feed", exchange -> {
+            requested.add(exchange.getRequestURI() + " Host: " + exchange.getRequestHeaders().getFirst("Host"));
+            byte[] body = "<rss/>".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+
+        FetchedResource feed = proxied().get(URI.create("http://feeds.example.invalid/feed"), ACCEPT);
+        FetchException direct = assertThrows(FetchException.class,
+                () -> new Fetcher(settings(AddressPolicy.publicOnly())).get(URI.create("http://feeds.example.invalid/feed"), ACCEPT));
+
+        assertThat(new String(feed.body(), StandardCharsets.UTF_8)).isEqualTo("<rss/>");
+        assertThat(requested).containsExactly("http://feeds.example.invalid/feed Host: feeds.example.invalid");
+        assertThat(direct.kind()).isEqualTo(FetchException.Kind.DNS);
+    }
+
+    @Test
+    void stillRefusesPrivateAddressesBehindTheProxy() {
+        server.serve("/admin", "text/plain", "secret");
+
+        FetchException literal = assertThrows(FetchException.class, () -> proxied().get(URI.create("http://10.1.2.3/admin"), ACCEPT));
+        FetchException named = assertThrows(FetchException.class, () -> proxied().get(URI.create("http://localhost/admin"), ACCEPT));
+
+        assertThat(literal.kind()).isEqualTo(FetchException.Kind.FORBIDDEN_ADDRESS);
+        assertThat(named.kind()).isEqualTo(FetchException.Kind.FORBIDDEN_ADDRESS);
+        assertThat(server.hits("/admin")).isZero();
     }
 
     @Test
