@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP endpoint of one process, on the JDK's HttpServer: {@code GET /health/live}, {@code /health/ready} (200 or
- * 503, with a JSON body naming each stage's state) and {@code /metrics} (Prometheus text); anything else is 404.
+ * 503, with a JSON body naming each stage's state) and {@code /metrics} (Prometheus text), and HEAD of each;
+ * anything else is 404.
  * Requests run on two threads of its own, so a slow client never takes time from a stage.
  */
 public final class HealthServer implements AutoCloseable {
@@ -64,7 +65,8 @@ public final class HealthServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try {
             String path = exchange.getRequestURI().getPath();
-            if (!exchange.getRequestMethod().equals("GET")) {
+            // HEAD too: load balancers and some probes check with it
+            if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
                 respond(exchange, 404, "text/plain; charset=utf-8", "not found\n");
                 return;
             }
@@ -94,6 +96,10 @@ public final class HealthServer implements AutoCloseable {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        if (exchange.getRequestMethod().equals("HEAD")) {
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

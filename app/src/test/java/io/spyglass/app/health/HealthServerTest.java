@@ -188,6 +188,21 @@ class HealthServerTest {
     }
 
     @Test
+    void answersHeadWithTheStatusAndNoBody() throws Exception {
+        FakeProbe ingest = new FakeProbe("ingest");
+        start(ingest);
+
+        HttpResponse<String> notReady = send("HEAD", "/health/ready");
+        ingest.status = new StageStatus("POLLING", true, false);
+        HttpResponse<String> ready = send("HEAD", "/health/ready");
+
+        assertThat(notReady.statusCode()).isEqualTo(503);
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).isEmpty();
+        assertThat(send("HEAD", "/nothing").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void anythingElseIsNotFound() throws Exception {
         start(new FakeProbe("ingest"));
 
