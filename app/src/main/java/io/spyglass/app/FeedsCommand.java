@@ -96,6 +96,7 @@ final class FeedsCommand implements Runnable {
             line.put("message", poll.error());
             line.put("millis", poll.millis());
             line.put("newestItem", poll.newestItem() == null ? null : poll.newestItem().toString());
+            line.put("linkedFeed", poll.linkedFeed() == null ? null : poll.linkedFeed().toString());
             return Json.MAPPER.writeValueAsString(line);
         }
 
@@ -106,7 +107,8 @@ final class FeedsCommand implements Runnable {
                 return head + "  " + poll.errorKind() + ": " + poll.error();
             }
             // a feed that answers but has not moved for months is as dead as one that fails
-            return head + "  newest item " + (poll.newestItem() == null ? "undated" : poll.newestItem());
+            return head + (poll.linkedFeed() == null ? "" : "  (the page's feed " + poll.linkedFeed() + ")")
+                    + "  newest item " + (poll.newestItem() == null ? "undated" : poll.newestItem());
         }
     }
 

@@ -45,6 +45,14 @@ class FeedsCommandTest {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        server.createContext("/page", exchange -> {
+            byte[] body = "<!DOCTYPE html><html><head><link rel=\"alternate\" type=\"application/rss+xml\" href=\"/feed\">"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
         server.start();
     }
 
@@ -112,6 +120,17 @@ class FeedsCommandTest {
 
         assertThat(out.toString().strip()).matches("ok +2 items +\\d+ ms  " + url("/feed").replace(".", "\\.")
                 + "  newest item 2026-03-02T09:30:00Z");
+    }
+
+    @Test
+    void checkNamesTheFeedAPageAnnounced() throws Exception {
+        Path feeds = dir.resolve("feeds.yaml");
+        Files.writeString(feeds, "feeds:\n  - " + url("/page") + "\n");
+
+        run("feeds", "check", "--feeds", feeds.toString());
+
+        assertThat(out.toString().strip()).matches("ok +2 items +\\d+ ms  " + url("/page").replace(".", "\\.")
+                + "  \\(the page's feed " + url("/feed").replace(".", "\\.") + "\\)  newest item 2026-03-02T09:30:00Z");
     }
 
     @Test

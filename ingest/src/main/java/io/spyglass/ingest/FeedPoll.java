@@ -1,6 +1,7 @@
 package io.spyglass.ingest;
 
 import io.spyglass.ingest.fetch.CacheValidators;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -19,10 +20,11 @@ import java.util.Objects;
  * @param validators the validators to send with the next poll; never null
  * @param retryAfter how long the server asked us to wait, or null
  * @param newestItem the latest publication time among the feed's items, or null when it was not read or has none
+ * @param linkedFeed the feed an HTML page at the configured URL announced, which was read in its place; else null
  */
 public record FeedPoll(FeedSource feed, Status status, int httpStatus, int items, int published, String error,
                        String errorKind, long millis, CacheValidators validators, Duration retryAfter,
-                       Instant newestItem) {
+                       Instant newestItem, URI linkedFeed) {
 
     /** How a poll ended. */
     public enum Status { OK, NOT_MODIFIED, ERROR }

@@ -92,7 +92,7 @@ public final class FeedPoller {
             return read.result();
         }
         return new FeedPoll(source, FeedPoll.Status.OK, read.response().status(), read.feed().items().size(), 0, null, null,
-                millisSince(read.start()), CacheValidators.of(read.response()), null, read.feed().newestItem());
+                millisSince(read.start()), CacheValidators.of(read.response()), null, read.feed().newestItem(), read.linkedFeed());
     }
 
     /**
@@ -148,7 +148,8 @@ public final class FeedPoller {
             stats.feedsPolled.incrementAndGet();
             long millis = millisSince(start);
             LOG.info("Polled {}: not modified, in {} ms", source.url(), millis);
-            return new Read(new FeedPoll(source, FeedPoll.Status.NOT_MODIFIED, 304, 0, 0, null, null, millis, validators, null, null),
+            return new Read(new FeedPoll(source, FeedPoll.Status.NOT_MODIFIED, 304, 0, 0, null, null, millis, validators, null, null,
+                    linked),
                     response, null, start, linked);
         }
         if (status != 200) {
@@ -192,7 +193,7 @@ public final class FeedPoller {
         long millis = millisSince(read.start());
         LOG.info("Polled {}: {} items, {} new, in {} ms", source.url(), feed.items().size(), published, millis);
         return new FeedPoll(source, FeedPoll.Status.OK, 200, feed.items().size(), published, null, null, millis,
-                complete ? CacheValidators.of(read.response()) : validators, null, feed.newestItem());
+                complete ? CacheValidators.of(read.response()) : validators, null, feed.newestItem(), read.linkedFeed());
     }
 
     private static FeedPoll failed(IngestStats stats, FeedSource source, CacheValidators validators, int httpStatus, String kind,
@@ -200,7 +201,7 @@ public final class FeedPoller {
         stats.feedsFailed.incrementAndGet();
         LOG.warn("Feed {} failed ({}): {}", source.url(), kind, message);
         return new FeedPoll(source, FeedPoll.Status.ERROR, httpStatus, 0, 0, message, kind, millisSince(start), validators,
-                retryAfter, null);
+                retryAfter, null, null);
     }
 
     private static long millisSince(long start) {

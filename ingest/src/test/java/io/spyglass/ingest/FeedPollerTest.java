@@ -378,12 +378,14 @@ class FeedPollerTest {
 
         assertThat(first.ok()).isTrue();
         assertThat(first.published()).isEqualTo(1);
+        assertThat(first.linkedFeed()).isEqualTo(server.url("/feed"));
         assertThat(log.published()).extracting(Article::url).containsExactly(server.url("/a").toString());
         assertThat(log.published().get(0).feed().url()).isEqualTo(server.url("/").toString());
         assertThat(second.ok()).isTrue();
         assertThat(server.hits("/")).isEqualTo(1);
         assertThat(server.hits("/feed")).isEqualTo(2);
         assertThat(server.hits("/comments/feed")).isZero();
+        assertThat(FeedPoller.check(fetcher, feed("/"), clock).linkedFeed()).isEqualTo(server.url("/feed"));
     }
 
     @Test

@@ -22,15 +22,15 @@ class FeedStateTest {
     }
 
     private static FeedPoll ok(int items, int published, Instant newestItem) {
-        return new FeedPoll(FEED, FeedPoll.Status.OK, 200, items, published, null, null, 5, V1, null, newestItem);
+        return new FeedPoll(FEED, FeedPoll.Status.OK, 200, items, published, null, null, 5, V1, null, newestItem, null);
     }
 
     private static FeedPoll notModified() {
-        return new FeedPoll(FEED, FeedPoll.Status.NOT_MODIFIED, 304, 0, 0, null, null, 5, V1, null, null);
+        return new FeedPoll(FEED, FeedPoll.Status.NOT_MODIFIED, 304, 0, 0, null, null, 5, V1, null, null, null);
     }
 
     private static FeedPoll failed(String kind, Duration retryAfter) {
-        return new FeedPoll(FEED, FeedPoll.Status.ERROR, 0, 0, 0, "it broke", kind, 5, CacheValidators.NONE, retryAfter, null);
+        return new FeedPoll(FEED, FeedPoll.Status.ERROR, 0, 0, 0, "it broke", kind, 5, CacheValidators.NONE, retryAfter, null, null);
     }
 
     @Test
