@@ -15,8 +15,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +28,11 @@ public final class FeedList {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
     private static final Duration MIN_INTERVAL = Duration.ofSeconds(10);
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+    /** Headers the fetcher sets itself or the HTTP client refuses. */
+    private static final Set<String> RESERVED_HEADERS = Set.of("host", "user-agent", "accept", "accept-encoding",
+            "if-none-match", "if-modified-since", "connection", "content-length", "expect", "upgrade");
 
     private FeedList() {
     }
@@ -36,6 +43,11 @@ public final class FeedList {
      * @throws IllegalArgumentException naming the file, the entry and the problem, for any invalid content
      */
     public static List<FeedSource> load(Path file, Duration defaultInterval) {
+        return load(file, defaultInterval, System.getenv());
+    }
+
+    /** As {@link #load(Path, Duration)}, reading {@code ${NAME}} in header values from {@code env}. */
+    public static List<FeedSource> load(Path file, Duration defaultInterval, Map<String, String> env) {
         String yaml;
         try {
             yaml = Files.readString(file);
@@ -44,11 +56,19 @@ public final class FeedList {
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage(), e);
         }
-        return parse(yaml, file.toString(), defaultInterval);
+        return parse(yaml, file.toString(), defaultInterval, env);
     }
 
-    /** Parses feed-list YAML; {@code source} names it in error messages. */
+    /** Parses feed-list YAML; {@code source} names it in error messages; header values read the process's environment. */
     public static List<FeedSource> parse(String yaml, String source, Duration defaultInterval) {
+        return parse(yaml, source, defaultInterval, System.getenv());
+    }
+
+    /**
+     * Parses feed-list YAML; {@code source} names it in error messages, and {@code ${NAME}} in a header value is
+     * {@code env}'s NAME, so that secrets stay out of the file.
+     */
+    public static List<FeedSource> parse(String yaml, String source, Duration defaultInterval, Map<String, String> env) {
         JsonNode root;
         try {
             root = YAML.readTree(yaml);
@@ -67,7 +87,7 @@ public final class FeedList {
         List<FeedSource> result = new ArrayList<>();
         Set<URI> urls = new HashSet<>();
         for (int i = 0; i < feeds.size(); i++) {
-            FeedSource feed = entry(feeds.get(i), source + ": feeds[" + i + "]", defaultInterval);
+            FeedSource feed = entry(feeds.get(i), source + ": feeds[" + i + "]", defaultInterval, env);
             if (!urls.add(feed.url())) {
                 throw new IllegalArgumentException(source + ": feeds[" + i + "] (" + feed.url() + "): listed twice");
             }
@@ -142,18 +162,18 @@ public final class FeedList {
         return b.append('"').toString();
     }
 
-    private static FeedSource entry(JsonNode node, String where, Duration defaultInterval) {
+    private static FeedSource entry(JsonNode node, String where, Duration defaultInterval, Map<String, String> env) {
         if (node.isTextual()) {
             return new FeedSource(url(node.asText(), where), null, defaultInterval);
         }
         if (!node.isObject()) {
-            throw new IllegalArgumentException(where + ": expected 'url: ...' (and optional name, interval)");
+            throw new IllegalArgumentException(where + ": expected 'url: ...' (and optional name, interval, headers)");
         }
         var names = node.fieldNames();
         while (names.hasNext()) {
             String key = names.next();
-            if (!Set.of("url", "name", "interval").contains(key)) {
-                throw new IllegalArgumentException(where + ": unknown key '" + key + "' (known: url, name, interval)");
+            if (!Set.of("url", "name", "interval", "headers").contains(key)) {
+                throw new IllegalArgumentException(where + ": unknown key '" + key + "' (known: url, name, interval, headers)");
             }
         }
         JsonNode url = node.get("url");
@@ -166,7 +186,45 @@ public final class FeedList {
         JsonNode interval = node.get("interval");
         return new FeedSource(uri,
                 name == null || name.isNull() ? null : name.asText().strip(),
-                interval == null || interval.isNull() ? defaultInterval : interval(interval.asText(), label));
+                interval == null || interval.isNull() ? defaultInterval : interval(interval.asText(), label),
+                headers(node.get("headers"), label, env));
+    }
+
+    /** A map of header names to values; a value {@code ${NAME}} is the environment variable NAME. */
+    private static Map<String, String> headers(JsonNode node, String where, Map<String, String> env) {
+        if (node == null || node.isNull()) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            throw new IllegalArgumentException(where + ": 'headers' must be a map of header names to values");
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        var fields = node.fields();
+        while (fields.hasNext()) {
+            var field = fields.next();
+            String name = field.getKey();
+            if (!HEADER_NAME.matcher(name).matches() || RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException(where + ": '" + name + "' is not a header a feed entry can set");
+            }
+            if (!field.getValue().isValueNode() || field.getValue().isNull()) {
+                throw new IllegalArgumentException(where + ": header '" + name + "' needs a text value");
+            }
+            String value = field.getValue().asText();
+            Matcher variable = ENV_REFERENCE.matcher(value);
+            if (variable.matches()) {
+                value = env.get(variable.group(1));
+                if (value == null) {
+                    throw new IllegalArgumentException(where + ": header '" + name + "' takes environment variable "
+                            + variable.group(1) + ", which is not set");
+                }
+            }
+            // said without the value: it is often a secret
+            if (value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
+                throw new IllegalArgumentException(where + ": header '" + name + "' has a line break in its value");
+            }
+            headers.put(name, value);
+        }
+        return headers;
     }
 
     private static URI url(String text, String where) {

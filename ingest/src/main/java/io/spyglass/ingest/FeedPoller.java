@@ -126,7 +126,10 @@ public final class FeedPoller {
         URI linked = linkedFeed;
         FetchedResource response;
         try {
-            response = fetcher.get(linked != null ? linked : source.url(), FEED_ACCEPT, validators.requestHeaders());
+            URI target = linked != null ? linked : source.url();
+            Map<String, String> headers = new HashMap<>(ownHeaders(source, target));
+            headers.putAll(validators.requestHeaders());
+            response = fetcher.get(target, FEED_ACCEPT, headers);
             if (response.status() == 200 && linked == null && FeedParser.isHtmlPage(response.body())) {
                 List<URI> announced = FeedDiscovery.feedLinks(response.body(), response.url());
                 if (announced.isEmpty()) {
@@ -136,7 +139,7 @@ public final class FeedPoller {
                 }
                 linked = announced.get(0);
                 LOG.info("{} is an HTML page; polling the feed it announces, {}", source.url(), linked);
-                response = fetcher.get(linked, FEED_ACCEPT);
+                response = fetcher.get(linked, FEED_ACCEPT, ownHeaders(source, linked));
             }
         } catch (FetchException e) {
             Duration wait = e.kind() == FetchException.Kind.RATE_LIMITED ? fetcher.throttle().backedOff(source.url().getHost()) : null;
@@ -167,6 +170,11 @@ public final class FeedPoller {
             return new Read(failed(stats, source, validators, status, "PARSE", message, null, start), response, null, start,
                     linked);
         }
+    }
+
+    /** The feed's configured headers when {@code target} is on the configured URL's origin; else none. */
+    private static Map<String, String> ownHeaders(FeedSource source, URI target) {
+        return Fetcher.sameOrigin(source.url(), target) ? source.headers() : Map.of();
     }
 
     private FeedPoll publish(FeedSource source, CacheValidators validators, Read read) {

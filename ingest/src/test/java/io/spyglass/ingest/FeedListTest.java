@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,41 @@ class FeedListTest {
         assertThat(FeedList.parse(yaml, "feeds.yaml", DEFAULT)).containsExactly(
                 new FeedSource(URI.create("https://a.example.com/feed"), null, DEFAULT),
                 new FeedSource(URI.create("https://b.example.com/rss"), "B News", Duration.ofMinutes(90)));
+    }
+
+    @Test
+    void readsAFeedsHeadersTakingSecretsFromTheEnvironment() {
+        String yaml = """
+                feeds:
+                  - url: https://intel.example.com/feed
+                    headers:
+                      X-Api-Key: ${INTEL_KEY}
+                      Authorization: "Bearer literal-token"
+                      X-Note: "${not a reference"
+                """;
+
+        FeedSource feed = FeedList.parse(yaml, "feeds.yaml", DEFAULT, Map.of("INTEL_KEY", "k-123")).get(0);
+
+        assertThat(feed.headers()).containsOnly(Map.entry("X-Api-Key", "k-123"),
+                Map.entry("Authorization", "Bearer literal-token"), Map.entry("X-Note", "${not a reference"));
+        assertThat(feed.toString()).contains("headers=[Authorization, X-Api-Key, X-Note]").doesNotContain("k-123", "literal-token");
+    }
+
+    @Test
+    void refusesHeadersItCannotSendSafelyWithoutEchoingTheirValues() {
+        String unset = "feeds:\n  - url: https://intel.example.com/feed\n    headers:\n      X-Api-Key: ${INTEL_KEY}\n";
+        String broken = "feeds:\n  - url: https://intel.example.com/feed\n    headers:\n      X-Api-Key: \"k-1\\r\\nX-Evil: 1\"\n";
+        String reserved = "feeds:\n  - url: https://intel.example.com/feed\n    headers:\n      Host: other.example\n";
+        String badName = "feeds:\n  - url: https://intel.example.com/feed\n    headers:\n      \"X Api\": k\n";
+
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> FeedList.parse(unset, "feeds.yaml", DEFAULT, Map.of()));
+
+        assertThat(missing.getMessage()).isEqualTo("feeds.yaml: feeds[0] (https://intel.example.com/feed): header 'X-Api-Key' "
+                + "takes environment variable INTEL_KEY, which is not set");
+        assertThat(failure(broken).getMessage()).endsWith("header 'X-Api-Key' has a line break in its value").doesNotContain("k-1");
+        assertThat(failure(reserved).getMessage()).endsWith("'Host' is not a header a feed entry can set");
+        assertThat(failure(badName).getMessage()).endsWith("'X Api' is not a header a feed entry can set");
     }
 
     @Test
@@ -71,7 +107,7 @@ class FeedListTest {
     @Test
     void namesAnEntryWithAnUnknownKey() {
         assertThat(failure("feeds:\n  - url: https://a.example.com/\n    intervall: 5m\n").getMessage())
-                .isEqualTo("feeds.yaml: feeds[0]: unknown key 'intervall' (known: url, name, interval)");
+                .isEqualTo("feeds.yaml: feeds[0]: unknown key 'intervall' (known: url, name, interval, headers)");
     }
 
     @Test
@@ -83,7 +119,7 @@ class FeedListTest {
     @Test
     void namesAnEntryThatIsNeitherUrlNorMap() {
         assertThat(failure("feeds:\n  - [1, 2]\n").getMessage())
-                .isEqualTo("feeds.yaml: feeds[0]: expected 'url: ...' (and optional name, interval)");
+                .isEqualTo("feeds.yaml: feeds[0]: expected 'url: ...' (and optional name, interval, headers)");
     }
 
     @Test

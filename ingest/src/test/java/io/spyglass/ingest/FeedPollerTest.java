@@ -22,6 +22,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -417,6 +419,35 @@ class FeedPollerTest {
         assertThat(poll.ok()).isFalse();
         assertThat(poll.errorKind()).isEqualTo("PARSE");
         assertThat(poll.error()).startsWith("not a feed: got an HTML page that announces no feed");
+    }
+
+    @Test
+    void sendsTheFeedsConfiguredHeadersWithItsRequestsButNotWithArticlePages() {
+        List<String> keys = new CopyOnWriteArrayList<>();
+        byte[] body = rss("/a").getBytes(StandardCharsets.UTF_8);
+        server.handle("/intel", exchange -> {
+            String key = exchange.getRequestHeaders().getFirst("X-Api-Key");
+            keys.add("feed " + key);
+            boolean allowed = "k-1".equals(key);
+            exchange.sendResponseHeaders(allowed ? 200 : 401, allowed ? body.length : -1);
+            if (allowed) {
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        }).handle("/a", exchange -> {
+            keys.add("page " + exchange.getRequestHeaders().getFirst("X-Api-Key"));
+            byte[] page = page(PAGE_TEXT).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+
+        FeedPoll without = poller.poll(feed("/intel"));
+        FeedPoll with = poller.poll(new FeedSource(server.url("/intel"), "Intel", Duration.ofMinutes(5), Map.of("X-Api-Key", "k-1")));
+
+        assertThat(without.httpStatus()).isEqualTo(401);
+        assertThat(with.published()).isEqualTo(1);
+        assertThat(keys).containsExactly("feed null", "feed k-1", "page null");
     }
 
     @Test

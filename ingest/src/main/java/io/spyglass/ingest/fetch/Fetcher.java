@@ -76,7 +76,8 @@ public final class Fetcher {
     }
 
     /**
-     * GETs {@code url} with extra request headers (If-None-Match, If-Modified-Since), following redirects.
+     * GETs {@code url} with extra request headers (If-None-Match, If-Modified-Since, a feed's API key), following
+     * redirects; the extra headers go to {@code url}'s origin only, so a redirect elsewhere never carries a credential.
      * A 429 or 503 answer backs its host off in the throttle, and is returned like any other status.
      *
      * @throws FetchException of class RATE_LIMITED, without a request, while a host on the way is backed off
@@ -88,7 +89,7 @@ public final class Fetcher {
             check(current);
             HttpResponse<byte[]> response;
             try (HostThrottle.Permit permit = throttle.acquire(current.getHost())) {
-                response = send(current, accept, headers, deadline);
+                response = send(current, accept, sameOrigin(url, current) ? headers : Map.of(), deadline);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new FetchException(FetchException.Kind.IO, "interrupted while waiting to fetch " + current, e);
@@ -136,6 +137,17 @@ public final class Fetcher {
                 throw e;
             }
         }
+    }
+
+    /** Same scheme, host and port, the default port of the scheme counting as written. */
+    public static boolean sameOrigin(URI a, URI b) {
+        String scheme = a.getScheme().toLowerCase(Locale.ROOT);
+        return scheme.equals(b.getScheme().toLowerCase(Locale.ROOT)) && a.getHost().equalsIgnoreCase(b.getHost())
+                && port(a, scheme) == port(b, scheme);
+    }
+
+    private static int port(URI url, String scheme) {
+        return url.getPort() != -1 ? url.getPort() : scheme.equals("https") ? 443 : 80;
     }
 
     private static URI resolve(URI base, String location) throws FetchException {

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
@@ -161,6 +162,32 @@ class FetcherTest {
         assertThat(literal.kind()).isEqualTo(FetchException.Kind.FORBIDDEN_ADDRESS);
         assertThat(named.kind()).isEqualTo(FetchException.Kind.FORBIDDEN_ADDRESS);
         assertThat(server.hits("/admin")).isZero();
+    }
+
+    @Test
+    void sendsAFeedsOwnHeadersToItsOriginOnlyNotAcrossARedirect() throws Exception {
+        List<String> keys = new CopyOnWriteArrayList<>();
+        try (LocalServer elsewhere = LocalServer.start()) {
+            for (LocalServer s : List.of(server, elsewhere)) {
+                s.handle("/feed", exchange -> {
+                    keys.add(exchange.getLocalAddress().getPort() + "=" + exchange.getRequestHeaders().getFirst("X-Api-Key"));
+                    byte[] body = "<rss/>".getBytes(StandardCharsets.UTF_8);
+                    exchange.sendResponseHeaders(200, body.length);
+                    exchange.getResponseBody().write(body);
+                    exchange.close();
+                });
+            }
+            server.redirect("/moved", 301, "/feed");
+            server.redirect("/away", 302, elsewhere.url("/feed").toString());
+
+            fetcher.get(server.url("/moved"), ACCEPT, Map.of("X-Api-Key", "k-1"));
+            fetcher.get(server.url("/away"), ACCEPT, Map.of("X-Api-Key", "k-1"));
+
+            assertThat(keys).containsExactly(server.port() + "=k-1", elsewhere.port() + "=null");
+        }
+        assertThat(Fetcher.sameOrigin(URI.create("HTTPS://Feeds.example/a"), URI.create("https://feeds.example:443/b"))).isTrue();
+        assertThat(Fetcher.sameOrigin(URI.create("http://feeds.example/a"), URI.create("https://feeds.example/a"))).isFalse();
+        assertThat(Fetcher.sameOrigin(URI.create("https://feeds.example/a"), URI.create("https://cdn.feeds.example/a"))).isFalse();
     }
 
     @Test
