@@ -3,6 +3,7 @@ package io.spyglass.ingest;
 import io.spyglass.ingest.extract.ArticleExtractor;
 import io.spyglass.ingest.fetch.Fetcher;
 import io.spyglass.ingest.fetch.RobotsCache;
+import io.spyglass.model.FeedStatus;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -99,6 +100,11 @@ public final class IngestApp implements AutoCloseable {
      */
     public boolean polling() {
         return service.running();
+    }
+
+    /** The latest health of each feed this instance polls. */
+    public List<FeedStatus> feedStatuses() {
+        return service.statuses();
     }
 
     /** The feeds this instance polls now. */

@@ -88,6 +88,11 @@ public final class IngestService implements AutoCloseable {
         LOG.info("Polling {} feeds", feeds.size());
     }
 
+    /** The latest health of each feed this instance polls, for those polled (or taken over) at least once. */
+    public synchronized List<FeedStatus> statuses() {
+        return scheduled.values().stream().map(s -> s.state.status()).filter(Objects::nonNull).toList();
+    }
+
     /** True from {@link #start()} until {@link #close()}. */
     public synchronized boolean running() {
         return running;

@@ -2,6 +2,7 @@ package io.spyglass.app.health;
 
 import io.spyglass.ingest.IngestApp;
 import io.spyglass.ingest.IngestStats;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,8 +41,13 @@ public final class IngestProbe implements StageProbe {
     }
 
     @Override
-    public List<Metric> counters() {
+    public List<Metric> metrics() {
         IngestApp current = app;
-        return StageCounters.ingest(current == null ? NONE : current.stats());
+        if (current == null) {
+            return StageCounters.ingest(NONE);
+        }
+        List<Metric> metrics = new ArrayList<>(StageCounters.ingest(current.stats()));
+        metrics.addAll(StageCounters.feeds(current.feedStatuses()));
+        return metrics;
     }
 }

@@ -50,7 +50,7 @@ public final class ProcessHealth {
         List<Metric.Sample> state = new ArrayList<>();
         List<Metric.Sample> ready = new ArrayList<>();
         for (StageProbe stage : stages) {
-            all.addAll(stage.counters());
+            all.addAll(stage.metrics());
             StageStatus status = stage.status();
             for (String s : stage.states()) {
                 state.add(new Metric.Sample(Map.of("stage", stage.name(), "state", s), s.equals(status.state()) ? 1 : 0));

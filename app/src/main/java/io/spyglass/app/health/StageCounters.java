@@ -5,9 +5,14 @@ import static io.spyglass.app.health.Metric.counter;
 import io.spyglass.enrich.EnrichStats;
 import io.spyglass.ingest.IngestStats;
 import io.spyglass.sink.SinkStats;
+import io.spyglass.model.FeedStatus;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
-/** The counters each stage keeps, under their Prometheus names. */
+/** The counters each stage keeps, and ingest's per-feed gauges, under their Prometheus names. */
 final class StageCounters {
 
     private StageCounters() {
@@ -28,6 +33,36 @@ final class StageCounters {
                         s.itemsAlreadySeen()),
                 counter("spyglass_ingest_items_unchanged_total", "Changed feed entries whose page text had not changed.",
                         s.itemsUnchanged()));
+    }
+
+    /**
+     * Pure: per-feed gauges from the feeds' latest health, labelled with the feed URL, so that an alert rule can say
+     * which feed has been failing or has gone quiet; no family where no feed has a value.
+     */
+    static List<Metric> feeds(List<FeedStatus> statuses) {
+        List<Metric> metrics = new ArrayList<>();
+        gauge(metrics, "spyglass_feed_consecutive_failures", "Failed polls of the feed since its last success.", statuses,
+                s -> (long) s.consecutiveFailures());
+        gauge(metrics, "spyglass_feed_last_success_timestamp_seconds", "When the feed was last fetched and parsed.",
+                statuses, s -> seconds(s.lastSuccess()));
+        gauge(metrics, "spyglass_feed_newest_item_timestamp_seconds", "The latest publication time among the feed's items.",
+                statuses, s -> seconds(s.newestItem()));
+        gauge(metrics, "spyglass_feed_last_new_article_timestamp_seconds", "When the feed last gave an article not seen before.",
+                statuses, s -> seconds(s.lastNewArticle()));
+        return metrics;
+    }
+
+    private static void gauge(List<Metric> metrics, String name, String help, List<FeedStatus> statuses,
+                              Function<FeedStatus, Long> value) {
+        List<Metric.Sample> samples = statuses.stream().filter(s -> value.apply(s) != null)
+                .map(s -> new Metric.Sample(Map.of("feed", s.url()), value.apply(s))).toList();
+        if (!samples.isEmpty()) {
+            metrics.add(new Metric(name, help, Metric.Type.GAUGE, samples));
+        }
+    }
+
+    private static Long seconds(Instant time) {
+        return time == null ? null : time.getEpochSecond();
     }
 
     static List<Metric> enrich(EnrichStats s) {

@@ -13,6 +13,6 @@ public interface StageProbe {
     /** What the stage reports now; never null. */
     StageStatus status();
 
-    /** The counters the stage keeps; zeros until the stage exists. */
-    List<Metric> counters();
+    /** The stage's metrics: the counters it keeps (zeros until the stage exists), and gauges where it has them. */
+    List<Metric> metrics();
 }

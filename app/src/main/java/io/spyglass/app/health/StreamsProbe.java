@@ -77,7 +77,7 @@ public final class StreamsProbe<S> implements StageProbe {
     }
 
     @Override
-    public List<Metric> counters() {
+    public List<Metric> metrics() {
         return counters.apply(stats);
     }
 }

@@ -51,7 +51,7 @@ class HealthServerTest {
         }
 
         @Override
-        public List<Metric> counters() {
+        public List<Metric> metrics() {
             return List.of(Metric.counter("spyglass_" + name + "_things_total", "Things done.", things.get()));
         }
     }
