@@ -176,8 +176,9 @@ public final class IngestService implements AutoCloseable {
             }
             statusLog.record(s.state.status());
             delay = FeedState.jitter(s.state.nextDelay(poll.retryAfter()), ThreadLocalRandom.current().nextDouble());
-        } catch (RuntimeException e) {
-            // a task that throws is never run again: a bug on one feed's path must not end its polling for good
+        } catch (RuntimeException | StackOverflowError e) {
+            // a task that throws is never run again: a bug on one feed's path, or a document that recursion in a
+            // library cannot cope with, must not end its polling for good
             LOG.error("Polling {} failed unexpectedly; trying again in {}", source.url(), source.interval(), e);
             delay = source.interval();
         }

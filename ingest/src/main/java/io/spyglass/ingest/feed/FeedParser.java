@@ -63,6 +63,8 @@ public final class FeedParser {
             throw new FeedParseException("not a valid RSS/Atom feed: " + oneLine(e.getMessage()) + detail, e);
         } catch (IOException | RuntimeException e) {
             throw new FeedParseException("unreadable feed: " + oneLine(e.getMessage()), e);
+        } catch (StackOverflowError e) {
+            throw new FeedParseException("unreadable feed: too deeply nested to parse", e);
         }
         List<FeedItem> items = new ArrayList<>();
         int skipped = 0;

@@ -18,19 +18,19 @@ import java.util.regex.Pattern;
  * and stays refused: that is where entity bombs live. Pure.
  */
 final class XmlRepair {
-    /** White space, a processing instruction (the XML declaration among them) or a comment. */
-    private static final String PROLOG_MISC = "(?:\\s|<\\?[^>]*\\?>|<!--(?:[^-]|-(?!->))*-->)";
-    /** Group 1: a DOCTYPE naming only an external DTD, after the XML declaration, comments and processing instructions. */
-    private static final Pattern EXTERNAL_DOCTYPE = Pattern.compile(
-            "\\uFEFF?" + PROLOG_MISC + "*(<!DOCTYPE\\s+[\\w:.-]+"
-                    + "(?:\\s+(?:PUBLIC\\s+(?:\"[^\"]*\"|'[^']*')\\s+|SYSTEM\\s+)(?:\"[^\"]*\"|'[^']*'))?\\s*>)");
+    // The patterns below are matched where a hand-written scan of the prolog ends, never across the prolog: Java
+    // regexes recurse once per repetition of a group, and a long comment or a run of white space overflowed the stack.
+    /** A DOCTYPE that names only an external DTD. */
+    private static final Pattern EXTERNAL_DOCTYPE = Pattern.compile("<!DOCTYPE\\s+[\\w:.-]+"
+            + "(?:\\s+(?:PUBLIC\\s+(?:\"[^\"]*\"|'[^']*')\\s+|SYSTEM\\s+)(?:\"[^\"]*\"|'[^']*'))?\\s*>");
+    /** Any DOCTYPE, its internal subset included. */
+    private static final Pattern ANY_DOCTYPE = Pattern.compile("<!DOCTYPE[^>\\[]*(?:\\[[^\\]]*\\])?\\s*>");
+    /** The start of an element, its name in group 1. */
+    private static final Pattern ELEMENT_NAME = Pattern.compile("<([A-Za-z_][\\w.:-]*)");
     /** Group 1: a prefixed element name; group 2: a prefixed attribute name. */
     private static final Pattern PREFIX_USE = Pattern.compile(
             "</?([A-Za-z_][\\w.-]*):[A-Za-z_]|\\s([A-Za-z_][\\w.-]*):[A-Za-z_][\\w.-]*\\s*=\\s*[\"']");
     private static final Pattern PREFIX_DECLARATION = Pattern.compile("xmlns:([A-Za-z_][\\w.-]*)\\s*=");
-    /** Up to the end of the root element's name (group 1), after the prolog. */
-    private static final Pattern ROOT_ELEMENT_NAME = Pattern.compile(
-            "\\uFEFF?(?:" + PROLOG_MISC + "|<!DOCTYPE[^>\\[]*(?:\\[[^\\]]*\\])?\\s*>)*<([A-Za-z_][\\w.:-]*)");
     private static final Pattern DEFAULT_NAMESPACE = Pattern.compile("\\sxmlns\\s*=");
     private static final Map<String, String> WELL_KNOWN_NAMESPACES = Map.of(
             "content", "http://purl.org/rss/1.0/modules/content/",
@@ -73,9 +73,48 @@ final class XmlRepair {
     }
 
     /** The root element's name as written, or "?" when there is none. */
-    static String rootElementName(CharSequence xml) {
-        Matcher root = ROOT_ELEMENT_NAME.matcher(xml);
-        return root.lookingAt() ? root.group(1) : "?";
+    static String rootElementName(String xml) {
+        Matcher root = rootElement(xml);
+        return root == null ? "?" : root.group(1);
+    }
+
+    /** The root element's start up to the end of its name (group 1), past the prolog and a DOCTYPE; or null. */
+    private static Matcher rootElement(String xml) {
+        int i = afterProlog(xml, 0);
+        Matcher doctype = ANY_DOCTYPE.matcher(xml).region(i, xml.length());
+        if (doctype.lookingAt()) {
+            i = afterProlog(xml, doctype.end());
+        }
+        Matcher name = ELEMENT_NAME.matcher(xml).region(i, xml.length());
+        return name.lookingAt() ? name : null;
+    }
+
+    /**
+     * The index after the byte order mark, white space, processing instructions (the XML declaration among them) and
+     * comments that start at {@code from}.
+     */
+    private static int afterProlog(String xml, int from) {
+        int i = from == 0 && xml.startsWith("\uFEFF") ? 1 : from;
+        while (i < xml.length()) {
+            char c = xml.charAt(i);
+            int end;
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+                end = i + 1;
+            } else if (xml.startsWith("<?", i)) {
+                end = xml.indexOf("?>", i + 2);
+                end = end < 0 ? -1 : end + 2;
+            } else if (xml.startsWith("<!--", i)) {
+                end = xml.indexOf("-->", i + 4);
+                end = end < 0 ? -1 : end + 3;
+            } else {
+                return i;
+            }
+            if (end < 0) {
+                return i;
+            }
+            i = end;
+        }
+        return i;
     }
 
     /**
@@ -85,8 +124,8 @@ final class XmlRepair {
      * it; any other gets a placeholder, which only makes the document well-formed.
      */
     private static void declareMissingNamespaces(StringBuilder xml) {
-        Matcher root = ROOT_ELEMENT_NAME.matcher(xml);
-        if (!root.lookingAt()) {
+        Matcher root = rootElement(xml.toString());
+        if (root == null) {
             return;
         }
         StringBuilder declarations = new StringBuilder();
@@ -118,12 +157,12 @@ final class XmlRepair {
      * DOCTYPE; returns 0, copying nothing, when the prolog has no such DOCTYPE.
      */
     private static int externalDoctype(String xml, StringBuilder out) {
-        Matcher doctype = EXTERNAL_DOCTYPE.matcher(xml);
+        Matcher doctype = EXTERNAL_DOCTYPE.matcher(xml).region(afterProlog(xml, 0), xml.length());
         if (!doctype.lookingAt()) {
             return 0;
         }
-        out.append(xml, 0, doctype.start(1));
-        return doctype.end(1);
+        out.append(xml, 0, doctype.start());
+        return doctype.end();
     }
 
     private static void appendAllowed(StringBuilder out, String xml, int from, int to) {

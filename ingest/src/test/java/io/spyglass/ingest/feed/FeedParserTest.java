@@ -212,6 +212,22 @@ class FeedParserTest {
     }
 
     @Test
+    void repairsAFeedWithAHugeCommentOrRunOfWhiteSpaceBeforeItsRootWithoutOverflowingTheStack() throws Exception {
+        String item = "<item><title>Ministry mail breached</title><link>https://desk.example/a?x=1&y=2</link></item>";
+        String commented = "<?xml version=\"1.0\"?><!--" + "-a".repeat(200_000) + "-->\n<!DOCTYPE rss SYSTEM \"rss.dtd\">"
+                + "<rss version=\"2.0\"><channel><title>Desk</title>" + item + "</channel></rss>";
+        String spaced = "<?xml version=\"1.0\"?>" + " \n".repeat(200_000) + "<rss version=\"2.0\"><channel><title>Desk</title>"
+                + item + "</channel></rss>";
+
+        for (String rss : List.of(commented, spaced)) {
+            ParsedFeed feed = FeedParser.parse(rss.getBytes(StandardCharsets.UTF_8), "application/rss+xml",
+                    URI.create("https://desk.example/feed"));
+
+            assertThat(feed.items()).extracting(FeedItem::link).containsExactly(URI.create("https://desk.example/a?x=1&y=2"));
+        }
+    }
+
+    @Test
     void refusesAnEntityFromAnExternalDtdWithoutLoadingIt() {
         String rss = "<?xml version=\"1.0\"?><!DOCTYPE rss SYSTEM \"http://127.0.0.1:9/evil.dtd\">"
                 + "<rss version=\"2.0\"><channel><title>&secret;</title></channel></rss>";
