@@ -58,7 +58,8 @@ public final class FileSink implements Runnable, AutoCloseable {
                 throw e;
             }
         } catch (IOException e) {
-            LOG.error("Cannot write the stories file; the file sink stops (Kafka keeps the stories): {}", e.getMessage());
+            LOG.error("Cannot write the stories file; the sink stage stops, to be restarted, and goes on from the last "
+                    + "story written (Kafka keeps the rest): {}", e.getMessage());
             throw new UncheckedIOException(e);
         } finally {
             consumer.close();

@@ -46,11 +46,11 @@ public final class SinkApp implements AutoCloseable {
     public void start() {
         streams.start();
         if (fileSink != null) {
-            fileThread = new Thread(fileSink, "spyglass-file-sink");
+            fileThread = new Thread(reportingFailure(fileSink, failure), "spyglass-file-sink");
             fileThread.start();
         }
         if (webhookSink != null) {
-            webhookThread = new Thread(webhookSink, "spyglass-webhook-sink");
+            webhookThread = new Thread(reportingFailure(webhookSink, failure), "spyglass-webhook-sink");
             webhookThread.start();
         }
     }
@@ -66,10 +66,23 @@ public final class SinkApp implements AutoCloseable {
 
     /**
      * Completes with the cause when a stream thread dies of an error the topology does not handle (records that
-     * cannot be read go to the dead-letter topic instead); the stage has then stopped processing for good.
+     * cannot be read go to the dead-letter topic instead), or when the file or webhook sink stops with one (the
+     * stories file cannot be written: a full disk); the stage has then stopped delivering for good, and a restart
+     * resumes each from its committed offsets.
      */
     public CompletableFuture<Throwable> failure() {
         return failure;
+    }
+
+    /** {@code sink}, completing {@code failure} with what ends it by an exception rather than by {@code close}. */
+    static Runnable reportingFailure(Runnable sink, CompletableFuture<Throwable> failure) {
+        return () -> {
+            try {
+                sink.run();
+            } catch (RuntimeException e) {
+                failure.complete(e);
+            }
+        };
     }
 
     @Override
