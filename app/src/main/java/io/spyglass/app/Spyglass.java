@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 SinkCommand.class,
                 TailCommand.class,
                 TagCommand.class,
+                StixCommand.class,
                 ExtractCommand.class,
                 RetagCommand.class,
                 HealthCommand.class,

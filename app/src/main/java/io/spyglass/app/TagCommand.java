@@ -9,12 +9,7 @@ import io.spyglass.model.Tags;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Reader;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -46,12 +41,12 @@ final class TagCommand implements Callable<Integer> {
             LOG.error("{}", e.getMessage());
             return 2;
         }
-        if (!"-".equals(input) && !Files.isReadable(Path.of(input))) {
+        if (!CommandFiles.readable(input)) {
             LOG.error("Cannot read input file {}", input);
             return 2;
         }
-        try (BufferedReader in = new BufferedReader(openInput());
-             Writer out = new BufferedWriter(openOutput())) {
+        try (BufferedReader in = new BufferedReader(CommandFiles.open(input));
+             Writer out = new BufferedWriter(CommandFiles.create(output))) {
             long[] counts = tag(tagger, in, out);
             LOG.info("Tagged {} articles ({} espionage), skipped {} bad lines", counts[0], counts[1], counts[2]);
         } catch (IOException e) {
@@ -101,15 +96,5 @@ final class TagCommand implements Callable<Integer> {
         node.put("id", id);
         node.setAll((ObjectNode) Json.MAPPER.valueToTree(tags));
         return node;
-    }
-
-    private Reader openInput() throws IOException {
-        return "-".equals(input) ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
-                : Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8);
-    }
-
-    private Writer openOutput() throws IOException {
-        return "-".equals(output) ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
-                : Files.newBufferedWriter(Path.of(output), StandardCharsets.UTF_8);
     }
 }
