@@ -40,11 +40,12 @@ public final class StixBundle {
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     /** Spyglass's sectors in STIX 2.1's industry-sector vocabulary. */
-    private static final Map<String, String> SECTORS = Map.ofEntries(Map.entry("government", "government-national"),
-            Map.entry("defense", "defense"), Map.entry("diplomatic", "government-national"),
-            Map.entry("telecom", "telecommunications"), Map.entry("energy", "energy"), Map.entry("healthcare", "healthcare"),
-            Map.entry("finance", "financial-services"), Map.entry("technology", "technology"), Map.entry("research", "education"),
-            Map.entry("media", "communications"), Map.entry("political", "government"), Map.entry("civil-society", "non-profit"),
+    private static final Map<String, String> SECTORS = Map.ofEntries(
+            Map.entry("government", "government-national"), Map.entry("defense", "defense"),
+            Map.entry("diplomatic", "government-national"), Map.entry("telecom", "telecommunications"),
+            Map.entry("energy", "energy"), Map.entry("healthcare", "healthcare"), Map.entry("finance", "financial-services"),
+            Map.entry("technology", "technology"), Map.entry("research", "education"), Map.entry("media", "communications"),
+            Map.entry("political", "government"), Map.entry("civil-society", "non-profit"),
             Map.entry("critical-infrastructure", "infrastructure"));
 
     private StixBundle() {
@@ -95,7 +96,8 @@ public final class StixBundle {
         }
         tags.cves().forEach(cve -> targets.add(namedByReference(objects, "vulnerability", "cve", cve, created)));
         refs.addAll(targets);
-        targets.forEach(target -> actors.forEach(actor -> refs.add(relationship(objects, actor, "targets", target, created))));
+        targets.forEach(target -> actors.forEach(actor ->
+                refs.add(relationship(objects, actor, "targets", target, created))));
         List<String> used = new ArrayList<>();
         for (String name : tags.malware()) {
             ObjectNode malware = object(objects, "malware", name.toLowerCase(Locale.ROOT), created);

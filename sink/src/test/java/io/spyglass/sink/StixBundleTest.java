@@ -76,7 +76,8 @@ class StixBundleTest {
         Map<String, JsonNode> objects = byId(bundle);
 
         assertThat(bundle.get("type").asText()).isEqualTo("bundle");
-        assertThat(bundle.get("id").asText()).matches("bundle--[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(bundle.get("id").asText())
+                .matches("bundle--[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
         bundle.get("objects").forEach(o -> {
             String type = o.get("type").asText();
             assertThat(o.get("id").asText()).startsWith(type + "--");
@@ -120,7 +121,8 @@ class StixBundleTest {
         JsonNode both = StixBundle.of(List.of(first, second));
         JsonNode again = StixBundle.of(List.of(firstLater));
 
-        assertThat(ofType(both, "location")).extracting(l -> l.get("country").asText()).containsExactlyInAnyOrder("CN", "JP");
+        assertThat(ofType(both, "location")).extracting(l -> l.get("country").asText())
+                .containsExactlyInAnyOrder("CN", "JP");
         assertThat(ofType(both, "report")).hasSize(2);
         assertThat(ofType(both, "report").get(1).get("object_refs")).isNotEmpty();
         String reportId = ofType(both, "report").get(0).get("id").asText();
