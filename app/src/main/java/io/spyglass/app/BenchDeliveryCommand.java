@@ -146,7 +146,7 @@ final class BenchDeliveryCommand implements Callable<Integer> {
                     avgBytes));
             stories = StorySummary.read(client, pipe.espionage());
         }
-        print(results, avgBytes, tagsPerSecond, (double) espionage / load.size(), stories);
+        print(results, avgBytes, tagsPerSecond, (double) espionage / load.size(), stories, initialHeap);
         return 0;
     }
 
@@ -409,12 +409,12 @@ final class BenchDeliveryCommand implements Callable<Integer> {
         }
     }
 
-    private void print(List<Result> results, double avgBytes, double tagsPerSecond, double espionageShare, StorySummary stories) {
+    private void print(List<Result> results, double avgBytes, double tagsPerSecond, double espionageShare, StorySummary stories,
+                       long initialHeap) {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%d records of %.0f bytes (throughput) after %d to warm up, %d at %d/s (latency), %d partitions, "
                 + "exactly_once_v2, lz4, enrich threads %d, initial heap %d MB%n%n", records, avgBytes, warmupRecords,
-                latencyRecords, rate, PARTITIONS, enrichThreads,
-                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getInit() >> 20);
+                latencyRecords, rate, PARTITIONS, enrichThreads, initialHeap >> 20);
         out.println("| path | records/s | MB/s | p50 latency | p99 latency | latency samples | stream threads' CPU per record "
                 + "| whole JVM's CPU per record | of which the JIT compiler's | of which GC's |");
         out.println("|---|---|---|---|---|---|---|---|---|---|");

@@ -54,8 +54,13 @@ final class StageCounters {
 
     private static void gauge(List<Metric> metrics, String name, String help, List<FeedStatus> statuses,
                               Function<FeedStatus, Long> value) {
-        List<Metric.Sample> samples = statuses.stream().filter(s -> value.apply(s) != null)
-                .map(s -> new Metric.Sample(Map.of("feed", s.url()), value.apply(s))).toList();
+        List<Metric.Sample> samples = new ArrayList<>();
+        for (FeedStatus s : statuses) {
+            Long v = value.apply(s);
+            if (v != null) {
+                samples.add(new Metric.Sample(Map.of("feed", s.url()), v));
+            }
+        }
         if (!samples.isEmpty()) {
             metrics.add(new Metric(name, help, Metric.Type.GAUGE, samples));
         }

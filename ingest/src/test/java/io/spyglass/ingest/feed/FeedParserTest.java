@@ -18,6 +18,12 @@ class FeedParserTest {
         return FeedParser.parse(feed(name), "application/xml", URI.create(feedUrl));
     }
 
+    /** Why {@link FeedParser} refuses {@code xml}, served as a feed from a URL whose host does not matter. */
+    private static FeedParseException refusal(String xml) {
+        return assertThrows(FeedParseException.class, () -> FeedParser.parse(xml.getBytes(StandardCharsets.UTF_8),
+                "application/rss+xml", URI.create("https://desk.example/feed")));
+    }
+
     @Test
     void readsAFeedWhoseDeclaredEncodingDoesNotExistAsUtf8OrElseWindows1252() throws Exception {
         String rss = "<?xml version=\"1.0\" encoding=\"utf8-bogus\"?><rss version=\"2.0\"><channel><title>Caf\u00e9 desk</title>"
@@ -49,8 +55,7 @@ class FeedParserTest {
     void reportsTheOriginalErrorWhenTheRepairDoesNotHelp() {
         String rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Cut\u000B</title><item><title>x</title>";
 
-        FeedParseException e = assertThrows(FeedParseException.class, () -> FeedParser.parse(rss.getBytes(StandardCharsets.UTF_8),
-                "application/rss+xml", URI.create("https://desk.example/feed")));
+        FeedParseException e = refusal(rss);
 
         assertThat(e.getMessage()).startsWith("not a valid RSS/Atom feed").contains("invalid XML character");
     }
@@ -181,8 +186,7 @@ class FeedParserTest {
     void saysWhichRootElementWellFormedXmlThatIsNoFeedHas() {
         String xml = "<?xml version=\"1.0\"?><catalog><book>Spies</book></catalog>";
 
-        FeedParseException e = assertThrows(FeedParseException.class, () -> FeedParser.parse(xml.getBytes(StandardCharsets.UTF_8),
-                "text/xml", URI.create("https://shop.example/feed")));
+        FeedParseException e = refusal(xml);
 
         assertThat(e.getMessage()).isEqualTo("not a feed: the root element <catalog> is not RSS, RSS 1.0 (RDF with a channel) or Atom");
     }
@@ -191,8 +195,7 @@ class FeedParserTest {
     void saysThatAnRssWithoutChannelHasNone() {
         String xml = "<?xml version=\"1.0\"?><rss version=\"2.0\"><item><title>x</title></item></rss>";
 
-        FeedParseException e = assertThrows(FeedParseException.class, () -> FeedParser.parse(xml.getBytes(StandardCharsets.UTF_8),
-                "text/xml", URI.create("https://shop.example/feed")));
+        FeedParseException e = refusal(xml);
 
         assertThat(e.getMessage()).isEqualTo("not a valid RSS/Atom feed: Invalid XML (no <channel> element)");
     }
@@ -232,8 +235,7 @@ class FeedParserTest {
         String rss = "<?xml version=\"1.0\"?><!DOCTYPE rss SYSTEM \"http://127.0.0.1:9/evil.dtd\">"
                 + "<rss version=\"2.0\"><channel><title>&secret;</title></channel></rss>";
 
-        FeedParseException e = assertThrows(FeedParseException.class, () -> FeedParser.parse(rss.getBytes(StandardCharsets.UTF_8),
-                "application/rss+xml", URI.create("https://evil.example/feed")));
+        FeedParseException e = refusal(rss);
 
         assertThat(e.getMessage()).startsWith("not a valid RSS/Atom feed").contains("DOCTYPE is disallowed");
     }
