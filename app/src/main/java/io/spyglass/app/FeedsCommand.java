@@ -67,13 +67,14 @@ final class FeedsCommand implements Runnable {
         public Integer call() throws Exception {
             SpyglassConfig config = common.load(feeds, allowPrivate);
             List<FeedSource> sources = FeedList.load(config.feedsFile(), config.feedsInterval());
-            Fetcher fetcher = new Fetcher(config.fetch(), config.fetch().newThrottle());
+            Clock clock = Clock.systemUTC();
+            Fetcher fetcher = new Fetcher(config.fetch(), config.fetch().newThrottle(), clock);
             PrintWriter out = spec.commandLine().getOut();
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(config.ingestThreads(), sources.size())));
             try {
                 List<Future<FeedPoll>> checks = new ArrayList<>();
                 for (FeedSource source : sources) {
-                    checks.add(pool.submit(() -> FeedPoller.check(fetcher, source, Clock.systemUTC())));
+                    checks.add(pool.submit(() -> FeedPoller.check(fetcher, source, clock)));
                 }
                 for (Future<FeedPoll> check : checks) {
                     out.println(json ? jsonLine(check.get()) : textLine(check.get()));

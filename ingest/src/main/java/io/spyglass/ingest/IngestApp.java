@@ -43,7 +43,7 @@ public final class IngestApp implements AutoCloseable {
         this.log = new KafkaArticleLog(config.kafka(), config.topics(), "spyglass-ingest-" + config.instanceId());
         this.statusLog = new KafkaFeedStatusLog(config.kafka(), config.topics().feedStatus());
         Clock clock = Clock.systemUTC();
-        Fetcher fetcher = new Fetcher(config.fetch(), config.fetch().newThrottle());
+        Fetcher fetcher = new Fetcher(config.fetch(), config.fetch().newThrottle(), clock);
         RobotsCache robots = config.fetch().robots()
                 ? new RobotsCache(fetcher, RobotsCache.robotName(config.fetch().userAgent()), clock) : null;
         FeedPoller poller = new FeedPoller(fetcher, robots, new ArticleExtractor(config.siteRules()), log, stats, clock);

@@ -37,7 +37,7 @@ class FeedPollerTest {
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final Fetcher fetcher = new Fetcher(new FetchSettings("SpyglassTest/1 (+https://example.com)", Duration.ofSeconds(2),
             Duration.ofSeconds(2), 1 << 20, 3, AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1"))), 4, Duration.ZERO, true),
-            new HostThrottle(4, Duration.ZERO));
+            new HostThrottle(4, Duration.ZERO), clock);
     private final FeedPoller poller = poller(log);
     private final InMemoryFeedStatusLog statuses = new InMemoryFeedStatusLog();
 
@@ -328,6 +328,16 @@ class FeedPollerTest {
         assertThat(sameHost.errorKind()).isEqualTo("RATE_LIMITED");
         assertThat(sameHost.retryAfter()).isPositive();
         assertThat(server.hits("/other")).isZero();
+    }
+
+    @Test
+    void readsARetryAfterDateAgainstTheInjectedClock() {
+        server.serve("/feed", 503, "text/plain", new byte[0], "Retry-After", "Mon, 01 Jul 2024 12:02:00 GMT");
+
+        FeedPoll limited = poller.poll(feed("/feed"));
+
+        assertThat(limited.errorKind()).isEqualTo("RATE_LIMITED");
+        assertThat(limited.retryAfter()).isEqualTo(Duration.ofSeconds(120));
     }
 
     @Test

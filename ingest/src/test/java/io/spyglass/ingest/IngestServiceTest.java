@@ -12,11 +12,14 @@ import io.spyglass.model.FeedStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class IngestServiceTest {
+    // statuses are stamped with this clock; the polls themselves are scheduled on real delays
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-07-01T12:00:00Z"), ZoneOffset.UTC);
     private static final String EMPTY_RSS = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>"
             + "<link>https://example.com/</link><description>d</description></channel></rss>";
 
@@ -25,7 +28,7 @@ class IngestServiceTest {
     private final FeedPoller poller = new FeedPoller(
             new Fetcher(new FetchSettings("SpyglassTest/1", Duration.ofSeconds(2), Duration.ofSeconds(2), 1 << 20, 3,
                     AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1"))), 4, Duration.ZERO, false)),
-            null, ArticleExtractor.withDefaults(), new InMemoryArticleLog(), new IngestStats(), Clock.systemUTC());
+            null, ArticleExtractor.withDefaults(), new InMemoryArticleLog(), new IngestStats(), CLOCK);
 
     @AfterEach
     void stop() {
@@ -40,7 +43,7 @@ class IngestServiceTest {
     @Test
     void startsNewFeedsAndStopsRemovedOnesWhenTheListIsReplaced() {
         server.serve("/a", "application/rss+xml", EMPTY_RSS).serve("/b", "application/rss+xml", EMPTY_RSS);
-        try (IngestService service = new IngestService(poller, List.of(feed("/a")), 2, statuses, Clock.systemUTC())) {
+        try (IngestService service = new IngestService(poller, List.of(feed("/a")), 2, statuses, CLOCK)) {
             service.start();
             await().until(() -> server.hits("/a") >= 2);
 
@@ -58,7 +61,7 @@ class IngestServiceTest {
     @Test
     void keepsPollingAFeedAfterItFails() {
         server.serve("/flaky", 500, "text/plain", new byte[0]);
-        try (IngestService service = new IngestService(poller, List.of(feed("/flaky")), 1, statuses, Clock.systemUTC())) {
+        try (IngestService service = new IngestService(poller, List.of(feed("/flaky")), 1, statuses, CLOCK)) {
             service.start();
 
             // the status of a poll is recorded after its request is answered, so wait for the record, not the hit
@@ -71,7 +74,7 @@ class IngestServiceTest {
     void continuesTheHealthRecordOfAFeedPolledElsewhere() {
         server.serve("/flaky", 500, "text/plain", new byte[0]);
         Instant lastSuccess = Instant.parse("2024-07-01T10:00:00Z");
-        try (IngestService service = new IngestService(poller, List.of(feed("/flaky")), 1, statuses, Clock.systemUTC())) {
+        try (IngestService service = new IngestService(poller, List.of(feed("/flaky")), 1, statuses, CLOCK)) {
             service.resume(new FeedStatus(1, server.url("/flaky").toString(), lastSuccess, lastSuccess, 500, 12, 4, "HTTP_STATUS",
                     "HTTP 500", lastSuccess.minusSeconds(3600), lastSuccess));
             service.start();
@@ -80,6 +83,7 @@ class IngestServiceTest {
         }
         FeedStatus first = statuses.recorded().get(0);
         assertThat(first.consecutiveFailures()).isEqualTo(5);
+        assertThat(first.lastAttempt()).isEqualTo(CLOCK.instant());
         assertThat(first.lastSuccess()).isEqualTo(lastSuccess);
         assertThat(first.itemsSeen()).isEqualTo(12);
         assertThat(first.newestItem()).isEqualTo(lastSuccess.minusSeconds(3600));

@@ -60,12 +60,9 @@ class SinkTopologyTest {
         driver.close();
     }
 
+    /** Every record carries an explicit timestamp: the topology's expiry runs on record time, never on the wall clock. */
     private void send(String id, boolean isEspionage, String title, String text) {
-        Tags tags = new Tags(isEspionage, isEspionage ? 0.9 : 0.05, isEspionage ? List.of(new Country("CN", "China")) : List.of(),
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), "test/1");
-        EnrichedArticle a = new EnrichedArticle(1, id, "https://news.example/" + id, title, NOW,
-                new FeedRef("https://news.example/feed", null), text, ExtractionOutcome.FULL, "en", List.of(), NOW, tags);
-        enriched.pipeInput(new TestRecord<>(id, serde.serializer().serialize(TOPICS.enriched(), a), a.headers()));
+        pipe(id, isEspionage, title, text, NOW);
     }
 
     private List<TestRecord<String, Story>> stories() {
@@ -165,8 +162,8 @@ class SinkTopologyTest {
     }
 
     private void pipe(String id, boolean isEspionage, String title, String text, Instant recordTime) {
-        Tags tags = new Tags(isEspionage, 0.9, List.of(new Country("CN", "China")), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), "test/1");
+        Tags tags = new Tags(isEspionage, isEspionage ? 0.9 : 0.05, isEspionage ? List.of(new Country("CN", "China")) : List.of(),
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), "test/1");
         EnrichedArticle a = new EnrichedArticle(1, id, "https://news.example/" + id, title, recordTime,
                 new FeedRef("https://news.example/feed", null), text, ExtractionOutcome.FULL, "en", List.of(), recordTime, tags);
         enriched.pipeInput(new TestRecord<>(id, serde.serializer().serialize(TOPICS.enriched(), a), a.headers(), recordTime));

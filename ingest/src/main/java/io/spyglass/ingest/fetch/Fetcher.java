@@ -14,8 +14,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +37,7 @@ import javax.net.ssl.SSLException;
 public final class Fetcher {
     private final FetchSettings settings;
     private final HostThrottle throttle;
+    private final Clock clock;
     private final HttpClient client;
 
     /** A fetcher without per-host limits. */
@@ -46,8 +47,17 @@ public final class Fetcher {
 
     /** A fetcher whose every request, redirect hops included, takes a turn from {@code throttle}. */
     public Fetcher(FetchSettings settings, HostThrottle throttle) {
+        this(settings, throttle, Clock.systemUTC());
+    }
+
+    /**
+     * A fetcher as above that reads the time from {@code clock}: a {@code Retry-After} date is a point on the wall
+     * clock, turned into a back-off from {@code clock}'s now.
+     */
+    public Fetcher(FetchSettings settings, HostThrottle throttle, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.throttle = Objects.requireNonNull(throttle, "throttle");
+        this.clock = Objects.requireNonNull(clock, "clock");
         HttpClient.Builder client = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER);
@@ -97,7 +107,7 @@ public final class Fetcher {
             int status = response.statusCode();
             if (status == 429 || status == 503) {
                 throttle.backOff(current.getHost(),
-                        HostThrottle.retryAfter(response.headers().firstValue("Retry-After").orElse(null), Instant.now()));
+                        HostThrottle.retryAfter(response.headers().firstValue("Retry-After").orElse(null), clock.instant()));
             } else {
                 throttle.succeeded(current.getHost());
             }

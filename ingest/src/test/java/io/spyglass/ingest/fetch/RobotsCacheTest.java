@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.spyglass.ingest.LocalServer;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -14,7 +16,7 @@ class RobotsCacheTest {
     private final LocalServer server = LocalServer.start();
     private final Fetcher fetcher = new Fetcher(new FetchSettings("Spyglass/0.1 (+https://example.com)", Duration.ofSeconds(2),
             Duration.ofSeconds(2), 1 << 20, 3, AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1"))), 2, Duration.ZERO, true));
-    private final RobotsCache robots = new RobotsCache(fetcher, "spyglass", Clock.systemUTC());
+    private final RobotsCache robots = new RobotsCache(fetcher, "spyglass", Clock.fixed(Instant.parse("2024-07-01T12:00:00Z"), ZoneOffset.UTC));
 
     @AfterEach
     void stop() {
