@@ -80,8 +80,11 @@ final class TagCommand implements Callable<Integer> {
                 skipped++;
                 continue;
             }
-            Tags tags = tagger.tag(article.path("title").asText(""), article.path("text").asText(""));
-            out.write(Json.MAPPER.writeValueAsString(result(article.path("id").asText(), tags)));
+            JsonNode declared = article.path("language");
+            Tagger.Tagging tagging = tagger.tagDetecting(article.path("title").asText(""), article.path("text").asText(""),
+                    declared.isTextual() ? declared.asText() : null);
+            Tags tags = tagging.tags();
+            out.write(Json.MAPPER.writeValueAsString(result(article.path("id").asText(), tagging.language(), tags)));
             out.write('\n');
             tagged++;
             if (tags.espionage()) {
@@ -91,9 +94,10 @@ final class TagCommand implements Callable<Integer> {
         return new long[] {tagged, espionage, skipped};
     }
 
-    private static ObjectNode result(String id, Tags tags) {
+    private static ObjectNode result(String id, String language, Tags tags) {
         ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("id", id);
+        node.put("language", language);
         node.setAll((ObjectNode) Json.MAPPER.valueToTree(tags));
         return node;
     }

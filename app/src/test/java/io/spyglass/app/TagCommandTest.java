@@ -43,7 +43,8 @@ class TagCommandTest {
         assertThat(first.get("attributed").get(0).get("name").asText()).isEqualTo("Russia");
         List<String> fields = new ArrayList<>();
         first.fieldNames().forEachRemaining(fields::add);
-        assertThat(fields).containsExactly("id", "espionage", "score", "attributed", "victims", "actors", "sectors",
+        assertThat(lines).extracting(n -> n.get("language").asText()).containsExactly("en", "en");
+        assertThat(fields).containsExactly("id", "language", "espionage", "score", "attributed", "victims", "actors", "sectors",
                 "malware", "cves", "techniques", "evidence", "tagger");
     }
 

@@ -5,7 +5,6 @@ import io.spyglass.model.Article;
 import io.spyglass.model.DeadLetter;
 import io.spyglass.model.EnrichedArticle;
 import io.spyglass.model.JsonSerde;
-import io.spyglass.model.Tags;
 import io.spyglass.model.Topics;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -79,7 +78,7 @@ public final class EnrichTopology {
         @Override
         public void process(Record<String, byte[]> record) {
             Article article;
-            Tags tags;
+            Tagger.Tagging tagging;
             try {
                 if (record.value() == null) {
                     throw new IllegalArgumentException("empty record");
@@ -96,17 +95,17 @@ public final class EnrichTopology {
                     stats.duplicates.incrementAndGet();
                     return;
                 }
-                tags = tagger.tag(article.title(), article.text());
+                tagging = tagger.tagDetecting(article.title(), article.text(), article.language());
             } catch (RuntimeException e) {
                 deadLetter(record, e);
                 return;
             }
             seen.put(seenKey(article), record.timestamp());
             stats.tagged.incrementAndGet();
-            if (tags.espionage()) {
+            if (tagging.tags().espionage()) {
                 stats.espionage.incrementAndGet();
             }
-            EnrichedArticle enriched = EnrichedArticle.of(article, tags);
+            EnrichedArticle enriched = EnrichedArticle.of(article, tagging.language(), tagging.tags());
             byte[] value = out.serializer().serialize(ENRICHED_SINK, enriched);
             context.forward(new Record<>(article.id(), value, record.timestamp(), enriched.headers()), ENRICHED_SINK);
         }

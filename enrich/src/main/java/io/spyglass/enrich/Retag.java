@@ -85,7 +85,8 @@ public final class Retag {
                         if (a == null || a.schemaVersion() != Article.SCHEMA_VERSION) {
                             throw new IllegalArgumentException("not a version " + Article.SCHEMA_VERSION + " article");
                         }
-                        enriched = EnrichedArticle.of(a, tagger.tag(a.title(), a.text()));
+                        Tagger.Tagging tagging = tagger.tagDetecting(a.title(), a.text(), a.language());
+                        enriched = EnrichedArticle.of(a, tagging.language(), tagging.tags());
                     } catch (RuntimeException e) {
                         // enrich dead-lettered these when they arrived; once is enough
                         LOG.warn("Skipped {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());

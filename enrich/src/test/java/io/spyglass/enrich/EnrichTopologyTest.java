@@ -184,6 +184,17 @@ class EnrichTopologyTest {
         assertThat(json.get("published").asText()).isEqualTo("2026-11-29T10:00:00Z");
     }
 
+    @Test
+    void writesTheLanguageReadInTheTextOverAWrongDeclaration() {
+        // The feed declares English for everything it carries; this item is German.
+        send(article("de1", "Bundesregierung bestätigt Angriff",
+                "Die Bundesregierung hat Angriffe auf die Netze mehrerer Ministerien bestätigt. Nach Angaben der "
+                        + "Behörden waren die Angreifer über Monate in den Systemen und haben Dokumente kopiert."));
+        send(article("short", "OK", "Fine."));
+
+        assertThat(enriched.readValuesToList()).extracting(v -> read(v).language()).containsExactly("de", "en");
+    }
+
     private static String header(TestRecord<String, byte[]> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }

@@ -73,7 +73,12 @@ public record EnrichedArticle(
 
     /** The article with the given tags. */
     public static EnrichedArticle of(Article a, Tags tags) {
+        return of(a, a.language(), tags);
+    }
+
+    /** The article with its tags, in the language enrich found (which may differ from the one the page declared). */
+    public static EnrichedArticle of(Article a, String language, Tags tags) {
         return new EnrichedArticle(Article.SCHEMA_VERSION, a.id(), a.url(), a.title(), a.published(), a.feed(),
-                a.text(), a.outcome(), a.language(), a.authors(), a.fetched(), tags, a.revision());
+                a.text(), a.outcome(), language, a.authors(), a.fetched(), tags, a.revision());
     }
 }

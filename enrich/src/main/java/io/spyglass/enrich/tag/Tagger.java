@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Tagger {
     private static final Logger LOG = LoggerFactory.getLogger(Tagger.class);
-    private static final String VERSION = "spyglass-tagger/1.0";
+    private static final String VERSION = "spyglass-tagger/1.1";
+    /** The languages with rules of their own (ISO 639-1); any other is tagged with the English rules. */
+    public static final List<String> LANGUAGES = List.of("en", "ja", "zh", "ko", "ru", "de", "fr");
     private static final String BASE = "/io/spyglass/enrich/tag/";
     // Enterprise ATT&CK ids run T1001..T1699; requiring the leading 1 keeps "T800" and the like out.
     private static final Pattern TECHNIQUE = Pattern.compile("T1\\d{3}(?:\\.\\d{3})?");
@@ -61,13 +63,16 @@ public final class Tagger {
     }
 
     private final Taxonomy taxonomy;
+    private final String language;
+    // Every language's tagger by its code, this one's included; shared by all of them.
+    private final Map<String, Tagger> languages;
     private final Map<String, Country> countries;
     private final Map<String, String> actorCountries;
     private final Set<String> criminalActors = new HashSet<>();
-    private final Vocabulary vocabulary = new Vocabulary();
-    private final PhraseMatcher<Entity> entities = new PhraseMatcher<>(vocabulary);
-    private final PhraseMatcher<Term> signalTerms = new PhraseMatcher<>(vocabulary);
-    private final PhraseMatcher<Term> labelTerms = new PhraseMatcher<>(vocabulary);
+    private final Vocabulary vocabulary;
+    private final PhraseMatcher<Entity> entities;
+    private final PhraseMatcher<Term> signalTerms;
+    private final PhraseMatcher<Term> labelTerms;
     private final Map<String, PhraseList> cues = new HashMap<>();
     // The cue lists the rules consult, resolved once: looking them up by name cost a hash probe per use.
     private final PhraseList cueAccuseVerbs;
@@ -83,12 +88,15 @@ public final class Tagger {
     private final PhraseList cueTargetNouns;
     private final PhraseList cueVendorNouns;
     private final PhraseList cueVictimPhrases;
+    private final PhraseList cueActorNounsBefore;
+    private final PhraseList cueVictimSuffixes;
+    private final PhraseList cueAccuseSuffixes;
     // Single words the rules test for, by vocabulary id: comparing ids needs no lower-cased string per token.
     // The word sets are indexed by id + 1, so that UNKNOWN needs no test of its own (see in()).
-    private final int possessiveId;
-    private final int byId;
     private final int cveId;
     private final boolean[] malwareNoun;
+    private final boolean[] possessives;
+    private final boolean[] passiveMarkers;
     private final boolean[] skippedBefore;
     private final boolean[] placeWords;
     private final boolean[] listGlue;
@@ -105,8 +113,14 @@ public final class Tagger {
     private final double titleWeight;
     private final double referenceLength;
 
-    private Tagger(Taxonomy taxonomy) {
+    private Tagger(Taxonomy taxonomy, String language, Map<String, Tagger> languages) {
         this.taxonomy = taxonomy;
+        this.language = language;
+        this.languages = languages;
+        this.vocabulary = new Vocabulary(Stemmer.forLanguage(language));
+        this.entities = new PhraseMatcher<>(vocabulary);
+        this.signalTerms = new PhraseMatcher<>(vocabulary);
+        this.labelTerms = new PhraseMatcher<>(vocabulary);
         this.bias = Objects.requireNonNullElse(taxonomy.bias(), 0.0);
         this.threshold = Objects.requireNonNullElse(taxonomy.threshold(), 0.5);
         this.titleWeight = Objects.requireNonNullElse(taxonomy.titleWeight(), 1.0);
@@ -129,6 +143,9 @@ public final class Tagger {
         this.cueTargetNouns = cues.get("targetNouns");
         this.cueVendorNouns = cues.get("vendorNouns");
         this.cueVictimPhrases = cues.get("victimPhrases");
+        this.cueActorNounsBefore = cues.get("actorNounsBefore");
+        this.cueVictimSuffixes = cues.get("victimSuffixes");
+        this.cueAccuseSuffixes = cues.get("accuseSuffixes");
         List<String> signalOrder = new ArrayList<>(taxonomy.signals().keySet());
         this.signalNames = signalOrder.toArray(new String[0]);
         this.signalSaturation = new double[signalNames.length];
@@ -162,24 +179,26 @@ public final class Tagger {
                 labelTerms.add(n, new Term(TermKind.MALWARE, family, 1, "malware:" + family))));
         taxonomy.techniques().forEach((id, names) -> names.forEach(n ->
                 labelTerms.add(n, new Term(TermKind.TECHNIQUE, id, 1, "technique:" + id + ":" + n))));
-        this.possessiveId = vocabulary.add(Tokens.POSSESSIVE);
-        this.byId = vocabulary.add("by");
         this.cveId = vocabulary.add("cve");
         int[] nouns = ids(Taxonomy.nonNull(taxonomy.malwareNouns()).stream()
                 .map(n -> Tokens.lowerCase(n, 0, n.length())).toArray(String[]::new));
-        int[] skipped = ids("the", "a", "an", Tokens.POSSESSIVE, ":");
-        int[] places = ids("in", "at", "across");
-        int[] glue = ids(",", "and", "or", "&", "the", "as", "well", ";");
+        int[] possessive = cueWords("possessives");
+        int[] passive = cueWords("passiveMarkers");
+        int[] articles = cueWords("articles");
+        int[] places = cueWords("placeWords");
+        int[] glue = cueWords("listGlue");
         // Built last, once the vocabulary is complete, so that they cover every id.
         this.malwareNoun = wordSet(nouns);
-        this.skippedBefore = wordSet(skipped);
+        this.possessives = wordSet(possessive);
+        this.passiveMarkers = wordSet(passive);
+        this.skippedBefore = wordSet(articles, possessive);
         this.placeWords = wordSet(places);
         this.listGlue = wordSet(glue);
     }
 
     /** The tagger with its bundled data only. */
     public static Tagger loadDefault() {
-        return new Tagger(bundledTaxonomy());
+        return withLanguages(null);
     }
 
     /**
@@ -196,7 +215,21 @@ public final class Tagger {
         } catch (IOException e) {
             throw new IllegalArgumentException("Cannot read taxonomy " + extraTaxonomyYaml + ": " + e.getMessage(), e);
         }
-        return new Tagger(bundledTaxonomy().merge(extra));
+        return withLanguages(extra);
+    }
+
+    /**
+     * The English tagger and, reachable through {@link #tag(String, String, String)}, one per language in
+     * {@link #LANGUAGES}: the bundled taxonomy, then the language's file, then the user's taxonomy when not null.
+     */
+    private static Tagger withLanguages(Taxonomy user) {
+        Taxonomy bundled = bundledTaxonomy();
+        Map<String, Tagger> byLanguage = new LinkedHashMap<>();
+        for (String language : LANGUAGES) {
+            Taxonomy t = language.equals("en") ? bundled : bundled.merge(languageTaxonomy(language));
+            byLanguage.put(language, new Tagger(user == null ? t : t.merge(user), language, byLanguage));
+        }
+        return byLanguage.get("en");
     }
 
     /** Name and version of this tagger, also written into {@link Tags#tagger()}. */
@@ -212,6 +245,47 @@ public final class Tagger {
      * @return the tags; never null
      */
     public Tags tag(String title, String text) {
+        return tagAs(title, text);
+    }
+
+    /**
+     * Tags one article with the rules of its language: the English rules plus the language's word lists (see
+     * docs/TAGGING-LANGUAGES.md). A language without rules of its own, {@code "und"} or null gets the English rules.
+     *
+     * @param language ISO 639-1 code, as {@link Language#detect} gives
+     * @return the tags; never null
+     */
+    public Tags tag(String title, String text, String language) {
+        Tagger rules = language == null ? null : languages.get(language);
+        return (rules == null ? languages.get("en") : rules).tagAs(title, text);
+    }
+
+    /**
+     * The article's language, as {@link Language#detect} finds it, and its tags under that language's rules.
+     *
+     * @param declared the language the page or feed declares, may be null
+     * @return never null
+     */
+    public Tagging tagDetecting(String title, String text, String declared) {
+        String language = Language.detect(title, text, declared);
+        return new Tagging(language, tag(title, text, language));
+    }
+
+    /**
+     * An article's language and tags.
+     *
+     * @param language ISO 639-1 code or {@code und}
+     * @param tags     the tags under that language's rules
+     */
+    public record Tagging(String language, Tags tags) {
+    }
+
+    /** The language whose rules this tagger applies. */
+    public String language() {
+        return language;
+    }
+
+    private Tags tagAs(String title, String text) {
         String head = title == null ? "" : title;
         String full = head + "\n" + (text == null ? "" : text);
         Tokens tokens = Tokens.of(full, vocabulary);
@@ -312,8 +386,8 @@ public final class Tagger {
                     Set.of(), "attributed", tokens, evidence);
             Set<String> attributedCodes = new LinkedHashSet<>();
             attributed.forEach(c -> attributedCodes.add(c.code()));
-            victims = select(victimRoles, List.of(), 0, setting("victimMin"), 0, 0, attributedCodes, "victims",
-                    tokens, evidence);
+            victims = select(victimRoles, List.of(), 0, setting("victimMin"), setting("victimLoneMin"),
+                    setting("victimRatio"), attributedCodes, "victims", tokens, evidence);
             actors = new ArrayList<>();
             for (Map.Entry<String, Evidence> a : actorsFound.entrySet()) {
                 // A criminal group's country is where it is based, not a state behind it.
@@ -409,7 +483,12 @@ public final class Tagger {
         int n = t.size();
         int after = m.last();
         if (after < n && cueLinkWords.startsAt(t, after) > 0) {
-            return attributionRole(code, "state-link-word", m.first(), after + 1);
+            return attributionRole(code, "state-link-word", m.first(), after + cueLinkWords.startsAt(t, after));
+        }
+        // "中国を非難": languages whose verbs follow their object accuse after the name.
+        int accusedAfter = after < n ? cueAccuseSuffixes.startsAt(t, after) : 0;
+        if (accusedAfter > 0) {
+            return attributionRole(code, "accusation", m.first(), after + accusedAfter);
         }
         int k = after;
         boolean qualified = false;
@@ -418,6 +497,10 @@ public final class Tagger {
                 break;
             }
             int len = cueModifiers.startsAt(t, k);
+            if (len == 0 && in(possessives, t.id(k))) {
+                // "中国の軍のハッカー": a possessive particle joins the modifiers as "'s" does in "Tehran's".
+                len = 1;
+            }
             if (len == 0) {
                 break;
             }
@@ -426,7 +509,7 @@ public final class Tagger {
         }
         // "Kremlin-backed" and "Tehran's hackers" name a state behind an actor; "Chancellery unit" names an office.
         boolean owner = m.payload().kind() != Kind.CAPITAL
-                || (after < n && t.id(after) == possessiveId);
+                || (after < n && in(possessives, t.id(after)));
         // "Israel's Unit 8200" is an agency with its own mention, not the noun of this one.
         int noun = k < n && owner && !stateToken[k] ? cueActorNouns.startsAt(t, k) : 0;
         if (noun > 0) {
@@ -444,6 +527,10 @@ public final class Tagger {
         if (link > 0) {
             return attributionRole(code, "link-phrase", before - link, m.last());
         }
+        Role nounBefore = actorNounBefore(t, m, before);
+        if (nounBefore != null) {
+            return nounBefore;
+        }
         // "China purportedly hacked", "Russia has also targeted": hedges may stand before the verb.
         int v = after;
         for (int skipped = 0; v < n && skipped < 3; skipped++) {
@@ -454,7 +541,7 @@ public final class Tagger {
             v += hedge;
         }
         int verb = cueAgentVerbs.startsAt(t, v);
-        if (verb > 0 && !(v + verb < n && t.id(v + verb) == byId)) {
+        if (verb > 0 && !(v + verb < n && in(passiveMarkers, t.id(v + verb)))) {
             return attributionRole(code, "agent-verb", m.first(), v + verb);
         }
         int accuse = cueAccuseVerbs.endsAt(t, before);
@@ -477,7 +564,7 @@ public final class Tagger {
                 || cueBystanderPrefixes.endsAt(t, skipBack(t, m.first(), stateToken)) > 0) {
             return true;
         }
-        int k = after < t.size() && t.id(after) == possessiveId ? after + 1 : after;
+        int k = after < t.size() && in(possessives, t.id(after)) ? after + 1 : after;
         for (int skipped = 0; k < t.size() && skipped < 3 && t.isWord(k); skipped++, k++) {
             if (cueVendorNouns.startsAt(t, k) > 0) {
                 return true;
@@ -486,9 +573,41 @@ public final class Tagger {
         return false;
     }
 
+    /**
+     * "pirates informatiques chinois", "hackers étatiques russes": the attacker's noun before a nationality that
+     * follows it, as in French; null when none.
+     */
+    private Role actorNounBefore(Tokens t, PhraseMatcher.Match<Entity> m, int before) {
+        int p = before;
+        boolean qualified = false;
+        for (int skipped = 0; p > 0 && skipped < 4; skipped++) {
+            if (cueActorNounsBefore.endsAt(t, p) > 0) {
+                break;
+            }
+            int len = cueModifiers.endsAt(t, p);
+            if (len == 0) {
+                break;
+            }
+            qualified |= cueStateModifiers.endsAt(t, p) > 0;
+            p -= len;
+        }
+        int noun = p > 0 ? cueActorNounsBefore.endsAt(t, p) : 0;
+        if (noun == 0) {
+            return null;
+        }
+        boolean agency = m.payload().kind() == Kind.AGENCY;
+        return attributionRole(m.payload().code(), qualified || agency ? "state-actor-noun-qualified"
+                : "state-actor-noun", p - noun, m.last());
+    }
+
     /** The victimhood one state mention states, or null. */
     private Role victim(Tokens t, PhraseMatcher.Match<Entity> m, boolean[] stateToken) {
         String code = m.payload().code();
+        // "日本を標的に", "한국을 겨냥한": languages whose particles follow the noun name the target after it.
+        int suffix = m.last() < t.size() ? cueVictimSuffixes.startsAt(t, m.last()) : 0;
+        if (suffix > 0) {
+            return victimRole(code, "victim-phrase", m.first(), m.last() + suffix);
+        }
         int before = skipBack(t, m.first(), stateToken);
         int phrase = cueVictimPhrases.endsAt(t, before);
         if (phrase > 0) {
@@ -499,7 +618,7 @@ public final class Tagger {
             return victimRole(code, bareIn ? "victim-phrase-weak" : "victim-phrase", before - phrase, m.last());
         }
         int k = m.last();
-        boolean possessive = k < t.size() && t.id(k) == possessiveId;
+        boolean possessive = k < t.size() && in(possessives, t.id(k));
         if (possessive) {
             k++;
         }
@@ -563,7 +682,7 @@ public final class Tagger {
      */
     private PhraseMatcher.Match<Entity> ownedAgency(Tokens t, PhraseMatcher.Match<Entity> m,
                                                     Map<Integer, String> stateEnds) {
-        int at = m.first() > 0 && t.id(m.first() - 1) == possessiveId ? m.first() - 1 : m.first();
+        int at = m.first() > 0 && in(possessives, t.id(m.first() - 1)) ? m.first() - 1 : m.first();
         String owner = stateEnds.get(at);
         if (owner == null || owner.equals(m.payload().code())) {
             return m;
@@ -744,11 +863,25 @@ public final class Tagger {
         return ids;
     }
 
+    /** The ids of every token of every entry of a cue list: the lists that are sets of single words. */
+    private int[] cueWords(String cue) {
+        return Taxonomy.nonNull(taxonomy.cues().get(cue)).stream()
+                .flatMapToInt(entry -> {
+                    Tokens t = Tokens.ofPhrase(entry, vocabulary);
+                    int[] ids = new int[t.size()];
+                    Arrays.setAll(ids, t::id);
+                    return Arrays.stream(ids);
+                })
+                .toArray();
+    }
+
     /** A set of vocabulary ids for {@link #in}, covering every id of the vocabulary as it is now. */
-    private boolean[] wordSet(int[] ids) {
+    private boolean[] wordSet(int[]... idLists) {
         boolean[] set = new boolean[vocabulary.size() + 1];
-        for (int id : ids) {
-            set[id + 1] = true;
+        for (int[] ids : idLists) {
+            for (int id : ids) {
+                set[id + 1] = true;
+            }
         }
         return set;
     }
@@ -775,6 +908,14 @@ public final class Tagger {
             return Taxonomy.read(in, "bundled taxonomy.yaml");
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read the bundled taxonomy", e);
+        }
+    }
+
+    private static Taxonomy languageTaxonomy(String language) {
+        try (InputStream in = Resources.open(BASE + "lang/" + language + ".yaml")) {
+            return Taxonomy.read(in, "bundled lang/" + language + ".yaml");
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the bundled word lists of language " + language, e);
         }
     }
 
@@ -807,6 +948,21 @@ public final class Tagger {
                 }
             }
         }
+        String file = "lang/" + language + ":";
+        Taxonomy.nonNull(taxonomy.countries()).forEach((code, names) -> {
+            if (!byCode.containsKey(code)) {
+                LOG.warn("Taxonomy names country {}, which countries.tsv lacks; its names are ignored", code);
+                return;
+            }
+            Taxonomy.nonNull(names.names()).forEach(n ->
+                    entities.add(n, new Entity(Kind.COUNTRY, code, null, false, file + "name:" + code)));
+            Taxonomy.nonNull(names.demonyms()).forEach(n ->
+                    entities.add(n, new Entity(Kind.DEMONYM, code, null, false, file + "demonym:" + code)));
+            Taxonomy.nonNull(names.capitals()).forEach(n ->
+                    entities.add(n, new Entity(Kind.CAPITAL, code, null, false, file + "capital:" + code)));
+            Taxonomy.nonNull(names.agencies()).forEach(n ->
+                    entities.add(n, new Entity(Kind.AGENCY, code, null, false, file + "agency:" + code)));
+        });
         return Map.copyOf(byCode);
     }
 
@@ -845,6 +1001,6 @@ public final class Tagger {
 
     @Override
     public String toString() {
-        return VERSION + " (" + actorCountries.size() + " attributed actors, " + countries.size() + " countries)";
+        return VERSION + " " + language + " (" + actorCountries.size() + " attributed actors, " + countries.size() + " countries)";
     }
 }

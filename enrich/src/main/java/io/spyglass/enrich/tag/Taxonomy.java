@@ -37,6 +37,7 @@ import java.util.Objects;
  * @param techniques   ATT&amp;CK technique id to technique names
  * @param rules        what one mention found by each attribution or victim rule counts for
  * @param selection    minimum sums and ratios for reporting a country
+ * @param countries    names of states beyond the bundled countries.tsv (a language file's), by ISO-2 code
  */
 record Taxonomy(
         Double bias,
@@ -52,12 +53,14 @@ record Taxonomy(
         List<String> malwareNouns,
         Map<String, List<String>> techniques,
         Map<String, RuleWeight> rules,
-        Map<String, Double> selection) {
+        Map<String, Double> selection,
+        Map<String, CountryNames> countries) {
 
     /** Cue lists the tagger reads; a user file may extend them but not add others. */
     static final List<String> CUE_NAMES = List.of("actorNouns", "modifiers", "stateModifiers", "linkWords",
             "linkPhrases", "agentVerbs", "accuseVerbs", "targetNouns", "victimPhrases", "reportVerbs",
-            "bystanderPrefixes", "vendorNouns", "hedges");
+            "bystanderPrefixes", "vendorNouns", "hedges", "actorNounsBefore", "victimSuffixes", "accuseSuffixes",
+            "possessives", "articles", "placeWords", "listGlue", "passiveMarkers");
 
     /** Rule names the tagger applies; a user file may re-weight them. */
     static final List<String> RULE_NAMES = List.of("actor", "criminal-actor", "unattributed-actor",
@@ -67,7 +70,7 @@ record Taxonomy(
 
     /** Selection settings the tagger reads. */
     static final List<String> SELECTION_NAMES = List.of("attributedMin", "attributedLoneMin",
-            "attributedRatio", "victimMin");
+            "attributedRatio", "victimMin", "victimLoneMin", "victimRatio");
 
     /**
      * What one mention found by a rule counts for; absent means 0.
@@ -117,6 +120,21 @@ record Taxonomy(
      * @param aliases other names
      */
     record ActorEntry(String name, String country, List<String> aliases) {
+    }
+
+    /**
+     * What a language writes for one state, beside countries.tsv.
+     *
+     * @param names    the country and its press short forms
+     * @param demonyms nationality adjectives and nouns
+     * @param capitals capitals and seats of power written for the state
+     * @param agencies the state's intelligence, military and security agencies
+     */
+    record CountryNames(List<String> names, List<String> demonyms, List<String> capitals, List<String> agencies) {
+        CountryNames plus(CountryNames more) {
+            return new CountryNames(concat(names, more.names), concat(demonyms, more.demonyms),
+                    concat(capitals, more.capitals), concat(agencies, more.agencies));
+        }
     }
 
     private static final YAMLMapper YAML = (YAMLMapper) new YAMLMapper()
@@ -216,7 +234,7 @@ record Taxonomy(
 
     static Taxonomy empty() {
         return new Taxonomy(null, null, null, null, Map.of(), List.of(), Map.of(), Map.of(), List.of(), Map.of(),
-                List.of(), Map.of(), Map.of(), Map.of());
+                List.of(), Map.of(), Map.of(), Map.of(), Map.of());
     }
 
     private void validate(String source, Map<String, Integer> lines) {
@@ -259,6 +277,12 @@ record Taxonomy(
                         + "', expected an ISO 3166-1 alpha-2 code");
             }
         }
+        for (String code : nonNull(countries).keySet()) {
+            if (!code.matches("[A-Z]{2}")) {
+                throw new IllegalArgumentException(where + line(lines, "countries." + code, null) + ": country '"
+                        + code + "' is not an ISO 3166-1 alpha-2 code");
+            }
+        }
         for (int i = 0; i < nonNull(interactions).size(); i++) {
             Interaction x = interactions.get(i);
             if (x == null || x.signals() == null || x.weight() == null) {
@@ -291,7 +315,14 @@ record Taxonomy(
                 concat(malwareNouns, over.malwareNouns),
                 mergeLists(techniques, over.techniques),
                 mergeMaps(rules, over.rules),
-                mergeMaps(selection, over.selection));
+                mergeMaps(selection, over.selection),
+                mergeCountries(countries, over.countries));
+    }
+
+    private static Map<String, CountryNames> mergeCountries(Map<String, CountryNames> a, Map<String, CountryNames> b) {
+        Map<String, CountryNames> out = new LinkedHashMap<>(nonNull(a));
+        nonNull(b).forEach((code, names) -> out.merge(code, names, CountryNames::plus));
+        return out;
     }
 
     private static Signal mergeSignal(Signal base, Signal over) {

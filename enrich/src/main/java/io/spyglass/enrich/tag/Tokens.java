@@ -87,6 +87,28 @@ final class Tokens {
         return new String(out);
     }
 
+    /** As {@link #lowerCase(String, int, int)}, of a region of characters. */
+    static String lowerCase(char[] s, int from, int to) {
+        char[] out = new char[to - from];
+        for (int k = from; k < to; k++) {
+            out[k - from] = Vocabulary.lower(s[k]);
+        }
+        return new String(out);
+    }
+
+    /** True for a Han, Hiragana, Katakana or Hangul character, which is a token of its own. */
+    static boolean isCjk(char c) {
+        return (c >= '\u3040' && c <= '\u30ff')     // Hiragana, Katakana (with the prolonged sound mark)
+                || (c >= '\u3400' && c <= '\u4dbf') // CJK extension A
+                || (c >= '\u4e00' && c <= '\u9fff') // CJK unified ideographs
+                || (c >= '\uac00' && c <= '\ud7af') // Hangul syllables
+                || (c >= '\u1100' && c <= '\u11ff') // Hangul jamo
+                || (c >= '\u3130' && c <= '\u318f') // Hangul compatibility jamo
+                || (c >= '\uf900' && c <= '\ufaff') // CJK compatibility ideographs
+                || (c >= '\uff66' && c <= '\uff9f') // half-width Katakana
+                || c == '\u3005' || c == '\u3006';   // the iteration marks 々 and 〆
+    }
+
     /** True when the text from {@code start(i)} equals {@code word} exactly. */
     boolean originalEquals(int i, String word) {
         if (end[i] - start[i] != word.length()) {
@@ -137,7 +159,12 @@ final class Tokens {
             char c = cs[i];
             int from = i;
             int id;
-            if (c < 128 ? ASCII_WORD_LOWER[c] != 0 : Character.isLetterOrDigit(c)) {
+            if (c >= 128 && isCjk(c)) {
+                // Japanese, Chinese and Korean: a token per character, in text and dictionary alike, so that a
+                // dictionary entry matches as a sequence of characters wherever it stands (no word boundaries).
+                id = idOf(i, i + 1);
+                i++;
+            } else if (c < 128 ? ASCII_WORD_LOWER[c] != 0 : Character.isLetterOrDigit(c)) {
                 int j = i + 1 < n && cs[i + 1] == '.' ? abbreviationEnd(i) : -1;
                 if (j >= 0) {
                     id = idOf(i, j);
@@ -156,7 +183,7 @@ final class Tokens {
                             j++;
                         }
                         // Rarer word characters: a letter beyond ASCII, a dot inside a number.
-                        if (j < n && cs[j] >= 128 && Character.isLetterOrDigit(cs[j])) {
+                        if (j < n && cs[j] >= 128 && Character.isLetterOrDigit(cs[j]) && !isCjk(cs[j])) {
                             ascii = false;
                         } else if (j < n && cs[j] == '.' && isDottedDigit(j)) {
                             packed = Vocabulary.pack(packed, '.');
@@ -166,7 +193,7 @@ final class Tokens {
                         j++;
                     }
                     long key = ascii && j - i <= Vocabulary.PACKED_MAX_LENGTH ? packed : Vocabulary.key(cs, i, j);
-                    id = addWords ? idOf(i, j) : vocabulary.find(cs, i, j, key);
+                    id = addWords ? idOf(i, j) : vocabulary.findWord(cs, i, j, key);
                 }
                 i = j;
             } else if (c < 128 && ASCII_CLASS[c] == SKIP) {

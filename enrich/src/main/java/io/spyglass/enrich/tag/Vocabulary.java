@@ -25,9 +25,22 @@ final class Vocabulary {
     // By id: true when some gazetteer phrase starts with the word, so a tokenizer can list where matching may start.
     private boolean[] phraseStart = new boolean[1 << 12];
 
-    /** The id of a lower-cased word, adding it if new. */
+    // The language's stemmer, applied to every word added and looked up with findWord; null: words as written.
+    private final Stemmer stemmer;
+
+    /** A vocabulary of words as written (lower-cased). */
+    Vocabulary() {
+        this(null);
+    }
+
+    /** A vocabulary whose words are reduced by {@code stemmer}, when not null, both when added and when looked up. */
+    Vocabulary(Stemmer stemmer) {
+        this.stemmer = stemmer;
+    }
+
+    /** The id of a lower-cased word (its stem, in a stemming vocabulary), adding it if new. */
     int add(String lower) {
-        char[] word = lower.toCharArray();
+        char[] word = (stemmable(lower) ? stemmer.stem(lower) : lower).toCharArray();
         int found = find(word, 0, word.length);
         if (found != UNKNOWN) {
             return found;
@@ -59,6 +72,35 @@ final class Vocabulary {
             }
         }
         return UNKNOWN;
+    }
+
+    /**
+     * The id of the article word at {@code text[start, end)}, as {@link #find(char[], int, int, long)}, but through the
+     * stemmer when the vocabulary has one, so that an inflected form finds its entry.
+     */
+    int findWord(char[] text, int start, int end, long key) {
+        if (stemmer == null) {
+            return find(text, start, end, key);
+        }
+        String lower = Tokens.lowerCase(text, start, end);
+        if (!stemmable(lower)) {
+            return find(text, start, end, key);
+        }
+        char[] stem = stemmer.stem(lower).toCharArray();
+        return find(stem, 0, stem.length);
+    }
+
+    // Words of letters only: numbers, identifiers ("t1566", "apt28") and punctuation are kept as written.
+    private boolean stemmable(String lower) {
+        if (stemmer == null || lower.length() < 3) {
+            return false;
+        }
+        for (int k = 0; k < lower.length(); k++) {
+            if (!Character.isLetter(lower.charAt(k)) || Tokens.isCjk(lower.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     int size() {

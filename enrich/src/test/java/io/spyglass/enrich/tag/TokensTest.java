@@ -94,10 +94,14 @@ class TokensTest {
 
     @Test
     void cutsWordsAsTheRegexOfLettersDigitsDottedNumbersAndAbbreviationsWould() {
-        Pattern word = Pattern.compile(
-                "(?=[\\p{L}\\p{Nd}])(?:\\p{IsUppercase}\\.){2,}+(?![\\p{L}\\p{Nd}])|[\\p{L}\\p{Nd}](?:[\\p{L}\\p{Nd}]|(?<=\\p{Nd})\\.(?=\\p{Nd}))*");
+        // A Han, Kana or Hangul character is a word of its own.
+        String cjk = "\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uac00-\\ud7af\\u1100-\\u11ff\\u3130-\\u318f\\uf900-\\ufaff"
+                + "\\uff66-\\uff9f\\u3005\\u3006";
+        String letter = "[[\\p{L}\\p{Nd}]&&[^" + cjk + "]]";
+        Pattern word = Pattern.compile("(?=[\\p{L}\\p{Nd}])(?:\\p{IsUppercase}\\.){2,}+(?![\\p{L}\\p{Nd}])|[" + cjk + "]|"
+                + letter + "(?:" + letter + "|(?<=\\p{Nd})\\.(?=\\p{Nd}))*");
         Random random = new Random(7);
-        String alphabet = "aZU9.. ,-\n\u00e9\u00df\u0416\u4e2d\u0661\u00b2\u00bd\u2162\u0130\u212a\u2014";
+        String alphabet = "aZU9.. ,-\n\u00e9\u00df\u0416\u4e2d\u30fc\uac00\u0661\u00b2\u00bd\u2162\u0130\u212a\u2014";
         for (int n = 0; n < 2000; n++) {
             String text = randomText(random, alphabet, 60);
             List<String> expected = word.matcher(text).results().map(MatchResult::group).toList();
