@@ -41,6 +41,8 @@ public final class Tagger {
     private static final Taxonomy.RuleWeight NO_RULE = new Taxonomy.RuleWeight(null, null, null);
     private static final int MAX_SIGNAL_EVIDENCE = 25;
     private static final int MAX_EVIDENCE_PER_VALUE = 5;
+    // How many CJK characters may stand between a possessive particle and the noun or victim cue it leads to.
+    private static final int MAX_CJK_POSSESSIVE_REACH = 10;
 
     private enum Kind { COUNTRY, DEMONYM, CAPITAL, AGENCY, ACTOR }
 
@@ -308,7 +310,7 @@ public final class Tagger {
             }
         }
 
-        List<PhraseMatcher.Match<Entity>> found = entities.match(tokens);
+        List<PhraseMatcher.Match<Entity>> found = oneMentionPerState(entities.match(tokens));
         boolean[] stateToken = new boolean[tokens.size()];
         for (PhraseMatcher.Match<Entity> m : found) {
             if (m.payload().kind() != Kind.ACTOR) {
@@ -446,6 +448,25 @@ public final class Tagger {
                 victims.add(withBoost(victim[i], boost));
             }
         }
+    }
+
+    /**
+     * One match per state and span: a name listed twice for a state (as name and demonym, in countries.tsv and a
+     * language file, or two spellings one stem) is one mention, not several.
+     */
+    private static List<PhraseMatcher.Match<Entity>> oneMentionPerState(List<PhraseMatcher.Match<Entity>> found) {
+        List<PhraseMatcher.Match<Entity>> out = new ArrayList<>(found.size());
+        PhraseMatcher.Match<Entity> last = null;
+        for (PhraseMatcher.Match<Entity> m : found) {
+            boolean repeat = last != null && m.payload().kind() != Kind.ACTOR && last.payload().kind() != Kind.ACTOR
+                    && last.first() == m.first() && last.last() == m.last()
+                    && Objects.equals(last.payload().code(), m.payload().code());
+            if (!repeat) {
+                out.add(m);
+                last = m;
+            }
+        }
+        return out;
     }
 
     private static boolean inTitle(Tokens t, PhraseMatcher.Match<Entity> m, int titleEnd) {
@@ -622,13 +643,20 @@ public final class Tagger {
         if (possessive) {
             k++;
         }
-        for (int skipped = 0; k < t.size() && skipped <= 2; skipped++, k++) {
+        // A possessive reaches over a few words to its noun ("Japan's classified defence networks"); in CJK text,
+        // where every character is a token, over a few characters ("日本の暗号資産交換業者を標的").
+        int reach = possessive && k < t.size() && Tokens.isCjk(t.firstChar(k)) ? MAX_CJK_POSSESSIVE_REACH : 2;
+        for (int skipped = 0; k < t.size() && skipped <= reach; skipped++, k++) {
             int noun = cueTargetNouns.startsAt(t, k);
             if (noun > 0) {
                 return victimRole(code, possessive ? "victim-possessive" : "victim-target-noun", m.first(), k + noun);
             }
             if (!possessive || !t.isWord(k)) {
                 break;
+            }
+            int cue = skipped > 0 ? cueVictimSuffixes.startsAt(t, k) : 0;
+            if (cue > 0) {
+                return victimRole(code, "victim-possessive", m.first(), k + cue);
             }
         }
         return null;

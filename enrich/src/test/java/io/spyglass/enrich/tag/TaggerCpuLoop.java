@@ -13,10 +13,12 @@ import java.util.List;
 
 /**
  * Tagging throughput by the thread's CPU time rather than the wall clock, which on a shared machine mostly
- * measures the wait for a core (see docs/BENCHMARKS.md). Each round tags every article of a JSON-lines file 20
- * times; the figure to read is the mean of the last ten rounds, when {@link Tagger#tag} is compiled.
+ * measures the wait for a core (see docs/BENCHMARKS.md). Each round tags every article of each JSON-lines file
+ * 20 times, in the article's language (its {@code lang} field; English without one), then detects each
+ * article's language as many times; the figure to read is the mean of the last ten rounds, when the code is
+ * compiled. The files take turns within each round, so that all see the same machine.
  *
- * <p>Usage: {@code TaggerCpuLoop ARTICLES.jsonl ROUNDS}
+ * <p>Usage: {@code TaggerCpuLoop ARTICLES.jsonl ROUNDS [MORE_ARTICLES.jsonl ...]}
  */
 public final class TaggerCpuLoop {
     private static final int PASSES_PER_ROUND = 20;
@@ -25,44 +27,73 @@ public final class TaggerCpuLoop {
     private TaggerCpuLoop() {
     }
 
-    public static void main(String[] args) throws IOException {
-        List<String[]> articles = new ArrayList<>();
-        long bytes = 0;
-        for (String line : Files.readAllLines(Path.of(args[0]))) {
-            if (line.isBlank()) {
-                continue;
+    private record Article(String title, String text, String language) {
+    }
+
+    private record Corpus(Path file, List<Article> articles, long bytes) {
+        static Corpus read(Path file) throws IOException {
+            List<Article> articles = new ArrayList<>();
+            long bytes = 0;
+            for (String line : Files.readAllLines(file)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode a = Json.MAPPER.readTree(line);
+                Article article = new Article(a.path("title").asText(""), a.path("text").asText(""),
+                        a.path("lang").asText("en"));
+                articles.add(article);
+                bytes += (article.title() + "\n" + article.text()).getBytes(StandardCharsets.UTF_8).length;
             }
-            JsonNode a = Json.MAPPER.readTree(line);
-            String title = a.path("title").asText("");
-            String text = a.path("text").asText("");
-            articles.add(new String[] {title, text});
-            bytes += (title + "\n" + text).getBytes(StandardCharsets.UTF_8).length;
+            return new Corpus(file, articles, bytes);
         }
+    }
+
+    public static void main(String[] args) throws IOException {
         int rounds = Integer.parseInt(args[1]);
+        List<Corpus> corpora = new ArrayList<>();
+        corpora.add(Corpus.read(Path.of(args[0])));
+        for (int i = 2; i < args.length; i++) {
+            corpora.add(Corpus.read(Path.of(args[i])));
+        }
         Tagger tagger = Tagger.loadDefault();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        double sumMbPerSecond = 0;
-        int averaged = 0;
+        double[] tagSeconds = new double[corpora.size()];
+        double[] detectSeconds = new double[corpora.size()];
         long evidence = 0;
         for (int round = 1; round <= rounds; round++) {
-            long start = threads.getCurrentThreadCpuTime();
-            for (int pass = 0; pass < PASSES_PER_ROUND; pass++) {
-                for (String[] a : articles) {
-                    // Used below, so that the JIT cannot drop the call.
-                    evidence += tagger.tag(a[0], a[1]).evidence().size();
+            for (int c = 0; c < corpora.size(); c++) {
+                List<Article> articles = corpora.get(c).articles();
+                long start = threads.getCurrentThreadCpuTime();
+                for (int pass = 0; pass < PASSES_PER_ROUND; pass++) {
+                    for (Article a : articles) {
+                        // Used below, so that the JIT cannot drop the call.
+                        evidence += tagger.tag(a.title(), a.text(), a.language()).evidence().size();
+                    }
+                }
+                long tagged = threads.getCurrentThreadCpuTime();
+                for (int pass = 0; pass < PASSES_PER_ROUND; pass++) {
+                    for (Article a : articles) {
+                        evidence += Language.detect(a.title(), a.text(), null).length();
+                    }
+                }
+                long detected = threads.getCurrentThreadCpuTime();
+                if (round > rounds - ROUNDS_AVERAGED) {
+                    tagSeconds[c] += (tagged - start) / 1e9;
+                    detectSeconds[c] += (detected - tagged) / 1e9;
                 }
             }
-            double seconds = (threads.getCurrentThreadCpuTime() - start) / 1e9;
-            double mbPerSecond = PASSES_PER_ROUND * bytes / seconds / 1e6;
-            if (round > rounds - ROUNDS_AVERAGED) {
-                sumMbPerSecond += mbPerSecond;
-                averaged++;
-            }
-            System.out.printf("round %d: %.0f articles/s %.1f MB/s%n", round,
-                    PASSES_PER_ROUND * articles.size() / seconds, mbPerSecond);
+            System.out.printf("round %d of %d%n", round, rounds);
         }
-        double mean = sumMbPerSecond / averaged;
-        System.out.printf("mean of the last %d rounds: %.1f MB/s (%.0f articles/s; %d evidence items)%n", averaged,
-                mean, mean * 1e6 / ((double) bytes / articles.size()), evidence);
+        int averaged = Math.min(rounds, ROUNDS_AVERAGED);
+        System.out.printf("mean of the last %d rounds (%d evidence items):%n", averaged, evidence);
+        for (int c = 0; c < corpora.size(); c++) {
+            Corpus corpus = corpora.get(c);
+            double n = (double) averaged * PASSES_PER_ROUND * corpus.articles().size();
+            double bytes = (double) averaged * PASSES_PER_ROUND * corpus.bytes();
+            System.out.printf("%s: %d articles, %.0f B mean; tag %.0f articles/s %.1f MB/s; detect %.0f "
+                            + "articles/s (%.0f µs each)%n", corpus.file().getFileName(), corpus.articles().size(),
+                    (double) corpus.bytes() / corpus.articles().size(), n / tagSeconds[c],
+                    bytes / tagSeconds[c] / 1e6, n / detectSeconds[c], detectSeconds[c] / n * 1e6);
+        }
     }
 }

@@ -1,0 +1,130 @@
+package io.spyglass.enrich.tag;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spyglass.model.Country;
+import io.spyglass.model.Tags;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Tagging in each language the tagger reads, on short reports written for these tests. */
+class MultilingualTaggerTest {
+    private static final Tagger TAGGER = Tagger.loadDefault();
+
+    private static void assertTagged(String title, String text, String language, String attributed,
+                                     String victim) {
+        Tagger.Tagging t = TAGGER.tagDetecting(title, text, null);
+
+        assertThat(t.language()).isEqualTo(language);
+        Tags tags = t.tags();
+        assertThat(tags.espionage()).as("espionage, score %s", tags.score()).isTrue();
+        assertThat(tags.attributed()).extracting(Country::code).containsExactly(attributed);
+        assertThat(tags.victims()).extracting(Country::code).contains(victim).doesNotContain(attributed);
+        assertThat(tags.evidence()).filteredOn(e -> e.tag().equals("attributed")).isNotEmpty()
+                .allSatisfy(e -> assertThat(title + "\n" + text).contains(e.text()));
+    }
+
+    @Test
+    void aJapaneseReportOfStateHackingNamesTheAttackerAndTheVictim() {
+        assertTagged("中国軍のハッカー、日本の防衛省の機密ネットワークに侵入か",
+                "米紙ワシントン・ポストは、中国人民解放軍のハッカーが日本の防衛省の機密情報を扱うネットワークに侵入していたと報じた。米国家安全保障局（NSA）が2020年に侵入を察知し、日本政府に伝えたという。" + "\n"
+                    + "" + "\n"
+                    + "関係者によると、ハッカーは防衛計画や能力評価に関する情報を狙っていたとみられる。日本政府は「サイバー攻撃で機密情報が漏えいした事実は確認していない」としている。" + "\n"
+                    + "" + "\n"
+                    + "米当局者は、中国によるサイバー攻撃は近年で最も深刻なものの一つだと指摘した。",
+                "ja", "CN", "JP");
+    }
+
+    @Test
+    void aChineseReportOfStateHackingNamesTheAttackerAndTheVictim() {
+        assertTagged("台湾国安局：中国黑客组织持续针对台湾政府机构发动网络攻击",
+                "台湾国安局周二发布报告称，具有中国官方背景的黑客组织去年对台湾政府部门发动了大量网络攻击，试图窃取机密文件。报告指出，攻击者利用钓鱼邮件和漏洞入侵了多个政府机构的网络。" + "\n"
+                    + "" + "\n"
+                    + "美国网络安全公司的研究人员表示，这些攻击与中国国家支持的APT组织有关，其目标还包括日本和菲律宾的外交部。",
+                "zh", "CN", "TW");
+    }
+
+    @Test
+    void aKoreanReportOfStateHackingNamesTheAttackerAndTheVictim() {
+        assertTagged("북한 해킹조직 김수키, 국내 방산업체 겨냥 공격",
+                "북한 정찰총국 산하 해킹조직으로 알려진 김수키가 국내 방산업체와 국방부 관계자를 노린 스피어피싱 공격을 벌인 것으로 드러났다. 국가정보원에 따르면 해커들은 국방 관련 기밀을 빼내기 위해 악성코드가 담긴 문서를 보냈다." + "\n"
+                    + "" + "\n"
+                    + "보안업체 관계자는 \"이번 공격은 북한의 소행으로 추정된다\"며 \"한국을 겨냥한 사이버 첩보 활동이 계속되고 있다\"고 말했다. 미국 정부도 관련 경고를 냈다.",
+                "ko", "KP", "KR");
+    }
+
+    @Test
+    void aRussianReportOfStateHackingNamesTheAttackerAndTheVictim() {
+        assertTagged("Российские хакеры атаковали энергосети Украины",
+                "Связанная с ГРУ группировка Sandworm провела атаку на энергетические компании Украины, сообщили в СБУ. По данным ведомства, злоумышленники пытались вывести из строя подстанции с помощью вредоносной программы." + "\n"
+                    + "" + "\n"
+                    + "Американские исследователи из компании Mandiant также связали эту кибератаку с российскими военными хакерами. В Кремле обвинения отвергли.",
+                "ru", "RU", "UA");
+    }
+
+    @Test
+    void aGermanReportOfStateHackingNamesTheAttackerAndTheVictim() {
+        assertTagged("Chinesische Hacker spähten Bundesbehörden aus",
+                "Mutmaßlich staatlich gesteuerte chinesische Hacker sind über Monate in die Netzwerke mehrerer Bundesbehörden eingedrungen. Das teilte das Bundesamt für Verfassungsschutz am Dienstag mit. Die Angreifer hätten vertrauliche Dokumente des Auswärtigen Amtes kopiert." + "\n"
+                    + "" + "\n"
+                    + "Die Bundesregierung macht die Gruppe APT31 verantwortlich, die im Auftrag des chinesischen Ministeriums für Staatssicherheit arbeite. Peking wies die Vorwürfe zurück. Laut BSI richteten sich die Angriffe auch gegen Ministerien in Österreich.",
+                "de", "CN", "DE");
+    }
+
+    @Test
+    void aFrenchReportOfStateHackingNamesTheAttackerAndTheVictim() {
+        assertTagged("Des pirates informatiques russes ont visé des ministères français",
+                "Un groupe de pirates informatiques lié au renseignement militaire russe (GRU) a mené une campagne d'espionnage contre plusieurs ministères français, selon l'ANSSI. Les attaquants ont utilisé des courriels piégés pour s'introduire dans les réseaux de l'administration." + "\n"
+                    + "" + "\n"
+                    + "D'après l'agence, le mode opératoire APT28 est à l'origine de ces intrusions, qui ont également visé l'Allemagne. Moscou dément toute implication.",
+                "fr", "RU", "FR");
+    }
+
+    @Test
+    void aLanguageWithoutWordListsIsReadWithTheEnglishRules() {
+        // Dutch: detected and named, tagged with the English lists, which still know "APT28" and "hackers".
+        Tagger.Tagging t = TAGGER.tagDetecting("APT28 achter aanval op ministerie",
+                "Russische hackers van de groep APT28 zijn volgens de inlichtingendienst binnengedrongen in het "
+                        + "netwerk van het ministerie van Defensie. Er werd malware gevonden op meerdere servers.",
+                null);
+
+        assertThat(t.language()).isEqualTo("nl");
+        assertThat(t.tags().actors()).extracting(a -> a.name()).containsExactly("APT28");
+        assertThat(t.tags().tagger()).isEqualTo(TAGGER.version());
+    }
+
+    @Test
+    void anUndeterminedTextIsTaggedWithoutFailing() {
+        for (String text : List.of("", "12345", "\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00", "ሰላም ለዓለም ይሁን ይህ የሙከራ ጽሑፍ ነው")) {
+            Tagger.Tagging t = TAGGER.tagDetecting(null, text, null);
+            assertThat(t.tags().espionage()).isFalse();
+            assertThat(t.language()).isNotBlank();
+        }
+        assertThat(TAGGER.tagDetecting("", "", null).language()).isEqualTo(Language.UNDETERMINED);
+    }
+
+    @Test
+    void aDeclaredLanguageNobodyReadsFallsBackToEnglish() {
+        Tags tags = TAGGER.tag("Chinese hackers breached ministry",
+                "Chinese military hackers broke into the defence ministry network and stole classified documents.",
+                "xx");
+
+        assertThat(tags.attributed()).extracting(Country::code).containsExactly("CN");
+    }
+
+    @Test
+    void aMixedLanguageReportIsReadWithBothWordLists() {
+        // A Japanese report quoting an English advisory: Japanese lists for the Japanese, English for the quote.
+        Tagger.Tagging t = TAGGER.tagDetecting("北朝鮮のハッカー集団、日本の暗号資産交換業者を標的に",
+                "警察庁によると、北朝鮮のハッカー集団ラザルスが日本の暗号資産交換業者を標的にした。米連邦捜査局（FBI）は声明で "
+                        + "\"North Korean state-sponsored hackers continue to target the cryptocurrency industry\" "
+                        + "と警告した。同集団は偽の求人メールでマルウェアを送り込んだとみられる。",
+                null);
+
+        assertThat(t.language()).isEqualTo("ja");
+        assertThat(t.tags().espionage()).isTrue();
+        assertThat(t.tags().attributed()).extracting(Country::code).containsExactly("KP");
+        assertThat(t.tags().actors()).extracting(a -> a.name()).contains("Lazarus Group");
+        assertThat(t.tags().victims()).extracting(Country::code).contains("JP");
+    }
+}
