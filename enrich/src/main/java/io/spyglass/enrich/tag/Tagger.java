@@ -43,6 +43,12 @@ public final class Tagger {
     private static final int MAX_EVIDENCE_PER_VALUE = 5;
     // How many CJK characters may stand between a possessive particle and the noun or victim cue it leads to.
     private static final int MAX_CJK_POSSESSIVE_REACH = 10;
+    // How many words may stand between a target noun and the state adjective after it ("entreprises de défense
+    // sud-coréennes").
+    private static final int MAX_TARGET_NOUN_BEFORE_REACH = 3;
+    // The shortest country names taken from the JDK's locale data (addLocalNames).
+    private static final int MIN_CJK_LOCAL_NAME = 3;
+    private static final int MIN_LOCAL_NAME = 4;
 
     private enum Kind { COUNTRY, DEMONYM, CAPITAL, AGENCY, ACTOR }
 
@@ -91,6 +97,7 @@ public final class Tagger {
     private final PhraseList cueVendorNouns;
     private final PhraseList cueVictimPhrases;
     private final PhraseList cueActorNounsBefore;
+    private final PhraseList cueTargetNounsBefore;
     private final PhraseList cueVictimSuffixes;
     private final PhraseList cueAccuseSuffixes;
     // Single words the rules test for, by vocabulary id: comparing ids needs no lower-cased string per token.
@@ -146,6 +153,7 @@ public final class Tagger {
         this.cueVendorNouns = cues.get("vendorNouns");
         this.cueVictimPhrases = cues.get("victimPhrases");
         this.cueActorNounsBefore = cues.get("actorNounsBefore");
+        this.cueTargetNounsBefore = cues.get("targetNounsBefore");
         this.cueVictimSuffixes = cues.get("victimSuffixes");
         this.cueAccuseSuffixes = cues.get("accuseSuffixes");
         List<String> signalOrder = new ArrayList<>(taxonomy.signals().keySet());
@@ -638,6 +646,17 @@ public final class Tagger {
                     && !(before >= 2 && cueTargetNouns.endsAt(t, before - 1) > 0);
             return victimRole(code, bareIn ? "victim-phrase-weak" : "victim-phrase", before - phrase, m.last());
         }
+        // Languages that put the adjective after its noun name the target first: "des ministères ukrainiens".
+        int p = m.first();
+        for (int skipped = 0; p > 0 && skipped <= MAX_TARGET_NOUN_BEFORE_REACH; skipped++, p--) {
+            int noun = cueTargetNounsBefore.endsAt(t, p);
+            if (noun > 0) {
+                return victimRole(code, "victim-target-noun", p - noun, m.last());
+            }
+            if (!t.isWord(p - 1) || stateToken[p - 1]) {
+                break;
+            }
+        }
         int k = m.last();
         boolean possessive = k < t.size() && in(possessives, t.id(k));
         if (possessive) {
@@ -947,6 +966,24 @@ public final class Tagger {
         }
     }
 
+    /**
+     * Every country's name in this tagger's language as the JDK's CLDR data writes it ("Indonesien",
+     * "インドネシア"), so that a state the language's file does not list is still found. Short names are left
+     * out: in CJK text, matched character by character, "马里" (Mali) is also inside "索马里" (Somalia).
+     */
+    private void addLocalNames(Set<String> codes) {
+        Locale locale = Locale.forLanguageTag(language);
+        Set<String> listed = new HashSet<>();
+        Taxonomy.nonNull(taxonomy.countries()).values().forEach(n -> listed.addAll(Taxonomy.nonNull(n.names())));
+        for (String code : codes) {
+            String name = new Locale("", code).getDisplayCountry(locale);
+            int shortest = Tokens.isCjk(name.charAt(0)) ? MIN_CJK_LOCAL_NAME : MIN_LOCAL_NAME;
+            if (name.length() >= shortest && !name.equals(code) && !listed.contains(name)) {
+                entities.add(name, new Entity(Kind.COUNTRY, code, null, false, "cldr:" + language + ":name:" + code));
+            }
+        }
+    }
+
     private Map<String, Country> loadCountries() {
         List<String[]> rows = Resources.tsv(BASE + "countries.tsv", 7);
         Map<String, Country> byCode = new HashMap<>();
@@ -991,6 +1028,9 @@ public final class Tagger {
             Taxonomy.nonNull(names.agencies()).forEach(n ->
                     entities.add(n, new Entity(Kind.AGENCY, code, null, false, file + "agency:" + code)));
         });
+        if (!language.equals("en")) {
+            addLocalNames(byCode.keySet());
+        }
         return Map.copyOf(byCode);
     }
 

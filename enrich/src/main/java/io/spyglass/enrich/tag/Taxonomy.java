@@ -59,7 +59,7 @@ record Taxonomy(
     /** Cue lists the tagger reads; a user file may extend them but not add others. */
     static final List<String> CUE_NAMES = List.of("actorNouns", "modifiers", "stateModifiers", "linkWords",
             "linkPhrases", "agentVerbs", "accuseVerbs", "targetNouns", "victimPhrases", "reportVerbs",
-            "bystanderPrefixes", "vendorNouns", "hedges", "actorNounsBefore", "victimSuffixes", "accuseSuffixes",
+            "bystanderPrefixes", "vendorNouns", "hedges", "actorNounsBefore", "targetNounsBefore", "victimSuffixes", "accuseSuffixes",
             "possessives", "articles", "placeWords", "listGlue", "passiveMarkers");
 
     /** Rule names the tagger applies; a user file may re-weight them. */
