@@ -18,7 +18,8 @@ COPY config /spyglass/config
 USER spyglass
 # the health and metrics endpoint must be reachable from outside the container (healthchecks, Prometheus)
 ENV SPYGLASS_HTTP_ADDRESS=0.0.0.0
-# health and metrics of the stage (http.port): /health/live, /health/ready, /metrics
-EXPOSE 8080
+ENV SPYGLASS_WEB_ADDRESS=0.0.0.0
+# the web view (web.port), and health and metrics of the stage (http.port): /health/live, /health/ready, /metrics
+EXPOSE 8080 8081
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/spyglass/spyglass.jar"]
 CMD ["--help"]

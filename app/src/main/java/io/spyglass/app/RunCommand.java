@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 
 /** {@code spyglass run}: the whole pipeline in one process, on the embedded broker unless a cluster is given. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs ingest, enrich and sink in one process against the feeds in config/feeds.yaml. "
+        description = {"Runs ingest, enrich, sink and the web view in one process against the feeds in config/feeds.yaml. "
                 + "Starts an embedded Kafka broker (KRaft) on localhost:9092 unless --bootstrap-servers is given. "
                 + "Keeps polling until Ctrl-C; with --once, polls every feed once, waits until every item has "
                 + "passed enrich and sink, prints a summary and exits."})
@@ -90,14 +90,18 @@ final class RunCommand implements Callable<Integer> {
             SinkApp sink = Stages.sink(config);
             running.push(sink);
             sinkProbe.attach(sink::state, sink.failure(), sink.stats());
+            if (!once) {
+                Stages.webOrWarn(config).ifPresent(running::push);
+            }
             IngestApp ingest = Stages.ingest(config, feedList);
             running.push(ingest);
             enrich.start();
             sink.start();
             Progress progress = new Progress(ingest.stats(), enrich.stats(), sink.stats());
             running.push(progress);
-            LOG.info("Spyglass started in {} ms; subscribe to {} on {}", (System.nanoTime() - started) / 1_000_000,
-                    config.topics().enriched(), config.kafka().get("bootstrap.servers"));
+            LOG.info("Spyglass started in {} ms; subscribe to {} on {}{}", (System.nanoTime() - started) / 1_000_000,
+                    config.topics().espionage(), config.kafka().get("bootstrap.servers"),
+                    once ? "" : ", or open http://" + config.web().getHostString() + ":" + config.web().getPort() + "/");
             if (once) {
                 return runOnce(config, ingest, progress);
             }

@@ -45,8 +45,13 @@ enum Setting {
     TAXONOMY("tagger.taxonomy", "SPYGLASS_TAXONOMY", "config/taxonomy.yaml", "user taxonomy extending the bundled one, if the file exists"),
     HTTP_ADDRESS("http.address", "SPYGLASS_HTTP_ADDRESS", "127.0.0.1",
             "address the health and metrics endpoint listens on (the image sets 0.0.0.0)"),
-    HTTP_PORT("http.port", "SPYGLASS_HTTP_PORT", "8080",
-            "port of the health and metrics endpoint (/health/live, /health/ready, /metrics); 0 picks a free one");
+    HTTP_PORT("http.port", "SPYGLASS_HTTP_PORT", "8081",
+            "port of the health and metrics endpoint (/health/live, /health/ready, /metrics); 0 picks a free one"),
+    WEB_ADDRESS("web.address", "SPYGLASS_WEB_ADDRESS", "127.0.0.1",
+            "address the web view listens on (the image sets 0.0.0.0)"),
+    WEB_PORT("web.port", "SPYGLASS_WEB_PORT", "8080", "port of the web view; 0 picks a free one"),
+    WEB_MAX_STORIES("web.max-stories", "SPYGLASS_WEB_MAX_STORIES", "100000",
+            "most stories the web view holds in memory (about 2 KB each); past that the one seen longest ago is left out");
 
     final String key;
     final String env;

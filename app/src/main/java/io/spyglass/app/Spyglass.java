@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 FeedsCommand.class,
                 EnrichCommand.class,
                 SinkCommand.class,
+                WebCommand.class,
                 TailCommand.class,
                 TagCommand.class,
                 StixCommand.class,

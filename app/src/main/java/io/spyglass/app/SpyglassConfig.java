@@ -34,11 +34,13 @@ import java.util.Map;
  *                  other {@code kafka.*} key of the file, passed through to the clients
  * @param siteRules per-site extraction overrides from {@code extract.sites.<host>.body|remove}
  * @param http      where the health and metrics endpoint listens
+ * @param web       where the web view listens
+ * @param webMaxStories most stories the web view holds; past that the one seen longest ago is dropped from it
  */
 public record SpyglassConfig(Map<String, Object> kafka, int kafkaPort, Path dataDir, String groupPrefix, int partitions, Topics topics,
                              Path feedsFile, Duration feedsInterval, int ingestThreads, FetchSettings fetch,
                              SiteRules siteRules, Path out, Path taxonomy, WebhookSettings webhooks,
-                             InetSocketAddress http) {
+                             InetSocketAddress http, InetSocketAddress web, int webMaxStories) {
 
     static final Path DEFAULT_FILE = Path.of("config", "spyglass.yaml");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -73,7 +75,7 @@ public record SpyglassConfig(Map<String, Object> kafka, int kafkaPort, Path data
         Map<String, Object> k = new HashMap<>(kafka);
         k.put("bootstrap.servers", bootstrapServers);
         return new SpyglassConfig(k, kafkaPort, dataDir, groupPrefix, partitions, topics, feedsFile, feedsInterval, ingestThreads,
-                fetch, siteRules, out, taxonomy, webhooks, http);
+                fetch, siteRules, out, taxonomy, webhooks, http, web, webMaxStories);
     }
 
     /**
@@ -155,7 +157,9 @@ public record SpyglassConfig(Map<String, Object> kafka, int kafkaPort, Path data
                 new WebhookSettings(r.urls(Setting.WEBHOOK_URLS), r.urls(Setting.WEBHOOK_SLACK_URLS),
                         (int) r.integer(Setting.WEBHOOK_MAX_ATTEMPTS, 1, 100), r.duration(Setting.WEBHOOK_TIMEOUT),
                         Duration.ofSeconds(1)),
-                r.address(Setting.HTTP_ADDRESS, (int) r.integer(Setting.HTTP_PORT, 0, 65535)));
+                r.address(Setting.HTTP_ADDRESS, (int) r.integer(Setting.HTTP_PORT, 0, 65535)),
+                r.address(Setting.WEB_ADDRESS, (int) r.integer(Setting.WEB_PORT, 0, 65535)),
+                (int) r.integer(Setting.WEB_MAX_STORIES, 1, 10_000_000));
     }
 
     private static JsonNode readYaml(Path file) {

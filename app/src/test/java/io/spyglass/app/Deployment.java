@@ -27,7 +27,7 @@ record Deployment(String prefix, Path config) {
                 "  espionage: " + prefix + ".espionage", "  dead-letter: " + prefix + ".dead-letter",
                 "  seen: " + prefix + ".seen", "  feed-status: " + prefix + ".feed-status",
                 // several stages of a test run side by side, each with an endpoint of its own
-                "http:", "  address: 127.0.0.1", "  port: 0",
+                "http:", "  address: 127.0.0.1", "  port: 0", "web:", "  address: 127.0.0.1", "  port: 0",
                 // the test farms are one loopback host: production politeness would pace them to a page a second
                 "fetch:", "  host-delay: 0s", "  host-concurrency: 8", "") + String.join("\n", extra) + "\n");
         return new Deployment(prefix, config);

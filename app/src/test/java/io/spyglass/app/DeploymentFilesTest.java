@@ -27,7 +27,7 @@ class DeploymentFilesTest {
     void everyStageServiceRunsARealSpyglassCommand() throws Exception {
         JsonNode services = compose().get("services");
         List<String> stages = new ArrayList<>();
-        for (String name : List.of("ingest", "enrich", "sink")) {
+        for (String name : List.of("ingest", "enrich", "sink", "web")) {
             JsonNode command = services.get(name).get("command");
             List<String> args = new ArrayList<>();
             command.forEach(a -> args.add(a.asText()));
@@ -36,7 +36,7 @@ class DeploymentFilesTest {
             stages.add(parsed.subcommand().commandSpec().name());
             assertThat(parsed.subcommand().matchedOptionValue("--bootstrap-servers", "")).isEqualTo("kafka:9092");
         }
-        assertThat(stages).containsExactly("ingest", "enrich", "sink");
+        assertThat(stages).containsExactly("ingest", "enrich", "sink", "web");
     }
 
     @Test
@@ -61,7 +61,7 @@ class DeploymentFilesTest {
     void stagesWaitForAHealthyBrokerAndMountTheConfig() throws Exception {
         JsonNode services = compose().get("services");
         assertThat(services.get("kafka").has("healthcheck")).isTrue();
-        for (String name : List.of("ingest", "enrich", "sink")) {
+        for (String name : List.of("ingest", "enrich", "sink", "web")) {
             assertThat(services.get(name).at("/depends_on/kafka/condition").asText()).isEqualTo("service_healthy");
             assertThat(services.get(name).get("volumes").toString()).contains("./config:/spyglass/config");
         }
@@ -83,7 +83,7 @@ class DeploymentFilesTest {
             String[] args = test.subList(jar + 2, test.size()).toArray(String[]::new);
             CommandLine.ParseResult parsed = Spyglass.commandLine().parseArgs(args);
             assertThat(parsed.subcommand().commandSpec().name()).as(name).isEqualTo("health");
-            assertThat(parsed.subcommand().matchedOptionValue("--url", java.net.URI.create("http://localhost:8080/health/ready")))
+            assertThat(parsed.subcommand().matchedOptionValue("--url", java.net.URI.create("http://localhost:8081/health/ready")))
                     .as(name + " asks readiness").hasPath("/health/ready");
             assertThat(check.get("interval").asText()).as(name).isNotBlank();
             assertThat(check.get("start_period").asText()).as(name + ": Streams and the seen ids take a while").isNotBlank();

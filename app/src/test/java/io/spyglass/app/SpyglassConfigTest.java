@@ -171,14 +171,30 @@ class SpyglassConfigTest {
     }
 
     @Test
-    void theHealthEndpointListensOnLoopbackPort8080UnlessConfigured() {
+    void theHealthEndpointListensOnLoopbackPort8081UnlessConfigured() {
         SpyglassConfig defaults = SpyglassConfig.load(null, Map.of(), Map.of());
         SpyglassConfig set = SpyglassConfig.load(null, Map.of("SPYGLASS_HTTP_ADDRESS", "0.0.0.0", "SPYGLASS_HTTP_PORT", "0"), Map.of());
 
         assertThat(defaults.http().getAddress().isLoopbackAddress()).isTrue();
-        assertThat(defaults.http().getPort()).isEqualTo(8080);
+        assertThat(defaults.http().getPort()).isEqualTo(8081);
         assertThat(set.http().getAddress().isAnyLocalAddress()).isTrue();
         assertThat(set.http().getPort()).isZero();
+    }
+
+    @Test
+    void theWebViewListensOnLoopbackPort8080UnlessConfigured() {
+        SpyglassConfig defaults = SpyglassConfig.load(null, Map.of(), Map.of());
+        SpyglassConfig set = SpyglassConfig.load(null, Map.of("SPYGLASS_WEB_ADDRESS", "0.0.0.0", "SPYGLASS_WEB_PORT", "0",
+                "SPYGLASS_WEB_MAX_STORIES", "500"), Map.of());
+
+        assertThat(defaults.web().getAddress().isLoopbackAddress()).isTrue();
+        assertThat(defaults.web().getPort()).isEqualTo(8080);
+        assertThat(set.web().getAddress().isAnyLocalAddress()).isTrue();
+        assertThat(set.web().getPort()).isZero();
+        assertThat(set.webMaxStories()).isEqualTo(500);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SpyglassConfig.load(null, Map.of("SPYGLASS_WEB_MAX_STORIES", "0"), Map.of()));
+        assertThat(e).hasMessageContaining("SPYGLASS_WEB_MAX_STORIES");
     }
 
     @Test

@@ -25,7 +25,7 @@ class StixCommandTest {
         List<StorySource> list = new ArrayList<>();
         for (int i = 0; i < sources; i++) {
             list.add(new StorySource("a" + i, "https://outlet" + i + ".example/a", "Report " + i, "Outlet " + i,
-                    new FeedRef("https://outlet" + i + ".example/feed", "Outlet " + i), T0.plusSeconds(i * 60L), T0, "text",
+                    new FeedRef("https://outlet" + i + ".example/feed", "Outlet " + i), T0.plusSeconds(i * 60L), T0, "en", "text",
                     List.of()));
         }
         Tags tags = new Tags(true, 0.9, List.of(new Country("RU", "Russia")), List.of(new Country("DE", "Germany")), List.of(),

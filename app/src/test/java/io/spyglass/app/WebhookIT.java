@@ -47,7 +47,7 @@ class WebhookIT {
         Tags tags = new Tags(true, 0.9, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), "t/1");
         String url = "https://news.example/" + id;
         return new Story(1, id, version, "Spies in " + id, url, T, T, tags,
-                List.of(new StorySource(id, url, "Spies", "Example", new FeedRef(url, "Example"), T, T, "text", List.of())));
+                List.of(new StorySource(id, url, "Spies", "Example", new FeedRef(url, "Example"), T, T, "en", "text", List.of())));
     }
 
     private SpyglassConfig deploy(KafkaBroker.Cluster kafka, Story... stories) throws Exception {

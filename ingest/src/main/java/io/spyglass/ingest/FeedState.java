@@ -48,7 +48,7 @@ public record FeedState(CacheValidators validators, Duration interval, FeedStatu
         Instant newestItem = poll.status() == FeedPoll.Status.OK ? poll.newestItem() : status == null ? null : status.newestItem();
         Instant lastNewArticle = poll.published() > 0 ? now : status == null ? null : status.lastNewArticle();
         FeedStatus health = new FeedStatus(FeedStatus.SCHEMA_VERSION, poll.feed().url().toString(), now, lastSuccess,
-                poll.httpStatus(), itemsSeen, failures, poll.errorKind(), poll.error(), newestItem, lastNewArticle);
+                poll.httpStatus(), itemsSeen, failures, poll.errorKind(), poll.error(), newestItem, lastNewArticle, null);
         return new FeedState(poll.validators(), next, health);
     }
 

@@ -174,8 +174,8 @@ public final class IngestService implements AutoCloseable {
                     return;
                 }
             }
-            statusLog.record(s.state.status());
             delay = FeedState.jitter(s.state.nextDelay(poll.retryAfter()), ThreadLocalRandom.current().nextDouble());
+            statusLog.record(s.state.status().withNextAttempt(clock.instant().plus(delay)));
         } catch (RuntimeException | StackOverflowError e) {
             // a task that throws is never run again: a bug on one feed's path, or a document that recursion in a
             // library cannot cope with, must not end its polling for good

@@ -251,11 +251,11 @@ class FeedPollerTest {
         assertThat(statuses.recorded()).containsExactlyInAnyOrder(
                 new FeedStatus(1, server.url("/broken").toString(), NOW, null, 200, 0, 1, "PARSE",
                         "not a valid RSS/Atom feed: Invalid XML: Error on line 1: XML document structures must start and end within the same entity.",
-                        null, null),
+                        null, null, null),
                 new FeedStatus(1, server.url("/slow").toString(), NOW, null, 0, 0, 1, "TIMEOUT",
-                        "no complete response from " + server.url("/slow") + " within 2 s", null, null),
-                new FeedStatus(1, server.url("/missing").toString(), NOW, null, 404, 0, 1, "HTTP_STATUS", "HTTP 404", null, null),
-                new FeedStatus(1, server.url("/good").toString(), NOW, NOW, 200, 1, 0, null, null, null, NOW));
+                        "no complete response from " + server.url("/slow") + " within 2 s", null, null, null),
+                new FeedStatus(1, server.url("/missing").toString(), NOW, null, 404, 0, 1, "HTTP_STATUS", "HTTP 404", null, null, null),
+                new FeedStatus(1, server.url("/good").toString(), NOW, NOW, 200, 1, 0, null, null, null, NOW, null));
     }
 
     @Test

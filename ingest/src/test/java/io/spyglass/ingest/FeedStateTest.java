@@ -56,7 +56,7 @@ class FeedStateTest {
     void recordsHealthAfterASuccess() {
         FeedState s = FeedState.initial(FEED).after(ok(7, 3), T0);
 
-        assertThat(s.status()).isEqualTo(new FeedStatus(1, "https://a.example.com/feed", T0, T0, 200, 7, 0, null, null, NEWEST, T0));
+        assertThat(s.status()).isEqualTo(new FeedStatus(1, "https://a.example.com/feed", T0, T0, 200, 7, 0, null, null, NEWEST, T0, null));
         assertThat(s.validators()).isEqualTo(V1);
     }
 
@@ -64,7 +64,7 @@ class FeedStateTest {
     void countsConsecutiveFailuresAndKeepsTheLastSuccess() {
         FeedState s = FeedState.initial(FEED).after(ok(7, 3), T0).after(failed("TIMEOUT", null), T1).after(failed("DNS", null), T1);
 
-        assertThat(s.status()).isEqualTo(new FeedStatus(1, "https://a.example.com/feed", T1, T0, 0, 7, 2, "DNS", "it broke", NEWEST, T0));
+        assertThat(s.status()).isEqualTo(new FeedStatus(1, "https://a.example.com/feed", T1, T0, 0, 7, 2, "DNS", "it broke", NEWEST, T0, null));
         assertThat(s.after(notModified(), T1).status().consecutiveFailures()).isZero();
     }
 

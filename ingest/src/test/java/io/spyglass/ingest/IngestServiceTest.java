@@ -76,7 +76,7 @@ class IngestServiceTest {
         Instant lastSuccess = Instant.parse("2024-07-01T10:00:00Z");
         try (IngestService service = new IngestService(poller, List.of(feed("/flaky")), 1, statuses, CLOCK)) {
             service.resume(new FeedStatus(1, server.url("/flaky").toString(), lastSuccess, lastSuccess, 500, 12, 4, "HTTP_STATUS",
-                    "HTTP 500", lastSuccess.minusSeconds(3600), lastSuccess));
+                    "HTTP 500", lastSuccess.minusSeconds(3600), lastSuccess, null));
             service.start();
 
             await().until(() -> !statuses.recorded().isEmpty());

@@ -21,14 +21,22 @@ import java.util.Objects;
  * @param newestItem          the latest publication time among the feed's items when it was last read; null when none
  *                            of them has a date or it was never read
  * @param lastNewArticle      when this feed last gave an article ingest had not published before; null if never
+ * @param nextAttempt         when ingest will poll it next (jitter and back-off included); null when no poll is
+ *                            scheduled ({@code run --once}) or in records written before it was recorded
  */
 public record FeedStatus(int schemaVersion, String url, Instant lastAttempt, Instant lastSuccess, int httpStatus,
                          int itemsSeen, int consecutiveFailures, String errorClass, String message, Instant newestItem,
-                         Instant lastNewArticle) {
+                         Instant lastNewArticle, Instant nextAttempt) {
     public static final int SCHEMA_VERSION = 1;
 
     public FeedStatus {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(lastAttempt, "lastAttempt");
+    }
+
+    /** This status with the time of the next poll. */
+    public FeedStatus withNextAttempt(Instant next) {
+        return new FeedStatus(schemaVersion, url, lastAttempt, lastSuccess, httpStatus, itemsSeen, consecutiveFailures,
+                errorClass, message, newestItem, lastNewArticle, next);
     }
 }

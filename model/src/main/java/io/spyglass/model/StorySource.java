@@ -14,11 +14,13 @@ import java.util.Objects;
  * @param feed      the feed it came from; never null
  * @param published publication time, or null when unknown
  * @param fetched   when ingest produced it; never null
+ * @param language  the language enrich detected in it (ISO 639-1, "und" when undetectable), or null in stories
+ *                  written before it was recorded
  * @param text      the article's text, or null once the story's text budget is spent
  * @param evidence  the tagger's evidence; offsets index into this source's title, a newline, then its text; never null
  */
 public record StorySource(String articleId, String url, String title, String outlet, FeedRef feed, Instant published,
-                          Instant fetched, String text, List<Evidence> evidence) {
+                          Instant fetched, String language, String text, List<Evidence> evidence) {
     public StorySource {
         Objects.requireNonNull(articleId, "articleId");
         Objects.requireNonNull(url, "url");

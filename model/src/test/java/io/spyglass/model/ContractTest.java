@@ -35,9 +35,9 @@ class ContractTest {
         EnrichedArticle enriched = EnrichedArticle.of(article(), tags());
         Story story = new Story(Story.SCHEMA_VERSION, "s1", 2, "Spies in the network", "https://news.example/a1", NOW, NOW,
                 tags(), List.of(new StorySource("a1", "https://news.example/a1", "Spies in the network", "Example News", FEED,
-                        null, NOW, "Text.", tags().evidence()),
+                        null, NOW, "en", "Text.", tags().evidence()),
                         new StorySource("a2", "https://other.example/a2", "Spies", "other.example",
-                                new FeedRef("https://other.example/rss", null), NOW, NOW, null, List.of())));
+                                new FeedRef("https://other.example/rss", null), NOW, NOW, null, null, List.of())));
 
         assertThat(Contract.violations(Kind.ARTICLE, json(article()))).isEmpty();
         assertThat(Contract.violations(Kind.ENRICHED_ARTICLE, json(enriched))).isEmpty();

@@ -343,7 +343,7 @@ public final class StoryClusterer {
         String text = a.text() != null && a.text().length() <= textLeft ? a.text() : null;
         String outlet = a.feed().name() != null && !a.feed().name().isBlank() ? a.feed().name() : host(a.url());
         return new StorySource(a.id(), a.url(), a.title() == null ? "" : a.title(), outlet, a.feed(), a.published(),
-                a.fetched(), text, a.tags().evidence());
+                a.fetched(), a.language(), text, a.tags().evidence());
     }
 
     private static String host(String url) {

@@ -32,7 +32,7 @@ class StixBundleTest {
 
     private static StorySource source(String id, String outlet, Instant published) {
         return new StorySource(id, "https://" + outlet + "/" + id, "Report " + id, outlet,
-                new FeedRef("https://" + outlet + "/feed", outlet), published, published, "text", List.of());
+                new FeedRef("https://" + outlet + "/feed", outlet), published, published, "en", "text", List.of());
     }
 
     private static Story story(String id, int version, List<Actor> actors, List<StorySource> sources) {

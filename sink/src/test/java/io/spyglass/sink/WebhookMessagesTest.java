@@ -16,7 +16,7 @@ class WebhookMessagesTest {
     private static final Instant T = Instant.parse("2026-11-20T08:00:00Z");
 
     private static StorySource source(String url, String outlet) {
-        return new StorySource("a", url, "t", outlet, new FeedRef(url, outlet), T, T, "text", List.of());
+        return new StorySource("a", url, "t", outlet, new FeedRef(url, outlet), T, T, "en", "text", List.of());
     }
 
     @Test

@@ -13,9 +13,9 @@ class StageCountersTest {
     @Test
     void givesEachFeedItsHealthAsGaugesLabelledWithItsUrl() {
         FeedStatus healthy = new FeedStatus(1, "https://a.example/feed", T0, T0, 200, 20, 0, null, null,
-                T0.minusSeconds(3600), T0.minusSeconds(600));
+                T0.minusSeconds(3600), T0.minusSeconds(600), null);
         FeedStatus failing = new FeedStatus(1, "https://b.example/feed?x=\"q\"", T0, null, 503, 0, 4, "HTTP_STATUS", "HTTP 503",
-                null, null);
+                null, null, null);
 
         PrometheusScrape scrape = PrometheusScrape.parse(PrometheusText.render(StageCounters.feeds(List.of(healthy, failing))));
 
