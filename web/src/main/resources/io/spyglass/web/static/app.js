@@ -106,8 +106,24 @@ async function loadStories() {
   }
 }
 
+// A value a live story brings that the filter lists lack (a new victim, a new language) becomes choosable.
+function addFacetValues(s) {
+  const add = (name, value, label) => {
+    const select = document.querySelector(`#filters [name="${name}"]`);
+    if (!select || [...select.options].some((o) => o.value === value)) return;
+    select.append(el('option', { value }, label));
+  };
+  s.attributed.forEach((c) => add('attributed', c.code, c.name));
+  s.victims.forEach((c) => add('victim', c.code, c.name));
+  s.sectors.forEach((v) => add('sector', v, v));
+  s.languages.forEach((v) => add('lang', v, v));
+  const actors = $('#actors');
+  s.actors.forEach((a) => { if (![...actors.options].some((o) => o.value === a)) actors.append(el('option', { value: a })); });
+}
+
 // A story changed on the topic: update its row in place, or bring it to the top of the first page.
 function onStory(s) {
+  addFacetValues(s);
   const i = state.stories.findIndex((x) => x.storyId === s.storyId);
   if (i >= 0) {
     state.stories.splice(i, 1);
