@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -82,8 +81,15 @@ class WebViewIT {
         }, u -> u != null);
     }
 
+    /** The texts of the elements {@code css} selects, read in one script: the live list re-renders at any time. */
+    @SuppressWarnings("unchecked")
+    private List<String> texts(String css) {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return [...document.querySelectorAll(arguments[0])].map(e => e.textContent)", css);
+    }
+
     private List<String> rowTitles() {
-        return browser.findElements(By.cssSelector("#stories tbody tr .title")).stream().map(WebElement::getText).toList();
+        return texts("#stories tbody tr .title");
     }
 
     @Test
@@ -124,13 +130,12 @@ class WebViewIT {
                 assertThat(rowTitles()).singleElement().satisfies(t -> assertThat(t).startsWith(JAPAN)));
         assertThat(browser.getCurrentUrl()).as("the filter in the URL").contains("victim=JP");
 
-        browser.findElement(By.cssSelector("#stories tbody tr")).click();
+        js.executeScript("document.querySelector('#stories tbody tr').click()");
         await("the story's evidence highlighted").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(browser.findElements(By.cssSelector("#detail mark.ev-victims")).stream().map(WebElement::getText))
-                    .anySatisfy(t -> assertThat(t).contains("Japan"));
-            assertThat(browser.findElements(By.cssSelector("#detail mark.ev-attributed"))).isNotEmpty();
+            assertThat(texts("#detail mark.ev-victims")).anySatisfy(t -> assertThat(t).contains("Japan"));
+            assertThat(texts("#detail mark.ev-attributed")).isNotEmpty();
         });
         assertThat(browser.getCurrentUrl()).contains("story=");
-        assertThat(browser.findElement(By.id("score")).getText()).matches("0\\.\\d+|1\\.0");
+        assertThat(texts("#score")).singleElement().satisfies(t -> assertThat(t).matches("0\\.\\d+|1\\.0"));
     }
 }
