@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -91,7 +92,11 @@ final class StoryFarm {
         long bytes = 0;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers,
                 "key.serializer", StringSerializer.class, "value.serializer", ByteArraySerializer.class,
-                "linger.ms", 20, "compression.type", "lz4"))) {
+                "linger.ms", 20, "compression.type", "lz4",
+                // a duplicate from a retry is harmless here (the view keeps one version per story); the idempotent
+                // producer's sequence checks failed the first batches on a topic whose leaders were still moving
+                "enable.idempotence", false, "acks", "all"))) {
+            awaitLeaders(producer, topic);
             List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (Story s : stories) {
                 byte[] value = serde.serializer().serialize(topic, s);
@@ -103,5 +108,16 @@ final class StoryFarm {
             }
         }
         return bytes;
+    }
+
+    /** Waits until every partition of a just-created {@code topic} has a leader. */
+    private static void awaitLeaders(KafkaProducer<String, byte[]> producer, String topic) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (producer.partitionsFor(topic).stream().anyMatch(p -> p.leader() == null || p.leader().isEmpty())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("partitions of " + topic + " have no leader after 60 s");
+            }
+            Thread.sleep(100);
+        }
     }
 }
