@@ -8,7 +8,6 @@ import io.javalin.http.staticfiles.Location;
 import io.spyglass.model.FeedStatus;
 import io.spyglass.model.Json;
 import java.net.InetSocketAddress;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -125,12 +124,19 @@ public final class WebServer implements TopicFollower.Listener, AutoCloseable {
 
     @Override
     public void story(StorySummary summary) {
+        // reading the topic at start-up changes every story; with no page open there is nobody to write them for
+        if (clients.isEmpty()) {
+            return;
+        }
         String data = write(summary);
         events.execute(() -> send("story", data, summary));
     }
 
     @Override
     public void feed(FeedStatus status) {
+        if (clients.isEmpty()) {
+            return;
+        }
         String data = write(status);
         events.execute(() -> send("feed", data, null));
     }

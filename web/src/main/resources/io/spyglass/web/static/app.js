@@ -4,7 +4,8 @@
 
 const FILTERS = ['attributed', 'victim', 'sector', 'actor', 'lang', 'from', 'to', 'q'];
 const PAGE = 50;
-const state = { view: 'stories', offset: 0, story: null, stories: [], total: 0, events: null, feeds: new Map(), chart: null };
+const state = { view: 'stories', offset: 0, story: null, stories: [], total: 0, events: null, feeds: new Map(), chart: null,
+  pictureTimer: null };
 
 const $ = (sel) => document.querySelector(sel);
 
@@ -141,7 +142,13 @@ function onStory(s) {
   const tr = document.querySelector(`#stories tr[data-id="${CSS.escape(s.storyId)}"]`);
   if (tr) tr.classList.add('fresh');
   if (state.story === s.storyId) openStory(s.storyId, true);
-  if (state.view === 'picture') loadPicture();
+  if (state.view === 'picture') schedulePicture();
+}
+
+// A burst of stories (a feed with many new items) redraws the chart once, not once per story.
+function schedulePicture() {
+  clearTimeout(state.pictureTimer);
+  state.pictureTimer = setTimeout(loadPicture, 1000);
 }
 
 function connect() {
