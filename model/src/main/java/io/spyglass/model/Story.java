@@ -17,10 +17,14 @@ import java.util.Objects;
  * @param firstSeen     earliest publication time of the sources (fetch time where a source has none); never null
  * @param lastSeen      latest publication time of the sources (fetch time where a source has none); never null
  * @param tags          the union of the sources' tags, highest score, no evidence (evidence is per source); never null
- * @param sources       every article that reported it, in arrival order; never empty
+ * @param sources       the articles that reported it, in arrival order; never empty
+ * @param omittedSources further articles that reported it but are left out of {@code sources}, which would otherwise
+ *                       take the record past its size limit; 0 in stories written before it was recorded
+ * @param mergedInto    null while the story stands; in its last version, the id of the story it was merged into,
+ *                      once a later report showed the two to be one event (that story has this one's sources now)
  */
 public record Story(int schemaVersion, String storyId, int version, String title, String url, Instant firstSeen,
-                    Instant lastSeen, Tags tags, List<StorySource> sources) {
+                    Instant lastSeen, Tags tags, List<StorySource> sources, int omittedSources, String mergedInto) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -39,5 +43,14 @@ public record Story(int schemaVersion, String storyId, int version, String title
             throw new IllegalArgumentException("sources must not be empty");
         }
         sources = List.copyOf(sources);
+        if (omittedSources < 0) {
+            throw new IllegalArgumentException("omittedSources must not be negative: " + omittedSources);
+        }
+    }
+
+    /** A story as it stands, with every source listed. */
+    public Story(int schemaVersion, String storyId, int version, String title, String url, Instant firstSeen,
+                 Instant lastSeen, Tags tags, List<StorySource> sources) {
+        this(schemaVersion, storyId, version, title, url, firstSeen, lastSeen, tags, sources, 0, null);
     }
 }

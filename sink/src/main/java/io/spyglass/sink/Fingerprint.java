@@ -5,20 +5,28 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What the story clustering compares of one espionage article.
+ * What the story clustering compares of one espionage article. Fields added after the first release read as empty
+ * (or {@code "und"}) in fingerprints stored before them.
  *
  * @param articleId  the article's id; never null
  * @param time       publication time, or fetch time when unknown; never null
- * @param simhash    64-bit SimHash of the text's word 3-shingles
+ * @param simhash    64-bit SimHash of the text's token 3-shingles
  * @param shingles   how many shingles the text had; a SimHash of a few words says little
- * @param titleTerms lower-case title words without stop words; never null
+ * @param titleTerms lower-case title words without stop words, and the character bigrams of CJK runs; never null
  * @param actors     actor names; never null
  * @param attributed attributed country codes; never null
  * @param victims    victim country codes; never null
  * @param revision   the article's revision; 0 (stored before revisions existed) reads as 1
+ * @param language   the language enrich detected, "und" when unknown
+ * @param entities   lower-case malware names and CVE ids the tagger found: the same in every language
+ * @param names      lower-case Latin-script names (capitalised words, acronyms, words with digits) of the title and
+ *                   the start of the text, which a report in another script keeps as they are (NSA, Ivanti, APT41)
+ * @param keywords   the most frequent content terms of the title and the start of the text: words of four or more
+ *                   letters, CJK character bigrams; what two reports in one language have in common beyond the title
  */
 public record Fingerprint(String articleId, Instant time, long simhash, int shingles, Set<String> titleTerms,
-                          Set<String> actors, Set<String> attributed, Set<String> victims, int revision) {
+                          Set<String> actors, Set<String> attributed, Set<String> victims, int revision,
+                          String language, Set<String> entities, Set<String> names, Set<String> keywords) {
     public Fingerprint {
         revision = Math.max(revision, 1);
         Objects.requireNonNull(articleId, "articleId");
@@ -27,5 +35,9 @@ public record Fingerprint(String articleId, Instant time, long simhash, int shin
         actors = Set.copyOf(actors);
         attributed = Set.copyOf(attributed);
         victims = Set.copyOf(victims);
+        language = language == null || language.isBlank() ? "und" : language;
+        entities = entities == null ? Set.of() : Set.copyOf(entities);
+        names = names == null ? Set.of() : Set.copyOf(names);
+        keywords = keywords == null ? Set.of() : Set.copyOf(keywords);
     }
 }

@@ -9,6 +9,7 @@ public final class SinkStats {
     final AtomicLong deadLettered = new AtomicLong();
     final AtomicLong skipped = new AtomicLong();
     final AtomicLong webhookPosts = new AtomicLong();
+    final AtomicLong merged = new AtomicLong();
 
     public long stories() {
         return stories.get();
@@ -26,6 +27,11 @@ public final class SinkStats {
     /** Enriched records dropped unread because their header says they are not espionage. */
     public long skipped() {
         return skipped.get();
+    }
+
+    /** Stories merged into another, once a later report showed the two to be one event. */
+    public long merged() {
+        return merged.get();
     }
 
     public long deadLettered() {

@@ -9,7 +9,6 @@ import io.spyglass.model.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -197,40 +196,28 @@ public final class SinkTopology {
             // Read parsed these bytes already, so this parse cannot fail
             EnrichedArticle article = articleSerde.deserializer().deserialize(REPARTITION, record.value());
             StoryClusterer.Decision decision = StoryClusterer.decide(index, article);
-            if (decision.duplicate()) {
-                return;
+            StoryClusterer.Placement placement = StoryClusterer.place(decision, article, Instant.ofEpochMilli(record.timestamp()),
+                    this::read, id -> {
+                        Integer version = closed.get(id);
+                        return version == null ? 0 : version;
+                    });
+            for (Story merged : placement.mergedAway()) {
+                // the last version says which story it went into; the id is then closed, and its version kept
+                store.delete(merged.storyId());
+                recent.remove(merged.storyId());
+                index.remove(merged.storyId());
+                closed.put(merged.storyId(), merged.version());
+                stats.merged.incrementAndGet();
+                context.forward(new Record<>(merged.storyId(), serde.storyJson(merged), record.timestamp()));
             }
-            if (decision.storyId() != null && full(decision.storyId(), decision.fingerprint().articleId())) {
-                // StoryClusterer.add would leave the story as it is; no need to read it
-                return;
+            for (OpenStory next : placement.open()) {
+                Story story = next.story();
+                store.put(story.storyId(), next);
+                recent.put(story.storyId(), next);
+                index.put(story.storyId(), next.fingerprints(), next.updated());
+                stats.stories.incrementAndGet();
+                context.forward(new Record<>(story.storyId(), serde.storyJson(story), record.timestamp()));
             }
-            Instant now = Instant.ofEpochMilli(record.timestamp());
-            OpenStory current = decision.storyId() == null ? null : read(decision.storyId());
-            OpenStory next = current == null
-                    ? StoryClusterer.start(article, decision.fingerprint(), now, lastVersion(article))
-                    : StoryClusterer.add(current, article, decision.fingerprint(), now);
-            if (next == current) {
-                return;
-            }
-            Story story = next.story();
-            store.put(story.storyId(), next);
-            recent.put(story.storyId(), next);
-            index.put(story.storyId(), next.fingerprints(), next.updated());
-            stats.stories.incrementAndGet();
-            context.forward(new Record<>(story.storyId(), serde.storyJson(story), record.timestamp()));
-        }
-
-        /** The last version of the story {@code first} would start, if it was open once and expired; else 0. */
-        private int lastVersion(EnrichedArticle first) {
-            Integer version = closed.get(StoryClusterer.storyId(first.id()));
-            return version == null ? 0 : version;
-        }
-
-        /** True when the story has {@link StoryClusterer#MAX_SOURCES} sources and {@code articleId} is none of them. */
-        private boolean full(String storyId, String articleId) {
-            List<Fingerprint> sources = index.sources(storyId);
-            return sources.size() >= StoryClusterer.MAX_SOURCES
-                    && sources.stream().noneMatch(g -> g.articleId().equals(articleId));
         }
 
         /** The open story, from the recently written ones when it is among them, else from the store. */

@@ -18,7 +18,9 @@ import java.util.Set;
  * one event ({@link StoryClusterer#similarity}) needs publication times within {@link StoryClusterer#WINDOW}, and
  * either title words in common, at least {@link StoryClusterer#RELATED_TITLE} of them by Jaccard, or SimHashes at most
  * {@link StoryClusterer#NEAR_DUPLICATE_BITS} bits apart, which then agree on at least one of {@code
- * NEAR_DUPLICATE_BITS + 1} bands of bits; so {@link #candidates} finds every source a full comparison would match.
+ * NEAR_DUPLICATE_BITS + 1} bands of bits, or something in common that every language writes alike (an actor, a
+ * malware name or CVE, an attributed state and a victim, a Latin-script name); so {@link #candidates} finds every
+ * source a full comparison would match.
  */
 final class StoryIndex {
     private static final int BANDS = StoryClusterer.NEAR_DUPLICATE_BITS + 1;
@@ -59,6 +61,8 @@ final class StoryIndex {
     private final Map<String, Source> byArticle = new HashMap<>();
     private final Map<TermDay, Set<Source>> byTitleTerm = new HashMap<>();
     private final Map<Long, Set<Source>> byBand = new HashMap<>();
+    /** Sources by what {@link StoryClusterer#commonGround} compares, per day of publication. */
+    private final Map<TermDay, Set<Source>> byGround = new HashMap<>();
     /** Per slot: its source, and the title words it shares with the fingerprint being placed (zero between calls). */
     private Source[] slots = new Source[256];
     private int[] commonTerms = new int[256];
@@ -77,6 +81,7 @@ final class StoryIndex {
             byArticle.put(f.articleId(), s);
             long day = day(f);
             f.titleTerms().forEach(t -> byTitleTerm.computeIfAbsent(new TermDay(t, day), k -> new LinkedHashSet<>()).add(s));
+            ground(f).forEach(g -> byGround.computeIfAbsent(new TermDay(g, day), k -> new LinkedHashSet<>()).add(s));
             for (int band = 0; band < BANDS; band++) {
                 byBand.computeIfAbsent(bandKey(f.simhash(), band), k -> new LinkedHashSet<>()).add(s);
             }
@@ -97,6 +102,7 @@ final class StoryIndex {
             byArticle.remove(s.fingerprint.articleId(), s);
             long day = day(s.fingerprint);
             s.fingerprint.titleTerms().forEach(t -> removeFrom(byTitleTerm, new TermDay(t, day), s));
+            ground(s.fingerprint).forEach(g -> removeFrom(byGround, new TermDay(g, day), s));
             for (int band = 0; band < BANDS; band++) {
                 removeFrom(byBand, bandKey(s.fingerprint.simhash(), band), s);
             }
@@ -109,6 +115,7 @@ final class StoryIndex {
         byArticle.clear();
         byTitleTerm.clear();
         byBand.clear();
+        byGround.clear();
         Arrays.fill(slots, null);
         freeSlots.clear();
         usedSlots = 0;
@@ -117,6 +124,12 @@ final class StoryIndex {
     /** The fingerprints of the story's sources, in order; empty when it is not open. */
     List<Fingerprint> sources(String storyId) {
         return byStory.getOrDefault(storyId, List.of()).stream().map(Source::fingerprint).toList();
+    }
+
+    /** The earliest publication time of the open story's sources; null when it is not open. */
+    Instant firstSeen(String storyId) {
+        return byStory.getOrDefault(storyId, List.of()).stream().map(s -> s.fingerprint.time()).min(Instant::compareTo)
+                .orElse(null);
     }
 
     /** The stories last changed before {@code cutoff} (record time). */
@@ -159,6 +172,24 @@ final class StoryIndex {
         for (int band = 0; band < BANDS; band++) {
             out.addAll(byBand.getOrDefault(bandKey(f.simhash(), band), Set.of()));
         }
+        for (String g : ground(f)) {
+            for (long d = day - WINDOW_DAYS; d <= day + WINDOW_DAYS; d++) {
+                out.addAll(byGround.getOrDefault(new TermDay(g, d), Set.of()));
+            }
+        }
+        return out;
+    }
+
+    /** The keys of what {@link StoryClusterer#commonGround} compares: actors, entities, attributed-victim pairs, names. */
+    private static List<String> ground(Fingerprint f) {
+        List<String> out = new ArrayList<>();
+        f.actors().forEach(a -> out.add("actor:" + a));
+        f.entities().forEach(e -> out.add("entity:" + e));
+        for (String a : f.attributed()) {
+            f.victims().forEach(v -> out.add("pair:" + a + ">" + v));
+        }
+        f.names().forEach(n -> out.add("name:" + n));
+        f.keywords().forEach(k -> out.add("keyword:" + k));
         return out;
     }
 

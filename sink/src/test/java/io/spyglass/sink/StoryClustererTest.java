@@ -14,6 +14,7 @@ import io.spyglass.model.Tags;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -50,15 +51,15 @@ class StoryClustererTest {
 
     /** What the sink does with an article: the new or next version of its story, or nothing. */
     private static Optional<OpenStory> assign(List<OpenStory> open, EnrichedArticle a, Instant now) {
+        return place(open, a, now).open().stream().findFirst();
+    }
+
+    private static StoryClusterer.Placement place(List<OpenStory> open, EnrichedArticle a, Instant now) {
         StoryIndex index = new StoryIndex();
         open.forEach(s -> index.put(s.story().storyId(), s.fingerprints(), s.updated()));
         StoryClusterer.Decision d = StoryClusterer.decide(index, a);
-        if (d.duplicate()) {
-            return Optional.empty();
-        }
-        return Optional.of(d.storyId() == null ? StoryClusterer.start(a, d.fingerprint(), now, 0)
-                : StoryClusterer.add(open.stream().filter(s -> s.story().storyId().equals(d.storyId())).findFirst().orElseThrow(),
-                        a, d.fingerprint(), now));
+        return StoryClusterer.place(d, a, now,
+                id -> open.stream().filter(s -> s.story().storyId().equals(id)).findFirst().orElse(null), id -> 0);
     }
 
     private static OpenStory first(EnrichedArticle a) {
@@ -117,17 +118,18 @@ class StoryClustererTest {
     }
 
     @Test
-    void splitsWordsAsTheRegexOfLettersAndNumbersWould() {
+    void splitsWordsAsTheRegexOfLettersAndNumbersWouldWithCjkRunsAsBigrams() {
         Pattern word = Pattern.compile("[\\p{L}\\p{N}]+");
         Random random = new Random(3);
-        String alphabet = "aZ9 ,.'\u2019s-\u00e9\u00df\u0416\u4e2d\u0661\u00b2\u00bd\u2162\u02b0\u2014\n\ud83d\ude00\ud835\udc00";
+        String alphabet = "aZ9 ,.'\u2019s-\u00e9\u00df\u0416\u4e2d\u56fd\u30cf\ud55c\u0661\u00b2\u00bd\u2162\u02b0\u2014\n\ud83d\ude00\ud835\udc00";
         for (int n = 0; n < 500; n++) {
             StringBuilder text = new StringBuilder();
             for (int k = random.nextInt(40); k > 0; k--) {
                 text.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
             String prepared = text.toString().toLowerCase(Locale.ROOT).replace("'s", "").replace("\u2019s", "");
-            List<String> expected = word.matcher(prepared).results().map(MatchResult::group).toList();
+            List<String> expected = new ArrayList<>();
+            word.matcher(prepared).results().map(MatchResult::group).forEach(w -> expected.addAll(tokens(w)));
 
             assertThat(StoryClusterer.words(text.toString())).as("words of %s", text).isEqualTo(expected);
         }
@@ -308,9 +310,35 @@ class StoryClustererTest {
                 .isEqualTo(baltic.story().storyId());
     }
 
+    /** A regex word as the clustering tokenises it: its CJK runs as overlapping bigrams (a lone one as itself). */
+    private static List<String> tokens(String word) {
+        List<String> out = new ArrayList<>();
+        int[] cps = word.codePoints().toArray();
+        int i = 0;
+        while (i < cps.length) {
+            int j = i;
+            boolean cjk = StoryClusterer.isCjk(cps[i]);
+            while (j < cps.length && StoryClusterer.isCjk(cps[j]) == cjk) {
+                j++;
+            }
+            if (!cjk) {
+                out.add(new String(cps, i, j - i));
+            } else if (j - i == 1) {
+                out.add(new String(cps, i, 1));
+            } else {
+                for (int k = i; k + 1 < j; k++) {
+                    out.add(new String(cps, k, 2));
+                }
+            }
+            i = j;
+        }
+        return out;
+    }
+
     @Test
     void dropsTheTextOfSourcesOnceTheStoryTextBudgetIsSpent() {
-        String big = "word ".repeat(StoryClusterer.TEXT_BUDGET / 5 - 10);
+        // three bytes a character: the budget is in bytes, not characters
+        String big = "\u9632".repeat(StoryClusterer.TEXT_BUDGET_BYTES / 3 - 10);
         OpenStory s = first(article("a", "X", "PLA hackers inside Japan's defence networks", big, T0, CN_JP));
         EnrichedArticle copy = article("b", "Y", "PLA hackers inside Japan's defence networks", JAPAN, T0, CN_JP);
 
@@ -319,18 +347,131 @@ class StoryClustererTest {
         assertThat(story.sources()).extracting(StorySource::text).containsExactly(big, null);
     }
 
+    private static int jsonBytes(Object value) throws Exception {
+        return io.spyglass.model.Json.MAPPER.writeValueAsBytes(value).length;
+    }
+
+    /** An id as long as a real one (64 hex digits). */
+    private static String articleId(int i) {
+        return String.format(Locale.ROOT, "%064x", i);
+    }
+
     @Test
-    void stopsAddingSourcesToAStoryThatHasTheMaximum() {
-        OpenStory s = first(article("a", "X", "PLA hackers inside Japan's defence networks", JAPAN, T0, CN_JP));
-        for (int i = 1; i < StoryClusterer.MAX_SOURCES; i++) {
-            s = assign(List.of(s), article("c" + i, "Y", "PLA hackers inside Japan's defence networks", JAPAN, T0, CN_JP), T0).orElseThrow();
+    void keepsAStoryOfFiveHundredCjkSourcesUnderTheRecordLimitAndListsThemAll() throws Exception {
+        // a 40-character headline and a 30,000-character text per report, in a three-byte script, with 100 evidence
+        String title = "\u4e2d\u56fd\u8ecd\u30cf\u30c3\u30ab\u30fc\u304c\u9632\u885b\u7701\u306e\u6a5f\u5bc6"
+                + "\u7db2\u306b\u4fb5\u5165\u3001\u7c73\u7d19\u5831\u9053".repeat(2);
+        String text = "\u9632\u885b\u7701\u306e\u6a5f\u5bc6\u7db2".repeat(4300);
+        List<Evidence> evidence = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            evidence.add(new Evidence("victims", "JP", "\u65e5\u672c".repeat(20), i, "victim-noun"));
         }
-        OpenStory full = s;
+        Tags tags = new Tags(true, 0.9, CN_JP.attributed(), CN_JP.victims(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), evidence, "test/1");
+        OpenStory s = first(inLanguage(article(articleId(0), "Outlet 0", title, text, T0, tags), "ja"));
+        for (int i = 1; i < 500; i++) {
+            s = assign(List.of(s), inLanguage(article(articleId(i), "Outlet " + i, title, text, T0.plusSeconds(i), tags), "ja"),
+                    T0).orElseThrow();
+        }
 
-        OpenStory after = assign(List.of(full), article("late", "Z", "PLA hackers inside Japan's defence networks", JAPAN, T0, CN_JP), T0)
-                .orElseThrow();
+        Story story = s.story();
+        assertThat(story.sources()).hasSize(500);
+        assertThat(story.omittedSources()).isZero();
+        assertThat(story.sources().get(0).text()).isEqualTo(text);
+        assertThat(story.sources().get(0).evidence()).hasSize(StoryClusterer.MAX_EVIDENCE);
+        assertThat(story.sources().get(499).text()).isNull();
+        assertThat(jsonBytes(story)).isLessThan(StoryClusterer.MAX_STORY_BYTES);
+        assertThat(new OpenStorySerde().serializer().serialize("t", s).length).isLessThan(StoryClusterer.MAX_STORY_BYTES);
+    }
 
-        assertThat(full.story().sources()).hasSize(StoryClusterer.MAX_SOURCES);
-        assertThat(after).isSameAs(full);
+    @Test
+    void cutsUnboundedTitlesAndStaysUnderTheRecordLimit() throws Exception {
+        String title = "\u4e2d\u56fd\u8ecd\u30cf\u30c3\u30ab\u30fc".repeat(860);
+        OpenStory s = first(article("a0", "Outlet 0", title, JAPAN, T0, CN_JP));
+        for (int i = 1; i < 500; i++) {
+            s = assign(List.of(s), article("a" + i, "Outlet " + i, title, JAPAN, T0.plusSeconds(i), CN_JP), T0).orElseThrow();
+        }
+
+        assertThat(s.story().sources().get(0).title()).hasSize(StoryClusterer.MAX_TITLE_CHARS + 1);
+        assertThat(s.story().sources().size() + s.story().omittedSources()).isEqualTo(500);
+        assertThat(new OpenStorySerde().serializer().serialize("t", s).length).isLessThan(StoryClusterer.MAX_STORY_BYTES);
+    }
+
+    @Test
+    void countsButLeavesOutSourcesWhoseMetadataAloneWouldPassTheLimit() throws Exception {
+        // hostile feeds: 20 KB URLs with quotes and control characters, which JSON writes six bytes each
+        String junk = "\"\u0001".repeat(10_000);
+        OpenStory s = first(article("a0", junk, "PLA hackers inside Japan's defence networks", JAPAN, T0, CN_JP));
+        for (int i = 1; i < 500; i++) {
+            s = assign(List.of(s), article("a" + i, junk, "PLA hackers inside Japan's defence networks", JAPAN,
+                    T0.plusSeconds(i), CN_JP), T0).orElseThrow();
+        }
+
+        assertThat(s.story().omittedSources()).isPositive();
+        assertThat(s.story().sources().size() + s.story().omittedSources()).isEqualTo(500);
+        assertThat(new OpenStorySerde().serializer().serialize("t", s).length).isLessThan(StoryClusterer.MAX_STORY_BYTES);
+    }
+
+    @Test
+    void mergesTwoStoriesAReportShowsToBeOneIntoTheOneFirstSeen() {
+        // two reports of one event under unrelated headlines and texts; a third shares most of each one's headline
+        OpenStory japan = first(article("a", "X", "PLA hackers inside Japan's defence networks", JAPAN, T0,
+                tags(List.of(), List.of(), List.of())));
+        OpenStory tokyo = first(article("b", "Y", "Tokyo scrambles after classified breach", BALTIC, T0.plusSeconds(3600),
+                tags(List.of(), List.of(), List.of())));
+        // the third: Tokyo's text as syndicated, under a headline most of the first one's
+        EnrichedArticle bridge = article("c", "Z", "PLA hackers inside Japan's defence networks, Tokyo says", BALTIC,
+                T0.plusSeconds(7200), tags(List.of(), List.of(), List.of()));
+
+        StoryClusterer.Placement p = place(List.of(tokyo, japan), bridge, T0.plusSeconds(7200));
+
+        assertThat(p.mergedAway()).singleElement().satisfies(gone -> {
+            assertThat(gone.storyId()).isEqualTo(tokyo.story().storyId());
+            assertThat(gone.mergedInto()).isEqualTo(japan.story().storyId());
+            assertThat(gone.version()).isEqualTo(2);
+        });
+        Story survivor = p.open().get(0).story();
+        assertThat(survivor.storyId()).isEqualTo(japan.story().storyId());
+        assertThat(survivor.sources()).extracting(StorySource::articleId).containsExactly("a", "b", "c");
+        assertThat(survivor.firstSeen()).isEqualTo(T0);
+    }
+
+    private static EnrichedArticle inLanguage(EnrichedArticle e, String language) {
+        return new EnrichedArticle(e.schemaVersion(), e.id(), e.url(), e.title(), e.published(), e.feed(), e.text(),
+                e.outcome(), language, e.authors(), e.fetched(), e.tags(), e.revision());
+    }
+
+    @Test
+    void joinsAReportInAnotherLanguageThatBlamesAndHitsTheSameStatesAndNamesTheSameThings() {
+        OpenStory english = first(article("a", "X", "PLA hackers inside Japan's defence networks", JAPAN + " The NSA "
+                + "told Tokyo in 2020, the Washington Post reported.", T0, CN_JP));
+        EnrichedArticle japanese = inLanguage(article("b", "Y", "\u4e2d\u56fd\u8ecd\u30cf\u30c3\u30ab\u30fc\u3001"
+                + "\u9632\u885b\u7701\u306e\u6a5f\u5bc6\u7db2\u306b\u4fb5\u5165", "\u7c73\u56fd\u5bb6\u5b89\u5168"
+                + "\u4fdd\u969c\u5c40\uff08NSA\uff09\u304c\u5bdf\u77e5\u3057\u3001Washington Post\u304c\u5831\u3058\u305f\u3002",
+                T0.plusSeconds(20 * 3600), CN_JP), "ja");
+
+        assertThat(assign(List.of(english), japanese, T0).orElseThrow().story().storyId()).isEqualTo(english.story().storyId());
+    }
+
+    @Test
+    void keepsApartAReportInAnotherLanguageAboutAnotherVictim() {
+        OpenStory english = first(article("a", "X", "PLA hackers inside Japan's defence networks", JAPAN + " The NSA "
+                + "told Tokyo in 2020, the Washington Post reported.", T0, CN_JP));
+        Tags cnKr = tags(List.of(new Country("CN", "China")), List.of(new Country("KR", "South Korea")), List.of());
+        EnrichedArticle korean = inLanguage(article("b", "Y", "\uc911\uad6d \ud574\ucee4, \uad6d\ubc29\ubd80 \ub9dd \uce68\ud22c",
+                "NSA Washington Post", T0.plusSeconds(3600), cnKr), "ko");
+
+        assertThat(assign(List.of(english), korean, T0).orElseThrow().story().storyId()).isNotEqualTo(english.story().storyId());
+    }
+
+    @Test
+    void comparesJapaneseHeadlinesByCharacterBigrams() {
+        Tags none = tags(List.of(), List.of(), List.of());
+        OpenStory one = first(inLanguage(article("a", "X", "\u4e2d\u56fd\u8ecd\u30cf\u30c3\u30ab\u30fc\u304c"
+                + "\u9632\u885b\u6a5f\u5bc6\u7db2\u306b\u4fb5\u5165", "", T0, none), "ja"));
+        EnrichedArticle two = inLanguage(article("b", "Y", "\u9632\u885b\u6a5f\u5bc6\u7db2\u306b\u4e2d\u56fd\u8ecd"
+                + "\u30cf\u30c3\u30ab\u30fc\u4fb5\u5165\u304b", "", T0.plusSeconds(600), none), "ja");
+
+        assertThat(assign(List.of(one), two, T0).orElseThrow().story().storyId()).isEqualTo(one.story().storyId());
     }
 }

@@ -29,7 +29,12 @@ class StoryIndexTest {
         }
         return new Fingerprint("a" + n, T0.plus(Duration.ofHours(random.nextInt(24 * 8))), simhash, 5 + random.nextInt(30),
                 title, random.nextInt(4) == 0 ? Set.of("APT" + random.nextInt(3)) : Set.of(),
-                Set.of(STATES.get(random.nextInt(STATES.size()))), Set.of(VICTIMS.get(random.nextInt(VICTIMS.size()))), 1);
+                Set.of(STATES.get(random.nextInt(STATES.size()))), Set.of(VICTIMS.get(random.nextInt(VICTIMS.size()))), 1,
+                random.nextBoolean() ? "en" : "ja", random.nextInt(5) == 0 ? Set.of("cve-2024-" + random.nextInt(3)) : Set.of(),
+                Set.copyOf(List.of("name" + random.nextInt(300), "name" + random.nextInt(300), "name" + random.nextInt(300))),
+                Set.copyOf(List.of("word" + random.nextInt(400), "word" + random.nextInt(400), "word" + random.nextInt(400),
+                        "word" + random.nextInt(400), "word" + random.nextInt(400), "word" + random.nextInt(400),
+                        "word" + random.nextInt(400), "word" + random.nextInt(400))));
     }
 
     @Test
@@ -54,6 +59,7 @@ class StoryIndexTest {
         }
         indexed.removeIf(g -> index.source(g.articleId()) == null);
         int matched = 0;
+        long offered = 0;
         for (int probe = 0; probe < 300; probe++) {
             Fingerprint f = random(random, 10_000 + probe, bases);
             Set<Fingerprint> candidates = new HashSet<>();
@@ -64,15 +70,17 @@ class StoryIndexTest {
                     assertThat(candidates).contains(g);
                 }
             }
-            assertThat(candidates).hasSizeLessThan(indexed.size());
+            offered += candidates.size();
         }
+        // attributed-victim pairs are few here, so many sources share one; still the index must narrow the search
+        assertThat(offered).as("candidates over all probes").isLessThan(300L * indexed.size() * 9 / 10);
         assertThat(matched).as("the random sources must match often enough for the check to mean something").isGreaterThan(300);
     }
 
     @Test
     void forgetsAStoryOnRemoveAndItsOldSourcesOnPut() {
-        Fingerprint a = new Fingerprint("a", T0, 0L, 20, Set.of("ministry", "breach"), Set.of(), Set.of("CN"), Set.of("JP"), 1);
-        Fingerprint b = new Fingerprint("b", T0, -1L, 20, Set.of("router", "telecom"), Set.of(), Set.of("RU"), Set.of("DE"), 1);
+        Fingerprint a = new Fingerprint("a", T0, 0L, 20, Set.of("ministry", "breach"), Set.of(), Set.of("CN"), Set.of("JP"), 1, "en", Set.of(), Set.of(), Set.of());
+        Fingerprint b = new Fingerprint("b", T0, -1L, 20, Set.of("router", "telecom"), Set.of(), Set.of("RU"), Set.of("DE"), 1, "en", Set.of(), Set.of(), Set.of());
         StoryIndex index = new StoryIndex();
         index.put("s1", List.of(a), T0);
         index.put("s1", List.of(b), T0.plusSeconds(60));

@@ -73,11 +73,16 @@ public final class StoryIndex {
     /**
      * Takes in one story record read at {@code position}.
      *
-     * @return the new summary, or empty when the index already holds this version or a later one
+     * @return the new summary, or empty when the index already holds this version or a later one, or the story was
+     *         merged into another (whose record carries its sources): it leaves the view
      */
     public synchronized Optional<StorySummary> apply(Story story, Position position) {
         Entry old = byId.get(story.storyId());
         if (old != null && old.summary().version() >= story.version()) {
+            return Optional.empty();
+        }
+        if (story.mergedInto() != null) {
+            remove(story.storyId());
             return Optional.empty();
         }
         StorySummary summary = summarise(story);

@@ -59,6 +59,20 @@ class StoryIndexTest {
     }
 
     @Test
+    void dropsAStoryMergedIntoAnotherFromTheView() {
+        StoryIndex index = new StoryIndex(100);
+        index.apply(story("a", 1, "PLA hackers in Japan", 0, List.of(CN), List.of(JP), "en", "one.example"), at(0));
+        Story b = story("b", 1, "Tokyo scrambles after breach", 1, List.of(CN), List.of(JP), "en", "two.example");
+        index.apply(b, at(1));
+        Story merged = new Story(b.schemaVersion(), b.storyId(), 2, b.title(), b.url(), b.firstSeen(), b.lastSeen(), b.tags(),
+                b.sources(), 0, "a");
+
+        assertThat(index.apply(merged, at(2))).isEmpty();
+        assertThat(index.page(StoryFilter.ALL, 0, 10).stories()).extracting(StorySummary::storyId).containsExactly("a");
+        assertThat(index.position("b")).isEmpty();
+    }
+
+    @Test
     void holdsAtMostItsCapacityDroppingTheStorySeenLongestAgo() {
         StoryIndex index = new StoryIndex(3);
         for (int i = 0; i < 5; i++) {
