@@ -10,6 +10,7 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 
 /** The sink stage wired to Kafka: {@link SinkTopology} in Kafka Streams, plus a {@link FileSink} when a file is given. */
@@ -33,6 +34,8 @@ public final class SinkApp implements AutoCloseable {
                    String webhookGroup, WebhookSettings webhooks, String userAgent) throws IOException {
         Properties props = new Properties();
         props.putAll(StreamsSettings.of(kafka, applicationId, stateDir));
+        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, OversizedRecords.class.getName());
+        props.put(OversizedRecords.DEAD_LETTER_TOPIC, topics.deadLetter());
         this.streams = new KafkaStreams(SinkTopology.build(topics, stats), props);
         streams.setUncaughtExceptionHandler(e -> {
             failure.complete(e); // the same response as Streams' default, made visible to the process
