@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -63,12 +64,14 @@ public final class StoryClusterer {
     static final double RELATED_TITLE = 0.2;
     /** Points of {@link #commonGround} that make two reports one event without any title or text in common. */
     static final int COMMON_GROUND = 2;
+    /** Open stories that share a keyword or attributed-victim pair before it stops counting ({@link #ubiquitous}). */
+    static final int UBIQUITOUS_STORIES = 6;
     /** Latin-script names kept per fingerprint, from the title and the start of the text. */
     static final int MAX_NAMES = 16;
     /** Keywords kept per fingerprint. */
     static final int MAX_KEYWORDS = 20;
     /** Keywords two reports in one language share for a point of {@link #commonGround}; twice as many, two. */
-    static final int COMMON_KEYWORDS = 4;
+    static final int COMMON_KEYWORDS = 3;
     /** Title terms kept per fingerprint: a headline has far fewer; a feed's title can be a page of text. */
     static final int MAX_TITLE_TERMS = 48;
     private static final int NAME_SCAN_CHARS = 3000;
@@ -128,8 +131,10 @@ public final class StoryClusterer {
         double bestScore = 0;
         Set<String> firm = new TreeSet<>();
         Map<String, Set<String>> storyActors = new HashMap<>();
-        for (StoryIndex.Source candidate : open.candidates(f)) {
-            double score = similarity(f, candidate.fingerprint());
+        Collection<StoryIndex.Source> candidates = open.candidates(f);
+        Set<String> ubiquitous = ubiquitous(f, candidates);
+        for (StoryIndex.Source candidate : candidates) {
+            double score = similarity(f, candidate.fingerprint(), ubiquitous);
             // a story about other actors is another event, though one of its sources, naming none, matches this one:
             // else reports that name no actor would chain the stories of every group of one state together
             if (score == 0 || disjoint(f.actors(), storyActors.computeIfAbsent(candidate.storyId(), id -> actors(open, id)))) {
@@ -140,7 +145,7 @@ public final class StoryClusterer {
                 best = candidate.storyId();
                 bestScore = score;
             }
-            if (firm(f, candidate.fingerprint())) {
+            if (firm(f, candidate.fingerprint(), ubiquitous)) {
                 firm.add(candidate.storyId());
             }
         }
@@ -204,6 +209,50 @@ public final class StoryClusterer {
      * How alike two articles are as reports of one event, in (0, 3]; 0 when they are not the same event.
      */
     static double similarity(Fingerprint a, Fingerprint b) {
+        return similarity(a, b, Set.of());
+    }
+
+    /**
+     * Of {@code f}'s keywords and attributed-victim pairs, those that {@link #UBIQUITOUS_STORIES} or more open stories
+     * among the candidates share: the words of the beat in a busy week ("microsoft", "hackers", China and the
+     * United States), which say nothing of which event a report is about. Counted in stories, not sources, so the
+     * many reports of one event do not make its own words common.
+     */
+    static Set<String> ubiquitous(Fingerprint f, Collection<StoryIndex.Source> candidates) {
+        Map<String, Set<String>> stories = new HashMap<>();
+        for (StoryIndex.Source s : candidates) {
+            Fingerprint g = s.fingerprint();
+            for (String k : f.keywords()) {
+                if (g.keywords().contains(k)) {
+                    stories.computeIfAbsent(k, x -> new HashSet<>()).add(s.storyId());
+                }
+            }
+            for (String pair : pairs(f)) {
+                if (pairs(g).contains(pair)) {
+                    stories.computeIfAbsent(pair, x -> new HashSet<>()).add(s.storyId());
+                }
+            }
+        }
+        Set<String> out = new HashSet<>();
+        stories.forEach((key, in) -> {
+            if (in.size() >= UBIQUITOUS_STORIES) {
+                out.add(key);
+            }
+        });
+        return out;
+    }
+
+    /** The attributed-victim pairs of a fingerprint, as "CN>US". */
+    static Set<String> pairs(Fingerprint f) {
+        Set<String> out = new HashSet<>();
+        for (String a : f.attributed()) {
+            f.victims().forEach(v -> out.add(a + ">" + v));
+        }
+        return out;
+    }
+
+    /** {@link #similarity(Fingerprint, Fingerprint)}, not counting the {@code ubiquitous} keywords and pairs. */
+    static double similarity(Fingerprint a, Fingerprint b, Set<String> ubiquitous) {
         if (apartMoreThanWindow(a.time(), b.time())) {
             return 0;
         }
@@ -212,7 +261,7 @@ public final class StoryClusterer {
         int distance = Long.bitCount(a.simhash() ^ b.simhash());
         double text = texts ? 1 - distance / 64.0 : 0;
         boolean conflicting = conflicting(a, b);
-        int ground = conflicting ? 0 : commonGround(a, b);
+        int ground = conflicting ? 0 : commonGround(a, b, ubiquitous);
         boolean sameEvent = (texts && distance <= NEAR_DUPLICATE_BITS)
                 || (title >= SAME_TITLE && !conflicting)
                 || (sharesEntities(a, b) && title >= RELATED_TITLE)
@@ -225,13 +274,14 @@ public final class StoryClusterer {
      * both merges their stories: a near-duplicate text, most title terms in common, or more common ground than it
      * takes to match.
      */
-    static boolean firm(Fingerprint a, Fingerprint b) {
+    static boolean firm(Fingerprint a, Fingerprint b, Set<String> ubiquitous) {
         boolean texts = a.shingles() >= MIN_SHINGLES && b.shingles() >= MIN_SHINGLES;
         if (texts && Long.bitCount(a.simhash() ^ b.simhash()) <= NEAR_DUPLICATE_BITS) {
             return true;
         }
         boolean conflicting = conflicting(a, b);
-        return !conflicting && (jaccard(a.titleTerms(), b.titleTerms()) >= SAME_TITLE || commonGround(a, b) > COMMON_GROUND);
+        return !conflicting && (jaccard(a.titleTerms(), b.titleTerms()) >= SAME_TITLE
+                || commonGround(a, b, ubiquitous) > COMMON_GROUND);
     }
 
     /**
@@ -239,16 +289,20 @@ public final class StoryClusterer {
      * CVE; the same attributed state and the same victim; and, between two languages, two or more Latin-script
      * names in common (four or more count twice).
      */
-    static int commonGround(Fingerprint a, Fingerprint b) {
+    static int commonGround(Fingerprint a, Fingerprint b, Set<String> ubiquitous) {
         int points = 0;
         points += intersects(a.actors(), b.actors()) ? 1 : 0;
         points += intersects(a.entities(), b.entities()) ? 1 : 0;
-        points += intersects(a.attributed(), b.attributed()) && intersects(a.victims(), b.victims()) ? 1 : 0;
+        Set<String> pairs = pairs(b);
+        points += pairs(a).stream().anyMatch(p -> pairs.contains(p) && !ubiquitous.contains(p)) ? 1 : 0;
         if (!a.language().equals(b.language())) {
             int names = common(a.names(), b.names());
             points += names >= 4 ? 2 : names >= 2 ? 1 : 0;
         } else {
-            int keywords = common(a.keywords(), b.keywords());
+            int keywords = 0;
+            for (String k : a.keywords()) {
+                keywords += b.keywords().contains(k) && !ubiquitous.contains(k) ? 1 : 0;
+            }
             points += keywords >= 2 * COMMON_KEYWORDS ? 2 : keywords >= COMMON_KEYWORDS ? 1 : 0;
         }
         return points;
