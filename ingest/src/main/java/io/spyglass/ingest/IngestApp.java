@@ -102,6 +102,14 @@ public final class IngestApp implements AutoCloseable {
         return service.running();
     }
 
+    /**
+     * Why this instance cannot store articles now (Kafka unreachable, its transactional producer being replaced), or
+     * null while it can: the items it meets meanwhile stay unseen and are retried.
+     */
+    public String storeProblem() {
+        return log.problem();
+    }
+
     /** The latest health of each feed this instance polls. */
     public List<FeedStatus> feedStatuses() {
         return service.statuses();
