@@ -46,7 +46,8 @@ public final class IngestApp implements AutoCloseable {
         Fetcher fetcher = new Fetcher(config.fetch(), config.fetch().newThrottle(), clock);
         RobotsCache robots = config.fetch().robots()
                 ? new RobotsCache(fetcher, RobotsCache.robotName(config.fetch().userAgent()), clock) : null;
-        FeedPoller poller = new FeedPoller(fetcher, robots, new ArticleExtractor(config.siteRules()), log, stats, clock);
+        FeedPoller poller = new FeedPoller(fetcher, robots, new ArticleExtractor(config.siteRules()), log, stats, clock,
+                config.limits());
         this.service = new IngestService(poller, config.feeds(), config.threads(), statusLog, clock);
         this.allFeeds = config.feeds();
     }
