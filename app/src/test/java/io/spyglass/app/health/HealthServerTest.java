@@ -9,10 +9,14 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -227,5 +231,63 @@ class HealthServerTest {
         try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             assertThat(again.getLocalPort()).isEqualTo(port);
         }
+    }
+
+    // https://github.com/spyglass-news/spyglass/issues/18 (item 5): two sockets that sent half a request held both
+    // threads, and every probe after them timed out
+    @Test
+    void answersAProbeWhileManyConnectionsSitIdleOrSendHalfARequest() throws Exception {
+        FakeProbe ingest = new FakeProbe("ingest");
+        ingest.status = new StageStatus("POLLING", true, false);
+        start(ingest);
+        List<Socket> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < 200; i++) {
+                slow.add(new Socket(InetAddress.getLoopbackAddress(), server.address().getPort()));
+            }
+            for (int i = 0; i < 20; i++) {
+                Socket half = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort());
+                half.getOutputStream().write("GET /health/live HTTP/1.1\r\nHost: localhost\r\nX-Slow:".getBytes(StandardCharsets.US_ASCII));
+                half.getOutputStream().flush();
+                slow.add(half);
+            }
+            URI uri = URI.create("http://127.0.0.1:" + server.address().getPort() + "/health/ready");
+
+            HttpResponse<String> probe = CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(probe.statusCode()).isEqualTo(200);
+            assertThat(probe.body()).isEqualTo("{\"ready\":true,\"stages\":{\"ingest\":\"POLLING\"}}");
+        } finally {
+            for (Socket s : slow) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void closesAConnectionThatSendsHalfARequestAndGoesQuiet() throws Exception {
+        start(new FakeProbe("ingest"));
+        try (Socket half = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
+            half.setSoTimeout(60_000);
+            half.getOutputStream().write("GET /health/live HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
+            half.getOutputStream().flush();
+
+            // the server gives up on the request and closes: end of stream, well before the 60 s the test waits
+            assertThat(half.getInputStream().read()).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void namesWhyAStageIsNotReady() throws Exception {
+        FakeProbe ingest = new FakeProbe("ingest");
+        ingest.status = IngestProbe.status(true, "Kafka cannot take writes");
+        start(ingest);
+
+        HttpResponse<String> ready = get("/health/ready");
+
+        assertThat(ready.statusCode()).isEqualTo(503);
+        assertThat(ready.body()).isEqualTo("{\"ready\":false,\"stages\":{\"ingest\":\"CANNOT_STORE\"},"
+                + "\"reasons\":{\"ingest\":\"Kafka cannot take writes\"}}");
     }
 }
