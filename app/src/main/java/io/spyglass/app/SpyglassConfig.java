@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.spyglass.ingest.FeedList;
+import io.spyglass.ingest.ItemLimits;
 import io.spyglass.ingest.extract.SiteRules;
 import io.spyglass.ingest.fetch.AddressPolicy;
 import io.spyglass.ingest.fetch.Cidr;
@@ -36,11 +37,12 @@ import java.util.Map;
  * @param http      where the health and metrics endpoint listens
  * @param web       where the web view listens
  * @param webMaxStories most stories the web view holds; past that the one seen longest ago is dropped from it
+ * @param ingestLimits  items taken per feed poll and text bytes kept per article
  */
 public record SpyglassConfig(Map<String, Object> kafka, int kafkaPort, Path dataDir, String groupPrefix, int partitions, Topics topics,
                              Path feedsFile, Duration feedsInterval, int ingestThreads, FetchSettings fetch,
                              SiteRules siteRules, Path out, Path taxonomy, WebhookSettings webhooks,
-                             InetSocketAddress http, InetSocketAddress web, int webMaxStories) {
+                             InetSocketAddress http, InetSocketAddress web, int webMaxStories, ItemLimits ingestLimits) {
 
     static final Path DEFAULT_FILE = Path.of("config", "spyglass.yaml");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -75,7 +77,7 @@ public record SpyglassConfig(Map<String, Object> kafka, int kafkaPort, Path data
         Map<String, Object> k = new HashMap<>(kafka);
         k.put("bootstrap.servers", bootstrapServers);
         return new SpyglassConfig(k, kafkaPort, dataDir, groupPrefix, partitions, topics, feedsFile, feedsInterval, ingestThreads,
-                fetch, siteRules, out, taxonomy, webhooks, http, web, webMaxStories);
+                fetch, siteRules, out, taxonomy, webhooks, http, web, webMaxStories, ingestLimits);
     }
 
     /**
@@ -159,7 +161,9 @@ public record SpyglassConfig(Map<String, Object> kafka, int kafkaPort, Path data
                         Duration.ofSeconds(1)),
                 r.address(Setting.HTTP_ADDRESS, (int) r.integer(Setting.HTTP_PORT, 0, 65535)),
                 r.address(Setting.WEB_ADDRESS, (int) r.integer(Setting.WEB_PORT, 0, 65535)),
-                (int) r.integer(Setting.WEB_MAX_STORIES, 1, 10_000_000));
+                (int) r.integer(Setting.WEB_MAX_STORIES, 1, 10_000_000),
+                new ItemLimits((int) r.integer(Setting.MAX_ITEMS_PER_FEED, 1, 1_000_000),
+                        (int) r.integer(Setting.MAX_TEXT_BYTES, 1024, 64 * 1024 * 1024)));
     }
 
     private static JsonNode readYaml(Path file) {

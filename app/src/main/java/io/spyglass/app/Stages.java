@@ -31,7 +31,8 @@ final class Stages {
 
     static IngestApp ingest(SpyglassConfig config, List<FeedSource> feeds) {
         return new IngestApp(new IngestConfig(config.kafka(), config.topics(), feeds, config.feedsFile(),
-                config.feedsInterval(), config.fetch(), config.siteRules(), config.ingestThreads(), instanceId()));
+                config.feedsInterval(), config.fetch(), config.siteRules(), config.ingestThreads(), instanceId(),
+                config.ingestLimits()));
     }
 
     static EnrichApp enrich(SpyglassConfig config) {

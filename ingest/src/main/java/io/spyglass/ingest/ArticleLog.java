@@ -34,12 +34,30 @@ public interface ArticleLog extends AutoCloseable {
      */
     void remember(String id, String url, ItemState state) throws PublishException;
 
+    /**
+     * Why the log cannot store anything now (Kafka unreachable, its producer being replaced), for the health check;
+     * null while it can.
+     */
+    default String problem() {
+        return null;
+    }
+
     @Override
     void close();
 
     /** An article that could not be stored. */
-    final class PublishException extends Exception {
+    class PublishException extends Exception {
         public PublishException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * An article refused for its size, which will never be stored as it is; the message names the error and the size.
+     * The log stays able to store other articles.
+     */
+    final class TooLargeException extends PublishException {
+        public TooLargeException(String message, Throwable cause) {
             super(message, cause);
         }
     }

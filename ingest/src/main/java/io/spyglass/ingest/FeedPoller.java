@@ -19,6 +19,7 @@ import io.spyglass.model.FeedRef;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -48,6 +49,7 @@ public final class FeedPoller {
     private final ArticleLog log;
     private final IngestStats stats;
     private final Clock clock;
+    private final ItemLimits limits;
     private final Map<String, Integer> deferrals = new ConcurrentHashMap<>();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     /** The feed each configured URL that gave an HTML page announced, polled in its place. */
@@ -56,6 +58,13 @@ public final class FeedPoller {
     /** @param robots robots.txt rules checked before each page fetch, or null to fetch pages without asking */
     public FeedPoller(Fetcher fetcher, RobotsCache robots, ArticleExtractor extractor, ArticleLog log, IngestStats stats,
                       Clock clock) {
+        this(fetcher, robots, extractor, log, stats, clock, ItemLimits.DEFAULTS);
+    }
+
+    /** As above, taking at most {@code limits} from each feed and article. */
+    public FeedPoller(Fetcher fetcher, RobotsCache robots, ArticleExtractor extractor, ArticleLog log, IngestStats stats,
+                      Clock clock, ItemLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
         this.robots = robots;
         this.extractor = Objects.requireNonNull(extractor, "extractor");
@@ -184,24 +193,88 @@ public final class FeedPoller {
         FeedRef ref = new FeedRef(source.url().toString(), source.name() != null ? source.name() : feed.title());
         // a feed may list one article twice, under different entries: one look at it a poll is enough
         Set<String> polled = new HashSet<>();
-        for (FeedItem item : feed.items()) {
+        ItemProblems problems = new ItemProblems();
+        int max = limits.maxItemsPerFeed();
+        // within the cap, items in document order as always; past it, the newest first, so that the cap keeps the news
+        List<FeedItem> order = feed.items().size() > max ? Limits.newestFirst(feed.items()) : feed.items();
+        int worked = 0;
+        int next = 0;
+        for (; next < order.size() && worked < max; next++) {
+            FeedItem item = order.get(next);
             try {
-                switch (publishIfNew(item, ref, polled)) {
+                ItemResult result = publishIfNew(item, ref, polled, problems);
+                switch (result) {
                     case PUBLISHED -> published++;
                     case DEFERRED -> complete = false;
                     case SEEN -> { }
                 }
+                if (result != ItemResult.SEEN) {
+                    worked++;
+                }
             } catch (ArticleLog.PublishException e) {
+                worked++;
                 complete = false;
+                problems.failed("STORE", "could not store " + item.link() + " (retried on the next poll): " + e.getMessage());
                 LOG.warn("Feed {}: could not store {}; it will be retried on the next poll: {}", source.url(), item.link(), e.getMessage());
             } catch (RuntimeException e) {
+                worked++;
                 LOG.warn("Feed {}: skipped item {}: {}", source.url(), item.link(), e.toString());
             }
         }
+        if (next < order.size()) {
+            // the rest are taken on later polls, once the newer ones are seen: the feed's validators must not hide them
+            complete = false;
+            String note = "took " + worked + " new or changed items, the most a poll takes (ingest.max-items-per-feed); "
+                    + (order.size() - next) + " older of the feed's " + order.size() + " items wait for later polls";
+            problems.lead(note);
+            LOG.warn("Feed {}: {}", source.url(), note);
+        }
         long millis = millisSince(read.start());
         LOG.info("Polled {}: {} items, {} new, in {} ms", source.url(), feed.items().size(), published, millis);
-        return new FeedPoll(source, FeedPoll.Status.OK, 200, feed.items().size(), published, null, null, millis,
-                complete ? CacheValidators.of(read.response()) : validators, null, feed.newestItem(), read.linkedFeed());
+        return new FeedPoll(source, FeedPoll.Status.OK, 200, feed.items().size(), published, problems.message(), problems.kind(),
+                millis, complete ? CacheValidators.of(read.response()) : validators, null, feed.newestItem(), read.linkedFeed());
+    }
+
+    /**
+     * What went wrong with single items of a poll that succeeded, and notes about it, for the feed's status: the first
+     * failure's class, and every message (a few, then a count), so feed-status shows a feed whose items fail.
+     */
+    private static final class ItemProblems {
+        private static final int MAX_MESSAGES = 3;
+        private final List<String> messages = new ArrayList<>();
+        private String kind;
+        private int more;
+
+        void failed(String errorKind, String message) {
+            if (kind == null) {
+                kind = errorKind;
+            }
+            note(message);
+        }
+
+        /** A note about the whole poll, shown before the items' messages. */
+        void lead(String message) {
+            messages.add(0, message);
+        }
+
+        void note(String message) {
+            if (messages.size() < MAX_MESSAGES) {
+                messages.add(message);
+            } else {
+                more++;
+            }
+        }
+
+        String kind() {
+            return kind;
+        }
+
+        String message() {
+            if (messages.isEmpty()) {
+                return null;
+            }
+            return String.join("; ", messages) + (more > 0 ? "; and " + more + " more" : "");
+        }
     }
 
     private static FeedPoll failed(IngestStats stats, FeedSource source, CacheValidators validators, int httpStatus, String kind,
@@ -218,7 +291,8 @@ public final class FeedPoller {
 
     private enum ItemResult { PUBLISHED, SEEN, DEFERRED }
 
-    private ItemResult publishIfNew(FeedItem item, FeedRef feed, Set<String> polled) throws ArticleLog.PublishException {
+    private ItemResult publishIfNew(FeedItem item, FeedRef feed, Set<String> polled, ItemProblems problems)
+            throws ArticleLog.PublishException {
         String id = CanonicalUrl.id(item.link().toString());
         ItemState known = log.state(id);
         long entry = Fingerprints.entry(item);
@@ -245,15 +319,15 @@ public final class FeedPoller {
                 stats.itemsAlreadySeen.incrementAndGet();
                 return ItemResult.SEEN;
             }
-            return fetchAndPublish(item, feed, id, current, entry);
+            return fetchAndPublish(item, feed, id, current, entry, problems);
         } finally {
             inFlight.remove(id);
         }
     }
 
     /** Fetches the item's page and publishes it: new when {@code known} is null, else as a revision if its text changed. */
-    private ItemResult fetchAndPublish(FeedItem item, FeedRef feed, String id, ItemState known, long entry)
-            throws ArticleLog.PublishException {
+    private ItemResult fetchAndPublish(FeedItem item, FeedRef feed, String id, ItemState known, long entry,
+                                       ItemProblems problems) throws ArticleLog.PublishException {
         ExtractedPage page = null;
         ExtractionOutcome pageOutcome = ExtractionOutcome.SNIPPET_ONLY;
         try {
@@ -283,11 +357,16 @@ public final class FeedPoller {
             stats.pagesFailed.incrementAndGet();
             LOG.warn("Page {} failed ({}): {}; using the feed's text", item.link(), e.kind(), e.getMessage());
         }
-        Article article = ArticleAssembler.assemble(item, feed, page, pageOutcome, clock.instant());
-        long text = Fingerprints.text(article.title(), article.text());
+        Article assembled = ArticleAssembler.assemble(item, feed, page, pageOutcome, clock.instant());
+        Article article = capped(assembled, problems);
+        // the fingerprint of the whole text, so a text that only grows beyond the cap is still a revision
+        long text = Fingerprints.text(assembled.title(), assembled.text());
         deferrals.remove(id);
         if (known == null) {
-            log.publish(article, ItemState.first(entry, text));
+            ItemState first = ItemState.first(entry, text);
+            if (!publishOrRefuse(article, first, problems)) {
+                return ItemResult.SEEN;
+            }
             stats.articlesPublished.incrementAndGet();
             LOG.debug("Published {} ({}, {})", article.url(), article.outcome(), article.id());
             return ItemResult.PUBLISHED;
@@ -300,11 +379,47 @@ public final class FeedPoller {
             return ItemResult.SEEN;
         }
         ItemState revised = known.revised(entry, text);
-        log.publish(article.withRevision(revised.revision()), revised);
+        if (!publishOrRefuse(article.withRevision(revised.revision()), revised, problems)) {
+            return ItemResult.SEEN;
+        }
         stats.articlesPublished.incrementAndGet();
         stats.articlesRevised.incrementAndGet();
         LOG.debug("Published revision {} of {} ({})", revised.revision(), article.url(), article.id());
         return ItemResult.PUBLISHED;
+    }
+
+    /** {@code article} with its text cut to {@link ItemLimits#maxTextBytes()}, noted in the poll's problems when cut. */
+    private Article capped(Article article, ItemProblems problems) {
+        String text = Limits.truncateUtf8(article.text(), limits.maxTextBytes());
+        if (text.equals(article.text())) {
+            return article;
+        }
+        stats.articlesTruncated.incrementAndGet();
+        String note = "cut the text of " + article.url() + " from " + Limits.utf8Length(article.text()) + " to "
+                + Limits.utf8Length(text) + " bytes (ingest.max-text-bytes)";
+        problems.note(note);
+        LOG.warn("{}", note);
+        return new Article(article.schemaVersion(), article.id(), article.url(), article.title(), article.published(),
+                article.feed(), text, article.outcome(), article.language(), article.authors(), article.fetched(),
+                article.revision());
+    }
+
+    /**
+     * Publishes {@code article}; true when it was stored. An article refused for its size can never be stored as it
+     * is: it is marked seen with {@code state} without the article, so it is not fetched again every poll, and the
+     * refusal goes to the feed's status. Other failures are thrown: the item stays unseen and is retried.
+     */
+    private boolean publishOrRefuse(Article article, ItemState state, ItemProblems problems) throws ArticleLog.PublishException {
+        try {
+            log.publish(article, state);
+            return true;
+        } catch (ArticleLog.TooLargeException e) {
+            stats.articlesTooLarge.incrementAndGet();
+            problems.failed("RECORD_TOO_LARGE", e.getMessage() + "; marked seen without the article, so it is not fetched again");
+            LOG.error("Article {} not stored: {}; marking it seen so that it is not fetched again", article.url(), e.getMessage());
+            log.remember(article.id(), article.url(), state);
+            return false;
+        }
     }
 
     /** Counts one more deferral of item {@code id}; false once it has been put off often enough. */

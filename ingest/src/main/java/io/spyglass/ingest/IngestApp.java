@@ -46,7 +46,8 @@ public final class IngestApp implements AutoCloseable {
         Fetcher fetcher = new Fetcher(config.fetch(), config.fetch().newThrottle(), clock);
         RobotsCache robots = config.fetch().robots()
                 ? new RobotsCache(fetcher, RobotsCache.robotName(config.fetch().userAgent()), clock) : null;
-        FeedPoller poller = new FeedPoller(fetcher, robots, new ArticleExtractor(config.siteRules()), log, stats, clock);
+        FeedPoller poller = new FeedPoller(fetcher, robots, new ArticleExtractor(config.siteRules()), log, stats, clock,
+                config.limits());
         this.service = new IngestService(poller, config.feeds(), config.threads(), statusLog, clock);
         this.allFeeds = config.feeds();
     }
@@ -100,6 +101,14 @@ public final class IngestApp implements AutoCloseable {
      */
     public boolean polling() {
         return service.running();
+    }
+
+    /**
+     * Why this instance cannot store articles now (Kafka unreachable, its transactional producer being replaced), or
+     * null while it can: the items it meets meanwhile stay unseen and are retried.
+     */
+    public String storeProblem() {
+        return log.problem();
     }
 
     /** The latest health of each feed this instance polls. */

@@ -21,9 +21,11 @@ import java.util.Objects;
  * @param siteRules     per-site extraction overrides
  * @param threads       feeds polled at the same time: the global bound on concurrent fetches
  * @param instanceId    unique per running instance; names its transactional producer
+ * @param limits        items taken per feed poll and text bytes kept per article
  */
 public record IngestConfig(Map<String, Object> kafka, Topics topics, List<FeedSource> feeds, Path feedsFile,
-                           Duration feedsInterval, FetchSettings fetch, SiteRules siteRules, int threads, String instanceId) {
+                           Duration feedsInterval, FetchSettings fetch, SiteRules siteRules, int threads, String instanceId,
+                           ItemLimits limits) {
     public IngestConfig {
         kafka = Map.copyOf(kafka);
         Objects.requireNonNull(topics, "topics");
@@ -32,8 +34,15 @@ public record IngestConfig(Map<String, Object> kafka, Topics topics, List<FeedSo
         Objects.requireNonNull(fetch, "fetch");
         Objects.requireNonNull(siteRules, "siteRules");
         Objects.requireNonNull(instanceId, "instanceId");
+        Objects.requireNonNull(limits, "limits");
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1: " + threads);
         }
+    }
+
+    /** A configuration with the default {@link ItemLimits}. */
+    public IngestConfig(Map<String, Object> kafka, Topics topics, List<FeedSource> feeds, Path feedsFile, Duration feedsInterval,
+                        FetchSettings fetch, SiteRules siteRules, int threads, String instanceId) {
+        this(kafka, topics, feeds, feedsFile, feedsInterval, fetch, siteRules, threads, instanceId, ItemLimits.DEFAULTS);
     }
 }

@@ -11,6 +11,8 @@ public final class IngestStats {
     final AtomicLong itemsAlreadySeen = new AtomicLong();
     final AtomicLong articlesRevised = new AtomicLong();
     final AtomicLong itemsUnchanged = new AtomicLong();
+    final AtomicLong articlesTruncated = new AtomicLong();
+    final AtomicLong articlesTooLarge = new AtomicLong();
 
     public long feedsPolled() {
         return feedsPolled.get();
@@ -40,5 +42,15 @@ public final class IngestStats {
     /** Seen items whose feed entry changed and whose page was fetched again, but whose text had not changed. */
     public long itemsUnchanged() {
         return itemsUnchanged.get();
+    }
+
+    /** Articles whose text was cut to {@code ingest.max-text-bytes} before they were stored. */
+    public long articlesTruncated() {
+        return articlesTruncated.get();
+    }
+
+    /** Articles Kafka refused as too large even after the cut: marked seen without the article. */
+    public long articlesTooLarge() {
+        return articlesTooLarge.get();
     }
 }

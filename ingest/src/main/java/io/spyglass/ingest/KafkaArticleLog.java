@@ -8,17 +8,19 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.AuthorizationException;
-import org.apache.kafka.common.errors.OutOfOrderSequenceException;
-import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -32,12 +34,23 @@ import org.slf4j.LoggerFactory;
  */
 public final class KafkaArticleLog implements ArticleLog {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaArticleLog.class);
+    private static final Duration REPAIR_FIRST_PAUSE = Duration.ofSeconds(1);
+    private static final Duration REPAIR_MAX_PAUSE = Duration.ofSeconds(30);
 
     private final Map<String, Object> producerConfig;
     private final Topics topics;
     private final SeenIds seen = new SeenIds();
     private final JsonSerde<Article> serde = new JsonSerde<>(Article.class);
+    /** Null while a failed producer is being replaced. */
     private KafkaProducer<String, byte[]> producer;
+    /** Why writes fail now, or null while they succeed. */
+    private volatile String problem;
+    private volatile boolean closed;
+    private final ExecutorService repairer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "spyglass-producer-repair");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile boolean following = true;
     private Thread seenFollower;
     private KafkaConsumer<byte[], byte[]> follower;
@@ -112,8 +125,13 @@ public final class KafkaArticleLog implements ArticleLog {
 
     private KafkaProducer<String, byte[]> newProducer() {
         KafkaProducer<String, byte[]> p = new KafkaProducer<>(producerConfig);
-        p.initTransactions();
-        return p;
+        try {
+            p.initTransactions();
+            return p;
+        } catch (RuntimeException e) {
+            p.close(Duration.ZERO);
+            throw e;
+        }
     }
 
     @Override
@@ -122,43 +140,136 @@ public final class KafkaArticleLog implements ArticleLog {
     }
 
     @Override
-    public synchronized void publish(Article article, ItemState state) throws PublishException {
-        write(article.id(), article.url(), state, serde.serializer().serialize(topics.articles(), article));
+    public String problem() {
+        return problem;
     }
 
     @Override
-    public synchronized void remember(String id, String url, ItemState state) throws PublishException {
+    public void publish(Article article, ItemState state) throws PublishException {
+        byte[] value = serde.serializer().serialize(topics.articles(), article);
+        write(article.id(), article.url(), state, value);
+    }
+
+    @Override
+    public void remember(String id, String url, ItemState state) throws PublishException {
         write(id, url, state, null);
     }
 
-    /** Writes the seen mark, and the article when {@code article} is not null, in one transaction. */
+    /**
+     * Writes the seen mark, and the article when {@code article} is not null, in one transaction. Any failure of the
+     * producer or the transaction, whatever the client throws (a commit that timed out leaves the producer in a state
+     * where it throws {@link IllegalStateException} at every later call), retires the producer: a new one is made in the
+     * background, and until it is, writes fail at once with the reason, so the items stay unseen and are retried.
+     */
     private void write(String id, String url, ItemState state, byte[] article) throws PublishException {
-        try {
-            producer.beginTransaction();
-            if (article != null) {
-                producer.send(new ProducerRecord<>(topics.articles(), id, article));
+        synchronized (this) {
+            if (producer == null) {
+                throw new PublishException("could not write " + url + ": " + problem, null);
             }
-            producer.send(new ProducerRecord<>(topics.seen(), id, state.toBytes(url)));
-            producer.commitTransaction();
-            seen.put(id, state);
-        } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
-            // fatal for this producer: only a new one can go on
-            producer.close(Duration.ZERO);
-            producer = newProducer();
-            throw new PublishException("Kafka refused the transaction for " + url + ": " + e.getMessage(), e);
-        } catch (KafkaException e) {
+            Future<RecordMetadata> sent = null;
             try {
-                producer.abortTransaction();
-            } catch (KafkaException abort) {
-                producer.close(Duration.ZERO);
-                producer = newProducer();
+                producer.beginTransaction();
+                if (article != null) {
+                    sent = producer.send(new ProducerRecord<>(topics.articles(), id, article));
+                }
+                producer.send(new ProducerRecord<>(topics.seen(), id, state.toBytes(url)));
+                producer.commitTransaction();
+                seen.put(id, state);
+                problem = null;
+                return;
+            } catch (RuntimeException e) {
+                RecordTooLargeException tooLarge = tooLarge(sent, e);
+                if (tooLarge != null) {
+                    abortOrRetire(e);
+                    throw new TooLargeException("Kafka refused the article " + url + " of " + article.length + " bytes as too large ("
+                            + tooLarge.getClass().getSimpleName() + ": " + tooLarge.getMessage() + ")", tooLarge);
+                }
+                retire(e);
+                throw new PublishException("could not write " + url + " to Kafka: " + e, e);
             }
-            throw new PublishException("could not write " + url + " to Kafka: " + e.getMessage(), e);
+        }
+    }
+
+    /** The {@link RecordTooLargeException} behind a failed transaction, from the article's send or the exception's causes. */
+    private static RecordTooLargeException tooLarge(Future<RecordMetadata> sent, RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RecordTooLargeException r) {
+                return r;
+            }
+        }
+        if (sent != null && sent.isDone()) {
+            try {
+                sent.get();
+            } catch (ExecutionException ex) {
+                if (ex.getCause() instanceof RecordTooLargeException r) {
+                    return r;
+                }
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return null;
+    }
+
+    /** After a record the broker or client refused for its size: abort, which leaves the producer usable, else retire it. */
+    private void abortOrRetire(RuntimeException cause) {
+        try {
+            producer.abortTransaction();
+        } catch (RuntimeException abort) {
+            retire(cause);
+        }
+    }
+
+    /** Closes the producer and has a new one made in the background; writes fail at once until it is. */
+    private void retire(RuntimeException cause) {
+        problem = "Kafka cannot take writes (" + cause.getClass().getSimpleName() + ": " + cause.getMessage()
+                + "); a new transactional producer is being started";
+        LOG.warn("Transactional producer failed, replacing it: {}", cause.toString());
+        try {
+            producer.close(Duration.ZERO);
+        } catch (RuntimeException e) {
+            LOG.debug("Closing the failed producer: {}", e.toString());
+        }
+        producer = null;
+        repairer.execute(this::repair);
+    }
+
+    /** Makes a new producer, trying again with growing pauses while Kafka cannot be reached, until closed. */
+    private void repair() {
+        Duration pause = REPAIR_FIRST_PAUSE;
+        while (!closed) {
+            try {
+                KafkaProducer<String, byte[]> fresh = newProducer();
+                synchronized (this) {
+                    if (closed) {
+                        fresh.close(Duration.ZERO);
+                        return;
+                    }
+                    producer = fresh;
+                    problem = null;
+                }
+                LOG.info("New transactional producer ready; storing articles again");
+                return;
+            } catch (RuntimeException e) {
+                problem = "Kafka cannot take writes: starting a new transactional producer failed (" + e.getClass().getSimpleName()
+                        + ": " + e.getMessage() + "); trying again in " + pause.toSeconds() + " s";
+                LOG.warn("{}", problem);
+            }
+            try {
+                Thread.sleep(pause.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            pause = pause.multipliedBy(2).compareTo(REPAIR_MAX_PAUSE) > 0 ? REPAIR_MAX_PAUSE : pause.multipliedBy(2);
         }
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        synchronized (this) {
+            closed = true;
+        }
+        repairer.shutdownNow();
         following = false;
         follower.wakeup();
         try {
@@ -166,6 +277,10 @@ public final class KafkaArticleLog implements ArticleLog {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        producer.close(Duration.ofSeconds(10));
+        synchronized (this) {
+            if (producer != null) {
+                producer.close(Duration.ofSeconds(10));
+            }
+        }
     }
 }

@@ -282,6 +282,42 @@ class FeedPollerTest {
         assertThat(server.hits("/a")).isEqualTo(1);
     }
 
+    // https://github.com/spyglass-news/spyglass/issues/18 (item 6): a feed of 100k items was taken whole on every poll
+    @Test
+    void takesAtMostTheCapOfNewItemsAPollNewestFirstAndTheRestOnLaterPolls() {
+        StringBuilder rss = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Flood</title>");
+        for (int i = 0; i < 25; i++) {
+            // document order is oldest first, as some archives list them
+            rss.append("<item><title>Story ").append(i).append("</title><link>").append(server.url("/s" + i))
+                    .append("</link><pubDate>").append(String.format("%02d Jul 2024 12:00:00 GMT", i + 1))
+                    .append("</pubDate></item>");
+        }
+        server.serve("/feed", 200, "application/rss+xml", rss.append("</channel></rss>").toString().getBytes(StandardCharsets.UTF_8),
+                "ETag", "\"v2\"");
+        FeedPoller capped = new FeedPoller(fetcher, null, ArticleExtractor.withDefaults(), log, stats, clock, new ItemLimits(10, 1 << 16));
+        CacheValidators old = new CacheValidators("\"v1\"", null);
+
+        FeedPoll first = capped.poll(feed("/feed"), old);
+
+        assertThat(first.published()).isEqualTo(10);
+        assertThat(log.published()).extracting(Article::title).containsExactly("Story 24", "Story 23", "Story 22", "Story 21",
+                "Story 20", "Story 19", "Story 18", "Story 17", "Story 16", "Story 15");
+        assertThat(first.ok()).isTrue();
+        assertThat(first.errorKind()).isNull();
+        assertThat(first.error()).isEqualTo("took 10 new or changed items, the most a poll takes (ingest.max-items-per-feed); "
+                + "15 older of the feed's 25 items wait for later polls");
+        assertThat(first.validators()).as("validators kept while items wait").isEqualTo(old);
+
+        FeedPoll second = capped.poll(feed("/feed"), first.validators());
+        FeedPoll third = capped.poll(feed("/feed"), second.validators());
+
+        assertThat(second.published()).isEqualTo(10);
+        assertThat(third.published()).isEqualTo(5);
+        assertThat(third.error()).isNull();
+        assertThat(log.published()).hasSize(25);
+        assertThat(third.validators()).isEqualTo(new CacheValidators("\"v2\"", null));
+    }
+
     @Test
     void keepsTheOldValidatorsWhenAnItemCouldNotBeStored() {
         server.serve("/feed", 200, "application/rss+xml", rss("/a").getBytes(StandardCharsets.UTF_8), "ETag", "\"v2\"")

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -32,10 +33,15 @@ public final class LocalServer implements AutoCloseable {
         this.executor = executor;
     }
 
-    /** Starts a server with no handlers; unknown paths answer 404. */
+    /** Starts a server with no handlers on IPv4's loopback; unknown paths answer 404. */
     public static LocalServer start() {
+        return start(InetAddress.getLoopbackAddress());
+    }
+
+    /** Starts a server with no handlers on {@code address}, e.g. IPv6's loopback {@code ::1}; unknown paths answer 404. */
+    public static LocalServer start(InetAddress address) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+            HttpServer server = HttpServer.create(new InetSocketAddress(address, 0), 50);
             ExecutorService executor = Executors.newCachedThreadPool(r -> {
                 Thread t = new Thread(r, "local-server");
                 t.setDaemon(true);
@@ -128,9 +134,11 @@ public final class LocalServer implements AutoCloseable {
         });
     }
 
-    /** The absolute URL of {@code path} on this server. */
+    /** The absolute URL of {@code path} on this server, its address written as a URL host ({@code [::1]} for IPv6). */
     public URI url(String path) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+        InetAddress address = server.getAddress().getAddress();
+        String host = address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+        return URI.create("http://" + host + ":" + server.getAddress().getPort() + path);
     }
 
     /** The port the server listens on. */

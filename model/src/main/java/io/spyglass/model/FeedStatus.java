@@ -16,8 +16,10 @@ import java.util.Objects;
  * @param itemsSeen           items in the feed at the last success
  * @param consecutiveFailures failed polls since the last success
  * @param errorClass          class of the last error (DNS, TLS, TIMEOUT, HTTP_STATUS, RATE_LIMITED, PARSE, TOO_LARGE, ...),
- *                            null when the last attempt succeeded
- * @param message             what went wrong, null when the last attempt succeeded
+ *                            or of a failure of single items of a poll that succeeded (RECORD_TOO_LARGE, STORE); null
+ *                            when nothing failed
+ * @param message             what went wrong, or a note about a successful poll (a text cut, items left for later
+ *                            polls); null when there is nothing to say
  * @param newestItem          the latest publication time among the feed's items when it was last read; null when none
  *                            of them has a date or it was never read
  * @param lastNewArticle      when this feed last gave an article ingest had not published before; null if never

@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Ingest as the health endpoint sees it: STARTING until it polls, POLLING while it does, FAILED once it has stopped
- * polling for good, STOPPED once closed.
+ * Ingest as the health endpoint sees it: STARTING until it polls, POLLING while it does, CANNOT_STORE (not ready, with
+ * the reason) while it polls but Kafka takes no articles, FAILED once it has stopped polling for good, STOPPED once
+ * closed.
  */
 public final class IngestProbe implements StageProbe {
     private static final IngestStats NONE = new IngestStats();
@@ -25,7 +26,7 @@ public final class IngestProbe implements StageProbe {
 
     @Override
     public List<String> states() {
-        return List.of("STARTING", "POLLING", "FAILED", "STOPPED");
+        return List.of("STARTING", "POLLING", "CANNOT_STORE", "FAILED", "STOPPED");
     }
 
     @Override
@@ -37,7 +38,16 @@ public final class IngestProbe implements StageProbe {
         if (current.failure().isDone()) {
             return new StageStatus("FAILED", false, true);
         }
-        return current.polling() ? new StageStatus("POLLING", true, false) : new StageStatus("STOPPED", false, false);
+        return status(current.polling(), current.storeProblem());
+    }
+
+    /** Pure: the status of an ingest that has not failed, from whether it polls and why it cannot store, if it cannot. */
+    static StageStatus status(boolean polling, String storeProblem) {
+        if (!polling) {
+            return new StageStatus("STOPPED", false, false);
+        }
+        return storeProblem == null ? new StageStatus("POLLING", true, false)
+                : new StageStatus("CANNOT_STORE", false, false, storeProblem);
     }
 
     @Override

@@ -36,11 +36,22 @@ public final class ProcessHealth {
         return statuses.values().stream().allMatch(StageStatus::ready);
     }
 
-    /** Pure: {@code {"<verdict>":true|false,"stages":{"<name>":"<state>",...}}}, what a health check shows a person. */
+    /**
+     * Pure: {@code {"<verdict>":true|false,"stages":{"<name>":"<state>",...}}}, what a health check shows a person, with
+     * {@code "reasons":{"<name>":"<why>",...}} for the stages that give one.
+     */
     static String json(String verdict, boolean ok, Map<String, StageStatus> statuses) {
         var body = Json.MAPPER.createObjectNode().put(verdict, ok);
         var states = body.putObject("stages");
         statuses.forEach((name, status) -> states.put(name, status.state()));
+        if (statuses.values().stream().anyMatch(s -> s.reason() != null)) {
+            var reasons = body.putObject("reasons");
+            statuses.forEach((name, status) -> {
+                if (status.reason() != null) {
+                    reasons.put(name, status.reason());
+                }
+            });
+        }
         return body.toString();
     }
 

@@ -32,7 +32,12 @@ final class StageCounters {
                 counter("spyglass_ingest_items_already_seen_total", "Feed items skipped because they were produced before.",
                         s.itemsAlreadySeen()),
                 counter("spyglass_ingest_items_unchanged_total", "Changed feed entries whose page text had not changed.",
-                        s.itemsUnchanged()));
+                        s.itemsUnchanged()),
+                counter("spyglass_ingest_articles_truncated_total", "Articles whose text was cut to ingest.max-text-bytes.",
+                        s.articlesTruncated()),
+                counter("spyglass_ingest_articles_too_large_total",
+                        "Articles Kafka refused as too large: marked seen without the article, shown in feed-status.",
+                        s.articlesTooLarge()));
     }
 
     /**

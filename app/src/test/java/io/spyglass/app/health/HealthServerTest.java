@@ -9,10 +9,14 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -169,14 +173,15 @@ class HealthServerTest {
                 "spyglass_ingest_feeds_polled_total", "spyglass_ingest_feeds_failed_total",
                 "spyglass_ingest_articles_produced_total", "spyglass_ingest_articles_revised_total",
                 "spyglass_ingest_pages_failed_total", "spyglass_ingest_items_already_seen_total",
-                "spyglass_ingest_items_unchanged_total",
+                "spyglass_ingest_items_unchanged_total", "spyglass_ingest_articles_truncated_total",
+                "spyglass_ingest_articles_too_large_total",
                 "spyglass_enrich_articles_tagged_total", "spyglass_enrich_articles_espionage_total",
                 "spyglass_enrich_duplicates_total", "spyglass_enrich_dead_lettered_total",
                 "spyglass_sink_stories_emitted_total", "spyglass_sink_records_skipped_total",
                 "spyglass_sink_file_lines_written_total", "spyglass_sink_webhook_posts_total",
                 "spyglass_sink_dead_lettered_total",
                 "spyglass_stage_state", "spyglass_stage_ready");
-        assertThat(scrape.series().entrySet()).filteredOn(e -> e.getKey().endsWith("_total")).hasSize(16)
+        assertThat(scrape.series().entrySet()).filteredOn(e -> e.getKey().endsWith("_total")).hasSize(18)
                 .allSatisfy(e -> assertThat(e.getValue()).as(e.getKey()).isZero());
         for (State s : State.values()) {
             assertThat(scrape.value("spyglass_stage_state{stage=\"sink\",state=\"" + s + "\"}")).as(s.name()).isZero();
@@ -226,5 +231,63 @@ class HealthServerTest {
         try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             assertThat(again.getLocalPort()).isEqualTo(port);
         }
+    }
+
+    // https://github.com/spyglass-news/spyglass/issues/18 (item 5): two sockets that sent half a request held both
+    // threads, and every probe after them timed out
+    @Test
+    void answersAProbeWhileManyConnectionsSitIdleOrSendHalfARequest() throws Exception {
+        FakeProbe ingest = new FakeProbe("ingest");
+        ingest.status = new StageStatus("POLLING", true, false);
+        start(ingest);
+        List<Socket> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < 200; i++) {
+                slow.add(new Socket(InetAddress.getLoopbackAddress(), server.address().getPort()));
+            }
+            for (int i = 0; i < 20; i++) {
+                Socket half = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort());
+                half.getOutputStream().write("GET /health/live HTTP/1.1\r\nHost: localhost\r\nX-Slow:".getBytes(StandardCharsets.US_ASCII));
+                half.getOutputStream().flush();
+                slow.add(half);
+            }
+            URI uri = URI.create("http://127.0.0.1:" + server.address().getPort() + "/health/ready");
+
+            HttpResponse<String> probe = CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(probe.statusCode()).isEqualTo(200);
+            assertThat(probe.body()).isEqualTo("{\"ready\":true,\"stages\":{\"ingest\":\"POLLING\"}}");
+        } finally {
+            for (Socket s : slow) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void closesAConnectionThatSendsHalfARequestAndGoesQuiet() throws Exception {
+        start(new FakeProbe("ingest"));
+        try (Socket half = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
+            half.setSoTimeout(60_000);
+            half.getOutputStream().write("GET /health/live HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
+            half.getOutputStream().flush();
+
+            // the server gives up on the request and closes: end of stream, well before the 60 s the test waits
+            assertThat(half.getInputStream().read()).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void namesWhyAStageIsNotReady() throws Exception {
+        FakeProbe ingest = new FakeProbe("ingest");
+        ingest.status = IngestProbe.status(true, "Kafka cannot take writes");
+        start(ingest);
+
+        HttpResponse<String> ready = get("/health/ready");
+
+        assertThat(ready.statusCode()).isEqualTo(503);
+        assertThat(ready.body()).isEqualTo("{\"ready\":false,\"stages\":{\"ingest\":\"CANNOT_STORE\"},"
+                + "\"reasons\":{\"ingest\":\"Kafka cannot take writes\"}}");
     }
 }

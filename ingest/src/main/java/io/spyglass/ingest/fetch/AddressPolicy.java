@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Decides which resolved addresses ingest may connect to: by default only public ones, so a feed or a
@@ -15,6 +16,8 @@ import java.util.Objects;
  * @param allowed      non-public blocks allowed all the same (config {@code fetch.allow}); never null
  */
 public record AddressPolicy(boolean allowPrivate, List<Cidr> allowed) {
+    private static final Pattern NUMBER = Pattern.compile("0[xX][0-9a-fA-F]*|[0-9]+");
+    private static final Pattern CANONICAL_OCTET = Pattern.compile("0|[1-9][0-9]{0,2}");
 
     public AddressPolicy {
         allowed = List.copyOf(Objects.requireNonNull(allowed, "allowed"));
@@ -38,10 +41,18 @@ public record AddressPolicy(boolean allowPrivate, List<Cidr> allowed) {
     /**
      * Resolves {@code host} and checks every address it resolves to.
      *
-     * @throws FetchException of class {@link FetchException.Kind#DNS} if it does not resolve, or
+     * @throws FetchException of class {@link FetchException.Kind#BAD_URL} if it is an IPv4 address in a form other than
+     *                        four decimal numbers, {@link FetchException.Kind#DNS} if it does not resolve, or
      *                        {@link FetchException.Kind#FORBIDDEN_ADDRESS} if any address is not allowed
      */
     public void check(String host) throws FetchException {
+        if (ambiguousIpv4(host)) {
+            // inet_aton (what a proxy or libc resolver uses) reads 0x7f000001, 2130706433, 127.1 and 0177.0.0.1 as
+            // 127.0.0.1, while Java reads 0177 as decimal 177 and refuses hex: no check here could agree with the proxy
+            throw new FetchException(FetchException.Kind.BAD_URL, "host '" + host + "' looks like an IPv4 address in a form "
+                    + "other than four decimal numbers (hex, octal or fewer parts), which resolvers read differently: refused; "
+                    + "write the address as a.b.c.d");
+        }
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(host);
@@ -59,6 +70,32 @@ public record AddressPolicy(boolean allowPrivate, List<Cidr> allowed) {
                         + " (refused; list it in fetch.allow or set fetch.allow-private-addresses to allow)");
             }
         }
+    }
+
+    /**
+     * Pure: true when every dot-separated part of {@code host} (a trailing dot allowed) is a decimal, octal or hex number,
+     * as some resolver could read it as an IPv4 address, unless it is the canonical form: four decimal numbers of at
+     * most 255 without leading zeros.
+     */
+    static boolean ambiguousIpv4(String host) {
+        String[] parts = host.split("\\.", -1);
+        int n = parts.length;
+        if (n > 1 && parts[n - 1].isEmpty()) {
+            n--;
+        }
+        for (int i = 0; i < n; i++) {
+            if (!NUMBER.matcher(parts[i]).matches()) {
+                return false;
+            }
+        }
+        if (n == 4 && n == parts.length) {
+            boolean canonical = true;
+            for (String part : parts) {
+                canonical &= CANONICAL_OCTET.matcher(part).matches() && Integer.parseInt(part) <= 255;
+            }
+            return !canonical;
+        }
+        return true;
     }
 
     /** Why {@code address} is not public, or null if it is. */

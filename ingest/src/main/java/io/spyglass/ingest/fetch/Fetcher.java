@@ -141,10 +141,15 @@ public final class Fetcher {
         try {
             settings.addresses().check(url.getHost());
         } catch (FetchException e) {
-            // behind a proxy, which resolves names itself, this machine's DNS often knows no public host; a name it
-            // does resolve, and every IP literal, is still checked, so the proxy is no way around fetch.allow
             if (e.kind() != FetchException.Kind.DNS || settings.proxy() == null) {
                 throw e;
+            }
+            // behind a proxy, which resolves names itself, this machine's DNS may know no public host; but a name it
+            // cannot check could resolve to any address at the proxy, so it goes through only where every address may
+            if (!settings.addresses().allowPrivate()) {
+                throw new FetchException(FetchException.Kind.DNS, "host '" + url.getHost() + "' does not resolve here, so its "
+                        + "address cannot be checked before fetch.proxy resolves it (refused; set fetch.allow-private-addresses "
+                        + "to let the proxy resolve it)");
             }
         }
     }

@@ -3,6 +3,7 @@ package io.spyglass.ingest.fetch;
 import crawlercommons.robots.BaseRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,13 +64,13 @@ public final class RobotsCache {
     }
 
     private BaseRobotRules rules(URI page) throws FetchException {
-        String site = site(page);
+        URI robots = robotsUrl(page);
+        String site = robots.getScheme() + "://" + robots.getRawAuthority();
         Instant now = clock.instant();
         Entry entry = sites.get(site);
         if (entry != null && entry.expires().isAfter(now)) {
             return entry.rules();
         }
-        URI robots = URI.create(site + "/robots.txt");
         BaseRobotRules rules;
         Duration ttl = TTL;
         try {
@@ -104,10 +105,17 @@ public final class RobotsCache {
         return rules;
     }
 
-    private static String site(URI page) {
-        String scheme = page.getScheme().toLowerCase(Locale.ROOT);
-        String host = page.getHost().toLowerCase(Locale.ROOT);
-        return scheme + "://" + (host.contains(":") ? "[" + host + "]" : host) + (page.getPort() == -1 ? "" : ":" + page.getPort());
+    /**
+     * Pure: the robots.txt URL of {@code page}'s site (scheme, host and port), built from URI parts: an IPv6 literal's
+     * host comes with its brackets from {@link URI#getHost()}, and the URI constructor adds them only where missing.
+     */
+    static URI robotsUrl(URI page) {
+        try {
+            return new URI(page.getScheme().toLowerCase(Locale.ROOT), null, page.getHost().toLowerCase(Locale.ROOT),
+                    page.getPort(), "/robots.txt", null, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("no robots.txt URL for " + page + ": " + e.getMessage(), e);
+        }
     }
 
     private record Entry(BaseRobotRules rules, Instant expires) {

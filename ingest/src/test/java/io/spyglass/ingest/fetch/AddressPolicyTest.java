@@ -85,4 +85,29 @@ class AddressPolicyTest {
         assertThat(e.kind()).isEqualTo(FetchException.Kind.DNS);
         assertThat(e.getMessage()).isEqualTo("host 'no-such-host.invalid' does not resolve");
     }
+
+    // https://github.com/spyglass-news/spyglass/issues/18 (item 4): Java reads 0177.0.0.1 as the public 177.0.0.1, a
+    // proxy's resolver as 127.0.0.1
+    @Test
+    void refusesAnIpv4AddressInANonCanonicalFormBeforeResolvingIt() {
+        FetchException e = assertThrows(FetchException.class, () -> new AddressPolicy(false).check("0177.0.0.1"));
+
+        assertThat(e.kind()).isEqualTo(FetchException.Kind.BAD_URL);
+        assertThat(e.getMessage()).isEqualTo("host '0177.0.0.1' looks like an IPv4 address in a form other than four decimal "
+                + "numbers (hex, octal or fewer parts), which resolvers read differently: refused; write the address as a.b.c.d");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0x7f000001", "017700000001", "0177.0.0.1", "2130706433", "127.1", "127.0.0.01", "0x7f.0.0.1",
+            "1.2.3.4.5", "127.0.0.1.", "0x", "256.0.0.1"})
+    void takesEveryNumericFormButFourDecimalNumbersForAnAmbiguousAddress(String host) {
+        assertThat(AddressPolicy.ambiguousIpv4(host)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "8.8.8.8", "0.0.0.0", "255.255.255.255", "example.com", "1e100.net", "123.example",
+            "0x7f.example", "feeds.example.invalid", "deadbeef"})
+    void leavesCanonicalAddressesAndNamesToTheUsualChecks(String host) {
+        assertThat(AddressPolicy.ambiguousIpv4(host)).isFalse();
+    }
 }

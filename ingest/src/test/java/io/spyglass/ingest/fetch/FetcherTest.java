@@ -18,6 +18,8 @@ import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FetcherTest {
     private static final String ACCEPT = "*/*";
@@ -126,14 +128,19 @@ class FetcherTest {
 
     /** A fetcher whose every request goes to {@link #server} acting as the HTTP proxy, with the default policy. */
     private Fetcher proxied() {
-        FetchSettings direct = settings(AddressPolicy.publicOnly());
+        return proxied(AddressPolicy.publicOnly());
+    }
+
+    /** A fetcher whose every request goes to {@link #server} acting as the HTTP proxy. */
+    private Fetcher proxied(AddressPolicy policy) {
+        FetchSettings direct = settings(policy);
         return new Fetcher(new FetchSettings(direct.userAgent(), direct.connectTimeout(), direct.totalTimeout(), direct.maxBytes(),
                 direct.maxRedirects(), direct.addresses(), direct.hostConcurrency(), direct.hostDelay(), direct.robots(),
                 InetSocketAddress.createUnresolved("127.0.0.1", server.port())));
     }
 
-    @Test
-    void goesThroughTheProxyToAHostThisMachineCannotResolve() throws Exception {
+    /** Serves {@code /feed} whatever the host, recording each request the proxy got as its URI and Host header. */
+    private List<String> recordProxiedRequests() {
         List<String> requested = new CopyOnWriteArrayList<>();
         server.handle("/feed", exchange -> {
             requested.add(exchange.getRequestURI() + " Host: " + exchange.getRequestHeaders().getFirst("Host"));
@@ -142,14 +149,50 @@ class FetcherTest {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        return requested;
+    }
 
-        FetchedResource feed = proxied().get(URI.create("http://feeds.example.invalid/feed"), ACCEPT);
+    @Test
+    void goesThroughTheProxyToAHostThisMachineCannotResolveWhenPrivateAddressesAreAllowed() throws Exception {
+        List<String> requested = recordProxiedRequests();
+
+        FetchedResource feed = proxied(new AddressPolicy(true)).get(URI.create("http://feeds.example.invalid/feed"), ACCEPT);
         FetchException direct = assertThrows(FetchException.class,
                 () -> new Fetcher(settings(AddressPolicy.publicOnly())).get(URI.create("http://feeds.example.invalid/feed"), ACCEPT));
 
         assertThat(new String(feed.body(), StandardCharsets.UTF_8)).isEqualTo("<rss/>");
         assertThat(requested).containsExactly("http://feeds.example.invalid/feed Host: feeds.example.invalid");
         assertThat(direct.kind()).isEqualTo(FetchException.Kind.DNS);
+    }
+
+    // https://github.com/spyglass-news/spyglass/issues/18 (item 4): the proxy resolves a name this machine cannot, so
+    // it could reach any address
+    @Test
+    void refusesAHostThisMachineCannotResolveBehindTheProxyByDefault() {
+        List<String> requested = recordProxiedRequests();
+
+        FetchException e = assertThrows(FetchException.class, () -> proxied().get(URI.create("http://feeds.example.invalid/feed"), ACCEPT));
+
+        assertThat(e.kind()).isEqualTo(FetchException.Kind.DNS);
+        assertThat(e.getMessage()).isEqualTo("host 'feeds.example.invalid' does not resolve here, so its address cannot be "
+                + "checked before fetch.proxy resolves it (refused; set fetch.allow-private-addresses to let the proxy resolve it)");
+        assertThat(requested).isEmpty();
+    }
+
+    // https://github.com/spyglass-news/spyglass/issues/18 (item 4): hex, octal, and short forms of 127.0.0.1 that a
+    // proxy's resolver reads as loopback while Java reads some as public or not at all
+    @ParameterizedTest
+    @ValueSource(strings = {"0x7f000001", "017700000001", "0177.0.0.1", "2130706433", "0x7f.0.0.1", "127.1", "127.0.1",
+            "0x7f.1", "0177.1", "0000177.0.0.1", "127.0.0.01", "127.0.0.1.", "0x7F000001", "1.2.3.4.5", "0x"})
+    void refusesNumericHostsInAnyFormButTheCanonicalOneBehindTheProxy(String host) {
+        List<String> requested = recordProxiedRequests();
+
+        FetchException e = assertThrows(FetchException.class, () -> proxied().get(URI.create("http://" + host + "/feed"), ACCEPT));
+
+        // java.net.URI itself finds no host in some forms (127.1): refused as well, with that reason
+        assertThat(e.kind()).isEqualTo(FetchException.Kind.BAD_URL);
+        assertThat(e.getMessage()).contains(host);
+        assertThat(requested).isEmpty();
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.spyglass.ingest.LocalServer;
+import java.net.InetAddress;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +13,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class RobotsCacheTest {
     private final LocalServer server = LocalServer.start();
@@ -91,5 +95,35 @@ class RobotsCacheTest {
         FetchException e = assertThrows(FetchException.class, () -> robots.check(server.url("/news/1")));
 
         assertThat(e.kind()).isEqualTo(FetchException.Kind.ROBOTS);
+    }
+
+    // https://github.com/spyglass-news/spyglass/issues/18 (item 6): URI.getHost() keeps an IPv6 literal's brackets,
+    // and the robots.txt URL got a second pair, so every item linking to an IPv6 literal was dropped
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "http://[::1]:8080/news/1?x=1|http://[::1]:8080/robots.txt",
+            "https://[2001:DB8::1]/a/b|https://[2001:db8::1]/robots.txt",
+            "http://Example.COM/a|http://example.com/robots.txt",
+            "https://user@example.com:8443/a#f|https://example.com:8443/robots.txt",
+    })
+    void buildsTheRobotsUrlOfASiteFromItsParts(String page, String expected) {
+        assertThat(RobotsCache.robotsUrl(URI.create(page))).isEqualTo(URI.create(expected));
+    }
+
+    @Test
+    void asksTheRobotsTxtOfASiteAtAnIpv6Literal() throws Exception {
+        try (LocalServer v6 = LocalServer.start(InetAddress.getByName("::1"))) {
+            v6.serve("/robots.txt", "text/plain", "User-agent: *\nDisallow: /drafts/\n");
+            Fetcher local = new Fetcher(new FetchSettings("Spyglass/0.1 (+https://example.com)", Duration.ofSeconds(2),
+                    Duration.ofSeconds(2), 1 << 20, 3, AddressPolicy.allowing(List.of(Cidr.parse("::1"))), 2, Duration.ZERO, true));
+            RobotsCache cache = new RobotsCache(local, "spyglass", Clock.fixed(Instant.parse("2024-07-01T12:00:00Z"), ZoneOffset.UTC));
+
+            cache.check(v6.url("/news/1"));
+            FetchException e = assertThrows(FetchException.class, () -> cache.check(v6.url("/drafts/2")));
+
+            assertThat(v6.url("/news/1").toString()).startsWith("http://[0:0:0:0:0:0:0:1]:");
+            assertThat(e.kind()).isEqualTo(FetchException.Kind.ROBOTS);
+            assertThat(v6.hits("/robots.txt")).isEqualTo(1);
+        }
     }
 }

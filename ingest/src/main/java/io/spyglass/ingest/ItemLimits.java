@@ -1,0 +1,21 @@
+package io.spyglass.ingest;
+
+/**
+ * How much ingest takes from one feed poll and one article.
+ *
+ * @param maxItemsPerFeed items taken from one feed per poll, newest first where items have dates; the rest wait
+ * @param maxTextBytes    UTF-8 bytes of an article's text kept; the text beyond is dropped before the record is written
+ */
+public record ItemLimits(int maxItemsPerFeed, int maxTextBytes) {
+    /** 500 items a poll; 512 KiB of text, half of Kafka's default 1 MiB record limit, so JSON escapes still fit. */
+    public static final ItemLimits DEFAULTS = new ItemLimits(500, 512 * 1024);
+
+    public ItemLimits {
+        if (maxItemsPerFeed < 1) {
+            throw new IllegalArgumentException("maxItemsPerFeed must be at least 1: " + maxItemsPerFeed);
+        }
+        if (maxTextBytes < 1) {
+            throw new IllegalArgumentException("maxTextBytes must be at least 1: " + maxTextBytes);
+        }
+    }
+}
