@@ -388,20 +388,33 @@ public final class FeedPoller {
         return ItemResult.PUBLISHED;
     }
 
-    /** {@code article} with its text cut to {@link ItemLimits#maxTextBytes()}, noted in the poll's problems when cut. */
+    /**
+     * {@code article} with its text cut to {@link ItemLimits#maxTextBytes()} and its title to
+     * {@link ItemLimits#MAX_TITLE_BYTES}, noted in the poll's problems when cut.
+     */
     private Article capped(Article article, ItemProblems problems) {
         String text = Limits.truncateUtf8(article.text(), limits.maxTextBytes());
-        if (text.equals(article.text())) {
+        String title = article.title() == null ? null : Limits.truncateUtf8(article.title(), ItemLimits.MAX_TITLE_BYTES);
+        if (text.equals(article.text()) && Objects.equals(title, article.title())) {
             return article;
         }
-        stats.articlesTruncated.incrementAndGet();
-        String note = "cut the text of " + article.url() + " from " + Limits.utf8Length(article.text()) + " to "
-                + Limits.utf8Length(text) + " bytes (ingest.max-text-bytes)";
-        problems.note(note);
-        LOG.warn("{}", note);
-        return new Article(article.schemaVersion(), article.id(), article.url(), article.title(), article.published(),
+        if (!text.equals(article.text())) {
+            stats.articlesTruncated.incrementAndGet();
+            note(problems, "cut the text of " + article.url() + " from " + Limits.utf8Length(article.text()) + " to "
+                    + Limits.utf8Length(text) + " bytes (ingest.max-text-bytes)");
+        }
+        if (!Objects.equals(title, article.title())) {
+            note(problems, "cut the title of " + article.url() + " from " + Limits.utf8Length(article.title()) + " to "
+                    + Limits.utf8Length(title) + " bytes");
+        }
+        return new Article(article.schemaVersion(), article.id(), article.url(), title, article.published(),
                 article.feed(), text, article.outcome(), article.language(), article.authors(), article.fetched(),
                 article.revision());
+    }
+
+    private static void note(ItemProblems problems, String note) {
+        problems.note(note);
+        LOG.warn("{}", note);
     }
 
     /**

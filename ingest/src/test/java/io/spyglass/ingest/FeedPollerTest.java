@@ -319,6 +319,25 @@ class FeedPollerTest {
     }
 
     @Test
+    void cutsAnUnboundedTitleInBytesAndSaysSo() {
+        // a hostile feed: a 12,000-character headline in a three-byte script
+        String title = "\u9632\u885b\u7701".repeat(4000);
+        String rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Long</title><item><title>" + title
+                + "</title><link>" + server.url("/a") + "</link></item></channel></rss>";
+        server.serve("/feed", 200, "application/rss+xml", rss.getBytes(StandardCharsets.UTF_8))
+                .serve("/a", "text/html", "<p>Page text.</p>");
+        FeedPoller capped = new FeedPoller(fetcher, null, ArticleExtractor.withDefaults(), log, stats, clock, ItemLimits.DEFAULTS);
+
+        FeedPoll poll = capped.poll(feed("/feed"), CacheValidators.NONE);
+
+        assertThat(log.published()).singleElement().satisfies(a -> {
+            assertThat(a.title().getBytes(StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(ItemLimits.MAX_TITLE_BYTES);
+            assertThat(title).startsWith(a.title());
+        });
+        assertThat(poll.error()).contains("cut the title").contains("36000 to");
+    }
+
+    @Test
     void keepsTheOldValidatorsWhenAnItemCouldNotBeStored() {
         server.serve("/feed", 200, "application/rss+xml", rss("/a").getBytes(StandardCharsets.UTF_8), "ETag", "\"v2\"")
                 .serve("/a", "text/html", "<p>Page text.</p>");
