@@ -161,6 +161,32 @@ class SinkTopologyTest {
         assertThat(out.get(3).value().sources()).extracting(s -> s.articleId()).containsExactly("spy");
     }
 
+    @Test
+    void mergesTwoStoriesAReportShowsToBeOneAndLaterReportsJoinTheSurvivor() {
+        String baltic = "A phishing campaign read the mailboxes of foreign ministry staff in Vilnius and Riga for most of "
+                + "the year before a contractor noticed odd logins from a hosting provider.";
+        pipe("a", true, "PLA hackers inside Japan's defence networks", JAPAN, NOW);
+        pipe("b", true, "Tokyo scrambles after classified breach", baltic, NOW.plusSeconds(600));
+        // b's text as syndicated, under most of a's headline: both are this event
+        pipe("c", true, "PLA hackers inside Japan's defence networks, Tokyo says", baltic, NOW.plusSeconds(1200));
+        pipe("d", true, "Tokyo scrambles after classified breach", "Officials would not say what was taken.", NOW.plusSeconds(1800));
+
+        List<TestRecord<String, Story>> out = stories();
+
+        String a = out.get(0).key();
+        String b = out.get(1).key();
+        assertThat(a).isNotEqualTo(b);
+        assertThat(out.get(2).key()).isEqualTo(b);
+        assertThat(out.get(2).value().mergedInto()).as("b's last version says where it went").isEqualTo(a);
+        assertThat(out.get(2).value().version()).isEqualTo(2);
+        assertThat(out.get(3).key()).isEqualTo(a);
+        assertThat(out.get(3).value().sources()).extracting(x -> x.articleId()).containsExactly("a", "b", "c");
+        assertThat(out.get(4).key()).as("a later report of b's joins the survivor").isEqualTo(a);
+        assertThat(out.get(4).value().sources()).extracting(x -> x.articleId()).containsExactly("a", "b", "c", "d");
+        assertThat(out).hasSize(5);
+        assertThat(stats.merged()).isEqualTo(1);
+    }
+
     private void pipe(String id, boolean isEspionage, String title, String text, Instant recordTime) {
         Tags tags = new Tags(isEspionage, isEspionage ? 0.9 : 0.05, isEspionage ? List.of(new Country("CN", "China")) : List.of(),
                 List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), "test/1");
