@@ -68,6 +68,8 @@ public final class StoryClusterer {
     static final int UBIQUITOUS_STORIES = 6;
     /** Latin-script names kept per fingerprint, from the title and the start of the text. */
     static final int MAX_NAMES = 16;
+    /** Characters of a word a keyword keeps (a CJK bigram is kept whole). */
+    static final int KEYWORD_PREFIX = 5;
     /** Keywords kept per fingerprint. */
     static final int MAX_KEYWORDS = 20;
     /** Keywords two reports in one language share for a point of {@link #commonGround}; twice as many, two. */
@@ -406,21 +408,30 @@ public final class StoryClusterer {
 
     /**
      * The {@link #MAX_KEYWORDS} most frequent terms of a title and the start of a text: words of four or more
-     * characters (which leaves out most function words of the languages with spaces) and CJK bigrams; ties go to the
-     * term found first.
+     * characters (which leaves out most function words of the languages with spaces), cut to their first
+     * {@link #KEYWORD_PREFIX}, and CJK bigrams; ties go to the term found first.
      */
     static Set<String> keywords(String title, String text) {
         String scanned = title + "\n" + (text == null ? "" : text.substring(0, Math.min(text.length(), NAME_SCAN_CHARS)));
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String w : words(scanned)) {
             if (isCjk(w.codePointAt(0)) ? w.codePointCount(0, w.length()) == 2 : w.length() >= 4 && !STOP_WORDS.contains(w)) {
-                counts.merge(w, 1, Integer::sum);
+                counts.merge(isCjk(w.codePointAt(0)) ? w : prefix(w), 1, Integer::sum);
             }
         }
         List<String> terms = new ArrayList<>(counts.keySet());
         // stable: among equal counts, the order found
         terms.sort(Comparator.comparing(counts::get).reversed());
         return new LinkedHashSet<>(terms.subList(0, Math.min(MAX_KEYWORDS, terms.size())));
+    }
+
+    /**
+     * The first {@link #KEYWORD_PREFIX} characters of a word: a stem for any language with inflections (Angriff,
+     * Angriffe, Angriffs; хакеры, хакеров; hacker, hackers) that needs no word list.
+     */
+    private static String prefix(String word) {
+        int n = word.codePointCount(0, word.length());
+        return n <= KEYWORD_PREFIX ? word : word.substring(0, word.offsetByCodePoints(0, KEYWORD_PREFIX));
     }
 
     /**
