@@ -47,6 +47,11 @@ public record SpyglassConfig(Map<String, Object> kafka, int kafkaPort, Path data
     static final Path DEFAULT_FILE = Path.of("config", "spyglass.yaml");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
+    /** The consumer group the ingest instances of this deployment share the feeds in. */
+    public String ingestGroupId() {
+        return groupPrefix + "-ingest";
+    }
+
     /** The Streams application id of the enrich stage. */
     public String enrichApplicationId() {
         return groupPrefix + "-enrich";

@@ -32,7 +32,7 @@ final class Stages {
     static IngestApp ingest(SpyglassConfig config, List<FeedSource> feeds) {
         return new IngestApp(new IngestConfig(config.kafka(), config.topics(), feeds, config.feedsFile(),
                 config.feedsInterval(), config.fetch(), config.siteRules(), config.ingestThreads(), instanceId(),
-                config.ingestLimits()));
+                config.ingestLimits(), config.ingestGroupId()));
     }
 
     static EnrichApp enrich(SpyglassConfig config) {

@@ -9,6 +9,7 @@ import io.spyglass.ingest.FeedList;
 import io.spyglass.ingest.FeedSource;
 import io.spyglass.ingest.IngestApp;
 import io.spyglass.ingest.IngestConfig;
+import io.spyglass.ingest.ItemLimits;
 import io.spyglass.ingest.ItemState;
 import io.spyglass.ingest.KafkaArticleLog;
 import io.spyglass.ingest.extract.SiteRules;
@@ -145,10 +146,31 @@ class IngestScaleOutIT {
     }
 
     private IngestApp instance(String name) {
+        return instance(name, IngestConfig.DEFAULT_GROUP_ID);
+    }
+
+    private IngestApp instance(String name, String groupId) {
         FetchSettings fetch = new FetchSettings("Spyglass-" + name, Duration.ofSeconds(2), Duration.ofSeconds(5), 1 << 20, 3,
                 AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1"))), 4, Duration.ZERO, false);
         return new IngestApp(new IngestConfig(Map.of("bootstrap.servers", kafka.bootstrapServers()), Topics.defaults(), feeds(),
-                null, Duration.ofMinutes(15), fetch, SiteRules.none(), 2, name));
+                null, Duration.ofMinutes(15), fetch, SiteRules.none(), 2, name, ItemLimits.DEFAULTS, groupId));
+    }
+
+    /** The ingest group of a deployment configured with {@code groups.prefix}, as the CLI derives it. */
+    private static String ingestGroup(String prefix) {
+        return SpyglassConfig.load(null, Map.of(), Map.of(Setting.GROUP_PREFIX, prefix)).ingestGroupId();
+    }
+
+    @Test
+    void twoDeploymentsWithTheirOwnGroupPrefixOnOneClusterEachPollEveryFeed() {
+        // groups.prefix "alpha" and "beta": before, both joined one hard-coded group and split the feeds between them
+        try (IngestApp alpha = instance("alpha", ingestGroup("alpha"));
+             IngestApp beta = instance("beta", ingestGroup("beta"))) {
+            alpha.start();
+            beta.start();
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> alpha.feeds().size() == FEEDS && beta.feeds().size() == FEEDS);
+        }
     }
 
     private boolean everyFeedPolledSinceReset() {

@@ -92,7 +92,8 @@ class OversizedArticleIT {
                 AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1"))), 4, Duration.ZERO, false);
         FeedSource feed = new FeedSource(URI.create(url("/feed")), null, Duration.ofMinutes(15));
         return new IngestApp(new IngestConfig(Map.of("bootstrap.servers", kafka.bootstrapServers()), topics, List.of(feed), null,
-                Duration.ofMinutes(15), fetch, SiteRules.none(), 1, "oversized-" + UUID.randomUUID(), limits));
+                Duration.ofMinutes(15), fetch, SiteRules.none(), 1, "oversized-" + UUID.randomUUID(), limits,
+                IngestConfig.DEFAULT_GROUP_ID));
     }
 
     private JsonNode article(KafkaBroker.Cluster kafka, String path) throws Exception {

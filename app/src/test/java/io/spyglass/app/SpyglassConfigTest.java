@@ -28,6 +28,7 @@ class SpyglassConfigTest {
         assertThat(config.feedsInterval()).isEqualTo(Duration.ofMinutes(15));
         assertThat(config.fetch().addresses().allowPrivate()).isFalse();
         assertThat(config.enrichApplicationId()).isEqualTo("spyglass-enrich");
+        assertThat(config.ingestGroupId()).isEqualTo("spyglass-ingest");
     }
 
     @Test

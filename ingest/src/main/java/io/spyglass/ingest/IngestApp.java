@@ -21,8 +21,6 @@ import java.util.stream.Collectors;
  */
 public final class IngestApp implements AutoCloseable {
     private static final long RELOAD_CHECK_SECONDS = 10;
-    /** Every ingest instance sharing a feed list joins this group. */
-    public static final String GROUP_ID = "spyglass-ingest";
 
     private final IngestConfig config;
     private final KafkaArticleLog log;
@@ -40,7 +38,7 @@ public final class IngestApp implements AutoCloseable {
 
     public IngestApp(IngestConfig config) {
         this.config = config;
-        this.log = new KafkaArticleLog(config.kafka(), config.topics(), "spyglass-ingest-" + config.instanceId());
+        this.log = new KafkaArticleLog(config.kafka(), config.topics(), config.groupId() + "-" + config.instanceId());
         this.statusLog = new KafkaFeedStatusLog(config.kafka(), config.topics().feedStatus());
         Clock clock = Clock.systemUTC();
         Fetcher fetcher = new Fetcher(config.fetch(), config.fetch().newThrottle(), clock);
@@ -62,7 +60,7 @@ public final class IngestApp implements AutoCloseable {
         // polling starts with no feeds; the group hands this instance its share within seconds
         service.replaceFeeds(List.of());
         service.start();
-        ownership = new FeedOwnership(config.kafka(), config.topics().feedStatus(), GROUP_ID, owner -> share(), service::resume);
+        ownership = new FeedOwnership(config.kafka(), config.topics().feedStatus(), config.groupId(), owner -> share(), service::resume);
         ownership.failure().thenAccept(failure::complete);
         ownership.start();
         if (config.feedsFile() != null) {

@@ -22,10 +22,16 @@ import java.util.Objects;
  * @param threads       feeds polled at the same time: the global bound on concurrent fetches
  * @param instanceId    unique per running instance; names its transactional producer
  * @param limits        items taken per feed poll and text bytes kept per article
+ * @param groupId       consumer group the deployment's ingest instances share the feeds in; also the prefix of their
+ *                      transactional ids, so two deployments on one cluster neither split each other's feeds nor fence
+ *                      each other's producers
  */
 public record IngestConfig(Map<String, Object> kafka, Topics topics, List<FeedSource> feeds, Path feedsFile,
                            Duration feedsInterval, FetchSettings fetch, SiteRules siteRules, int threads, String instanceId,
-                           ItemLimits limits) {
+                           ItemLimits limits, String groupId) {
+    /** The group of a deployment that sets no {@code groups.prefix} (whose default is "spyglass"). */
+    public static final String DEFAULT_GROUP_ID = "spyglass-ingest";
+
     public IngestConfig {
         kafka = Map.copyOf(kafka);
         Objects.requireNonNull(topics, "topics");
@@ -35,14 +41,16 @@ public record IngestConfig(Map<String, Object> kafka, Topics topics, List<FeedSo
         Objects.requireNonNull(siteRules, "siteRules");
         Objects.requireNonNull(instanceId, "instanceId");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(groupId, "groupId");
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1: " + threads);
         }
     }
 
-    /** A configuration with the default {@link ItemLimits}. */
+    /** A configuration with the default {@link ItemLimits} and group. */
     public IngestConfig(Map<String, Object> kafka, Topics topics, List<FeedSource> feeds, Path feedsFile, Duration feedsInterval,
                         FetchSettings fetch, SiteRules siteRules, int threads, String instanceId) {
-        this(kafka, topics, feeds, feedsFile, feedsInterval, fetch, siteRules, threads, instanceId, ItemLimits.DEFAULTS);
+        this(kafka, topics, feeds, feedsFile, feedsInterval, fetch, siteRules, threads, instanceId, ItemLimits.DEFAULTS,
+                DEFAULT_GROUP_ID);
     }
 }
