@@ -18,6 +18,13 @@ final class WebhookMessages {
      * the links of the sources.
      */
     static String slack(Story story) {
+        if (story.mergedInto() != null) {
+            // its sources went to the other story, whose update is posted too: one line, no repeat of the sources
+            ObjectNode body = Json.MAPPER.createObjectNode();
+            body.put("text", ":link: *Story merged* into story " + story.mergedInto() + ", which has its "
+                    + story.sources().size() + " sources: " + escape(story.title()));
+            return body.toString();
+        }
         StringBuilder text = new StringBuilder();
         text.append(story.version() == 1 ? ":satellite_antenna: *New espionage story*: " : ":satellite_antenna: *Story update* (")
                 .append(story.version() == 1 ? "" : story.sources().size() + " sources): ")

@@ -37,6 +37,18 @@ class WebhookMessagesTest {
     }
 
     @Test
+    void saysAStoryMergedIntoAnotherWentThereWithoutRepeatingItsSources() throws Exception {
+        Tags tags = new Tags(true, 0.9, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), "t/1");
+        Story merged = new Story(1, "s2", 3, "Tokyo scrambles after <classified> breach", "https://b.example/2", T, T, tags,
+                List.of(source("https://b.example/2", "b.example")), 0, "s1");
+
+        String text = Json.MAPPER.readTree(WebhookMessages.slack(merged)).get("text").asText();
+
+        assertThat(text).isEqualTo(":link: *Story merged* into story s1, which has its 1 sources: "
+                + "Tokyo scrambles after &lt;classified&gt; breach");
+    }
+
+    @Test
     void announcesTheFirstVersionAsNew() throws Exception {
         Tags tags = new Tags(true, 0.9, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), "t/1");
         Story story = new Story(1, "s1", 1, "Spies", "https://a.example/1", T, T, tags, List.of(source("https://a.example/1", "A")));
