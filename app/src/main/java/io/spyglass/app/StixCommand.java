@@ -55,7 +55,10 @@ final class StixCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The highest version of each story in the lines, in order of first appearance; a line that is no story is skipped. */
+    /**
+     * The highest version of each story in the lines, in order of first appearance, less the stories merged into
+     * another (whose sources the other has); a line that is no story is skipped.
+     */
     static List<Story> latestVersions(BufferedReader in) throws IOException {
         Map<String, Story> latest = new LinkedHashMap<>();
         long lineNo = 0;
@@ -73,6 +76,8 @@ final class StixCommand implements Callable<Integer> {
             }
             latest.merge(story.storyId(), story, (a, b) -> b.version() >= a.version() ? b : a);
         }
-        return new ArrayList<>(latest.values());
+        List<Story> out = new ArrayList<>(latest.values());
+        out.removeIf(s -> s.mergedInto() != null);
+        return out;
     }
 }

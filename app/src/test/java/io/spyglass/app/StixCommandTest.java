@@ -55,6 +55,18 @@ class StixCommandTest {
     }
 
     @Test
+    void leavesOutAStoryMergedIntoAnother() throws Exception {
+        Story merged = Json.MAPPER.readValue(storyLine(2, 2), Story.class);
+        String mergedLine = Json.MAPPER.writeValueAsString(new Story(1, "story-2", 3, merged.title(), merged.url(),
+                merged.firstSeen(), merged.lastSeen(), merged.tags(), merged.sources(), 0, "story-1"));
+        String input = String.join("\n", storyLine(3, 3), mergedLine);
+
+        List<Story> latest = StixCommand.latestVersions(new java.io.BufferedReader(new java.io.StringReader(input)));
+
+        assertThat(latest).extracting(Story::storyId).containsExactly("story-1");
+    }
+
+    @Test
     void saysSoWhenTheInputCannotBeRead(@TempDir Path dir) {
         int exit = new CommandLine(new Spyglass()).execute("stix", "--input", dir.resolve("missing.jsonl").toString(),
                 "--output", dir.resolve("bundle.json").toString());
