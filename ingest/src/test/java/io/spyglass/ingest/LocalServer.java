@@ -40,8 +40,13 @@ public final class LocalServer implements AutoCloseable {
 
     /** Starts a server with no handlers on {@code address}, e.g. IPv6's loopback {@code ::1}; unknown paths answer 404. */
     public static LocalServer start(InetAddress address) {
+        return start(address, 0);
+    }
+
+    /** Starts a server with no handlers on {@code address} and {@code port} (0: a free one); unknown paths answer 404. */
+    public static LocalServer start(InetAddress address, int port) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(address, 0), 50);
+            HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 50);
             ExecutorService executor = Executors.newCachedThreadPool(r -> {
                 Thread t = new Thread(r, "local-server");
                 t.setDaemon(true);

@@ -39,36 +39,59 @@ public record AddressPolicy(boolean allowPrivate, List<Cidr> allowed) {
     }
 
     /**
-     * Resolves {@code host} and checks every address it resolves to.
+     * Resolves {@code host} with the system's resolver and checks every address it resolves to.
      *
+     * @throws FetchException as {@link #resolve(String, HostResolver)}
+     */
+    public void check(String host) throws FetchException {
+        resolve(host, HostResolver.system());
+    }
+
+    /**
+     * Resolves {@code host} with {@code resolver} and checks every address it resolves to; the addresses returned are
+     * the ones checked, so a connection made to them cannot be rebound to another address by a second lookup.
+     *
+     * @return the checked addresses, never empty
      * @throws FetchException of class {@link FetchException.Kind#BAD_URL} if it is an IPv4 address in a form other than
      *                        four decimal numbers, {@link FetchException.Kind#DNS} if it does not resolve, or
      *                        {@link FetchException.Kind#FORBIDDEN_ADDRESS} if any address is not allowed
      */
-    public void check(String host) throws FetchException {
+    public InetAddress[] resolve(String host, HostResolver resolver) throws FetchException {
+        refuseAmbiguousIpv4(host);
+        InetAddress[] addresses;
+        try {
+            addresses = resolver.resolve(host);
+        } catch (UnknownHostException e) {
+            throw new FetchException(FetchException.Kind.DNS, "host '" + host + "' does not resolve");
+        }
+        if (addresses == null || addresses.length == 0) {
+            throw new FetchException(FetchException.Kind.DNS, "host '" + host + "' does not resolve");
+        }
+        if (!allowPrivate) {
+            for (InetAddress address : addresses) {
+                String why = forbidden(address);
+                if (why != null && allowed.stream().noneMatch(block -> block.contains(address))) {
+                    throw new FetchException(FetchException.Kind.FORBIDDEN_ADDRESS, "host '" + host + "' resolves to "
+                            + why + " address " + address.getHostAddress()
+                            + " (refused; list it in fetch.allow or set fetch.allow-private-addresses to allow)");
+                }
+            }
+        }
+        return addresses.clone();
+    }
+
+    /**
+     * Refuses {@code host} when it is an IPv4 address written in a form other than four decimal numbers.
+     *
+     * @throws FetchException of class {@link FetchException.Kind#BAD_URL} if it is
+     */
+    static void refuseAmbiguousIpv4(String host) throws FetchException {
         if (ambiguousIpv4(host)) {
             // inet_aton (what a proxy or libc resolver uses) reads 0x7f000001, 2130706433, 127.1 and 0177.0.0.1 as
             // 127.0.0.1, while Java reads 0177 as decimal 177 and refuses hex: no check here could agree with the proxy
             throw new FetchException(FetchException.Kind.BAD_URL, "host '" + host + "' looks like an IPv4 address in a form "
                     + "other than four decimal numbers (hex, octal or fewer parts), which resolvers read differently: refused; "
                     + "write the address as a.b.c.d");
-        }
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(host);
-        } catch (UnknownHostException e) {
-            throw new FetchException(FetchException.Kind.DNS, "host '" + host + "' does not resolve");
-        }
-        if (allowPrivate) {
-            return;
-        }
-        for (InetAddress address : addresses) {
-            String why = forbidden(address);
-            if (why != null && allowed.stream().noneMatch(block -> block.contains(address))) {
-                throw new FetchException(FetchException.Kind.FORBIDDEN_ADDRESS, "host '" + host + "' resolves to "
-                        + why + " address " + address.getHostAddress()
-                        + " (refused; list it in fetch.allow or set fetch.allow-private-addresses to allow)");
-            }
         }
     }
 

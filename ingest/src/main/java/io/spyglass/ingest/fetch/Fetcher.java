@@ -5,40 +5,57 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
-import java.net.ProxySelector;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
+import java.net.UnknownHostException;
+import java.net.http.HttpHeaders;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * Fetches URLs over HTTP(S) within {@link FetchSettings}: redirects are followed by hand so that every hop's
  * address is checked, bodies are capped (compressed and decompressed), and the whole exchange has a deadline.
+ * A direct connection goes to the addresses the check saw: the client's DNS resolver is the check itself, so a name
+ * that answers a public address to the check and a private one a moment later (DNS rebinding) cannot get through.
+ * TLS still names and verifies the host name.
  */
 public final class Fetcher {
     private final FetchSettings settings;
     private final HostThrottle throttle;
     private final Clock clock;
-    private final HttpClient client;
+    /** Aborts the requests that pass their deadline; one daemon thread for every fetcher. */
+    private static final ScheduledExecutorService DEADLINES = deadlines();
+
+    private final HostResolver resolver;
+    private final CloseableHttpClient client;
 
     /** A fetcher without per-host limits. */
     public Fetcher(FetchSettings settings) {
@@ -55,16 +72,40 @@ public final class Fetcher {
      * clock, turned into a back-off from {@code clock}'s now.
      */
     public Fetcher(FetchSettings settings, HostThrottle throttle, Clock clock) {
+        this(settings, throttle, clock, HostResolver.system());
+    }
+
+    /** A fetcher as above whose host names are resolved by {@code resolver} (tests give one that changes its answer). */
+    public Fetcher(FetchSettings settings, HostThrottle throttle, Clock clock, HostResolver resolver) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.throttle = Objects.requireNonNull(throttle, "throttle");
         this.clock = Objects.requireNonNull(clock, "clock");
-        HttpClient.Builder client = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER);
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
+        ConnectionConfig connection = ConnectionConfig.custom()
+                .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                .setSocketTimeout(Timeout.of(settings.totalTimeout()))
+                .build();
+        // behind a proxy the client only ever resolves the proxy, which is the operator's and not checked; the target
+        // name goes to the proxy and is checked before the request in check()
+        DnsResolver dns = settings.proxy() == null ? new CheckingDns(settings.addresses(), resolver) : new PlainDns(resolver);
+        var builder = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(dns)
+                        .setDefaultConnectionConfig(connection)
+                        .setMaxConnTotal(64)
+                        .setMaxConnPerRoute(Math.max(2, settings.hostConcurrency()))
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setRedirectsEnabled(false).build())
+                .disableRedirectHandling()
+                .disableContentCompression()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .evictIdleConnections(Timeout.ofSeconds(30));
         if (settings.proxy() != null) {
-            client.proxy(ProxySelector.of(settings.proxy()));
+            builder.setProxy(new HttpHost("http", settings.proxy().getHostString(), settings.proxy().getPort()));
         }
-        this.client = client.build();
+        this.client = builder.build();
     }
 
     /** The settings this fetcher applies. */
@@ -97,14 +138,14 @@ public final class Fetcher {
         URI current = url;
         for (int hop = 0; ; hop++) {
             check(current);
-            HttpResponse<byte[]> response;
+            Response response;
             try (HostThrottle.Permit permit = throttle.acquire(current.getHost())) {
                 response = send(current, accept, sameOrigin(url, current) ? headers : Map.of(), deadline);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new FetchException(FetchException.Kind.IO, "interrupted while waiting to fetch " + current, e);
             }
-            int status = response.statusCode();
+            int status = response.status();
             if (status == 429 || status == 503) {
                 throttle.backOff(current.getHost(),
                         HostThrottle.retryAfter(response.headers().firstValue("Retry-After").orElse(null), clock.instant()));
@@ -138,8 +179,14 @@ public final class Fetcher {
         if (url.getHost() == null) {
             throw new FetchException(FetchException.Kind.BAD_URL, "no host in URL: " + url);
         }
+        if (settings.proxy() == null) {
+            // resolved and checked when connecting (CheckingDns), so the address checked is the address connected to;
+            // only the forms of an IPv4 literal that resolvers read differently are refused here, before a request
+            AddressPolicy.refuseAmbiguousIpv4(url.getHost());
+            return;
+        }
         try {
-            settings.addresses().check(url.getHost());
+            settings.addresses().resolve(url.getHost(), resolver);
         } catch (FetchException e) {
             if (e.kind() != FetchException.Kind.DNS || settings.proxy() == null) {
                 throw e;
@@ -173,51 +220,95 @@ public final class Fetcher {
         }
     }
 
-    private HttpResponse<byte[]> send(URI url, String accept, Map<String, String> headers, long deadline) throws FetchException {
+    /** The raw answer to one request: status, headers and the body as sent (still compressed). */
+    private record Response(int status, HttpHeaders headers, byte[] body) {}
+
+    private Response send(URI url, String accept, Map<String, String> headers, long deadline) throws FetchException {
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0) {
             throw new FetchException(FetchException.Kind.TIMEOUT, "no response from " + url + " within " + settings.totalTimeout().toSeconds() + " s");
         }
-        HttpRequest request;
-        try {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(url)
-                    .timeout(Duration.ofNanos(remaining))
-                    .header("User-Agent", settings.userAgent())
-                    .header("Accept", accept)
-                    .header("Accept-Encoding", "gzip, deflate");
-            headers.forEach(builder::header);
-            request = builder.GET().build();
-        } catch (IllegalArgumentException e) {
-            throw new FetchException(FetchException.Kind.BAD_URL, "bad URL " + url + ": " + e.getMessage());
-        }
-        CompletableFuture<HttpResponse<byte[]>> future =
-                client.sendAsync(request, info -> new CappedBody(settings.maxBytes()));
-        try {
-            return future.get(remaining, TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new FetchException(FetchException.Kind.TIMEOUT, "no complete response from " + url + " within "
-                    + settings.totalTimeout().toSeconds() + " s");
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new FetchException(FetchException.Kind.IO, "interrupted while fetching " + url, e);
-        } catch (ExecutionException e) {
-            throw classify(url, e.getCause());
+        HttpGet request = new HttpGet(url);
+        request.setHeader("User-Agent", settings.userAgent());
+        request.setHeader("Accept", accept);
+        request.setHeader("Accept-Encoding", "gzip, deflate");
+        headers.forEach(request::setHeader);
+        AtomicBoolean expired = new AtomicBoolean();
+        // the socket timeout bounds each read; this bounds the whole exchange, so a server dripping its headers or
+        // body a byte at a time is cut off at the deadline
+        ScheduledFuture<?> abort = DEADLINES.schedule(() -> {
+            expired.set(true);
+            request.cancel();
+        }, remaining, TimeUnit.NANOSECONDS);
+        try (ClassicHttpResponse response = client.executeOpen(null, request, null)) {
+            Response read = new Response(response.getCode(), headers(response), body(response.getEntity(), request));
+            if (expired.get()) {
+                throw timeout(url);
+            }
+            return read;
+        } catch (IOException | RuntimeException e) {
+            if (expired.get() || Thread.currentThread().isInterrupted()) {
+                throw expired.get() ? timeout(url) : new FetchException(FetchException.Kind.IO, "interrupted while fetching " + url, e);
+            }
+            throw classify(url, e);
+        } finally {
+            abort.cancel(false);
         }
     }
 
+    private FetchException timeout(URI url) {
+        return new FetchException(FetchException.Kind.TIMEOUT, "no complete response from " + url + " within "
+                + settings.totalTimeout().toSeconds() + " s");
+    }
+
+    /** Reads the body up to the cap; past it the request is aborted rather than read (or drained) to the end. */
+    private byte[] body(HttpEntity entity, HttpGet request) throws IOException {
+        if (entity == null) {
+            return new byte[0];
+        }
+        long cap = settings.maxBytes();
+        if (entity.getContentLength() > cap) {
+            request.cancel();
+            throw new TooLarge();
+        }
+        InputStream in = entity.getContent();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        byte[] buffer = new byte[16384];
+        int n;
+        while ((n = in.read(buffer)) != -1) {
+            if (bytes.size() + (long) n > cap) {
+                // closing the stream would read the rest to reuse the connection: abort drops it instead
+                request.cancel();
+                throw new TooLarge();
+            }
+            bytes.write(buffer, 0, n);
+        }
+        in.close(); // at the end already: hands the connection back for reuse
+        return bytes.toByteArray();
+    }
+
+    /** The response's headers as java.net.http's (case-insensitive names, repeated names kept in order). */
+    private static HttpHeaders headers(ClassicHttpResponse response) {
+        Map<String, List<String>> map = new LinkedHashMap<>();
+        for (Header header : response.getHeaders()) {
+            map.computeIfAbsent(header.getName(), name -> new ArrayList<>()).add(header.getValue());
+        }
+        return HttpHeaders.of(map, (name, value) -> true);
+    }
+
     private FetchException classify(URI url, Throwable cause) {
-        // the client wraps the telling exception at varying depths (a ConnectException wraps a channel error),
-        // so the first known type anywhere in the chain decides
+        // the telling exception may be wrapped, so the first known type anywhere in the chain decides
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof TooLarge) {
                 return new FetchException(FetchException.Kind.TOO_LARGE, url + " is larger than " + settings.maxBytes() + " bytes");
             }
-            if (t instanceof HttpConnectTimeoutException) {
+            if (t instanceof Refused refused) {
+                return refused.reason;
+            }
+            if (t instanceof ConnectTimeoutException) {
                 return new FetchException(FetchException.Kind.TIMEOUT, "connecting to " + url + " timed out", cause);
             }
-            if (t instanceof HttpTimeoutException) {
+            if (t instanceof SocketTimeoutException) {
                 return new FetchException(FetchException.Kind.TIMEOUT, "no response from " + url + " in time", cause);
             }
             if (t instanceof SSLException) {
@@ -225,6 +316,9 @@ public final class Fetcher {
             }
             if (t instanceof ConnectException) {
                 return new FetchException(FetchException.Kind.CONNECT, "cannot connect to " + url + ": connection refused", cause);
+            }
+            if (t instanceof UnknownHostException) {
+                return new FetchException(FetchException.Kind.DNS, "host '" + url.getHost() + "' does not resolve", cause);
             }
             if (t.getCause() == null) {
                 return new FetchException(FetchException.Kind.IO, "fetching " + url + " failed: " + t, cause);
@@ -267,57 +361,60 @@ public final class Fetcher {
         }
     }
 
-    /** Signals a body over the cap; carried through the client's future. */
+    /** Signals a body over the cap. */
     private static final class TooLarge extends IOException {
         TooLarge() {
             super("body over the size cap");
         }
     }
 
-    /** Collects a body, cancelling the transfer as soon as it passes the cap. */
-    private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
-        private final long cap;
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private Flow.Subscription subscription;
+    /** Carries the address check's refusal out of the client, which lets a resolver throw UnknownHostException only. */
+    private static final class Refused extends UnknownHostException {
+        final transient FetchException reason;
 
-        CappedBody(long cap) {
-            this.cap = cap;
+        Refused(FetchException reason) {
+            super(reason.getMessage());
+            this.reason = reason;
         }
+    }
 
+    /** The client's resolver for direct connections: resolves and checks in one step, and answers the checked addresses. */
+    private record CheckingDns(AddressPolicy policy, HostResolver resolver) implements DnsResolver {
         @Override
-        public CompletionStage<byte[]> getBody() {
-            return result;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription = s;
-            s.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            for (ByteBuffer buffer : buffers) {
-                if (bytes.size() + (long) buffer.remaining() > cap) {
-                    subscription.cancel();
-                    result.completeExceptionally(new TooLarge());
-                    return;
-                }
-                byte[] chunk = new byte[buffer.remaining()];
-                buffer.get(chunk);
-                bytes.writeBytes(chunk);
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            try {
+                return policy.resolve(host, resolver);
+            } catch (FetchException e) {
+                throw new Refused(e);
             }
         }
 
         @Override
-        public void onError(Throwable t) {
-            result.completeExceptionally(t);
+        public String resolveCanonicalHostname(String host) {
+            return host;
+        }
+    }
+
+    /** The client's resolver behind a proxy, where it resolves the proxy's own name only. */
+    private record PlainDns(HostResolver resolver) implements DnsResolver {
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            return resolver.resolve(host);
         }
 
         @Override
-        public void onComplete() {
-            result.complete(bytes.toByteArray());
+        public String resolveCanonicalHostname(String host) {
+            return host;
         }
+    }
+
+    private static ScheduledExecutorService deadlines() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "fetch-deadlines");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
     }
 }

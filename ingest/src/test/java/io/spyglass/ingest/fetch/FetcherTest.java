@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.spyglass.ingest.LocalServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -338,6 +341,37 @@ class FetcherTest {
 
         assertThat(e.kind()).isEqualTo(FetchException.Kind.TIMEOUT);
         assertThat(e.getMessage()).isEqualTo("no complete response from " + server.url("/drip") + " within 1 s");
+    }
+
+    // https://github.com/spyglass-news/spyglass/issues/17: each byte arrives within the socket timeout, so only the
+    // deadline for the whole exchange stops a server that drips its status line and headers
+    @Test
+    void stopsAServerDrippingItsHeadersAtTheTotalDeadline() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread dripper = new Thread(() -> {
+                try (Socket client = socket.accept(); OutputStream out = client.getOutputStream()) {
+                    for (byte b : "HTTP/1.1 200 OK\r\nX-Drip: ".getBytes(StandardCharsets.US_ASCII)) {
+                        out.write(b);
+                        out.flush();
+                    }
+                    for (int i = 0; i < 600; i++) {
+                        out.write('x');
+                        out.flush();
+                        Thread.sleep(50);
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // the fetcher hung up, as it should
+                }
+            }, "header-dripper");
+            dripper.setDaemon(true);
+            dripper.start();
+            URI url = URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/feed");
+
+            FetchException e = assertThrows(FetchException.class, () -> fetcher.get(url, ACCEPT));
+
+            assertThat(e.kind()).isEqualTo(FetchException.Kind.TIMEOUT);
+            assertThat(e.getMessage()).isEqualTo("no complete response from " + url + " within 1 s");
+        }
     }
 
     @Test
