@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 // https://github.com/spyglass-news/spyglass/issues/17: a name that answers an allowed address to the check and a
 // forbidden one when the client connects (DNS rebinding) must not reach the forbidden one
-class Issue17DnsRebindingTest {
+class DnsRebindingTest {
     private static final String ACCEPT = "*/*";
 
     /** Answers {@code first} to the first lookup and {@code later} to every other, recording each lookup. */

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 // https://github.com/spyglass-news/spyglass/issues/17 (resource caps measured): hostile pages and feeds served by a
 // real server, at the production caps (fetch.max-bytes 10 MiB, ingest.max-items-per-feed 500); each ends in a clear
 // feed status or a bounded result. The peak heap of each case is measured by bench's HostileInputBench.
-class Issue17HostileInputTest {
+class HostileInputTest {
     private static final Instant NOW = Instant.parse("2024-07-01T12:00:00Z");
     private static final long FIFTY_MB = 50L * 1000 * 1000;
     private static final int MAX_BYTES = 10 * 1024 * 1024;
