@@ -222,6 +222,7 @@ public final class StoryClusterer {
      */
     static Set<String> ubiquitous(Fingerprint f, Collection<StoryIndex.Source> candidates) {
         Map<String, Set<String>> stories = new HashMap<>();
+        Set<String> fPairs = pairs(f);
         for (StoryIndex.Source s : candidates) {
             Fingerprint g = s.fingerprint();
             for (String k : f.keywords()) {
@@ -229,8 +230,9 @@ public final class StoryClusterer {
                     stories.computeIfAbsent(k, x -> new HashSet<>()).add(s.storyId());
                 }
             }
-            for (String pair : pairs(f)) {
-                if (pairs(g).contains(pair)) {
+            Set<String> gPairs = fPairs.isEmpty() ? Set.of() : pairs(g);
+            for (String pair : fPairs) {
+                if (gPairs.contains(pair)) {
                     stories.computeIfAbsent(pair, x -> new HashSet<>()).add(s.storyId());
                 }
             }
