@@ -49,8 +49,14 @@ public final class Tagger {
     // The shortest country names taken from the JDK's locale data (addLocalNames).
     private static final int MIN_CJK_LOCAL_NAME = 3;
     private static final int MIN_LOCAL_NAME = 4;
+    /** States listed together as targets, at least this many, are all victims whatever the others' weight. */
+    private static final int MIN_LIST_STANDING = 3;
 
-    private enum Kind { COUNTRY, DEMONYM, CAPITAL, AGENCY, ACTOR }
+    /**
+     * What a name stands for. An {@code INSTITUTION} is a body a state's press names as its own and that is hit, not
+     * an attacker: a parliament, a ministry, "domestic" (国会, 외교부, 国内, Bundestag); it is never attributed.
+     */
+    private enum Kind { COUNTRY, DEMONYM, CAPITAL, AGENCY, INSTITUTION, ACTOR }
 
     /** A named state or actor a phrase stands for. */
     private record Entity(Kind kind, String code, String actor, boolean needsContext, String rule) {
@@ -64,10 +70,14 @@ public final class Tagger {
 
     /**
      * What one mention of a state or actor says: toward attribution or victimhood ({@code weight}), and what it
-     * adds to the verdict's signals, times {@code boost} (the title weight or 1).
+     * adds to the verdict's signals, times {@code boost} (the title weight or 1). {@code list} is the first token
+     * of the list of states the mention shares its role with ("targeting India, Nepal and Bhutan"), or -1.
      */
     private record Role(String code, double weight, Map<String, Double> signals, double boost, int first, int last,
-                        String rule) {
+                        String rule, int list) {
+        Role(String code, double weight, Map<String, Double> signals, double boost, int first, int last, String rule) {
+            this(code, weight, signals, boost, first, last, rule, -1);
+        }
     }
 
     private final Taxonomy taxonomy;
@@ -100,6 +110,7 @@ public final class Tagger {
     private final PhraseList cueTargetNounsBefore;
     private final PhraseList cueVictimSuffixes;
     private final PhraseList cueAccuseSuffixes;
+    private final PhraseList cueRegions;
     // Single words the rules test for, by vocabulary id: comparing ids needs no lower-cased string per token.
     // The word sets are indexed by id + 1, so that UNKNOWN needs no test of its own (see in()).
     private final int cveId;
@@ -156,6 +167,7 @@ public final class Tagger {
         this.cueTargetNounsBefore = cues.get("targetNounsBefore");
         this.cueVictimSuffixes = cues.get("victimSuffixes");
         this.cueAccuseSuffixes = cues.get("accuseSuffixes");
+        this.cueRegions = cues.get("regions");
         List<String> signalOrder = new ArrayList<>(taxonomy.signals().keySet());
         this.signalNames = signalOrder.toArray(new String[0]);
         this.signalSaturation = new double[signalNames.length];
@@ -332,9 +344,11 @@ public final class Tagger {
         Map<String, Evidence> actorsFound = new LinkedHashMap<>();
         List<PhraseMatcher.Match<Entity>> states = new ArrayList<>();
         PhraseMatcher.Match<Entity> lastActor = null;
+        List<PhraseMatcher.Match<Entity>> institutions = new ArrayList<>();
         Map<Integer, String> stateEnds = new HashMap<>();
         for (PhraseMatcher.Match<Entity> m : found) {
-            if (m.payload().kind() != Kind.ACTOR && m.payload().kind() != Kind.AGENCY) {
+            Kind kind = m.payload().kind();
+            if (kind != Kind.ACTOR && kind != Kind.AGENCY && kind != Kind.INSTITUTION) {
                 stateEnds.put(m.last(), m.payload().code());
             }
         }
@@ -366,8 +380,17 @@ public final class Tagger {
                 }
                 continue;
             }
+            PhraseMatcher.Match<Entity> owned = e.kind() == Kind.AGENCY || e.kind() == Kind.INSTITUTION
+                    ? ownedAgency(tokens, m, stateEnds) : m;
+            if (owned.payload().kind() == Kind.INSTITUTION) {
+                // "欧州各国の外務省" is some other states' ministry, which one unknown: no state's mention at all.
+                if (regional(tokens, m)) {
+                    continue;
+                }
+                institutions.add(owned);
+            }
             if (!bystander(tokens, m, stateToken)) {
-                states.add(e.kind() == Kind.AGENCY ? ownedAgency(tokens, m, stateEnds) : m);
+                states.add(owned);
             }
         }
         roles(tokens, states, stateToken, titleEnd, attributions, victimRoles);
@@ -398,6 +421,9 @@ public final class Tagger {
             attributed.forEach(c -> attributedCodes.add(c.code()));
             victims = select(victimRoles, List.of(), 0, setting("victimMin"), setting("victimLoneMin"),
                     setting("victimRatio"), attributedCodes, "victims", tokens, evidence);
+            if (victims.isEmpty()) {
+                victims = institutionVictim(institutions, attributedCodes, tokens, evidence);
+            }
             actors = new ArrayList<>();
             for (Map.Entry<String, Evidence> a : actorsFound.entrySet()) {
                 // A criminal group's country is where it is based, not a state behind it.
@@ -424,8 +450,11 @@ public final class Tagger {
                        List<Role> attackers, List<Role> victims) {
         Role[] attacker = new Role[states.size()];
         Role[] victim = new Role[states.size()];
+        int[] listOf = new int[states.size()];
+        Arrays.fill(listOf, -1);
         for (int i = 0; i < states.size(); i++) {
-            attacker[i] = attribution(tokens, states.get(i), stateToken);
+            boolean institution = states.get(i).payload().kind() == Kind.INSTITUTION;
+            attacker[i] = institution ? null : attribution(tokens, states.get(i), stateToken);
             victim[i] = attacker[i] == null ? victim(tokens, states.get(i), stateToken) : null;
         }
         // "the NSA and GCHQ developed …", "targeting India and Pakistan": a listed state shares its neighbour's role.
@@ -441,10 +470,13 @@ public final class Tagger {
                 }
                 boolean weak = attacker[i] == null || attacker[i].rule().equals("agency-mention");
                 boolean roleless = weak && victim[i] == null;
-                if (roleless && attacker[j] != null && !attacker[j].rule().equals("agency-mention")) {
+                boolean institution = states.get(i).payload().kind() == Kind.INSTITUTION;
+                if (roleless && !institution && attacker[j] != null && !attacker[j].rule().equals("agency-mention")) {
                     attacker[i] = coordinated(attacker[j], states.get(i));
                 } else if (roleless && attacker[i] == null && victim[j] != null) {
                     victim[i] = coordinated(victim[j], states.get(i));
+                    listOf[j] = listOf[j] < 0 ? states.get(j).first() : listOf[j];
+                    listOf[i] = listOf[j];
                 }
             }
         }
@@ -453,14 +485,16 @@ public final class Tagger {
             if (attacker[i] != null) {
                 attackers.add(withBoost(attacker[i], boost));
             } else if (victim[i] != null) {
-                victims.add(withBoost(victim[i], boost));
+                Role r = withBoost(victim[i], boost);
+                victims.add(new Role(r.code(), r.weight(), r.signals(), r.boost(), r.first(), r.last(), r.rule(),
+                        listOf[i]));
             }
         }
     }
 
     /**
      * One match per state and span: a name listed twice for a state (as name and demonym, in countries.tsv and a
-     * language file, or two spellings one stem) is one mention, not several.
+     * language file, or two spellings one stem) is one mention, not several; an institution wins over other kinds.
      */
     private static List<PhraseMatcher.Match<Entity>> oneMentionPerState(List<PhraseMatcher.Match<Entity>> found) {
         List<PhraseMatcher.Match<Entity>> out = new ArrayList<>(found.size());
@@ -471,6 +505,10 @@ public final class Tagger {
                     && Objects.equals(last.payload().code(), m.payload().code());
             if (!repeat) {
                 out.add(m);
+                last = m;
+            } else if (m.payload().kind() == Kind.INSTITUTION) {
+                // A language file that lists a name as an institution ("Bundestag") overrides the table's kind.
+                out.set(out.size() - 1, m);
                 last = m;
             }
         }
@@ -681,6 +719,36 @@ public final class Tagger {
         return null;
     }
 
+    /**
+     * When no victim is phrased as one, the state whose own institutions the article names most ("外務省",
+     * "국회", "国内", "Bundestag"), unless it is attributed: a ministry's press reports on hits at home without
+     * naming the home country.
+     */
+    private List<Country> institutionVictim(List<PhraseMatcher.Match<Entity>> institutions, Set<String> attributed,
+                                            Tokens t, List<Evidence> evidence) {
+        Map<String, Integer> mentions = new LinkedHashMap<>();
+        institutions.forEach(m -> mentions.merge(m.payload().code(), 1, Integer::sum));
+        String code = mentions.entrySet().stream().filter(e -> !attributed.contains(e.getKey()))
+                .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        if (code == null) {
+            return List.of();
+        }
+        institutions.stream().filter(m -> m.payload().code().equals(code))
+                .limit(MAX_EVIDENCE_PER_VALUE)
+                .forEach(m -> evidence.add(evidence("victims", code, t, m.first(), m.last(), "victim-institution")));
+        return List.of(countries.get(code));
+    }
+
+    /**
+     * True when a region or a group of states owns an institution: "欧州各国の外務省", "госорганы Центральной Азии",
+     * "ministries across Europe" name other states' bodies, not the home country's.
+     */
+    private boolean regional(Tokens t, PhraseMatcher.Match<Entity> m) {
+        int before = m.first() > 0 && in(possessives, t.id(m.first() - 1)) ? m.first() - 1 : m.first();
+        int after = m.last() < t.size() && in(placeWords, t.id(m.last())) ? m.last() + 1 : m.last();
+        return (before > 0 && cueRegions.endsAt(t, before) > 0) || (after < t.size() && cueRegions.startsAt(t, after) > 0);
+    }
+
     /** The position before a mention, past articles, possessives and other state words ("Iran's IRGC"). */
     private int skipBack(Tokens t, int first, boolean[] stateToken) {
         int p = first;
@@ -774,7 +842,7 @@ public final class Tagger {
     }
 
     private static Role withBoost(Role r, double boost) {
-        return new Role(r.code(), r.weight() * boost, r.signals(), boost, r.first(), r.last(), r.rule());
+        return new Role(r.code(), r.weight() * boost, r.signals(), boost, r.first(), r.last(), r.rule(), r.list());
     }
 
     /**
@@ -803,6 +871,21 @@ public final class Tagger {
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .map(Map.Entry::getKey)
                 .toList();
+        // States listed together as targets share a standing: a list of three or more, or one with a member
+        // selected, puts every member that reaches min in ("in Australia, Brazil, Chile, … and Vietnam" beside many
+        // mentions of one other state).
+        Set<String> chosen = new LinkedHashSet<>(codes);
+        Map<Integer, Set<String>> lists = new HashMap<>();
+        roles.stream().filter(r -> r.list() >= 0)
+                .forEach(r -> lists.computeIfAbsent(r.list(), k -> new LinkedHashSet<>()).add(r.code()));
+        lists.values().stream()
+                .filter(members -> members.size() >= MIN_LIST_STANDING || members.stream().anyMatch(chosen::contains))
+                .flatMap(Set::stream)
+                .filter(c -> sum.get(c) >= min && !exclude.contains(c))
+                .forEach(chosen::add);
+        if (chosen.size() > codes.size()) {
+            codes = chosen.stream().sorted(Comparator.comparingDouble((String c) -> sum.get(c)).reversed()).toList();
+        }
         if (codes.isEmpty() && lone > 0 && max >= lone) {
             // Several weak mentions of one state (a bare "Cyber Command" throughout) still name the actor.
             codes = sum.entrySet().stream().filter(e -> e.getValue() == max && !exclude.contains(e.getKey()))
@@ -1027,6 +1110,8 @@ public final class Tagger {
                     entities.add(n, new Entity(Kind.CAPITAL, code, null, false, file + "capital:" + code)));
             Taxonomy.nonNull(names.agencies()).forEach(n ->
                     entities.add(n, new Entity(Kind.AGENCY, code, null, false, file + "agency:" + code)));
+            Taxonomy.nonNull(names.institutions()).forEach(n ->
+                    entities.add(n, new Entity(Kind.INSTITUTION, code, null, false, file + "institution:" + code)));
         });
         if (!language.equals("en")) {
             addLocalNames(byCode.keySet());

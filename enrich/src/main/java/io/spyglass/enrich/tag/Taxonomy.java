@@ -59,7 +59,7 @@ record Taxonomy(
     /** Cue lists the tagger reads; a user file may extend them but not add others. */
     static final List<String> CUE_NAMES = List.of("actorNouns", "modifiers", "stateModifiers", "linkWords",
             "linkPhrases", "agentVerbs", "accuseVerbs", "targetNouns", "victimPhrases", "reportVerbs",
-            "bystanderPrefixes", "vendorNouns", "hedges", "actorNounsBefore", "targetNounsBefore", "victimSuffixes", "accuseSuffixes",
+            "bystanderPrefixes", "vendorNouns", "hedges", "actorNounsBefore", "targetNounsBefore", "victimSuffixes", "accuseSuffixes", "regions",
             "possessives", "articles", "placeWords", "listGlue", "passiveMarkers");
 
     /** Rule names the tagger applies; a user file may re-weight them. */
@@ -130,10 +130,12 @@ record Taxonomy(
      * @param capitals capitals and seats of power written for the state
      * @param agencies the state's intelligence, military and security agencies
      */
-    record CountryNames(List<String> names, List<String> demonyms, List<String> capitals, List<String> agencies) {
+    record CountryNames(List<String> names, List<String> demonyms, List<String> capitals, List<String> agencies,
+                        List<String> institutions) {
         CountryNames plus(CountryNames more) {
             return new CountryNames(concat(names, more.names), concat(demonyms, more.demonyms),
-                    concat(capitals, more.capitals), concat(agencies, more.agencies));
+                    concat(capitals, more.capitals), concat(agencies, more.agencies),
+                    concat(institutions, more.institutions));
         }
     }
 

@@ -127,4 +127,44 @@ class MultilingualTaggerTest {
         assertThat(t.tags().actors()).extracting(a -> a.name()).contains("Lazarus Group");
         assertThat(t.tags().victims()).extracting(Country::code).contains("JP");
     }
+
+    @Test
+    void aHomeInstitutionHitNamesTheHomeCountryWhenNoCountryIsNamedAsTheTarget() {
+        // The police agency only reports; no country is written as the target, so the home country is.
+        Tags ja = TAGGER.tag("暗号資産480億円流出 北朝鮮のハッカー集団の犯行と特定 警察庁",
+                "警察庁は、暗号資産交換業者から約480億円相当が流出した事件について、北朝鮮の偵察総局傘下のハッカー集団"
+                        + "「ラザルス」による犯行と特定したと発表した。", "ja");
+        Tags ko = TAGGER.tag("국회 보좌진 이메일 해킹…국정원 \"北 소행\"",
+                "국회 보좌진의 이메일 계정이 잇따라 해킹됐다. 국가정보원은 북한 정찰총국 산하 해킹조직의 소행으로 보고 있다고 밝혔다.",
+                "ko");
+
+        assertThat(ja.attributed()).extracting(Country::code).containsExactly("KP");
+        assertThat(ja.victims()).extracting(Country::code).containsExactly("JP");
+        assertThat(ja.evidence()).filteredOn(e -> e.tag().equals("victims"))
+                .extracting(e -> e.rule()).containsOnly("victim-institution");
+        assertThat(ko.victims()).extracting(Country::code).containsExactly("KR");
+    }
+
+    @Test
+    void anInstitutionOfAnotherStateOrRegionIsNoHomeVictim() {
+        // "欧州各国の外務省": Europe's foreign ministries, not Japan's; "中国外務省": China's.
+        Tags europe = TAGGER.tag("ロシアの「APT29」、欧州各国の外務省を標的型メールで攻撃",
+                "ロシア対外情報庁との関係が指摘されるハッカー集団APT29が、欧州各国の外務省の職員を狙った標的型メール攻撃を展開している。", "ja");
+        Tags china = TAGGER.tag("中国系ハッカー集団APT41が活動",
+                "中国国家安全部の指示を受けるハッカー集団APT41が新たなマルウェアを使っている。中国外務省は関与を否定した。", "ja");
+
+        assertThat(europe.attributed()).extracting(Country::code).containsExactly("RU");
+        assertThat(europe.victims()).isEmpty();
+        assertThat(china.victims()).isEmpty();
+    }
+
+    @Test
+    void aNameTheTableCallsACapitalIsAnInstitutionWhereTheLanguageFileSaysSo() {
+        Tags tags = TAGGER.tag("Bundestag erneut Ziel von Spionage",
+                "Der Bundestag meldet einen Spionageangriff. Russische Hacker der Gruppe APT28 stehen im Verdacht, "
+                        + "E-Mails von Abgeordneten gestohlen zu haben.", "de");
+
+        assertThat(tags.attributed()).extracting(Country::code).containsExactly("RU");
+        assertThat(tags.victims()).extracting(Country::code).containsExactly("DE");
+    }
 }

@@ -326,4 +326,17 @@ class TaggerTest {
         assertThat(tags.actors()).containsExactly(new Actor("Glass Heron", "VN"));
         assertThat(tags.attributed()).containsExactly(new Country("VN", "Vietnam"));
     }
+
+    @Test
+    void statesListedTogetherAsTargetsShareTheirStanding() {
+        // The United States is named as the target three times; the list of other targets once, after a bare "in".
+        Tags tags = TAGGER.tag("Chinese hackers target the United States",
+                "Chinese state-sponsored hackers attacked the United States. Attacks on the United States continued, "
+                        + "and agencies located in the United States were breached. The group also hit companies in "
+                        + "Australia, Brazil, Chile, India and Japan, and stole data.");
+
+        assertThat(tags.attributed()).extracting(Country::code).containsExactly("CN");
+        assertThat(tags.victims()).extracting(Country::code)
+                .containsExactlyInAnyOrder("US", "AU", "BR", "CL", "IN", "JP");
+    }
 }
