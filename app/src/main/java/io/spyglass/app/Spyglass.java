@@ -22,7 +22,6 @@ import picocli.CommandLine.Command;
                 ExtractCommand.class,
                 RetagCommand.class,
                 HealthCommand.class,
-                BenchDeliveryCommand.class,
         })
 public final class Spyglass implements Runnable {
 

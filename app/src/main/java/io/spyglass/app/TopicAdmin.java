@@ -20,12 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Creates Spyglass's topics and tells how far a consumer group has read them. */
-final class TopicAdmin implements AutoCloseable {
+public final class TopicAdmin implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TopicAdmin.class);
     private final Admin admin;
     private final Object bootstrapServers;
 
-    TopicAdmin(Map<String, Object> kafka) {
+    public TopicAdmin(Map<String, Object> kafka) {
         this.admin = Admin.create(kafka);
         this.bootstrapServers = kafka.get("bootstrap.servers");
     }
@@ -35,7 +35,7 @@ final class TopicAdmin implements AutoCloseable {
      *
      * @throws KafkaUnavailableException if the cluster does not answer
      */
-    void ensure(Topics topics, int partitions) throws ExecutionException, InterruptedException, TimeoutException {
+    public void ensure(Topics topics, int partitions) throws ExecutionException, InterruptedException, TimeoutException {
         Set<String> existing;
         try {
             existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
@@ -70,7 +70,7 @@ final class TopicAdmin implements AutoCloseable {
      * True when {@code group} has committed, on every partition of {@code topic}, the topic's end offset: it has
      * processed everything written so far.
      */
-    boolean caughtUp(String group, String topic) throws ExecutionException, InterruptedException, TimeoutException {
+    public boolean caughtUp(String group, String topic) throws ExecutionException, InterruptedException, TimeoutException {
         var description = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spyglass.model.Json;
+import io.spyglass.testkit.StoryFarm;
 import io.spyglass.web.WebApp;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

@@ -1,4 +1,4 @@
-package io.spyglass.app;
+package io.spyglass.testkit;
 
 import io.spyglass.model.Actor;
 import io.spyglass.model.Country;
@@ -25,8 +25,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Made-up espionage stories of a realistic size and spread (states, victims, one to four outlets with texts and
  * evidence), written to a story topic, for the web view's tests and benchmark.
  */
-final class StoryFarm {
-    static final Instant T0 = Instant.parse("2026-09-01T00:00:00Z");
+public final class StoryFarm {
+    public static final Instant T0 = Instant.parse("2026-09-01T00:00:00Z");
     private static final List<Country> STATES = List.of(new Country("CN", "China"), new Country("RU", "Russia"),
             new Country("KP", "North Korea"), new Country("IR", "Iran"), new Country("US", "United States"));
     private static final List<Country> VICTIMS = List.of(new Country("JP", "Japan"), new Country("DE", "Germany"),
@@ -45,7 +45,7 @@ final class StoryFarm {
     }
 
     /** Story number {@code i}; the same {@code i} and {@code seed} always give the same story. */
-    static Story story(int i, long seed) {
+    public static Story story(int i, long seed) {
         Random r = new Random(seed * 1_000_003L + i);
         Country state = STATES.get(r.nextInt(STATES.size()));
         Country victim = VICTIMS.get(r.nextInt(VICTIMS.size()));
@@ -78,7 +78,7 @@ final class StoryFarm {
     }
 
     /** Writes stories {@code 0..count-1} to {@code topic}; returns the bytes written. */
-    static long write(String bootstrapServers, String topic, int count, long seed) throws Exception {
+    public static long write(String bootstrapServers, String topic, int count, long seed) throws Exception {
         List<Story> stories = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             stories.add(story(i, seed));
@@ -87,7 +87,7 @@ final class StoryFarm {
     }
 
     /** Writes {@code stories} to {@code topic}, keyed by story id; returns the bytes written. */
-    static long write(String bootstrapServers, String topic, List<Story> stories) throws Exception {
+    public static long write(String bootstrapServers, String topic, List<Story> stories) throws Exception {
         JsonSerde<Story> serde = new JsonSerde<>(Story.class);
         long bytes = 0;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers,

@@ -1,4 +1,4 @@
-package io.spyglass.ingest.bench;
+package io.spyglass.bench;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

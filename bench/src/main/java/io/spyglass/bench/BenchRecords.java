@@ -1,4 +1,4 @@
-package io.spyglass.app;
+package io.spyglass.bench;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.spyglass.model.Article;

@@ -1,4 +1,4 @@
-package io.spyglass.ingest.bench;
+package io.spyglass.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 import io.spyglass.ingest.ArticleLog;

@@ -1,6 +1,8 @@
-package io.spyglass.enrich.tag;
+package io.spyglass.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.spyglass.enrich.tag.Language;
+import io.spyglass.enrich.tag.Tagger;
 import io.spyglass.model.Json;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

@@ -1,6 +1,7 @@
-package io.spyglass.enrich.tag;
+package io.spyglass.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.spyglass.enrich.tag.Tagger;
 import io.spyglass.model.Json;
 import io.spyglass.model.Tags;
 import java.io.IOException;

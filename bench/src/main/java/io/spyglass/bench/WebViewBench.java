@@ -1,6 +1,9 @@
-package io.spyglass.app;
+package io.spyglass.bench;
 
+import io.spyglass.app.EmbeddedKafka;
+import io.spyglass.app.TopicAdmin;
 import io.spyglass.model.Topics;
+import io.spyglass.testkit.StoryFarm;
 import io.spyglass.web.WebApp;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
@@ -25,7 +28,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * web view takes to read them, what its index holds on the heap, how long API calls take, and how long the page
  * takes in headless Chromium from navigation to the first page of rows, with the browser's JS heap.
  *
- * <p>{@code java -cp ... io.spyglass.app.WebViewBench [count] [page loads]}
+ * <p>{@code java -cp ... io.spyglass.bench.WebViewBench [count] [page loads]}
  */
 public final class WebViewBench {
     private WebViewBench() {

@@ -16,11 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Cost of {@link StoryClusterer#fingerprint}, the sink's largest per-article cost after the story index, by the
+ * Cost of {@code StoryClusterer.fingerprint}, the sink's largest per-article cost after the story index, by the
  * thread's CPU time. Each round fingerprints every article of a JSON-lines file ({@code {"id","title","text"}}) 20
  * times; the figure to read is the mean of the last five rounds.
  *
- * <p>Usage: {@code FingerprintCpuLoop ARTICLES.jsonl ROUNDS}
+ * <p>Usage: {@code FingerprintCpuLoop ARTICLES.jsonl ROUNDS}. In the sink's package, not the bench's, because it times
+ * the package-private fingerprint itself, not a public call around it.
  */
 public final class FingerprintCpuLoop {
     private static final int PASSES_PER_ROUND = 20;

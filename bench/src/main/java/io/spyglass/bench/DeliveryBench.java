@@ -1,5 +1,7 @@
-package io.spyglass.app;
+package io.spyglass.bench;
 
+import io.spyglass.app.EmbeddedKafka;
+import io.spyglass.app.TopicAdmin;
 import io.spyglass.enrich.EnrichApp;
 import io.spyglass.enrich.tag.Tagger;
 import io.spyglass.model.Article;
@@ -47,20 +49,21 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code spyglass bench-delivery}: a bare Kafka Streams passthrough against enrich + sink on the same 5 KB article
+ * The delivery benchmark: a bare Kafka Streams passthrough against enrich + sink on the same 5 KB article
  * records, both exactly-once, on a fresh embedded broker, in one run.
  */
-@Command(name = "bench-delivery", mixinStandardHelpOptions = true,
+@Command(name = "DeliveryBench", mixinStandardHelpOptions = true,
         description = {"Measures a bare Kafka Streams passthrough and enrich+sink on the same ~5 KB article records",
                 "(exactly-once both) on a fresh embedded broker and prints records/s, MB/s and p50/p99 latency."})
-final class BenchDeliveryCommand implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger(BenchDeliveryCommand.class);
+public final class DeliveryBench implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryBench.class);
     private static final int PARTITIONS = 3;
     /**
      * This command holds every record in memory (~0.65 GB). On G1's small default initial heap that is over the 45%
@@ -72,6 +75,11 @@ final class BenchDeliveryCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** Options as {@code --help} lists them; exits with the run's status. */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new DeliveryBench()).execute(args));
+    }
 
     @Option(names = "--records", paramLabel = "N", description = "Records for the throughput phase (default: 60000).")
     int records = 60_000;
@@ -204,75 +212,6 @@ final class BenchDeliveryCommand implements Callable<Integer> {
                 enrich.close();
             }
         };
-    }
-
-    /**
-     * CPU time of each stage's stream threads (names starting with its prefix: Kafka Streams names them after the
-     * application id) and of the whole JVM (broker, JIT, this command's producer included) since {@link #start}.
-     */
-    record CpuClock(List<String> prefixes, List<Long> stageNanos, long processNanos, long jitNanos, long gcNanos) {
-        static CpuClock start(List<String> prefixes) {
-            return new CpuClock(prefixes, prefixes.stream().map(CpuClock::threadsCpuNanos).toList(), jvmCpuNanos(),
-                    nativeThreadsCpuNanos(CpuClock::jit), nativeThreadsCpuNanos(CpuClock::gc));
-        }
-
-        CpuClock stop() {
-            List<Long> now = prefixes.stream().map(CpuClock::threadsCpuNanos).toList();
-            return new CpuClock(prefixes, IntStream.range(0, now.size()).mapToObj(i -> now.get(i) - stageNanos.get(i)).toList(),
-                    jvmCpuNanos() - processNanos, since(nativeThreadsCpuNanos(CpuClock::jit), jitNanos),
-                    since(nativeThreadsCpuNanos(CpuClock::gc), gcNanos));
-        }
-
-        private static long since(long now, long then) {
-            return now < 0 || then < 0 ? -1 : now - then;
-        }
-
-        private static boolean jit(String threadName) {
-            return threadName.contains("CompilerThre");
-        }
-
-        /** HotSpot's collector threads (G1's and the parallel workers), which no Java API times separately. */
-        private static boolean gc(String threadName) {
-            return threadName.startsWith("GC Thread") || threadName.startsWith("G1 ");
-        }
-
-        /**
-         * CPU time of the JVM's own threads whose names pass {@code named} (JIT compiler, GC), from /proc (Linux; the
-         * JVM's compilation and collection times count wall time, which on a busy machine includes waiting for a
-         * core); -1 where there is no /proc.
-         */
-        private static long nativeThreadsCpuNanos(Predicate<String> named) {
-            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
-                long ticks = 0;
-                for (Path task : tasks.toList()) {
-                    String stat = Files.readString(task.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    if (named.test(name)) {
-                        // after the name: state is field 3, utime and stime are fields 14 and 15
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                    }
-                }
-                return ticks * 10_000_000L; // USER_HZ is 100 on Linux
-            } catch (IOException | RuntimeException e) {
-                return -1;
-            }
-        }
-
-        private static long threadsCpuNanos(String prefix) {
-            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            long total = 0;
-            for (ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
-                if (t != null && t.getThreadName().startsWith(prefix) && t.getThreadName().contains("StreamThread")) {
-                    total += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
-                }
-            }
-            return total;
-        }
-
-        private static long jvmCpuNanos() {
-            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-        }
     }
 
     private interface StageFactory {
