@@ -3,6 +3,8 @@ package io.spyglass.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.spyglass.app.broker.EmbeddedKafka;
+import io.spyglass.app.broker.TopicAdmin;
 import com.sun.net.httpserver.HttpServer;
 import io.spyglass.app.health.IngestProbe;
 import io.spyglass.app.health.StageStatus;

@@ -2,6 +2,7 @@ package io.spyglass.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spyglass.app.config.Setting;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

@@ -3,6 +3,10 @@ package io.spyglass.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.spyglass.app.broker.EmbeddedKafka;
+import io.spyglass.app.broker.TopicAdmin;
+import io.spyglass.app.config.Setting;
+import io.spyglass.app.config.SpyglassConfig;
 import com.sun.net.httpserver.HttpServer;
 import io.spyglass.ingest.CanonicalUrl;
 import io.spyglass.ingest.FeedList;

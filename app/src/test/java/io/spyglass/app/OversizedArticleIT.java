@@ -2,6 +2,7 @@ package io.spyglass.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spyglass.app.broker.TopicAdmin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.spyglass.ingest.CanonicalUrl;

@@ -1,7 +1,7 @@
 package io.spyglass.bench;
 
-import io.spyglass.app.EmbeddedKafka;
-import io.spyglass.app.TopicAdmin;
+import io.spyglass.app.broker.EmbeddedKafka;
+import io.spyglass.app.broker.TopicAdmin;
 import io.spyglass.model.Topics;
 import io.spyglass.testkit.StoryFarm;
 import io.spyglass.web.WebApp;
