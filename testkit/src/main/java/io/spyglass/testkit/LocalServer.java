@@ -1,8 +1,9 @@
-package io.spyglass.ingest;
+package io.spyglass.testkit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -19,14 +20,35 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.zip.GZIPOutputStream;
 
-/** A real HTTP server on 127.0.0.1 and a free port, for tests; counts the requests per path. */
+/**
+ * A real HTTP server on loopback and a free port, for tests and benchmarks: routes by exact path (else a fallback,
+ * else 404), fixed responses with any status and headers, redirects, computed responses, delays, large bodies with a
+ * length or chunked, a slow drip and gzip; counts the requests per path. The one HTTP fixture every module uses.
+ */
 public final class LocalServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     private final Map<String, HttpHandler> handlers = new ConcurrentHashMap<>();
     private final CountDownLatch stopping = new CountDownLatch(1);
+    private volatile HttpHandler fallback;
+
+    /**
+     * A response: status, Content-Type (null for none) and body.
+     *
+     * @param status      HTTP status code
+     * @param contentType the Content-Type header, or null
+     * @param body        the body; never null, empty for none
+     */
+    public record Response(int status, String contentType, byte[] body) {
+        /** 200 with {@code body} as UTF-8. */
+        public static Response ok(String contentType, String body) {
+            return new Response(200, contentType, body.getBytes(StandardCharsets.UTF_8));
+        }
+    }
 
     private LocalServer(HttpServer server, ExecutorService executor) {
         this.server = server;
@@ -65,7 +87,7 @@ public final class LocalServer implements AutoCloseable {
     private void dispatch(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
-        HttpHandler handler = handlers.get(path);
+        HttpHandler handler = handlers.getOrDefault(path, fallback);
         try (exchange) {
             if (handler == null) {
                 exchange.sendResponseHeaders(404, -1);
@@ -83,20 +105,83 @@ public final class LocalServer implements AutoCloseable {
         return this;
     }
 
-    /** Serves a fixed response at {@code path}; {@code headers} are name, value pairs. */
-    public LocalServer serve(String path, int status, String contentType, byte[] body, String... headers) {
-        return handle(path, exchange -> {
-            if (contentType != null) {
-                exchange.getResponseHeaders().add("Content-Type", contentType);
-            }
-            for (int i = 0; i + 1 < headers.length; i += 2) {
-                exchange.getResponseHeaders().add(headers[i], headers[i + 1]);
-            }
-            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-            if (body.length > 0) {
-                exchange.getResponseBody().write(body);
+    /** Serves every path no {@link #handle} route serves with {@code handler}, instead of 404. */
+    public LocalServer handleAll(HttpHandler handler) {
+        fallback = handler;
+        return this;
+    }
+
+    /** Answers every path no route serves from {@code responses}, by path; 404 where it gives null. */
+    public LocalServer serveAll(Function<String, Response> responses) {
+        return handleAll(exchange -> {
+            Response r = responses.apply(exchange.getRequestURI().getPath());
+            if (r == null) {
+                exchange.sendResponseHeaders(404, -1);
+            } else {
+                send(exchange, r.status(), r.contentType(), r.body());
             }
         });
+    }
+
+    /** Serves a fixed response at {@code path}; {@code headers} are name, value pairs. */
+    public LocalServer serve(String path, int status, String contentType, byte[] body, String... headers) {
+        return handle(path, exchange -> send(exchange, status, contentType, body, headers));
+    }
+
+    /** Sends a whole response on {@code exchange}; {@code headers} are name, value pairs. */
+    public static void send(HttpExchange exchange, int status, String contentType, byte[] body, String... headers)
+            throws IOException {
+        if (contentType != null) {
+            exchange.getResponseHeaders().add("Content-Type", contentType);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            exchange.getResponseHeaders().add(headers[i], headers[i + 1]);
+        }
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            exchange.getResponseBody().write(body);
+        }
+    }
+
+    /** Serves {@code body} gzip-compressed at {@code path}, with {@code Content-Encoding: gzip}. */
+    public LocalServer serveGzip(String path, String contentType, byte[] body) {
+        return serve(path, 200, contentType, gzip(body), "Content-Encoding", "gzip");
+    }
+
+    /** Answers {@code path} with UTF-8 {@code body} after {@code delay} (sooner if the server closes). */
+    public LocalServer serveDelayed(String path, Duration delay, String contentType, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return handle(path, exchange -> {
+            try {
+                if (stopping.await(delay.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            send(exchange, 200, contentType, bytes);
+        });
+    }
+
+    /** Streams {@code total} bytes of 'x' at {@code path} chunked, with no Content-Length, until the client stops. */
+    public LocalServer serveChunked(String path, String contentType, long total) {
+        return handle(path, exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", contentType);
+            exchange.sendResponseHeaders(200, 0);
+            writeX(exchange.getResponseBody(), total);
+        });
+    }
+
+    /** {@code data} gzip-compressed. */
+    public static byte[] gzip(byte[] data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     /** Serves UTF-8 text at {@code path} with status 200. */
@@ -114,12 +199,15 @@ public final class LocalServer implements AutoCloseable {
         return handle(path, exchange -> {
             exchange.getResponseHeaders().add("Content-Type", "text/html");
             exchange.sendResponseHeaders(200, total);
-            byte[] chunk = "x".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
-            OutputStream out = exchange.getResponseBody();
-            for (long sent = 0; sent < total && stopping.getCount() > 0; sent += chunk.length) {
-                out.write(chunk, 0, (int) Math.min(chunk.length, total - sent));
-            }
+            writeX(exchange.getResponseBody(), total);
         });
+    }
+
+    private void writeX(OutputStream out, long total) throws IOException {
+        byte[] chunk = "x".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+        for (long sent = 0; sent < total && stopping.getCount() > 0; sent += chunk.length) {
+            out.write(chunk, 0, (int) Math.min(chunk.length, total - sent));
+        }
     }
 
     /** Sends headers, then one byte every {@code every}, for as long as the client listens and the server runs. */
