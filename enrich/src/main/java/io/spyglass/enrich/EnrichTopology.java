@@ -47,12 +47,9 @@ public final class EnrichTopology {
         return topology;
     }
 
-    /**
-     * The dedupe store's key for an article: its id for the first revision, as before revisions existed, so the store
-     * needs no migration; id and revision for later ones, so a revision is tagged again while a repeat is dropped.
-     */
+    /** The dedupe store's key for an article: id and revision, so a revision is tagged again while a repeat is dropped. */
     static String seenKey(Article article) {
-        return article.revision() == 1 ? article.id() : article.id() + "#" + article.revision();
+        return article.id() + "#" + article.revision();
     }
 
     /** How enrich, and {@link Retag} after it, read an article: at most {@link #MAX_RECORD_BYTES}, this major version. */

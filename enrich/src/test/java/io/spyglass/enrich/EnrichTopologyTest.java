@@ -130,10 +130,10 @@ class EnrichTopologyTest {
     }
 
     @Test
-    void keysTheDedupeStoreByIdForTheFirstRevisionAsBeforeRevisionsExisted() {
+    void keysTheDedupeStoreByIdAndRevision() {
         Article first = article("a1", "Budget passes", "Text.");
 
-        assertThat(EnrichTopology.seenKey(first)).isEqualTo("a1");
+        assertThat(EnrichTopology.seenKey(first)).isEqualTo("a1#1");
         assertThat(EnrichTopology.seenKey(first.withRevision(3))).isEqualTo("a1#3");
     }
 
