@@ -2,10 +2,10 @@ package io.spyglass.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.spyglass.app.config.Setting;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.spyglass.app.config.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package io.spyglass.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.spyglass.app.broker.TopicAdmin;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.spyglass.app.broker.TopicAdmin;
 import io.spyglass.ingest.CanonicalUrl;
 import io.spyglass.ingest.FeedPoll;
 import io.spyglass.ingest.FeedSource;

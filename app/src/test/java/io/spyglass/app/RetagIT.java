@@ -2,9 +2,9 @@ package io.spyglass.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.spyglass.app.broker.TopicAdmin;
 import io.spyglass.app.config.SpyglassConfig;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.spyglass.enrich.tag.Tagger;
 import io.spyglass.model.Article;
 import io.spyglass.model.Contract;

@@ -66,7 +66,7 @@ public final class DeliveryBench implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryBench.class);
     private static final int PARTITIONS = 3;
     /**
-     * This command holds every record in memory (~0.65 GB). On G1's small default initial heap that is over the 45%
+     * This bench holds every record in memory (~0.65 GB). On G1's small default initial heap that is over the 45%
      * occupancy that starts concurrent marking, so marking cycles ran one after the other and fell into some timed
      * phases and not others (30 µs of GC CPU per record against none), moving the passthrough by a quarter from run
      * to run; started with at least this much heap ({@code -Xms4g}), they do not.

@@ -2,12 +2,12 @@ package io.spyglass.app.command;
 
 import io.spyglass.app.config.SpyglassConfig;
 import io.spyglass.app.health.HealthEndpoint;
-import io.spyglass.app.stage.Progress;
-import io.spyglass.app.stage.StageRunner;
-import io.spyglass.app.stage.Stages;
 import io.spyglass.app.health.HealthServer;
 import io.spyglass.app.health.IngestProbe;
 import io.spyglass.app.health.ProcessHealth;
+import io.spyglass.app.stage.Progress;
+import io.spyglass.app.stage.StageRunner;
+import io.spyglass.app.stage.Stages;
 import io.spyglass.ingest.FeedPoll;
 import io.spyglass.ingest.FeedSource;
 import io.spyglass.ingest.IngestApp;

@@ -1,10 +1,10 @@
 package io.spyglass.app.config;
 
-import io.spyglass.app.Spyglass;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.spyglass.app.Spyglass;
 import io.spyglass.ingest.FeedList;
 import io.spyglass.ingest.ItemLimits;
 import io.spyglass.ingest.extract.SiteRules;

@@ -1,7 +1,7 @@
 package io.spyglass.app.stage;
 
-import io.spyglass.app.config.SpyglassConfig;
 import io.javalin.util.JavalinBindException;
+import io.spyglass.app.config.SpyglassConfig;
 import io.spyglass.enrich.EnrichApp;
 import io.spyglass.ingest.FeedList;
 import io.spyglass.ingest.FeedSource;

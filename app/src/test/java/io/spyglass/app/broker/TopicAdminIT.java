@@ -1,8 +1,8 @@
 package io.spyglass.app.broker;
 
-import io.spyglass.app.KafkaBroker;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spyglass.app.KafkaBroker;
 import io.spyglass.model.Topics;
 import java.util.List;
 import java.util.Map;

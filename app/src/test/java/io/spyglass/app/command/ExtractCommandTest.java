@@ -1,7 +1,7 @@
 package io.spyglass.app.command;
 
-import io.spyglass.app.Spyglass;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.spyglass.app.Spyglass;
 import io.spyglass.model.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -3,8 +3,8 @@ package io.spyglass.app.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.spyglass.app.Spyglass;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.spyglass.app.Spyglass;
 import io.spyglass.model.Json;
 import io.spyglass.testkit.LocalServer;
 import java.io.PrintWriter;

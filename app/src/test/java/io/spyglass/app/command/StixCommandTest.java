@@ -2,8 +2,8 @@ package io.spyglass.app.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.spyglass.app.Spyglass;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.spyglass.app.Spyglass;
 import io.spyglass.model.Country;
 import io.spyglass.model.FeedRef;
 import io.spyglass.model.Json;
