@@ -4,10 +4,13 @@ WORKDIR /src
 COPY .mvn .mvn
 COPY mvnw pom.xml ./
 COPY model model
+COPY testkit testkit
 COPY ingest ingest
 COPY enrich enrich
 COPY sink sink
+COPY web web
 COPY app app
+COPY bench bench
 RUN ./mvnw -B -q -DskipTests -Dmaven.test.skip=true package -pl app -am
 
 FROM eclipse-temurin:17.0.15_6-jre

@@ -1,5 +1,19 @@
 package io.spyglass.app;
 
+import io.spyglass.app.broker.KafkaUnavailableException;
+import io.spyglass.app.command.EnrichCommand;
+import io.spyglass.app.command.ExtractCommand;
+import io.spyglass.app.command.FeedsCommand;
+import io.spyglass.app.command.HealthCommand;
+import io.spyglass.app.command.IngestCommand;
+import io.spyglass.app.command.RetagCommand;
+import io.spyglass.app.command.RunCommand;
+import io.spyglass.app.command.SinkCommand;
+import io.spyglass.app.command.StixCommand;
+import io.spyglass.app.command.TagCommand;
+import io.spyglass.app.command.TailCommand;
+import io.spyglass.app.command.WebCommand;
+import io.spyglass.app.health.EndpointUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,7 +36,6 @@ import picocli.CommandLine.Command;
                 ExtractCommand.class,
                 RetagCommand.class,
                 HealthCommand.class,
-                BenchDeliveryCommand.class,
         })
 public final class Spyglass implements Runnable {
 
@@ -38,7 +51,7 @@ public final class Spyglass implements Runnable {
      * The command line with Spyglass's error handling: a bad configuration is a usage error (exit 2), an unreachable
      * cluster or a taken endpoint port a clear one-line failure (exit 1), not a stack trace.
      */
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Spyglass());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof IllegalArgumentException) {

@@ -3,7 +3,8 @@ package io.spyglass.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
+import io.spyglass.app.broker.EmbeddedKafka;
+import io.spyglass.app.broker.TopicAdmin;
 import io.spyglass.app.health.IngestProbe;
 import io.spyglass.app.health.StageStatus;
 import io.spyglass.ingest.CanonicalUrl;
@@ -15,10 +16,8 @@ import io.spyglass.ingest.fetch.AddressPolicy;
 import io.spyglass.ingest.fetch.Cidr;
 import io.spyglass.ingest.fetch.FetchSettings;
 import io.spyglass.model.Topics;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import io.spyglass.testkit.LocalServer;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,7 +39,7 @@ class BrokerOutageIT {
 
     private EmbeddedKafka kafka;
     private int port;
-    private HttpServer server;
+    private LocalServer server;
     /** Item paths the feed lists, newest last. */
     private final List<String> items = new CopyOnWriteArrayList<>();
 
@@ -51,32 +50,23 @@ class BrokerOutageIT {
         try (TopicAdmin admin = new TopicAdmin(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             admin.ensure(Topics.defaults(), 1);
         }
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-        server.createContext("/", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            String body = path.equals("/feed") ? feed()
-                    : "<html><head><title>Story " + path + "</title></head><body><article><p>"
-                    + "The text of the story at " + path + ", long enough to count as the article's text. ".repeat(8)
-                    + "</p></article></body></html>";
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", path.equals("/feed") ? "application/rss+xml" : "text/html");
-            exchange.sendResponseHeaders(200, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
-        server.start();
+        server = LocalServer.start().serveAll(path -> LocalServer.Response.ok(
+                path.equals("/feed") ? "application/rss+xml" : "text/html", path.equals("/feed") ? feed()
+                        : "<html><head><title>Story " + path + "</title></head><body><article><p>"
+                        + "The text of the story at " + path + ", long enough to count as the article's text. ".repeat(8)
+                        + "</p></article></body></html>"));
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        server.close();
         if (kafka != null) {
             kafka.close();
         }
     }
 
     private String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return server.url(path).toString();
     }
 
     private String feed() {

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.spyglass.app.broker.EmbeddedKafka;
+import io.spyglass.app.broker.TopicAdmin;
+import io.spyglass.app.config.Setting;
+import io.spyglass.app.config.SpyglassConfig;
+import io.spyglass.app.stage.Stages;
 import io.spyglass.ingest.IngestApp;
 import io.spyglass.model.Contract;
 import io.spyglass.model.Contract.Kind;

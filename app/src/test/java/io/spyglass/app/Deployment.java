@@ -1,5 +1,7 @@
 package io.spyglass.app;
 
+import io.spyglass.app.config.Setting;
+import io.spyglass.app.config.SpyglassConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,32 +1,20 @@
 package io.spyglass.app;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
+import io.spyglass.testkit.LocalServer;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
-/** A real HTTP server on loopback serving the feeds and pages under {@code src/test/resources/farm}. */
+/** A {@link LocalServer} serving the feeds and pages under {@code src/test/resources/farm}. */
 final class FeedFarm implements AutoCloseable {
-    private final HttpServer server;
-    private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+    private final LocalServer server = LocalServer.start();
     private final Map<String, UnaryOperator<String>> edits = new ConcurrentHashMap<>();
 
     FeedFarm() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/", exchange -> {
+        server.handleAll(exchange -> {
             String path = exchange.getRequestURI().getPath();
-            hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
             try (InputStream in = FeedFarm.class.getResourceAsStream("/farm" + path)) {
                 if (in == null || path.contains("..")) {
                     exchange.sendResponseHeaders(404, -1);
@@ -35,13 +23,9 @@ final class FeedFarm implements AutoCloseable {
                 byte[] body = edits.getOrDefault(path, UnaryOperator.identity())
                         .apply(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", contentType(path));
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-            } finally {
-                exchange.close();
+                LocalServer.send(exchange, 200, null, body);
             }
         });
-        server.start();
     }
 
     private static String contentType(String path) {
@@ -56,7 +40,7 @@ final class FeedFarm implements AutoCloseable {
 
     /** The absolute URL of {@code path} on this server. */
     String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return server.url(path).toString();
     }
 
     /** Serves {@code path} edited by {@code edit} from now on, as a publisher correcting a story would. */
@@ -66,12 +50,11 @@ final class FeedFarm implements AutoCloseable {
 
     /** How many requests {@code path} has had. */
     int hits(String path) {
-        AtomicInteger n = hits.get(path);
-        return n == null ? 0 : n.get();
+        return server.hits(path);
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

@@ -3,7 +3,10 @@ package io.spyglass.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
+import io.spyglass.app.broker.EmbeddedKafka;
+import io.spyglass.app.broker.TopicAdmin;
+import io.spyglass.app.config.Setting;
+import io.spyglass.app.config.SpyglassConfig;
 import io.spyglass.ingest.CanonicalUrl;
 import io.spyglass.ingest.FeedList;
 import io.spyglass.ingest.FeedSource;
@@ -22,8 +25,7 @@ import io.spyglass.model.FeedRef;
 import io.spyglass.model.FeedStatus;
 import io.spyglass.model.JsonSerde;
 import io.spyglass.model.Topics;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import io.spyglass.testkit.LocalServer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,7 +64,7 @@ class IngestScaleOutIT {
     Path dir;
 
     private EmbeddedKafka kafka;
-    private HttpServer server;
+    private LocalServer server;
     /** Feed path to the User-Agents that polled it since the last reset. */
     private final Map<String, Set<String>> pollers = new ConcurrentHashMap<>();
 
@@ -72,31 +74,25 @@ class IngestScaleOutIT {
         try (TopicAdmin admin = new TopicAdmin(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             admin.ensure(Topics.defaults(), 3);
         }
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-        server.createContext("/", exchange -> {
+        server = LocalServer.start().handleAll(exchange -> {
             pollers.computeIfAbsent(exchange.getRequestURI().getPath(), p -> ConcurrentHashMap.newKeySet())
                     .add(exchange.getRequestHeaders().getFirst("User-Agent"));
             if (exchange.getRequestURI().getPath().equals("/missing")) {
                 exchange.sendResponseHeaders(404, -1);
-                exchange.close();
                 return;
             }
-            byte[] body = EMPTY_RSS.getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
+            LocalServer.send(exchange, 200, null, EMPTY_RSS.getBytes(StandardCharsets.UTF_8));
         });
-        server.start();
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        server.close();
         kafka.close();
     }
 
     private URI url(String path) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+        return server.url(path);
     }
 
     /** Eleven healthy feeds and one that answers 404, whose failure count must survive a takeover. */

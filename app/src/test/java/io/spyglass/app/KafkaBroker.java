@@ -1,5 +1,6 @@
 package io.spyglass.app;
 
+import io.spyglass.app.broker.EmbeddedKafka;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -15,13 +16,13 @@ import org.testcontainers.kafka.KafkaContainer;
  * Testcontainers' Kafka where Docker runs, else the embedded KRaft broker. {@code -Dspyglass.test.kafka=docker|embedded}
  * forces one.
  */
-final class KafkaBroker implements ParameterResolver {
+public final class KafkaBroker implements ParameterResolver {
     /** The image docker-compose.yml runs, so tests and deployments use the same broker. */
     static final String IMAGE = "apache/kafka:4.4.0";
     private static final Logger LOG = LoggerFactory.getLogger(KafkaBroker.class);
 
     /** A running broker. */
-    record Cluster(String bootstrapServers) {
+    public record Cluster(String bootstrapServers) {
     }
 
     @Override

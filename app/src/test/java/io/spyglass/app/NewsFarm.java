@@ -1,10 +1,6 @@
 package io.spyglass.app;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import io.spyglass.testkit.LocalServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -75,34 +71,18 @@ final class NewsFarm implements AutoCloseable {
     private static final String[] TOWNS = {"Ashford", "Bramley", "Carrow", "Dunmere", "Elsworth", "Fenwick", "Glenby",
             "Hollin", "Ivybridge", "Kestle", "Lowmoor", "Marden"};
 
-    private final HttpServer server;
+    private final LocalServer server = LocalServer.start();
     private final Map<String, byte[]> files = new HashMap<>();
     private final List<Set<String>> events = new ArrayList<>();
     private final List<String> pages = new ArrayList<>();
 
     NewsFarm() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         generate();
-        server.createContext("/", exchange -> {
-            try {
-                byte[] body = files.get(exchange.getRequestURI().getPath());
-                if (body == null) {
-                    exchange.sendResponseHeaders(404, -1);
-                    return;
-                }
-                exchange.getResponseHeaders().set("Content-Type", exchange.getRequestURI().getPath().endsWith(".rss")
-                        ? "application/rss+xml; charset=utf-8" : "text/html; charset=utf-8");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-            } finally {
-                exchange.close();
-            }
+        server.serveAll(path -> {
+            byte[] body = files.get(path);
+            return body == null ? null : new LocalServer.Response(200, path.endsWith(".rss")
+                    ? "application/rss+xml; charset=utf-8" : "text/html; charset=utf-8", body);
         });
-        server.start();
     }
 
     private record Item(String path, String title, String text, Instant published) {
@@ -192,7 +172,7 @@ final class NewsFarm implements AutoCloseable {
 
     /** The absolute URL of {@code path} on this server; also the canonical URL ingest gives the article. */
     String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return server.url(path).toString();
     }
 
     /** A feeds.yaml listing outlets {@code from} (inclusive) to {@code to} (exclusive). */
@@ -216,6 +196,6 @@ final class NewsFarm implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

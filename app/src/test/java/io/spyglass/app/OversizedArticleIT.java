@@ -3,7 +3,7 @@ package io.spyglass.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
+import io.spyglass.app.broker.TopicAdmin;
 import io.spyglass.ingest.CanonicalUrl;
 import io.spyglass.ingest.FeedPoll;
 import io.spyglass.ingest.FeedSource;
@@ -16,16 +16,13 @@ import io.spyglass.ingest.fetch.Cidr;
 import io.spyglass.ingest.fetch.FetchSettings;
 import io.spyglass.model.Json;
 import io.spyglass.model.Topics;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import io.spyglass.testkit.LocalServer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,8 +43,7 @@ class OversizedArticleIT {
             + "A normal article, with a few sentences of text, the kind of page most feeds link to every day. ".repeat(5)
             + "</p></article></body></html>";
 
-    private HttpServer server;
-    private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+    private LocalServer server;
     private Topics topics;
 
     @BeforeEach
@@ -58,33 +54,23 @@ class OversizedArticleIT {
         try (TopicAdmin admin = new TopicAdmin(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             admin.ensure(topics, 1);
         }
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-        server.createContext("/", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
-            String body = switch (path) {
-                case "/feed" -> "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Long reads</title>"
-                        + "<item><title>Huge</title><link>" + url("/huge") + "</link></item>"
-                        + "<item><title>Small</title><link>" + url("/small") + "</link></item></channel></rss>";
-                case "/huge" -> HUGE_PAGE;
-                default -> SMALL_PAGE;
-            };
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", path.equals("/feed") ? "application/rss+xml" : "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
+        server = LocalServer.start().serveAll(path -> switch (path) {
+            case "/feed" -> LocalServer.Response.ok("application/rss+xml", "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
+                    + "<title>Long reads</title>"
+                    + "<item><title>Huge</title><link>" + url("/huge") + "</link></item>"
+                    + "<item><title>Small</title><link>" + url("/small") + "</link></item></channel></rss>");
+            case "/huge" -> LocalServer.Response.ok("text/html; charset=utf-8", HUGE_PAGE);
+            default -> LocalServer.Response.ok("text/html; charset=utf-8", SMALL_PAGE);
         });
-        server.start();
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        server.close();
     }
 
     private String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return server.url(path).toString();
     }
 
     private IngestApp ingest(KafkaBroker.Cluster kafka, ItemLimits limits) {
@@ -115,7 +101,7 @@ class OversizedArticleIT {
             app.pollOnce();
         }
 
-        assertThat(hits.get("/huge").get()).as("fetches of the huge page over two polls").isEqualTo(1);
+        assertThat(server.hits("/huge")).as("fetches of the huge page over two polls").isEqualTo(1);
         JsonNode huge = article(kafka, "/huge");
         assertThat(huge).as("the huge article on the articles topic").isNotNull();
         byte[] text = huge.get("text").asText().getBytes(StandardCharsets.UTF_8);
@@ -140,7 +126,7 @@ class OversizedArticleIT {
         assertThat(first.ok()).as("the poll of a feed with one item too large").isTrue();
         assertThat(first.errorKind()).isEqualTo("RECORD_TOO_LARGE");
         assertThat(first.error()).contains(url("/huge"), "RecordTooLargeException", " bytes");
-        assertThat(hits.get("/huge").get()).as("fetches of the huge page over two polls").isEqualTo(1);
+        assertThat(server.hits("/huge")).as("fetches of the huge page over two polls").isEqualTo(1);
         assertThat(second.errorKind()).as("the second poll, which fetches nothing again").isNull();
         assertThat(article(kafka, "/huge")).isNull();
         assertThat(article(kafka, "/small")).as("the other item of the feed").isNotNull();

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.spyglass.app.broker.TopicAdmin;
+import io.spyglass.app.config.Setting;
+import io.spyglass.app.config.SpyglassConfig;
+import io.spyglass.app.stage.Stages;
 import io.spyglass.enrich.EnrichApp;
 import io.spyglass.model.Article;
 import io.spyglass.model.Contract;

@@ -3,6 +3,8 @@ package io.spyglass.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.spyglass.app.broker.TopicAdmin;
+import io.spyglass.app.config.SpyglassConfig;
 import io.spyglass.enrich.tag.Tagger;
 import io.spyglass.model.Article;
 import io.spyglass.model.Contract;

@@ -21,8 +21,7 @@ final class StageProcess implements AutoCloseable {
 
     /** Starts {@code spyglass <args>}, its output to {@code log}. */
     static StageProcess start(Path log, String... args) throws IOException {
-        // the class path, not target/spyglass.jar: an incremental build re-shades the old shaded jar, whose stale
-        // classes win over the freshly built modules
+        // the test class path, not target/spyglass.jar: the classes under test, as the in-JVM tests run them
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // a stage starts in a few seconds this way on two cores; it runs for seconds, so C2 would not pay off
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.spyglass.app.broker.TopicAdmin;
+import io.spyglass.app.config.SpyglassConfig;
+import io.spyglass.app.stage.Stages;
 import io.spyglass.model.Json;
+import io.spyglass.testkit.StoryFarm;
 import io.spyglass.web.WebApp;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

@@ -3,6 +3,8 @@ package io.spyglass.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.spyglass.app.broker.TopicAdmin;
+import io.spyglass.app.config.SpyglassConfig;
 import io.spyglass.model.Contract;
 import io.spyglass.model.DeadLetter;
 import io.spyglass.model.FeedRef;

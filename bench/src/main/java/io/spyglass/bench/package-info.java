@@ -1,2 +1,2 @@
-/** Speed and accuracy benchmark of Spyglass's article extractor against other Java extractors. */
+/** Every Spyglass benchmark, each a {@code main} run from the bench jar; docs/BENCHMARKS.md gives the commands. */
 package io.spyglass.bench;

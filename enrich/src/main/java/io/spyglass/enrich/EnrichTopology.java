@@ -2,9 +2,10 @@ package io.spyglass.enrich;
 
 import io.spyglass.enrich.tag.Tagger;
 import io.spyglass.model.Article;
-import io.spyglass.model.DeadLetter;
 import io.spyglass.model.EnrichedArticle;
 import io.spyglass.model.JsonSerde;
+import io.spyglass.model.PoisonRecordException;
+import io.spyglass.model.RecordReader;
 import io.spyglass.model.Topics;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -46,18 +47,20 @@ public final class EnrichTopology {
         return topology;
     }
 
-    /**
-     * The dedupe store's key for an article: its id for the first revision, as before revisions existed, so the store
-     * needs no migration; id and revision for later ones, so a revision is tagged again while a repeat is dropped.
-     */
+    /** The dedupe store's key for an article: id and revision, so a revision is tagged again while a repeat is dropped. */
     static String seenKey(Article article) {
-        return article.revision() == 1 ? article.id() : article.id() + "#" + article.revision();
+        return article.id() + "#" + article.revision();
+    }
+
+    /** How enrich, and {@link Retag} after it, read an article: at most {@link #MAX_RECORD_BYTES}, this major version. */
+    static RecordReader<Article> articleReader() {
+        return new RecordReader<>(Article.class, SOURCE, MAX_RECORD_BYTES, Article::schemaVersion, article -> null);
     }
 
     /** Drops revisions already enriched, tags the rest, and sends what it cannot read to the dead-letter topic. */
     private static final class DedupeAndTag implements Processor<String, byte[], String, byte[]> {
         private static final Logger LOG = LoggerFactory.getLogger(DedupeAndTag.class);
-        private final JsonSerde<Article> in = new JsonSerde<>(Article.class);
+        private final RecordReader<Article> in = articleReader();
         private final JsonSerde<EnrichedArticle> out = new JsonSerde<>(EnrichedArticle.class);
         private final Tagger tagger;
         private final EnrichStats stats;
@@ -77,30 +80,23 @@ public final class EnrichTopology {
 
         @Override
         public void process(Record<String, byte[]> record) {
-            Article article;
-            Tagger.Tagging tagging;
+            // only the record's own faults are caught; a store failure stops the task, to be retried
             try {
-                if (record.value() == null) {
-                    throw new IllegalArgumentException("empty record");
-                }
-                if (record.value().length > MAX_RECORD_BYTES) {
-                    throw new IllegalArgumentException("record of " + record.value().length + " bytes is over the limit of "
-                            + MAX_RECORD_BYTES);
-                }
-                article = in.deserializer().deserialize(SOURCE, record.value());
-                if (article.schemaVersion() != Article.SCHEMA_VERSION) {
-                    throw new IllegalArgumentException("unsupported schemaVersion " + article.schemaVersion());
-                }
+                Article article = in.read(record.value());
                 if (seen.get(seenKey(article)) != null) {
                     stats.duplicates.incrementAndGet();
                     return;
                 }
-                tagging = tagger.tagDetecting(article.title(), article.text(), article.language());
-            } catch (RuntimeException e) {
+                Tagger.Tagging tagging = RecordReader.poisonOnFailure(
+                        () -> tagger.tagDetecting(article.title(), article.text(), article.language()));
+                seen.put(seenKey(article), record.timestamp());
+                forward(record, article, tagging);
+            } catch (PoisonRecordException e) {
                 deadLetter(record, e);
-                return;
             }
-            seen.put(seenKey(article), record.timestamp());
+        }
+
+        private void forward(Record<String, byte[]> record, Article article, Tagger.Tagging tagging) {
             stats.tagged.incrementAndGet();
             if (tagging.tags().espionage()) {
                 stats.espionage.incrementAndGet();
@@ -110,11 +106,11 @@ public final class EnrichTopology {
             context.forward(new Record<>(article.id(), value, record.timestamp(), enriched.headers()), ENRICHED_SINK);
         }
 
-        private void deadLetter(Record<String, byte[]> record, RuntimeException e) {
+        private void deadLetter(Record<String, byte[]> record, PoisonRecordException e) {
             RecordMetadata meta = context.recordMetadata().orElseThrow();
-            LOG.warn("Dead-lettered record {}-{}@{}: {}", meta.topic(), meta.partition(), meta.offset(), e.getMessage());
+            LOG.warn("Dead-lettered record {}-{}@{}: {}", meta.topic(), meta.partition(), meta.offset(), e.reason());
             stats.deadLettered.incrementAndGet();
-            var headers = DeadLetter.headers("enrich", meta.topic(), meta.partition(), meta.offset(), e.getMessage());
+            var headers = RecordReader.deadLetterHeaders("enrich", meta.topic(), meta.partition(), meta.offset(), e);
             context.forward(new Record<>(record.key(), record.value(), record.timestamp(), headers), DEAD_LETTER_SINK);
         }
     }

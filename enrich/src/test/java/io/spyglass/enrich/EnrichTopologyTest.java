@@ -1,6 +1,7 @@
 package io.spyglass.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.spyglass.enrich.tag.Tagger;
@@ -25,6 +26,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,10 +130,10 @@ class EnrichTopologyTest {
     }
 
     @Test
-    void keysTheDedupeStoreByIdForTheFirstRevisionAsBeforeRevisionsExisted() {
+    void keysTheDedupeStoreByIdAndRevision() {
         Article first = article("a1", "Budget passes", "Text.");
 
-        assertThat(EnrichTopology.seenKey(first)).isEqualTo("a1");
+        assertThat(EnrichTopology.seenKey(first)).isEqualTo("a1#1");
         assertThat(EnrichTopology.seenKey(first.withRevision(3))).isEqualTo("a1#3");
     }
 
@@ -166,6 +169,18 @@ class EnrichTopologyTest {
         assertThat(dead).extracting(r -> header(r, DeadLetter.ERROR)).containsExactly(
                 "record of 524289 bytes is over the limit of 524288", "unsupported schemaVersion 2");
         assertThat(enriched.readRecordsToList()).allSatisfy(r -> read(r.value())).extracting(TestRecord::key).containsExactly("good");
+    }
+
+    @Test
+    void failsWithoutDeadLetteringWhenTheDedupeStoreFails() {
+        // a store that cannot be read is the stage's fault, not the record's: the task must fail and be retried
+        driver.getKeyValueStore(EnrichTopology.SEEN_STORE).close();
+
+        assertThatThrownBy(() -> send(article("a1", "Budget passes", "The parliament passed the budget on Tuesday.")))
+                .isInstanceOf(StreamsException.class).hasRootCauseInstanceOf(InvalidStateStoreException.class);
+        assertThat(deadLetter.isEmpty()).isTrue();
+        assertThat(enriched.isEmpty()).isTrue();
+        assertThat(stats.deadLettered()).isZero();
     }
 
     @Test

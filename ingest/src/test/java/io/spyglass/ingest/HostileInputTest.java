@@ -12,6 +12,7 @@ import io.spyglass.ingest.fetch.HostThrottle;
 import io.spyglass.model.Article;
 import io.spyglass.model.ExtractionOutcome;
 import io.spyglass.model.FeedStatus;
+import io.spyglass.testkit.LocalServer;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -9,6 +9,7 @@ import io.spyglass.ingest.fetch.Cidr;
 import io.spyglass.ingest.fetch.FetchSettings;
 import io.spyglass.ingest.fetch.Fetcher;
 import io.spyglass.model.FeedStatus;
+import io.spyglass.testkit.LocalServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param authors       author names; never null
  * @param fetched       when ingest produced the record; never null
  * @param revision      1 for the first version of the article, one more each time ingest found its text changed
- *                      and published it again under the same id; 0 (absent in older records) reads as 1
+ *                      and published it again under the same id; 0 (absent from the JSON) reads as 1
  */
 public record Article(
         int schemaVersion,
@@ -53,7 +53,7 @@ public record Article(
         }
     }
 
-    /** The first revision of an article; kept so that code written before revisions existed still compiles. */
+    /** The first revision of an article. */
     public Article(int schemaVersion, String id, String url, String title, Instant published, FeedRef feed, String text,
                    ExtractionOutcome outcome, String language, List<String> authors, Instant fetched) {
         this(schemaVersion, id, url, title, published, feed, text, outcome, language, authors, fetched, 1);

@@ -50,7 +50,7 @@ public record EnrichedArticle(
         }
     }
 
-    /** The first revision of an article; kept so that code written before revisions existed still compiles. */
+    /** The first revision of an article. */
     public EnrichedArticle(int schemaVersion, String id, String url, String title, Instant published, FeedRef feed,
                            String text, ExtractionOutcome outcome, String language, List<String> authors, Instant fetched,
                            Tags tags) {

@@ -1,9 +1,9 @@
 package io.spyglass.sink;
 
-import io.spyglass.model.Article;
-import io.spyglass.model.DeadLetter;
 import io.spyglass.model.EnrichedArticle;
 import io.spyglass.model.JsonSerde;
+import io.spyglass.model.PoisonRecordException;
+import io.spyglass.model.RecordReader;
 import io.spyglass.model.Story;
 import io.spyglass.model.Topics;
 import java.time.Duration;
@@ -94,7 +94,9 @@ public final class SinkTopology {
     /** Reads an enriched article, or marks the record for the dead-letter topic with the headers that say why. */
     private static final class Read implements FixedKeyProcessor<String, byte[], Read.Result> {
         private static final Logger LOG = LoggerFactory.getLogger(Read.class);
-        private final JsonSerde<EnrichedArticle> serde = new JsonSerde<>(EnrichedArticle.class);
+        private final RecordReader<EnrichedArticle> reader = new RecordReader<>(EnrichedArticle.class, "enriched",
+                MAX_RECORD_BYTES, EnrichedArticle::schemaVersion,
+                article -> article.fetched() == null ? "missing field 'fetched'" : null);
         private final SinkStats stats;
         private FixedKeyProcessorContext<String, Result> context;
 
@@ -118,32 +120,19 @@ public final class SinkTopology {
                 stats.skipped.incrementAndGet();
                 return;
             }
+            EnrichedArticle article;
             try {
-                context.forward(record.withValue(new Result(read(record.value()), record.value())));
-            } catch (RuntimeException e) {
+                article = reader.read(record.value());
+            } catch (PoisonRecordException e) {
                 RecordMetadata meta = context.recordMetadata().orElseThrow();
-                LOG.warn("Dead-lettered record {}-{}@{}: {}", meta.topic(), meta.partition(), meta.offset(), e.getMessage());
+                LOG.warn("Dead-lettered record {}-{}@{}: {}", meta.topic(), meta.partition(), meta.offset(), e.reason());
                 stats.deadLettered.incrementAndGet();
                 context.forward(record.withValue(new Result(null, record.value()))
-                        .withHeaders(DeadLetter.headers("sink", meta.topic(), meta.partition(), meta.offset(), e.getMessage())));
+                        .withHeaders(RecordReader.deadLetterHeaders("sink", meta.topic(), meta.partition(), meta.offset(), e)));
+                return;
             }
-        }
-
-        private EnrichedArticle read(byte[] value) {
-            if (value == null) {
-                throw new IllegalArgumentException("empty record");
-            }
-            if (value.length > MAX_RECORD_BYTES) {
-                throw new IllegalArgumentException("record of " + value.length + " bytes is over the limit of " + MAX_RECORD_BYTES);
-            }
-            EnrichedArticle article = serde.deserializer().deserialize("enriched", value);
-            if (article.schemaVersion() != Article.SCHEMA_VERSION) {
-                throw new IllegalArgumentException("unsupported schemaVersion " + article.schemaVersion());
-            }
-            if (article.fetched() == null) {
-                throw new IllegalArgumentException("missing field 'fetched'");
-            }
-            return article;
+            // outside the catch: what fails downstream (a store, the broker) is not this record's fault
+            context.forward(record.withValue(new Result(article, record.value())));
         }
     }
 

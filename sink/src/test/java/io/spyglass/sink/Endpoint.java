@@ -1,10 +1,6 @@
 package io.spyglass.sink;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import io.spyglass.testkit.LocalServer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -12,8 +8,6 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A webhook endpoint on loopback that answers from a script: a status code per request, or {@link #HANG} for a request
@@ -21,8 +15,7 @@ import java.util.concurrent.Executors;
  */
 public final class Endpoint implements AutoCloseable {
     public static final int HANG = -1;
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final LocalServer server = LocalServer.start();
     private final Queue<Integer> script;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final List<String> requests = new CopyOnWriteArrayList<>();
@@ -31,39 +24,30 @@ public final class Endpoint implements AutoCloseable {
 
     public Endpoint(Integer... script) {
         this.script = new ConcurrentLinkedQueue<>(List.of(script));
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.setExecutor(executor);
-        server.createContext("/", exchange -> {
-            try {
-                String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
-                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                requests.add(key);
-                Integer status = this.script.poll();
-                if (status != null && status == HANG) {
+        server.handleAll(exchange -> {
+            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            requests.add(key);
+            Integer status = this.script.poll();
+            if (status != null && status == HANG) {
+                try {
                     closed.await();
-                    return;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-                int code = status == null ? 200 : status;
-                if (code / 100 == 2) {
-                    accepted.add(key);
-                    bodies.add(body);
-                }
-                exchange.sendResponseHeaders(code, -1);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                exchange.close();
+                return;
             }
+            int code = status == null ? 200 : status;
+            if (code / 100 == 2) {
+                accepted.add(key);
+                bodies.add(body);
+            }
+            exchange.sendResponseHeaders(code, -1);
         });
-        server.start();
     }
 
     public URI url() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
+        return server.url("/hook");
     }
 
     /** The Idempotency-Key of every request, in arrival order. */
@@ -84,7 +68,6 @@ public final class Endpoint implements AutoCloseable {
     @Override
     public void close() {
         closed.countDown();
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

@@ -1,6 +1,7 @@
 package io.spyglass.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spyglass.model.Contract;
 import io.spyglass.model.Contract.Kind;
@@ -26,6 +27,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -121,6 +124,18 @@ class SinkTopologyTest {
         assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("[1,2,3]");
         assertThat(stories()).extracting(TestRecord::key).containsExactly(StoryClusterer.storyId("spy"));
         assertThat(stats.deadLettered()).isEqualTo(3);
+    }
+
+    @Test
+    void failsWithoutDeadLetteringWhenTheStoryStoreFails() {
+        // a store that cannot be read is the stage's fault, not the record's: the task must fail and be retried
+        driver.getKeyValueStore(SinkTopology.STORIES_STORE).close();
+
+        assertThatThrownBy(() -> send("spy", true, "Chinese hackers roamed Japan's defence networks", JAPAN))
+                .isInstanceOf(StreamsException.class).hasRootCauseInstanceOf(InvalidStateStoreException.class);
+        assertThat(deadLetter.isEmpty()).isTrue();
+        assertThat(espionage.isEmpty()).isTrue();
+        assertThat(stats.deadLettered()).isZero();
     }
 
     @Test

@@ -112,13 +112,44 @@ public final class ArticleExtractor {
         return structured;
     }
 
+    /**
+     * The plain text of an HTML fragment (a feed item's content, a JSON-LD body), rendered as a page's content is:
+     * one paragraph per block, blank lines between them, link lists and stock phrases dropped. Never null; empty
+     * when the fragment is null or has no text.
+     */
+    public static String fragmentText(String html) {
+        if (html == null || html.isBlank()) {
+            return "";
+        }
+        return TextRenderer.render(List.of(Jsoup.parseBodyFragment(html).body()));
+    }
+
+    /**
+     * A feed item's text from its HTML content: one paragraph per block as in {@link #fragmentText}, but with the
+     * first and last lines kept (the publisher wrote the snippet as a whole, so a short line is text, not a label);
+     * where that keeps nothing (a lone stock phrase or link), the fragment's whole text with whitespace collapsed,
+     * so an item never loses the little text its feed gave. Never null.
+     */
+    public static String snippetText(String html) {
+        if (html == null || html.isBlank()) {
+            return "";
+        }
+        Element body = Jsoup.parseBodyFragment(html).body();
+        String text = TextRenderer.renderBlocks(List.of(body));
+        if (!text.isEmpty()) {
+            return text;
+        }
+        body.select("script,style,iframe,object,template,svg").remove();
+        return TextNormaliser.collapse(body.text());
+    }
+
     /** The JSON-LD body as text: some publishers put markup in it, which is rendered like a page's. */
     private static String structuredText(String articleBody) {
         if (articleBody == null) {
             return null;
         }
         if (articleBody.indexOf('<') >= 0 && articleBody.indexOf('>') >= 0) {
-            String text = TextRenderer.render(List.of(Jsoup.parseBodyFragment(articleBody).body()));
+            String text = fragmentText(articleBody);
             return text.isEmpty() ? null : text;
         }
         return MetadataExtractor.clean(articleBody);

@@ -88,12 +88,24 @@ final class TextRenderer {
 
     /** The elements' text, paragraphs separated by a blank line; empty when there is none. */
     static String render(List<Element> roots) {
+        return String.join("\n\n", trimEdges(paragraphs(roots)));
+    }
+
+    /**
+     * The elements' paragraphs as {@link #render} finds them, without trimming the edges: for text its publisher
+     * wrote as a whole (a feed item's content), where a short first or last line is part of the text, not a label.
+     */
+    static String renderBlocks(List<Element> roots) {
+        return String.join("\n\n", paragraphs(roots));
+    }
+
+    private static List<String> paragraphs(List<Element> roots) {
         var renderer = new TextRenderer();
         for (Element root : roots) {
             renderer.walk(root);
             renderer.flush();
         }
-        return String.join("\n\n", trimEdges(renderer.paragraphs));
+        return renderer.paragraphs;
     }
 
     /**

@@ -3,7 +3,7 @@ package io.spyglass.ingest.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.spyglass.ingest.LocalServer;
+import io.spyglass.testkit.LocalServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,0 +1,83 @@
+package io.spyglass.app.command;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.spyglass.model.Json;
+import io.spyglass.model.Story;
+import io.spyglass.sink.StixBundle;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code spyglass stix} command: stories (the sink's --out file, or JSON lines from the topic) as a STIX 2.1 bundle. */
+@Command(name = "stix", mixinStandardHelpOptions = true,
+        description = "Writes stories (JSON lines, as the sink's --out file has them) as one STIX 2.1 bundle, the latest "
+                + "version of each story, for platforms that import STIX (OpenCTI, MISP).")
+public final class StixCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(StixCommand.class);
+
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "story JSON lines, or - for stdin")
+    String input;
+
+    @Option(names = "--output", required = true, paramLabel = "FILE", description = "the bundle's file, or - for stdout")
+    String output;
+
+    @Override
+    public Integer call() {
+        if (!CommandFiles.readable(input)) {
+            LOG.error("Cannot read input file {}", input);
+            return 2;
+        }
+        List<Story> stories;
+        try (BufferedReader in = new BufferedReader(CommandFiles.open(input))) {
+            stories = latestVersions(in);
+        } catch (IOException e) {
+            LOG.error("Cannot read {}: {}", input, e.toString());
+            return 2;
+        }
+        try (Writer out = new BufferedWriter(CommandFiles.create(output))) {
+            out.write(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(StixBundle.of(stories)));
+            out.write('\n');
+        } catch (IOException e) {
+            LOG.error("Cannot write {}: {}", output, e.toString());
+            return 2;
+        }
+        LOG.info("Wrote {} stories to {} as STIX 2.1", stories.size(), output);
+        return 0;
+    }
+
+    /**
+     * The highest version of each story in the lines, in order of first appearance, less the stories merged into
+     * another (whose sources the other has); a line that is no story is skipped.
+     */
+    static List<Story> latestVersions(BufferedReader in) throws IOException {
+        Map<String, Story> latest = new LinkedHashMap<>();
+        long lineNo = 0;
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            lineNo++;
+            if (line.isBlank()) {
+                continue;
+            }
+            Story story;
+            try {
+                story = Json.MAPPER.readValue(line, Story.class);
+            } catch (JsonProcessingException e) {
+                LOG.warn("Skipping line {}: not a story ({})", lineNo, e.getOriginalMessage());
+                continue;
+            }
+            latest.merge(story.storyId(), story, (a, b) -> b.version() >= a.version() ? b : a);
+        }
+        List<Story> out = new ArrayList<>(latest.values());
+        out.removeIf(s -> s.mergedInto() != null);
+        return out;
+    }
+}

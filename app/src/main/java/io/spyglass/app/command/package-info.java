@@ -1,0 +1,2 @@
+/** The {@code spyglass} subcommands and the options they share. */
+package io.spyglass.app.command;

@@ -1,0 +1,79 @@
+package io.spyglass.app.stage;
+
+import io.javalin.util.JavalinBindException;
+import io.spyglass.app.config.SpyglassConfig;
+import io.spyglass.enrich.EnrichApp;
+import io.spyglass.ingest.FeedList;
+import io.spyglass.ingest.FeedSource;
+import io.spyglass.ingest.IngestApp;
+import io.spyglass.ingest.IngestConfig;
+import io.spyglass.sink.SinkApp;
+import io.spyglass.web.WebApp;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds each stage from the configuration, so every command wires them the same way. */
+public final class Stages {
+    private static final Logger LOG = LoggerFactory.getLogger(Stages.class);
+
+    private Stages() {
+    }
+
+    /** The feed list, checked: call it before contacting Kafka so a bad file is reported at once. */
+    public static List<FeedSource> feeds(SpyglassConfig config) {
+        return FeedList.load(config.feedsFile(), config.feedsInterval());
+    }
+
+    public static IngestApp ingest(SpyglassConfig config, List<FeedSource> feeds) {
+        return new IngestApp(new IngestConfig(config.kafka(), config.topics(), feeds, config.feedsFile(),
+                config.feedsInterval(), config.fetch(), config.siteRules(), config.ingestThreads(), instanceId(),
+                config.ingestLimits(), config.ingestGroupId()));
+    }
+
+    public static EnrichApp enrich(SpyglassConfig config) {
+        return new EnrichApp(config.kafka(), config.enrichApplicationId(), config.topics(), config.dataDir().resolve("streams"), config.taxonomy());
+    }
+
+    public static SinkApp sink(SpyglassConfig config) throws IOException {
+        return new SinkApp(config.kafka(), config.sinkApplicationId(), config.fileSinkGroup(), config.topics(),
+                config.dataDir().resolve("streams"), config.out(), config.webhookGroup(), config.webhooks(),
+                config.fetch().userAgent());
+    }
+
+    /** The web view; throws {@link io.javalin.util.JavalinBindException} when its port is taken. */
+    public static WebApp web(SpyglassConfig config) {
+        return WebApp.start(config.kafka(), config.topics().espionage(), config.topics().feedStatus(), config.web(),
+                config.webMaxStories());
+    }
+
+    /**
+     * The web view, or empty with a warning when its port is taken: {@code run} is still useful without the page.
+     */
+    public static Optional<WebApp> webOrWarn(SpyglassConfig config) {
+        try {
+            return Optional.of(web(config));
+        } catch (JavalinBindException e) {
+            LOG.warn("Cannot listen on {}:{} for the web view ({}): set web.port or SPYGLASS_WEB_PORT to a free port "
+                    + "(0 picks one); running without it", config.web().getHostString(), config.web().getPort(),
+                    e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Host name plus a random part: unique per process, readable in broker logs. */
+    private static String instanceId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "host";
+        }
+        return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

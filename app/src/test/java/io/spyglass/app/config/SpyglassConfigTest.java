@@ -1,0 +1,241 @@
+package io.spyglass.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.spyglass.ingest.fetch.Cidr;
+import io.spyglass.model.Topics;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SpyglassConfigTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsWorkWithoutAnyFile() {
+        SpyglassConfig config = SpyglassConfig.load(null, Map.of(), Map.of());
+
+        assertThat(config.embedded()).isTrue();
+        assertThat(config.kafkaPort()).isEqualTo(9092);
+        assertThat(config.topics().enriched()).isEqualTo("spyglass.enriched");
+        assertThat(config.feedsInterval()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(config.fetch().addresses().allowPrivate()).isFalse();
+        assertThat(config.enrichApplicationId()).isEqualTo("spyglass-enrich");
+        assertThat(config.ingestGroupId()).isEqualTo("spyglass-ingest");
+    }
+
+    @Test
+    void fileThenEnvironmentThenFlagsLaterWins() throws Exception {
+        Path file = dir.resolve("spyglass.yaml");
+        Files.writeString(file, """
+                kafka:
+                  bootstrap.servers: file:9092
+                  security.protocol: SSL
+                feeds:
+                  interval: 5m
+                fetch:
+                  timeout: 20s
+                """);
+
+        SpyglassConfig config = SpyglassConfig.load(file, Map.of("SPYGLASS_FEEDS_INTERVAL", "2m"),
+                Map.of(Setting.BOOTSTRAP_SERVERS, "flag:9092"));
+
+        assertThat(config.kafka()).containsEntry("bootstrap.servers", "flag:9092").containsEntry("security.protocol", "SSL");
+        assertThat(config.feedsInterval()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(config.fetch().totalTimeout()).isEqualTo(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void aBadValueNamesTheFileAndTheKey() throws Exception {
+        Path file = dir.resolve("spyglass.yaml");
+        Files.writeString(file, "fetch:\n  max-redirects: lots\n");
+
+        var e = assertThrows(IllegalArgumentException.class, () -> SpyglassConfig.load(file, Map.of(), Map.of()));
+
+        assertThat(e.getMessage()).isEqualTo(file + ": key 'fetch.max-redirects': 'fetch.max-redirects' must be a whole number, not 'lots'");
+    }
+
+    @Test
+    void anUnknownKeyIsAnError() throws Exception {
+        Path file = dir.resolve("spyglass.yaml");
+        Files.writeString(file, "fetch:\n  timeuot: 10s\n");
+
+        var e = assertThrows(IllegalArgumentException.class, () -> SpyglassConfig.load(file, Map.of(), Map.of()));
+
+        assertThat(e.getMessage()).isEqualTo(file + ": unknown key 'fetch.timeuot'");
+    }
+
+    @Test
+    void aBadEnvironmentVariableIsNamed() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> SpyglassConfig.load(null, Map.of("SPYGLASS_ALLOW_PRIVATE_ADDRESSES", "yes"), Map.of()));
+
+        assertThat(e.getMessage()).isEqualTo("environment variable SPYGLASS_ALLOW_PRIVATE_ADDRESSES: "
+                + "'fetch.allow-private-addresses' must be true or false, not 'yes'");
+    }
+
+    @Test
+    void aMissingConfigFileIsNamed() {
+        Path file = dir.resolve("absent.yaml");
+
+        var e = assertThrows(IllegalArgumentException.class, () -> SpyglassConfig.load(file, Map.of(), Map.of()));
+
+        assertThat(e.getMessage()).isEqualTo(file + ": file not found");
+    }
+
+    @Test
+    void malformedYamlGivesTheLine() throws Exception {
+        Path file = dir.resolve("spyglass.yaml");
+        Files.writeString(file, "fetch:\n  timeout: 10s\n   bad: [\n");
+
+        var e = assertThrows(IllegalArgumentException.class, () -> SpyglassConfig.load(file, Map.of(), Map.of()));
+
+        assertThat(e.getMessage()).startsWith(file + ": not valid YAML at line 3");
+    }
+
+    @Test
+    void theShippedConfigFileLoads() {
+        SpyglassConfig config = SpyglassConfig.load(Path.of("..", "config", "spyglass.yaml"), Map.of(), Map.of());
+
+        assertThat(config.embedded()).isTrue();
+        assertThat(config.feedsFile()).isEqualTo(Path.of("config/feeds.yaml"));
+    }
+
+    private Path file(String yaml) throws Exception {
+        Path file = dir.resolve("spyglass.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    @Test
+    void readsTheFetchAllowListFromAYamlList() throws Exception {
+        SpyglassConfig config = SpyglassConfig.load(file("fetch:\n  allow: [10.1.0.0/16, 127.0.0.1]\n"), Map.of(), Map.of());
+
+        assertThat(config.fetch().addresses().allowed()).containsExactly(Cidr.parse("10.1.0.0/16"), Cidr.parse("127.0.0.1/32"));
+        assertThat(config.fetch().addresses().allowPrivate()).isFalse();
+    }
+
+    @Test
+    void readsTheFetchAllowListFromACommaSeparatedVariable() throws Exception {
+        SpyglassConfig config = SpyglassConfig.load(file("{}\n"), Map.of("SPYGLASS_FETCH_ALLOW", "192.168.0.0/24, fd00::/8"), Map.of());
+
+        assertThat(config.fetch().addresses().allowed()).containsExactly(Cidr.parse("192.168.0.0/24"), Cidr.parse("fd00::/8"));
+    }
+
+    @Test
+    void namesTheFileAndKeyOfABadBlock() throws Exception {
+        Path file = file("fetch:\n  allow: [10.0.0.0/40]\n");
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SpyglassConfig.load(file, Map.of(), Map.of()));
+
+        assertThat(e.getMessage()).isEqualTo(file + ": key 'fetch.allow': '10.0.0.0/40' has a prefix length outside 0..32");
+    }
+
+    @Test
+    void defaultsThePolitenessSettingsAndTheFeedStatusTopic() throws Exception {
+        SpyglassConfig config = SpyglassConfig.load(file("{}\n"), Map.of(), Map.of());
+
+        assertThat(config.fetch().hostConcurrency()).isEqualTo(2);
+        assertThat(config.fetch().hostDelay()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(config.fetch().robots()).isTrue();
+        assertThat(config.fetch().addresses().allowed()).isEqualTo(List.of());
+        assertThat(config.topics()).isEqualTo(Topics.defaults());
+    }
+
+    @Test
+    void readsWebhookUrlListsAndTurnsThemOnlyOnWhenGiven() {
+        SpyglassConfig none = SpyglassConfig.load(null, Map.of(), Map.of());
+        SpyglassConfig some = SpyglassConfig.load(null, Map.of("SPYGLASS_WEBHOOK_URLS", "https://a.example/hook, http://b.example/x",
+                "SPYGLASS_WEBHOOK_SLACK_URLS", "https://hooks.slack.example/T1"), Map.of());
+
+        assertThat(none.webhooks().enabled()).isFalse();
+        assertThat(some.webhooks().jsonUrls()).extracting(Object::toString).containsExactly("https://a.example/hook", "http://b.example/x");
+        assertThat(some.webhooks().slackUrls()).extracting(Object::toString).containsExactly("https://hooks.slack.example/T1");
+        assertThat(some.webhooks().maxAttempts()).isEqualTo(5);
+        assertThat(some.webhookGroup()).isEqualTo("spyglass-sink-webhook");
+    }
+
+    @Test
+    void refusesAWebhookUrlThatIsNotHttp() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> SpyglassConfig.load(null, Map.of("SPYGLASS_WEBHOOK_URLS", "ftp://a.example/hook"), Map.of()));
+
+        assertThat(e.getMessage()).isEqualTo("environment variable SPYGLASS_WEBHOOK_URLS: 'webhook.urls' has a bad URL "
+                + "'ftp://a.example/hook': only http and https URLs with a host are supported");
+    }
+
+    @Test
+    void theHealthEndpointListensOnLoopbackPort8081UnlessConfigured() {
+        SpyglassConfig defaults = SpyglassConfig.load(null, Map.of(), Map.of());
+        SpyglassConfig set = SpyglassConfig.load(null, Map.of("SPYGLASS_HTTP_ADDRESS", "0.0.0.0", "SPYGLASS_HTTP_PORT", "0"), Map.of());
+
+        assertThat(defaults.http().getAddress().isLoopbackAddress()).isTrue();
+        assertThat(defaults.http().getPort()).isEqualTo(8081);
+        assertThat(set.http().getAddress().isAnyLocalAddress()).isTrue();
+        assertThat(set.http().getPort()).isZero();
+    }
+
+    @Test
+    void theWebViewListensOnLoopbackPort8080UnlessConfigured() {
+        SpyglassConfig defaults = SpyglassConfig.load(null, Map.of(), Map.of());
+        SpyglassConfig set = SpyglassConfig.load(null, Map.of("SPYGLASS_WEB_ADDRESS", "0.0.0.0", "SPYGLASS_WEB_PORT", "0",
+                "SPYGLASS_WEB_MAX_STORIES", "500"), Map.of());
+
+        assertThat(defaults.web().getAddress().isLoopbackAddress()).isTrue();
+        assertThat(defaults.web().getPort()).isEqualTo(8080);
+        assertThat(set.web().getAddress().isAnyLocalAddress()).isTrue();
+        assertThat(set.web().getPort()).isZero();
+        assertThat(set.webMaxStories()).isEqualTo(500);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SpyglassConfig.load(null, Map.of("SPYGLASS_WEB_MAX_STORIES", "0"), Map.of()));
+        assertThat(e).hasMessageContaining("SPYGLASS_WEB_MAX_STORIES");
+    }
+
+    @Test
+    void fetchesDirectlyUnlessAProxyIsSetAsHostAndPort() {
+        SpyglassConfig direct = SpyglassConfig.load(null, Map.of(), Map.of());
+        SpyglassConfig bare = SpyglassConfig.load(null, Map.of("SPYGLASS_FETCH_PROXY", "proxy.corp.example:3128"), Map.of());
+        SpyglassConfig url = SpyglassConfig.load(null, Map.of("SPYGLASS_FETCH_PROXY", "http://proxy.corp.example:8080/"), Map.of());
+
+        assertThat(direct.fetch().proxy()).isNull();
+        assertThat(bare.fetch().proxy()).isEqualTo(InetSocketAddress.createUnresolved("proxy.corp.example", 3128));
+        assertThat(url.fetch().proxy()).isEqualTo(InetSocketAddress.createUnresolved("proxy.corp.example", 8080));
+    }
+
+    @Test
+    void aBadProxyIsNamedWithWhatIsWrong() {
+        var noPort = assertThrows(IllegalArgumentException.class,
+                () -> SpyglassConfig.load(null, Map.of("SPYGLASS_FETCH_PROXY", "proxy.corp.example"), Map.of()));
+        var credentials = assertThrows(IllegalArgumentException.class,
+                () -> SpyglassConfig.load(null, Map.of("SPYGLASS_FETCH_PROXY", "http://me:secret@proxy.corp.example:3128"), Map.of()));
+        var socks = assertThrows(IllegalArgumentException.class,
+                () -> SpyglassConfig.load(null, Map.of("SPYGLASS_FETCH_PROXY", "socks5://proxy.corp.example:1080"), Map.of()));
+
+        assertThat(noPort.getMessage()).isEqualTo("environment variable SPYGLASS_FETCH_PROXY: 'fetch.proxy' is not a proxy address: "
+                + "'proxy.corp.example' (expected host:port or http://host:port)");
+        assertThat(credentials.getMessage()).startsWith("environment variable SPYGLASS_FETCH_PROXY: 'fetch.proxy' holds credentials")
+                .doesNotContain("secret");
+        assertThat(socks.getMessage()).endsWith("(expected host:port or http://host:port)");
+    }
+
+    @Test
+    void aBadHealthEndpointPortOrAddressIsNamed() throws Exception {
+        Path file = dir.resolve("spyglass.yaml");
+        Files.writeString(file, "http:\n  port: 70000\n");
+
+        var port = assertThrows(IllegalArgumentException.class, () -> SpyglassConfig.load(file, Map.of(), Map.of()));
+        var address = assertThrows(IllegalArgumentException.class,
+                () -> SpyglassConfig.load(null, Map.of("SPYGLASS_HTTP_ADDRESS", "no such host.invalid"), Map.of()));
+
+        assertThat(port.getMessage()).isEqualTo(file + ": key 'http.port': 'http.port' must be between 0 and 65535, not 70000");
+        assertThat(address.getMessage()).isEqualTo("environment variable SPYGLASS_HTTP_ADDRESS: 'http.address' is not an address: "
+                + "'no such host.invalid'");
+    }
+}
