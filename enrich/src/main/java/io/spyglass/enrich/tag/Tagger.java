@@ -704,7 +704,8 @@ public final class Tagger {
         // where every character is a token, over a few characters ("日本の暗号資産交換業者を標的").
         int reach = possessive && k < t.size() && Tokens.isCjk(t.firstChar(k)) ? MAX_CJK_POSSESSIVE_REACH : 2;
         for (int skipped = 0; k < t.size() && skipped <= reach; skipped++, k++) {
-            int noun = cueTargetNouns.startsAt(t, k);
+            // "Iran's Ministry of Intelligence" names the state's own agency, not a target.
+            int noun = stateToken[k] ? 0 : cueTargetNouns.startsAt(t, k);
             if (noun > 0) {
                 return victimRole(code, possessive ? "victim-possessive" : "victim-target-noun", m.first(), k + noun);
             }
