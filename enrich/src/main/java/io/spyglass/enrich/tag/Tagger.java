@@ -43,6 +43,8 @@ public final class Tagger {
     private static final int MAX_EVIDENCE_PER_VALUE = 5;
     // How many CJK characters may stand between a possessive particle and the noun or victim cue it leads to.
     private static final int MAX_CJK_POSSESSIVE_REACH = 10;
+    /** How many characters a CJK compound may run from a state to its target noun ("韩国加密货币交易所"). */
+    private static final int MAX_CJK_COMPOUND_REACH = 6;
     // How many words may stand between a target noun and the state adjective after it ("entreprises de défense
     // sud-coréennes").
     private static final int MAX_TARGET_NOUN_BEFORE_REACH = 3;
@@ -702,14 +704,20 @@ public final class Tagger {
         }
         // A possessive reaches over a few words to its noun ("Japan's classified defence networks"); in CJK text,
         // where every character is a token, over a few characters ("日本の暗号資産交換業者を標的").
-        int reach = possessive && k < t.size() && Tokens.isCjk(t.firstChar(k)) ? MAX_CJK_POSSESSIVE_REACH : 2;
+        // Without a particle, a CJK compound runs from the state to its noun ("韩国加密货币交易所").
+        boolean cjk = k < t.size() && Tokens.isCjk(t.firstChar(k));
+        int reach = !cjk ? 2 : possessive ? MAX_CJK_POSSESSIVE_REACH : MAX_CJK_COMPOUND_REACH;
         for (int skipped = 0; k < t.size() && skipped <= reach; skipped++, k++) {
             // "Iran's Ministry of Intelligence" names the state's own agency, not a target.
-            int noun = stateToken[k] ? 0 : cueTargetNouns.startsAt(t, k);
+            if (stateToken[k]) {
+                break;
+            }
+            int noun = cueTargetNouns.startsAt(t, k);
             if (noun > 0) {
                 return victimRole(code, possessive ? "victim-possessive" : "victim-target-noun", m.first(), k + noun);
             }
-            if (!possessive || !t.isWord(k)) {
+            boolean compound = cjk && Tokens.isCjk(t.firstChar(k));
+            if (!t.isWord(k) || !(possessive || compound)) {
                 break;
             }
             int cue = skipped > 0 ? cueVictimSuffixes.startsAt(t, k) : 0;
