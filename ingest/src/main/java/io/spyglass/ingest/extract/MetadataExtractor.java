@@ -1,15 +1,9 @@
 package io.spyglass.ingest.extract;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -28,22 +22,9 @@ import java.util.regex.Pattern;
  */
 final class MetadataExtractor {
 
-    private static final Set<String> ARTICLE_TYPES = Set.of("article", "newsarticle", "blogposting",
-            "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle", "reviewnewsarticle",
-            "backgroundnewsarticle", "askpublicnewsarticle", "techarticle", "scholarlyarticle", "report",
-            "liveblogposting", "posting", "socialmediaposting", "discussionforumposting");
-    private static final Set<String> SITE_TYPES = Set.of("organization", "newsmediaorganization", "website",
-            "corporation");
-    /** Pages hand-write JSON-LD; tolerate the usual slips rather than lose the metadata. */
-    private static final ObjectMapper LENIENT_JSON = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS, JsonReadFeature.ALLOW_TRAILING_COMMA,
-                    JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_JAVA_COMMENTS,
-                    JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER)
-            .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
-            .build();
     private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—:·»/]{1,2}\\s+|:\\s+");
-    private static final Pattern AUTHOR_SPLIT = Pattern.compile("\\s*(?:,|;|\\s&\\s|\\sand\\s|\\sund\\s)\\s*");
-    private static final Pattern BY_PREFIX = Pattern.compile("(?i)^(by|von|par|por|di|door|av)\\s+");
+    static final Pattern AUTHOR_SPLIT = Pattern.compile("\\s*(?:,|;|\\s&\\s|\\sand\\s|\\sund\\s)\\s*");
+    static final Pattern BY_PREFIX = Pattern.compile("(?i)^(by|von|par|por|di|door|av)\\s+");
     private static final String[] PAYWALL_MARKERS = {"paywall", "regwall", "piano-offer", "subscriber-only",
             "premium-content", "plus-content", "metered-content"};
     private static final String[] META_KEYS = {"property", "name", "itemprop", "http-equiv"};
@@ -97,7 +78,7 @@ final class MetadataExtractor {
     /** Everything metadata needs from the markup, gathered in one walk over the page. */
     private static final class Scan {
         final Map<String, String> meta = new HashMap<>();
-        final StructuredData ld = new StructuredData();
+        final JsonLdArticle ld = new JsonLdArticle();
         final List<Element> authors = new ArrayList<>();
         Element h1;
         Element canonical;
@@ -192,7 +173,7 @@ final class MetadataExtractor {
         return List.copyOf(names);
     }
 
-    private static void addAuthor(Set<String> names, String raw) {
+    static void addAuthor(Set<String> names, String raw) {
         String name = clean(raw);
         // Long values are bylines with job titles or whole sentences, not names.
         if (name != null && name.length() <= 60 && !name.startsWith("http")) {
@@ -301,7 +282,7 @@ final class MetadataExtractor {
         }
     }
 
-    private static String firstNonBlank(String... values) {
+    static String firstNonBlank(String... values) {
         for (String v : values) {
             if (v != null && !v.isBlank()) {
                 return v;
@@ -318,145 +299,5 @@ final class MetadataExtractor {
         String text = s.indexOf('&') >= 0 ? Parser.unescapeEntities(s, false) : s;
         text = TextNormaliser.collapse(text);
         return text.isEmpty() ? null : text;
-    }
-
-    /** The first article object in the page's JSON-LD and the site's name, filled in as scripts are read. */
-    private static final class StructuredData {
-        String headline;
-        String body;
-        String publisher;
-        String url;
-        String image;
-        String description;
-        String language;
-        String published;
-        String modified;
-        boolean accessibleForFree = true;
-        final Set<String> authors = new LinkedHashSet<>();
-        private boolean articleSeen;
-
-        void read(String json) {
-            try {
-                visit(LENIENT_JSON.readTree(json.trim()), 0);
-            } catch (IOException | RuntimeException malformed) {
-                // Broken structured data is common; the markup still has everything else.
-            }
-        }
-
-        private void visit(JsonNode node, int depth) {
-            if (node == null || depth > 6) {
-                return;
-            }
-            if (node.isArray()) {
-                node.forEach(child -> visit(child, depth + 1));
-                return;
-            }
-            if (!node.isObject()) {
-                return;
-            }
-            Set<String> types = types(node.get("@type"));
-            if (!articleSeen && types.stream().anyMatch(ARTICLE_TYPES::contains)) {
-                articleSeen = true;
-                readArticle(node);
-            } else if (publisher == null && types.stream().anyMatch(SITE_TYPES::contains)) {
-                publisher = text(node.get("name"));
-            }
-            visit(node.get("@graph"), depth + 1);
-            visit(node.get("mainEntity"), depth + 1);
-        }
-
-        private void readArticle(JsonNode a) {
-            headline = firstNonBlank(text(a.get("headline")), text(a.get("name")));
-            body = firstNonBlank(text(a.get("articleBody")), text(a.get("text")));
-            published = text(a.get("datePublished"));
-            modified = text(a.get("dateModified"));
-            description = text(a.get("description"));
-            language = text(a.get("inLanguage"));
-            url = firstNonBlank(text(a.get("url")), id(a.get("mainEntityOfPage")));
-            image = imageUrl(a.get("image"));
-            JsonNode pub = a.get("publisher");
-            if (pub != null && pub.isObject()) {
-                publisher = text(pub.get("name"));
-            }
-            readAuthors(a.get("author"));
-            if (isFalse(a.get("isAccessibleForFree"))) {
-                accessibleForFree = false;
-            }
-            JsonNode parts = a.get("hasPart");
-            if (parts != null) {
-                for (JsonNode part : parts.isArray() ? parts : List.of(parts)) {
-                    if (isFalse(part.get("isAccessibleForFree"))) {
-                        accessibleForFree = false;
-                    }
-                }
-            }
-        }
-
-        private void readAuthors(JsonNode author) {
-            if (author == null) {
-                return;
-            }
-            if (author.isArray()) {
-                author.forEach(this::readAuthors);
-            } else if (author.isObject()) {
-                addAuthor(authors, text(author.get("name")));
-            } else if (author.isTextual()) {
-                for (String name : AUTHOR_SPLIT.split(author.asText())) {
-                    addAuthor(authors, BY_PREFIX.matcher(name).replaceFirst(""));
-                }
-            }
-        }
-
-        private static boolean isFalse(JsonNode node) {
-            return node != null && (node.isBoolean() && !node.asBoolean()
-                    || node.isTextual() && node.asText().trim().equalsIgnoreCase("false"));
-        }
-
-        private static String imageUrl(JsonNode image) {
-            if (image == null) {
-                return null;
-            }
-            if (image.isArray()) {
-                return image.isEmpty() ? null : imageUrl(image.get(0));
-            }
-            if (image.isObject()) {
-                return firstNonBlank(text(image.get("url")), text(image.get("contentUrl")), text(image.get("@id")));
-            }
-            return text(image);
-        }
-
-        private static String id(JsonNode node) {
-            if (node == null) {
-                return null;
-            }
-            return node.isObject() ? text(node.get("@id")) : text(node);
-        }
-
-        private static Set<String> types(JsonNode type) {
-            var out = new LinkedHashSet<String>();
-            if (type == null) {
-                return out;
-            }
-            for (JsonNode t : type.isArray() ? type : List.of(type)) {
-                String s = t.asText();
-                int slash = s.lastIndexOf('/');
-                out.add(s.substring(slash + 1).toLowerCase(Locale.ROOT));
-            }
-            return out;
-        }
-
-        private static String text(JsonNode node) {
-            if (node == null || node.isNull()) {
-                return null;
-            }
-            if (node.isArray()) {
-                return node.isEmpty() ? null : text(node.get(0));
-            }
-            if (node.isValueNode()) {
-                String s = node.asText();
-                return s.isBlank() ? null : s.trim();
-            }
-            return null;
-        }
     }
 }
