@@ -251,6 +251,13 @@ public final class FeedPoller {
                 if (result != ItemResult.SEEN) {
                     worked++;
                 }
+            } catch (PollCancelled e) {
+                LOG.info("Feed {}: poll cancelled after {} new articles ({}); the rest waits for the next poll", source.url(),
+                        published, e.getCause().getMessage());
+                return new FeedPoll(source, FeedPoll.Status.ERROR, 200, itemCount(feed), published,
+                        "poll cancelled (ingest stopping) after " + published + " new articles: " + e.getCause().getMessage(),
+                        FetchException.Kind.CANCELLED.name(), millisSince(read.start()), validators, null, feed.newestItem(),
+                        read.linkedFeed());
             } catch (ArticleLog.PublishException e) {
                 worked++;
                 complete = false;
@@ -346,6 +353,13 @@ public final class FeedPoller {
 
     private enum ItemResult { PUBLISHED, SEEN, DEFERRED }
 
+    /** A page fetch was cancelled: the poll stops where it is, publishing nothing more. */
+    private static final class PollCancelled extends RuntimeException {
+        PollCancelled(FetchException cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
     private ItemResult publishIfNew(FeedItem item, FeedRef feed, Set<String> polled, ItemProblems problems)
             throws ArticleLog.PublishException {
         String id = CanonicalUrl.id(item.link().toString());
@@ -402,6 +416,10 @@ public final class FeedPoller {
                 stats.pagesFailed.incrementAndGet();
             }
         } catch (FetchException e) {
+            if (e.kind() == FetchException.Kind.CANCELLED) {
+                // ingest is stopping: the item stays unseen, rather than be published with the feed's text
+                throw new PollCancelled(e);
+            }
             if (e.kind() == FetchException.Kind.RATE_LIMITED && defer(id)) {
                 LOG.info("Page {} put off: {}", item.link(), e.getMessage());
                 return ItemResult.DEFERRED;
