@@ -368,6 +368,9 @@ public final class FeedPoller {
         boolean again = !polled.add(id);
         if (known != null && (again || known.knows(entry))) {
             stats.itemsAlreadySeen.incrementAndGet();
+            if (!again && log.aging(id)) {
+                refresh(id, item, known);
+            }
             return ItemResult.SEEN;
         }
         if (known != null && known.entries() == ItemState.UNKNOWN) {
@@ -391,6 +394,19 @@ public final class FeedPoller {
             return fetchAndPublish(item, feed, id, current, entry, problems);
         } finally {
             inFlight.remove(id);
+        }
+    }
+
+    /**
+     * Writes the mark of an item still listed again, unchanged, before the seen topic's retention deletes it; a failure
+     * is left to a later poll, which finds the mark still aging.
+     */
+    private void refresh(String id, FeedItem item, ItemState known) {
+        try {
+            log.remember(id, CanonicalUrl.of(item.link().toString()), known);
+            stats.marksRefreshed.incrementAndGet();
+        } catch (ArticleLog.PublishException e) {
+            LOG.debug("Could not write the seen mark of {} again: {}", item.link(), e.getMessage());
         }
     }
 

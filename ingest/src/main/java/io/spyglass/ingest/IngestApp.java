@@ -39,7 +39,8 @@ public final class IngestApp implements AutoCloseable {
 
     public IngestApp(IngestConfig config) {
         this.config = config;
-        this.log = new KafkaArticleLog(config.kafka(), config.topics(), config.groupId() + "-" + config.instanceId());
+        this.log = new KafkaArticleLog(config.kafka(), config.topics(), config.groupId() + "-" + config.instanceId(),
+                config.seenRetention());
         this.statusLog = new KafkaFeedStatusLog(config.kafka(), config.topics().feedStatus());
         Clock clock = Clock.systemUTC();
         this.fetcher = new Fetcher(config.fetch(), config.fetch().newThrottle(), clock);

@@ -351,6 +351,41 @@ class FeedPollerTest {
                 .isEqualTo(new CacheValidators("\"v1\"", null));
     }
 
+    // https://github.com/spyglass-news/spyglass/issues/17: seen marks expire after retention.seen; an item its feed still
+    // lists has its mark written again once it is aging, so it is never fetched again for having expired
+    @Test
+    void writesTheAgingMarkOfAnItemStillListedAgainWithoutFetchingIt() {
+        server.serve("/feed", "application/rss+xml", rss("/a"))
+                .serve("/a", "text/html; charset=utf-8", "<html><body><article><h1>A</h1><p>" + PAGE_TEXT + "</p></article></body></html>");
+        java.util.concurrent.atomic.AtomicBoolean aging = new java.util.concurrent.atomic.AtomicBoolean();
+        List<String> remembered = new CopyOnWriteArrayList<>();
+        InMemoryArticleLog articles = new InMemoryArticleLog() {
+            @Override
+            public boolean aging(String id) {
+                return aging.get();
+            }
+
+            @Override
+            public void remember(String id, String url, ItemState state) {
+                remembered.add(url);
+                super.remember(id, url, state);
+            }
+        };
+        FeedPoller poller = poller(articles);
+        poller.poll(feed("/feed"));
+        ItemState state = articles.state(CanonicalUrl.id(server.url("/a").toString()));
+
+        poller.poll(feed("/feed"));
+        aging.set(true);
+        poller.poll(feed("/feed"));
+
+        assertThat(remembered).as("written again once, when aging").containsExactly(server.url("/a").toString());
+        assertThat(articles.state(CanonicalUrl.id(server.url("/a").toString()))).isEqualTo(state);
+        assertThat(articles.published()).hasSize(1);
+        assertThat(server.hits("/a")).isEqualTo(1);
+        assertThat(stats.marksRefreshed()).isEqualTo(1);
+    }
+
     // https://github.com/spyglass-news/spyglass/issues/17: an OutOfMemoryError in one feed's poll is that feed's error
     @Test
     void reportsAPollThatRunsOutOfHeapAsTheFeedsErrorAndPollsAgainLater() {
