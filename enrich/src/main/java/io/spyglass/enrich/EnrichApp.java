@@ -2,6 +2,7 @@ package io.spyglass.enrich;
 
 import io.spyglass.enrich.tag.Tagger;
 import io.spyglass.model.StreamsSettings;
+import io.spyglass.model.Retention;
 import io.spyglass.model.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,11 +27,17 @@ public final class EnrichApp implements AutoCloseable {
      * @param taxonomy a user taxonomy file extending the bundled one; used only if it exists
      */
     public EnrichApp(Map<String, Object> kafka, String applicationId, Topics topics, Path stateDir, Path taxonomy) {
+        this(kafka, applicationId, topics, stateDir, taxonomy, Retention.defaults());
+    }
+
+    /** As above, with the dedupe store kept as {@code retention} says. */
+    public EnrichApp(Map<String, Object> kafka, String applicationId, Topics topics, Path stateDir, Path taxonomy,
+                     Retention retention) {
         Tagger tagger = taxonomy != null && Files.exists(taxonomy) ? Tagger.load(taxonomy) : Tagger.loadDefault();
         LOG.info("Tagger {} loaded{}", tagger.version(), taxonomy != null && Files.exists(taxonomy) ? " with " + taxonomy : "");
         Properties props = new Properties();
         props.putAll(StreamsSettings.of(kafka, applicationId, stateDir));
-        this.streams = new KafkaStreams(EnrichTopology.build(topics, tagger, stats), props);
+        this.streams = new KafkaStreams(EnrichTopology.build(topics, tagger, stats, retention), props);
         streams.setUncaughtExceptionHandler(e -> {
             failure.complete(e); // the same response as Streams' default, made visible to the process
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;

@@ -6,17 +6,23 @@ import io.spyglass.model.EnrichedArticle;
 import io.spyglass.model.JsonSerde;
 import io.spyglass.model.PoisonRecordException;
 import io.spyglass.model.RecordReader;
+import io.spyglass.model.Retention;
 import io.spyglass.model.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.slf4j.Logger;
@@ -35,13 +41,24 @@ public final class EnrichTopology {
     private EnrichTopology() {
     }
 
-    /** Pure: builds the topology; no I/O, no KafkaStreams. */
+    /** How often the dedupe store is swept for expired ids (wall-clock time). */
+    static final Duration SWEEP_EVERY = Duration.ofHours(1);
+
+    /** As {@link #build(Topics, Tagger, EnrichStats, Retention)} with the default retention. */
     public static Topology build(Topics topics, Tagger tagger, EnrichStats stats) {
+        return build(topics, tagger, stats, Retention.defaults());
+    }
+
+    /**
+     * Pure: builds the topology; no I/O, no KafkaStreams. The dedupe store forgets an id {@link Retention#seen()} after
+     * its article was written (as ingest forgets a seen mark), swept every {@link #SWEEP_EVERY} of wall-clock time.
+     */
+    public static Topology build(Topics topics, Tagger tagger, EnrichStats stats, Retention retention) {
         Topology topology = new Topology();
         topology.addSource(SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.articles());
-        topology.addProcessor(PROCESSOR, () -> new DedupeAndTag(tagger, stats), SOURCE);
+        topology.addProcessor(PROCESSOR, () -> new DedupeAndTag(tagger, stats, retention.seen()), SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SEEN_STORE),
-                Serdes.String(), Serdes.Long()), PROCESSOR);
+                Serdes.String(), Serdes.Long()).withLoggingEnabled(retention.changelogConfig()), PROCESSOR);
         topology.addSink(ENRICHED_SINK, topics.enriched(), new StringSerializer(), new ByteArraySerializer(), PROCESSOR);
         topology.addSink(DEAD_LETTER_SINK, topics.deadLetter(), new StringSerializer(), new ByteArraySerializer(), PROCESSOR);
         return topology;
@@ -66,16 +83,37 @@ public final class EnrichTopology {
         private final EnrichStats stats;
         private ProcessorContext<String, byte[]> context;
         private KeyValueStore<String, Long> seen;
+        private final Duration keep;
 
-        DedupeAndTag(Tagger tagger, EnrichStats stats) {
+        DedupeAndTag(Tagger tagger, EnrichStats stats, Duration keep) {
             this.tagger = tagger;
             this.stats = stats;
+            this.keep = keep;
         }
 
         @Override
         public void init(ProcessorContext<String, byte[]> context) {
             this.context = context;
             this.seen = context.getStateStore(SEEN_STORE);
+            // wall-clock time: one record stamped far in the future must not make stream time jump and forget every id
+            context.schedule(SWEEP_EVERY, PunctuationType.WALL_CLOCK_TIME, this::forget);
+        }
+
+        /** Deletes the ids whose article was written more than {@link #keep} before {@code now}. */
+        private void forget(long now) {
+            long before = now - keep.toMillis();
+            List<String> old = new ArrayList<>();
+            try (KeyValueIterator<String, Long> all = seen.all()) {
+                all.forEachRemaining(kv -> {
+                    if (kv.value != null && kv.value < before) {
+                        old.add(kv.key);
+                    }
+                });
+            }
+            old.forEach(seen::delete);
+            if (!old.isEmpty()) {
+                LOG.info("Forgot {} article ids enriched before {}", old.size(), java.time.Instant.ofEpochMilli(before));
+            }
         }
 
         @Override

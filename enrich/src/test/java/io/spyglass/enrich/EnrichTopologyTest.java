@@ -29,6 +29,9 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.test.TestRecord;
+import io.spyglass.model.Retention;
+import java.time.Duration;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -212,5 +215,36 @@ class EnrichTopologyTest {
 
     private static String header(TestRecord<String, byte[]> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    // https://github.com/spyglass-news/spyglass/issues/17: the dedupe store kept every id for good
+    @Test
+    void forgetsAnIdOnceTheSeenRetentionHasPassedOnTheWallClockAndKeepsItBefore() {
+        Instant start = Instant.parse("2026-12-01T00:00:00Z");
+        Retention retention = new Retention(Duration.ofDays(365), Duration.ofDays(365), Duration.ofDays(3), Duration.ofDays(14),
+                Duration.ofDays(1), Duration.ofDays(1));
+        Properties props = new Properties();
+        props.put("application.id", "enrich-retention-test");
+        props.put("bootstrap.servers", "unused:9092");
+        try (TopologyTestDriver d = new TopologyTestDriver(EnrichTopology.build(TOPICS, Tagger.loadDefault(), stats, retention),
+                props, start)) {
+            TestInputTopic<String, byte[]> in = d.createInputTopic(TOPICS.articles(), new StringSerializer(), new ByteArraySerializer());
+            TestOutputTopic<String, byte[]> out = d.createOutputTopic(TOPICS.enriched(), new StringDeserializer(),
+                    new ByteArrayDeserializer());
+            KeyValueStore<String, Long> store = d.getKeyValueStore(EnrichTopology.SEEN_STORE);
+            Article a = article("old", "Hackers read ministry mail", "Officials said the mailboxes were read for months.");
+            byte[] value = articles.serializer().serialize(TOPICS.articles(), a);
+
+            in.pipeInput("old", value, start);
+            d.advanceWallClockTime(Duration.ofDays(2));
+            in.pipeInput("old", value, start.plus(Duration.ofDays(2)));
+            assertThat(out.readKeyValuesToList()).as("a repeat within the retention is dropped").hasSize(1);
+
+            d.advanceWallClockTime(Duration.ofDays(1).plus(EnrichTopology.SWEEP_EVERY));
+            assertThat(store.get("old")).as("forgotten 3 days after it was written").isNull();
+            in.pipeInput("old", value, start.plus(Duration.ofDays(4)));
+            assertThat(out.readKeyValuesToList()).as("after it, the same article is tagged again").hasSize(1);
+            assertThat(store.get("old")).isEqualTo(start.plus(Duration.ofDays(4)).toEpochMilli());
+        }
     }
 }

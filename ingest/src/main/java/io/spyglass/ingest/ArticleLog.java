@@ -11,6 +11,14 @@ public interface ArticleLog extends AutoCloseable {
      */
     ItemState state(String id);
 
+    /**
+     * True when the item's seen mark is old enough to be written again (half its retention has passed), so that the mark
+     * of an item its feed still lists never expires; an item no feed lists any more is not met, and its mark expires.
+     */
+    default boolean aging(String id) {
+        return false;
+    }
+
     /** True if an article with this id was already published, by this or any earlier run. */
     default boolean seen(String id) {
         return state(id) != null;

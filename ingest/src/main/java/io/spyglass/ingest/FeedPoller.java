@@ -6,6 +6,7 @@ import io.spyglass.ingest.feed.FeedDiscovery;
 import io.spyglass.ingest.feed.FeedItem;
 import io.spyglass.ingest.feed.FeedParseException;
 import io.spyglass.ingest.feed.FeedParser;
+import io.spyglass.ingest.feed.ItemWindow;
 import io.spyglass.ingest.feed.ParsedFeed;
 import io.spyglass.ingest.fetch.CacheValidators;
 import io.spyglass.ingest.fetch.FetchException;
@@ -54,6 +55,11 @@ public final class FeedPoller {
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     /** The feed each configured URL that gave an HTML page announced, polled in its place. */
     private final Map<URI, URI> linkedFeeds = new ConcurrentHashMap<>();
+    /**
+     * Per feed with more items than a poll reads, the newest-first rank the next poll reads its backlog slice from
+     * (see {@link ItemWindow}); feeds that fit in one window have no entry.
+     */
+    private final Map<URI, Integer> backlog = new ConcurrentHashMap<>();
 
     /** @param robots robots.txt rules checked before each page fetch, or null to fetch pages without asking */
     public FeedPoller(Fetcher fetcher, RobotsCache robots, ArticleExtractor extractor, ArticleLog log, IngestStats stats,
@@ -84,11 +90,32 @@ public final class FeedPoller {
      * be stored is met again on the next poll rather than hidden behind a 304.
      */
     public FeedPoll poll(FeedSource source, CacheValidators validators) {
-        Read read = read(fetcher, stats, clock, source, validators, linkedFeeds);
-        if (read.result() != null) {
-            return read.result();
+        long start = System.nanoTime();
+        try {
+            ItemWindow window = ItemWindow.of(limits.maxItemsPerFeed(), backlog.getOrDefault(source.url(), 0));
+            Read read = read(fetcher, stats, clock, source, validators, linkedFeeds, window);
+            if (read.result() != null) {
+                return read.result();
+            }
+            return publish(source, validators, read, window);
+        } catch (OutOfMemoryError e) {
+            return outOfMemory(stats, source, validators, start, e);
         }
-        return publish(source, validators, read);
+    }
+
+    /**
+     * The result of a poll that ran out of heap. The poll's garbage is unreachable once it is abandoned, so the JVM
+     * usually recovers and the other feeds go on; the feed is reported, and logged at ERROR, since only a larger heap
+     * (or smaller caps) makes it work, and it is retried with the usual backoff.
+     */
+    private static FeedPoll outOfMemory(IngestStats stats, FeedSource source, CacheValidators validators, long start,
+                                        OutOfMemoryError e) {
+        stats.feedsFailed.incrementAndGet();
+        String message = "ran out of heap memory while polling the feed (" + e.getMessage() + "); the poll was given up. "
+                + "Give ingest a larger heap (-Xmx) or lower fetch.max-bytes or ingest.max-items-per-feed";
+        LOG.error("Feed {} failed (OUT_OF_MEMORY): {}", source.url(), message, e);
+        return new FeedPoll(source, FeedPoll.Status.ERROR, 0, 0, 0, message, "OUT_OF_MEMORY", millisSince(start), validators,
+                null, null, null);
     }
 
     /**
@@ -96,12 +123,25 @@ public final class FeedPoller {
      * Never throws.
      */
     public static FeedPoll check(Fetcher fetcher, FeedSource source, Clock clock) {
-        Read read = read(fetcher, new IngestStats(), clock, source, CacheValidators.NONE, new HashMap<>());
-        if (read.result() != null) {
-            return read.result();
+        long start = System.nanoTime();
+        IngestStats stats = new IngestStats();
+        try {
+            Read read = read(fetcher, stats, clock, source, CacheValidators.NONE, new HashMap<>(),
+                    ItemWindow.of(ItemLimits.DEFAULTS.maxItemsPerFeed(), 0));
+            if (read.result() != null) {
+                return read.result();
+            }
+            return new FeedPoll(source, FeedPoll.Status.OK, read.response().status(), itemCount(read.feed()), 0, null, null,
+                    millisSince(read.start()), CacheValidators.of(read.response()), null, read.feed().newestItem(),
+                    read.linkedFeed());
+        } catch (OutOfMemoryError e) {
+            return outOfMemory(stats, source, CacheValidators.NONE, start, e);
         }
-        return new FeedPoll(source, FeedPoll.Status.OK, read.response().status(), read.feed().items().size(), 0, null, null,
-                millisSince(read.start()), CacheValidators.of(read.response()), null, read.feed().newestItem(), read.linkedFeed());
+    }
+
+    /** The feed's items with a link, read or not. */
+    private static int itemCount(ParsedFeed feed) {
+        return feed.items().size() + feed.notRead();
     }
 
     /**
@@ -116,8 +156,8 @@ public final class FeedPoller {
      * the feed the page announces, and later polls go to that feed directly until it fails.
      */
     private static Read read(Fetcher fetcher, IngestStats stats, Clock clock, FeedSource source, CacheValidators validators,
-                             Map<URI, URI> linkedFeeds) {
-        Read read = fetchAndParse(fetcher, stats, clock, source, validators, linkedFeeds.get(source.url()));
+                             Map<URI, URI> linkedFeeds, ItemWindow window) {
+        Read read = fetchAndParse(fetcher, stats, clock, source, validators, linkedFeeds.get(source.url()), window);
         if (read.linkedFeed() != null) {
             if (read.result() != null && !read.result().ok()) {
                 // found again from the page on the next poll, in case the site moved its feed
@@ -130,7 +170,7 @@ public final class FeedPoller {
     }
 
     private static Read fetchAndParse(Fetcher fetcher, IngestStats stats, Clock clock, FeedSource source,
-                                      CacheValidators validators, URI linkedFeed) {
+                                      CacheValidators validators, URI linkedFeed, ItemWindow window) {
         long start = System.nanoTime();
         URI linked = linkedFeed;
         FetchedResource response;
@@ -171,7 +211,7 @@ public final class FeedPoller {
                     wait, start), response, null, start, linked);
         }
         try {
-            ParsedFeed feed = FeedParser.parse(response.body(), response.contentType(), response.url());
+            ParsedFeed feed = FeedParser.parse(response.body(), response.contentType(), response.url(), window);
             stats.feedsPolled.incrementAndGet();
             return new Read(null, response, feed, start, linked);
         } catch (FeedParseException e) {
@@ -186,7 +226,7 @@ public final class FeedPoller {
         return Fetcher.sameOrigin(source.url(), target) ? source.headers() : Map.of();
     }
 
-    private FeedPoll publish(FeedSource source, CacheValidators validators, Read read) {
+    private FeedPoll publish(FeedSource source, CacheValidators validators, Read read, ItemWindow window) {
         ParsedFeed feed = read.feed();
         int published = 0;
         boolean complete = true;
@@ -196,7 +236,7 @@ public final class FeedPoller {
         ItemProblems problems = new ItemProblems();
         int max = limits.maxItemsPerFeed();
         // within the cap, items in document order as always; past it, the newest first, so that the cap keeps the news
-        List<FeedItem> order = feed.items().size() > max ? Limits.newestFirst(feed.items()) : feed.items();
+        List<FeedItem> order = feed.items().size() > max || feed.notRead() > 0 ? Limits.newestFirst(feed.items()) : feed.items();
         int worked = 0;
         int next = 0;
         for (; next < order.size() && worked < max; next++) {
@@ -211,6 +251,13 @@ public final class FeedPoller {
                 if (result != ItemResult.SEEN) {
                     worked++;
                 }
+            } catch (PollCancelled e) {
+                LOG.info("Feed {}: poll cancelled after {} new articles ({}); the rest waits for the next poll", source.url(),
+                        published, e.getCause().getMessage());
+                return new FeedPoll(source, FeedPoll.Status.ERROR, 200, itemCount(feed), published,
+                        "poll cancelled (ingest stopping) after " + published + " new articles: " + e.getCause().getMessage(),
+                        FetchException.Kind.CANCELLED.name(), millisSince(read.start()), validators, null, feed.newestItem(),
+                        read.linkedFeed());
             } catch (ArticleLog.PublishException e) {
                 worked++;
                 complete = false;
@@ -221,17 +268,32 @@ public final class FeedPoller {
                 LOG.warn("Feed {}: skipped item {}: {}", source.url(), item.link(), e.toString());
             }
         }
+        int total = itemCount(feed);
         if (next < order.size()) {
             // the rest are taken on later polls, once the newer ones are seen: the feed's validators must not hide them
             complete = false;
+            // ranks between the head and the backlog slice were worked through by earlier polls
+            int passed = feed.notRead() > 0 ? window.from() - window.head() : 0;
             String note = "took " + worked + " new or changed items, the most a poll takes (ingest.max-items-per-feed); "
-                    + (order.size() - next) + " older of the feed's " + order.size() + " items wait for later polls";
+                    + Math.max(0, total - next - passed) + " older of the feed's " + total + " items wait for later polls";
             problems.lead(note);
             LOG.warn("Feed {}: {}", source.url(), note);
+        } else if (feed.notRead() > 0 && window.from() + window.size() < feed.listed()) {
+            // every item read was dealt with and older ones were not read: the next poll reads the next slice of them
+            complete = false;
+            backlog.put(source.url(), window.from() + window.size());
+            String note = Math.max(0, feed.listed() - window.from() - window.size()) + " older of the feed's " + total
+                    + " items wait for later polls (a poll reads the " + window.head() + " newest and "
+                    + window.size() + " older ones, twice ingest.max-items-per-feed)";
+            problems.lead(note);
+            LOG.info("Feed {}: {}", source.url(), note);
+        } else {
+            // the backlog's slices reached the feed's oldest item: the next poll starts again at the newest
+            backlog.remove(source.url());
         }
         long millis = millisSince(read.start());
-        LOG.info("Polled {}: {} items, {} new, in {} ms", source.url(), feed.items().size(), published, millis);
-        return new FeedPoll(source, FeedPoll.Status.OK, 200, feed.items().size(), published, problems.message(), problems.kind(),
+        LOG.info("Polled {}: {} items, {} new, in {} ms", source.url(), total, published, millis);
+        return new FeedPoll(source, FeedPoll.Status.OK, 200, total, published, problems.message(), problems.kind(),
                 millis, complete ? CacheValidators.of(read.response()) : validators, null, feed.newestItem(), read.linkedFeed());
     }
 
@@ -291,6 +353,13 @@ public final class FeedPoller {
 
     private enum ItemResult { PUBLISHED, SEEN, DEFERRED }
 
+    /** A page fetch was cancelled: the poll stops where it is, publishing nothing more. */
+    private static final class PollCancelled extends RuntimeException {
+        PollCancelled(FetchException cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
     private ItemResult publishIfNew(FeedItem item, FeedRef feed, Set<String> polled, ItemProblems problems)
             throws ArticleLog.PublishException {
         String id = CanonicalUrl.id(item.link().toString());
@@ -299,6 +368,9 @@ public final class FeedPoller {
         boolean again = !polled.add(id);
         if (known != null && (again || known.knows(entry))) {
             stats.itemsAlreadySeen.incrementAndGet();
+            if (!again && log.aging(id)) {
+                refresh(id, item, known);
+            }
             return ItemResult.SEEN;
         }
         if (known != null && known.entries() == ItemState.UNKNOWN) {
@@ -325,6 +397,19 @@ public final class FeedPoller {
         }
     }
 
+    /**
+     * Writes the mark of an item still listed again, unchanged, before the seen topic's retention deletes it; a failure
+     * is left to a later poll, which finds the mark still aging.
+     */
+    private void refresh(String id, FeedItem item, ItemState known) {
+        try {
+            log.remember(id, CanonicalUrl.of(item.link().toString()), known);
+            stats.marksRefreshed.incrementAndGet();
+        } catch (ArticleLog.PublishException e) {
+            LOG.debug("Could not write the seen mark of {} again: {}", item.link(), e.getMessage());
+        }
+    }
+
     /** Fetches the item's page and publishes it: new when {@code known} is null, else as a revision if its text changed. */
     private ItemResult fetchAndPublish(FeedItem item, FeedRef feed, String id, ItemState known, long entry,
                                        ItemProblems problems) throws ArticleLog.PublishException {
@@ -347,6 +432,10 @@ public final class FeedPoller {
                 stats.pagesFailed.incrementAndGet();
             }
         } catch (FetchException e) {
+            if (e.kind() == FetchException.Kind.CANCELLED) {
+                // ingest is stopping: the item stays unseen, rather than be published with the feed's text
+                throw new PollCancelled(e);
+            }
             if (e.kind() == FetchException.Kind.RATE_LIMITED && defer(id)) {
                 LOG.info("Page {} put off: {}", item.link(), e.getMessage());
                 return ItemResult.DEFERRED;

@@ -26,6 +26,7 @@ public final class IngestApp implements AutoCloseable {
     private final KafkaArticleLog log;
     private final KafkaFeedStatusLog statusLog;
     private final IngestService service;
+    private final Fetcher fetcher;
     private final IngestStats stats = new IngestStats();
     private volatile List<FeedSource> allFeeds;
     private volatile FeedOwnership ownership;
@@ -38,10 +39,11 @@ public final class IngestApp implements AutoCloseable {
 
     public IngestApp(IngestConfig config) {
         this.config = config;
-        this.log = new KafkaArticleLog(config.kafka(), config.topics(), config.groupId() + "-" + config.instanceId());
+        this.log = new KafkaArticleLog(config.kafka(), config.topics(), config.groupId() + "-" + config.instanceId(),
+                config.seenRetention());
         this.statusLog = new KafkaFeedStatusLog(config.kafka(), config.topics().feedStatus());
         Clock clock = Clock.systemUTC();
-        Fetcher fetcher = new Fetcher(config.fetch(), config.fetch().newThrottle(), clock);
+        this.fetcher = new Fetcher(config.fetch(), config.fetch().newThrottle(), clock);
         RobotsCache robots = config.fetch().robots()
                 ? new RobotsCache(fetcher, RobotsCache.robotName(config.fetch().userAgent()), clock) : null;
         FeedPoller poller = new FeedPoller(fetcher, robots, new ArticleExtractor(config.siteRules()), log, stats, clock,
@@ -127,7 +129,9 @@ public final class IngestApp implements AutoCloseable {
     public void close() {
         reloader.shutdownNow();
         // stop polling and flush the last statuses before leaving the group, so the next owner reads them
+        // closing the service interrupts its workers, which cancels their fetches; the fetcher's connections go next
         service.close();
+        fetcher.close();
         statusLog.close();
         if (ownership != null) {
             ownership.close();

@@ -2,6 +2,7 @@ package io.spyglass.ingest;
 
 import io.spyglass.ingest.extract.SiteRules;
 import io.spyglass.ingest.fetch.FetchSettings;
+import io.spyglass.model.Retention;
 import io.spyglass.model.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,10 +26,11 @@ import java.util.Objects;
  * @param groupId       consumer group the deployment's ingest instances share the feeds in; also the prefix of their
  *                      transactional ids, so two deployments on one cluster neither split each other's feeds nor fence
  *                      each other's producers
+ * @param seenRetention how long a seen mark lasts unless written again ({@code retention.seen})
  */
 public record IngestConfig(Map<String, Object> kafka, Topics topics, List<FeedSource> feeds, Path feedsFile,
                            Duration feedsInterval, FetchSettings fetch, SiteRules siteRules, int threads, String instanceId,
-                           ItemLimits limits, String groupId) {
+                           ItemLimits limits, String groupId, Duration seenRetention) {
     /** The group of a deployment that sets no {@code groups.prefix} (whose default is "spyglass"). */
     public static final String DEFAULT_GROUP_ID = "spyglass-ingest";
 
@@ -42,9 +44,18 @@ public record IngestConfig(Map<String, Object> kafka, Topics topics, List<FeedSo
         Objects.requireNonNull(instanceId, "instanceId");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(groupId, "groupId");
+        Objects.requireNonNull(seenRetention, "seenRetention");
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1: " + threads);
         }
+    }
+
+    /** A configuration with the default seen retention. */
+    public IngestConfig(Map<String, Object> kafka, Topics topics, List<FeedSource> feeds, Path feedsFile, Duration feedsInterval,
+                        FetchSettings fetch, SiteRules siteRules, int threads, String instanceId, ItemLimits limits,
+                        String groupId) {
+        this(kafka, topics, feeds, feedsFile, feedsInterval, fetch, siteRules, threads, instanceId, limits, groupId,
+                Retention.defaults().seen());
     }
 
     /** A configuration with the default {@link ItemLimits} and group. */

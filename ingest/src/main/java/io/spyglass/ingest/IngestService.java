@@ -176,9 +176,10 @@ public final class IngestService implements AutoCloseable {
             }
             delay = FeedState.jitter(s.state.nextDelay(poll.retryAfter()), ThreadLocalRandom.current().nextDouble());
             statusLog.record(s.state.status().withNextAttempt(clock.instant().plus(delay)));
-        } catch (RuntimeException | StackOverflowError e) {
-            // a task that throws is never run again: a bug on one feed's path, or a document that recursion in a
-            // library cannot cope with, must not end its polling for good
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // a task that throws is never run again: a bug on one feed's path, a document that recursion in a
+            // library cannot cope with, or a heap exhausted for a moment must not end its polling for good (the
+            // poller reports its own out-of-memory failures as the feed's status; this is for the rest of the task)
             LOG.error("Polling {} failed unexpectedly; trying again in {}", source.url(), source.interval(), e);
             delay = source.interval();
         }

@@ -13,6 +13,7 @@ public final class IngestStats {
     final AtomicLong itemsUnchanged = new AtomicLong();
     final AtomicLong articlesTruncated = new AtomicLong();
     final AtomicLong articlesTooLarge = new AtomicLong();
+    final AtomicLong marksRefreshed = new AtomicLong();
 
     public long feedsPolled() {
         return feedsPolled.get();
@@ -52,5 +53,10 @@ public final class IngestStats {
     /** Articles Kafka refused as too large even after the cut: marked seen without the article. */
     public long articlesTooLarge() {
         return articlesTooLarge.get();
+    }
+
+    /** Seen marks of items still listed written again, unchanged, so that the seen topic's retention keeps them. */
+    public long marksRefreshed() {
+        return marksRefreshed.get();
     }
 }

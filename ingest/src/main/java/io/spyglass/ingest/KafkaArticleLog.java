@@ -2,6 +2,7 @@ package io.spyglass.ingest;
 
 import io.spyglass.model.Article;
 import io.spyglass.model.JsonSerde;
+import io.spyglass.model.Retention;
 import io.spyglass.model.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,6 +41,11 @@ public final class KafkaArticleLog implements ArticleLog {
     private final Map<String, Object> producerConfig;
     private final Topics topics;
     private final SeenIds seen = new SeenIds();
+    /** How long a mark lasts on the seen topic (its {@code retention.ms}) and here, unless written again. */
+    private final Duration retention;
+    /** How often the marks past the retention are dropped from memory, as the broker drops them from the topic. */
+    private static final Duration FORGET_EVERY = Duration.ofHours(1);
+    private long nextForget;
     private final JsonSerde<Article> serde = new JsonSerde<>(Article.class);
     /** Null while a failed producer is being replaced. */
     private KafkaProducer<String, byte[]> producer;
@@ -60,7 +66,16 @@ public final class KafkaArticleLog implements ArticleLog {
      * @param transactionalId unique per running ingest instance
      */
     public KafkaArticleLog(Map<String, Object> clientConfig, Topics topics, String transactionalId) {
+        this(clientConfig, topics, transactionalId, Retention.defaults().seen());
+    }
+
+    /**
+     * As above, with seen marks that last {@code seenRetention} unless written again: marks older than it are neither
+     * loaded nor kept, and the mark of an item met after half of it is written again ({@link #aging}).
+     */
+    public KafkaArticleLog(Map<String, Object> clientConfig, Topics topics, String transactionalId, Duration seenRetention) {
         this.topics = topics;
+        this.retention = java.util.Objects.requireNonNull(seenRetention, "seenRetention");
         this.producerConfig = new HashMap<>(clientConfig);
         producerConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -106,6 +121,7 @@ public final class KafkaArticleLog implements ArticleLog {
         try (consumer) {
             while (following) {
                 addSeen(consumer.poll(Duration.ofSeconds(1)));
+                forgetExpired();
             }
         } catch (WakeupException e) {
             // close() ends the loop
@@ -116,11 +132,38 @@ public final class KafkaArticleLog implements ArticleLog {
     }
 
     private void addSeen(Iterable<ConsumerRecord<byte[], byte[]>> records) {
+        long cut = System.currentTimeMillis() - retention.toMillis();
         for (ConsumerRecord<byte[], byte[]> r : records) {
-            if (r.key() != null) {
-                seen.put(new String(r.key(), StandardCharsets.UTF_8), ItemState.fromBytes(r.value()));
+            // a mark past the retention may still be on the topic until the broker deletes its segment: it is gone all the same
+            if (r.key() != null && r.timestamp() >= cut) {
+                seen.put(new String(r.key(), StandardCharsets.UTF_8), ItemState.fromBytes(r.value()), r.timestamp());
             }
         }
+    }
+
+    /** Now and then, drops the marks written longer than the retention ago. */
+    private void forgetExpired() {
+        long now = System.currentTimeMillis();
+        if (now < nextForget) {
+            return;
+        }
+        nextForget = now + FORGET_EVERY.toMillis();
+        int forgotten = seen.forgetBefore(now - retention.toMillis());
+        if (forgotten > 0) {
+            LOG.info("Forgot {} seen marks not written again within {} (retention.seen); {} remain", forgotten, retention,
+                    seen.size());
+        }
+    }
+
+    @Override
+    public boolean aging(String id) {
+        long written = seen.writtenAt(id);
+        return written >= 0 && written < System.currentTimeMillis() - retention.toMillis() / 2;
+    }
+
+    /** Marks held in memory. */
+    public int seenCount() {
+        return seen.size();
     }
 
     private KafkaProducer<String, byte[]> newProducer() {
@@ -174,7 +217,7 @@ public final class KafkaArticleLog implements ArticleLog {
                 }
                 producer.send(new ProducerRecord<>(topics.seen(), id, state.toBytes(url)));
                 producer.commitTransaction();
-                seen.put(id, state);
+                seen.put(id, state, System.currentTimeMillis());
                 problem = null;
                 return;
             } catch (RuntimeException e) {

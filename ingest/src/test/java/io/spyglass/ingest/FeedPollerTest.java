@@ -319,6 +319,102 @@ class FeedPollerTest {
         assertThat(third.validators()).isEqualTo(new CacheValidators("\"v2\"", null));
     }
 
+    // https://github.com/spyglass-news/spyglass/issues/17: a poll builds at most twice the cap of a feed's items, the
+    // newest and a slice of the backlog, which later polls move through until every item was taken
+    @Test
+    void readsAFeedLongerThanItsWindowSliceBySliceUntilEveryItemIsTaken() {
+        StringBuilder rss = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Archive</title>");
+        for (int i = 0; i < 25; i++) {
+            rss.append("<item><title>Story ").append(i).append("</title><link>").append(server.url("/s" + i))
+                    .append("</link><pubDate>").append(String.format("%02d Jul 2024 12:00:00 GMT", i + 1))
+                    .append("</pubDate></item>");
+        }
+        server.serve("/feed", 200, "application/rss+xml", rss.append("</channel></rss>").toString().getBytes(StandardCharsets.UTF_8),
+                "ETag", "\"v1\"");
+        // the newest 3 and a slice of 3 older ones a poll
+        FeedPoller capped = new FeedPoller(fetcher, null, ArticleExtractor.withDefaults(), log, stats, clock, new ItemLimits(3, 1 << 16));
+        CacheValidators validators = CacheValidators.NONE;
+        List<FeedPoll> polls = new java.util.ArrayList<>();
+        for (int i = 0; i < 12 && log.published().size() < 25; i++) {
+            FeedPoll poll = capped.poll(feed("/feed"), validators);
+            polls.add(poll);
+            validators = poll.validators();
+        }
+
+        assertThat(log.published()).extracting(Article::title).hasSize(25).doesNotHaveDuplicates();
+        assertThat(polls).allSatisfy(p -> assertThat(p.published()).isLessThanOrEqualTo(3));
+        assertThat(polls).extracting(FeedPoll::items).containsOnly(25);
+        assertThat(polls.get(0).error()).isEqualTo("took 3 new or changed items, the most a poll takes "
+                + "(ingest.max-items-per-feed); 22 older of the feed's 25 items wait for later polls");
+        FeedPoll last = capped.poll(feed("/feed"), validators);
+        assertThat(last.published()).isZero();
+        assertThat(last.validators()).as("once every item was taken, the feed's validators are kept")
+                .isEqualTo(new CacheValidators("\"v1\"", null));
+    }
+
+    // https://github.com/spyglass-news/spyglass/issues/17: seen marks expire after retention.seen; an item its feed still
+    // lists has its mark written again once it is aging, so it is never fetched again for having expired
+    @Test
+    void writesTheAgingMarkOfAnItemStillListedAgainWithoutFetchingIt() {
+        server.serve("/feed", "application/rss+xml", rss("/a"))
+                .serve("/a", "text/html; charset=utf-8", "<html><body><article><h1>A</h1><p>" + PAGE_TEXT + "</p></article></body></html>");
+        java.util.concurrent.atomic.AtomicBoolean aging = new java.util.concurrent.atomic.AtomicBoolean();
+        List<String> remembered = new CopyOnWriteArrayList<>();
+        InMemoryArticleLog articles = new InMemoryArticleLog() {
+            @Override
+            public boolean aging(String id) {
+                return aging.get();
+            }
+
+            @Override
+            public void remember(String id, String url, ItemState state) {
+                remembered.add(url);
+                super.remember(id, url, state);
+            }
+        };
+        FeedPoller poller = poller(articles);
+        poller.poll(feed("/feed"));
+        ItemState state = articles.state(CanonicalUrl.id(server.url("/a").toString()));
+
+        poller.poll(feed("/feed"));
+        aging.set(true);
+        poller.poll(feed("/feed"));
+
+        assertThat(remembered).as("written again once, when aging").containsExactly(server.url("/a").toString());
+        assertThat(articles.state(CanonicalUrl.id(server.url("/a").toString()))).isEqualTo(state);
+        assertThat(articles.published()).hasSize(1);
+        assertThat(server.hits("/a")).isEqualTo(1);
+        assertThat(stats.marksRefreshed()).isEqualTo(1);
+    }
+
+    // https://github.com/spyglass-news/spyglass/issues/17: an OutOfMemoryError in one feed's poll is that feed's error
+    @Test
+    void reportsAPollThatRunsOutOfHeapAsTheFeedsErrorAndPollsAgainLater() {
+        server.serve("/feed", "application/rss+xml", rss("/a"))
+                .serve("/a", "text/html; charset=utf-8", "<html><body><article><h1>A</h1><p>" + PAGE_TEXT + "</p></article></body></html>");
+        java.util.concurrent.atomic.AtomicBoolean exhausted = new java.util.concurrent.atomic.AtomicBoolean(true);
+        InMemoryArticleLog articles = new InMemoryArticleLog() {
+            @Override
+            public ItemState state(String id) {
+                if (exhausted.getAndSet(false)) {
+                    throw new OutOfMemoryError("Java heap space");
+                }
+                return super.state(id);
+            }
+        };
+        FeedPoller poller = poller(articles);
+
+        FeedPoll failed = poller.poll(feed("/feed"));
+        FeedPoll next = poller.poll(feed("/feed"));
+
+        assertThat(failed.ok()).isFalse();
+        assertThat(failed.errorKind()).isEqualTo("OUT_OF_MEMORY");
+        assertThat(failed.error()).startsWith("ran out of heap memory while polling the feed (Java heap space)");
+        assertThat(stats.feedsFailed.get()).isEqualTo(1);
+        assertThat(next.ok()).as("the next poll of the feed runs as usual").isTrue();
+        assertThat(articles.published()).extracting(Article::url).containsExactly(server.url("/a").toString());
+    }
+
     @Test
     void cutsAnUnboundedTitleInBytesAndSaysSo() {
         // a hostile feed: a 12,000-character headline in a three-byte script

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** An {@link ArticleLog} in memory, for tests: remembers what was published, in order. */
-final class InMemoryArticleLog implements ArticleLog {
+class InMemoryArticleLog implements ArticleLog {
     private final Map<String, ItemState> seen = new ConcurrentHashMap<>();
     private final List<Article> published = new ArrayList<>();
 

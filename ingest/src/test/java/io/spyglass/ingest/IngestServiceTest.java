@@ -90,4 +90,28 @@ class IngestServiceTest {
         assertThat(first.newestItem()).isEqualTo(lastSuccess.minusSeconds(3600));
         assertThat(first.lastNewArticle()).isEqualTo(lastSuccess);
     }
+
+    // https://github.com/spyglass-news/spyglass/issues/17: stopping ingest cancels a page fetch in flight; the item is
+    // neither published with the feed's text nor marked seen, so the next run fetches it
+    @Test
+    void closingCancelsAPageFetchInFlightAndLeavesTheItemUnseen() {
+        String rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title><item><title>Slow</title><link>"
+                + server.url("/slow-page") + "</link><description>Feed text.</description></item></channel></rss>";
+        server.serve("/feed", "application/rss+xml", rss).serveDrip("/slow-page", Duration.ofMillis(50));
+        InMemoryArticleLog articles = new InMemoryArticleLog();
+        // a deadline of 5 s: without cancelling, close() would wait for it and the page would be published as a snippet
+        FeedPoller slowPoller = new FeedPoller(new Fetcher(new FetchSettings("SpyglassTest/1", Duration.ofSeconds(2),
+                Duration.ofSeconds(5), 1 << 20, 3, AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1"))), 4, Duration.ZERO,
+                false)), null, ArticleExtractor.withDefaults(), articles, new IngestStats(), CLOCK);
+        IngestService service = new IngestService(slowPoller, List.of(new FeedSource(server.url("/feed"), null,
+                Duration.ofMinutes(5))), 1, statuses, CLOCK);
+        service.start();
+        await().until(() -> server.hits("/slow-page") == 1);
+
+        service.close();
+
+        assertThat(articles.published()).as("nothing published after the cancel").isEmpty();
+        assertThat(articles.state(io.spyglass.ingest.CanonicalUrl.id(server.url("/slow-page").toString()))).isNull();
+        assertThat(statuses.recorded()).as("a poll cut short by the stop is no failure of the feed").isEmpty();
+    }
 }

@@ -50,4 +50,25 @@ class SeenIdsTest {
         assertThat(seen.get("another")).isNull();
         assertThat(SeenIds.key("abc")).isEqualTo(SeenIds.key(CanonicalUrl.sha256("abc")));
     }
+
+    // https://github.com/spyglass-news/spyglass/issues/17: the marks were held for good
+    @Test
+    void forgetsTheMarksWrittenBeforeACutAndKeepsTheRest() {
+        SeenIds seen = new SeenIds();
+        long day = 86_400_000L;
+        for (int i = 0; i < 3_000; i++) {
+            seen.put(CanonicalUrl.id("https://example.com/" + i), state(i), (i % 3) * day);
+        }
+
+        int forgotten = seen.forgetBefore(day);
+
+        assertThat(forgotten).isEqualTo(1_000);
+        assertThat(seen.size()).isEqualTo(2_000);
+        assertThat(seen.get(CanonicalUrl.id("https://example.com/0"))).isNull();
+        assertThat(seen.get(CanonicalUrl.id("https://example.com/1"))).isEqualTo(state(1));
+        assertThat(seen.writtenAt(CanonicalUrl.id("https://example.com/2"))).isEqualTo(2 * day);
+        assertThat(seen.writtenAt(CanonicalUrl.id("https://example.com/3"))).isEqualTo(-1);
+        seen.put(CanonicalUrl.id("https://example.com/0"), state(0), 3 * day);
+        assertThat(seen.size()).as("the table still takes new ids").isEqualTo(2_001);
+    }
 }

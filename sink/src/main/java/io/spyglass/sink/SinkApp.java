@@ -1,6 +1,7 @@
 package io.spyglass.sink;
 
 import io.spyglass.model.StreamsSettings;
+import io.spyglass.model.Retention;
 import io.spyglass.model.Topics;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,11 +33,17 @@ public final class SinkApp implements AutoCloseable {
      */
     public SinkApp(Map<String, Object> kafka, String applicationId, String fileGroup, Topics topics, Path stateDir, Path out,
                    String webhookGroup, WebhookSettings webhooks, String userAgent) throws IOException {
+        this(kafka, applicationId, fileGroup, topics, stateDir, out, webhookGroup, webhooks, userAgent, Retention.defaults());
+    }
+
+    /** As above, with stories kept and closed as {@code retention} says. */
+    public SinkApp(Map<String, Object> kafka, String applicationId, String fileGroup, Topics topics, Path stateDir, Path out,
+                   String webhookGroup, WebhookSettings webhooks, String userAgent, Retention retention) throws IOException {
         Properties props = new Properties();
         props.putAll(StreamsSettings.of(kafka, applicationId, stateDir));
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, OversizedRecords.class.getName());
         props.put(OversizedRecords.DEAD_LETTER_TOPIC, topics.deadLetter());
-        this.streams = new KafkaStreams(SinkTopology.build(topics, stats), props);
+        this.streams = new KafkaStreams(SinkTopology.build(topics, stats, retention), props);
         streams.setUncaughtExceptionHandler(e -> {
             failure.complete(e); // the same response as Streams' default, made visible to the process
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;

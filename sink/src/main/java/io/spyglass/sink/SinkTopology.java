@@ -4,11 +4,14 @@ import io.spyglass.model.EnrichedArticle;
 import io.spyglass.model.JsonSerde;
 import io.spyglass.model.PoisonRecordException;
 import io.spyglass.model.RecordReader;
+import io.spyglass.model.Retention;
 import io.spyglass.model.Story;
 import io.spyglass.model.Topics;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -41,8 +44,8 @@ import org.slf4j.LoggerFactory;
 public final class SinkTopology {
     /** Larger records are dead-lettered: a story built from them could not be written under Kafka's 1 MB default. */
     public static final int MAX_RECORD_BYTES = 512 * 1024;
-    /** Stories nobody has added a source to for this long (record time) leave the state store. */
-    static final Duration RETENTION = Duration.ofDays(14);
+    /** By default, stories nobody has added a source to for this long (record time) leave the state store. */
+    static final Duration RETENTION = Retention.defaults().openStories();
     static final String STORIES_STORE = "sink-open-stories";
     /** The last version of each story that expired from the open ones, so a story started again goes on from it. */
     static final String CLOSED_STORIES_STORE = "sink-closed-stories";
@@ -63,14 +66,23 @@ public final class SinkTopology {
         return applicationId + "-" + REPARTITION + "-repartition";
     }
 
-    /** Pure: builds the topology; no I/O, no KafkaStreams. */
+    /** As {@link #build(Topics, SinkStats, Retention)} with the default retention. */
     public static Topology build(Topics topics, SinkStats stats) {
+        return build(topics, stats, Retention.defaults());
+    }
+
+    /**
+     * Pure: builds the topology; no I/O, no KafkaStreams. Open stories close after {@link Retention#openStories()} without
+     * a new source; a closed story's last version is kept {@link Retention#stories()}, as long as the espionage topic
+     * keeps the story, and then deleted.
+     */
+    public static Topology build(Topics topics, SinkStats stats, Retention retention) {
         StreamsBuilder builder = new StreamsBuilder();
         OpenStorySerde openStorySerde = new OpenStorySerde();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORIES_STORE), Serdes.String(),
-                openStorySerde));
+                openStorySerde).withLoggingEnabled(retention.changelogConfig()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLOSED_STORIES_STORE),
-                Serdes.String(), Serdes.Integer()));
+                Serdes.String(), new ClosedStory.Serde()).withLoggingEnabled(retention.changelogConfig()));
         var branches = builder.stream(topics.enriched(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("enriched"))
                 .processValues(() -> new Read(stats), Named.as("read"))
                 .split(Named.as("read-"))
@@ -84,7 +96,7 @@ public final class SinkTopology {
                 // the bytes as read, checked already: writing the parsed article again would cost as much as reading it
                 .map((key, read) -> KeyValue.pair(CLUSTER_KEY, read.raw()), Named.as("to-one-partition"))
                 .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName(REPARTITION).withNumberOfPartitions(1))
-                .process(() -> new ClusterStories(stats, openStorySerde), Named.as("cluster-stories"), STORIES_STORE,
+                .process(() -> new ClusterStories(stats, openStorySerde, retention), Named.as("cluster-stories"), STORIES_STORE,
                         CLOSED_STORIES_STORE);
         // the stories as JSON already, written once for the store and this topic (OpenStorySerde)
         stories.to(topics.espionage(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("espionage"));
@@ -158,11 +170,15 @@ public final class SinkTopology {
         };
         private ProcessorContext<String, byte[]> context;
         private KeyValueStore<String, OpenStory> store;
-        private KeyValueStore<String, Integer> closed;
+        private KeyValueStore<String, ClosedStory> closed;
+        private final Duration openFor;
+        private final Duration closedFor;
 
-        ClusterStories(SinkStats stats, OpenStorySerde serde) {
+        ClusterStories(SinkStats stats, OpenStorySerde serde, Retention retention) {
             this.stats = stats;
             this.serde = serde;
+            this.openFor = retention.openStories();
+            this.closedFor = retention.stories();
         }
 
         @Override
@@ -187,15 +203,15 @@ public final class SinkTopology {
             StoryClusterer.Decision decision = StoryClusterer.decide(index, article);
             StoryClusterer.Placement placement = StoryClusterer.place(decision, article, Instant.ofEpochMilli(record.timestamp()),
                     this::read, id -> {
-                        Integer version = closed.get(id);
-                        return version == null ? 0 : version;
+                        ClosedStory last = closed.get(id);
+                        return last == null ? 0 : last.version();
                     });
             for (Story merged : placement.mergedAway()) {
                 // the last version says which story it went into; the id is then closed, and its version kept
                 store.delete(merged.storyId());
                 recent.remove(merged.storyId());
                 index.remove(merged.storyId());
-                closed.put(merged.storyId(), merged.version());
+                closed.put(merged.storyId(), new ClosedStory(merged.version(), record.timestamp()));
                 stats.merged.incrementAndGet();
                 context.forward(new Record<>(merged.storyId(), serde.storyJson(merged), record.timestamp()));
             }
@@ -222,19 +238,34 @@ public final class SinkTopology {
         }
 
         /**
-         * Drops the stories nobody added to for {@link #RETENTION} (the index knows which), keeping the last version
-         * of each.
+         * Drops the stories nobody added to for {@link Retention#openStories()} (the index knows which), keeping the last
+         * version of each, and forgets the last versions of stories closed longer than {@link Retention#stories()} ago.
          */
         private void expire(long streamTime) {
-            index.changedBefore(Instant.ofEpochMilli(streamTime).minus(RETENTION)).forEach(id -> {
+            index.changedBefore(Instant.ofEpochMilli(streamTime).minus(openFor)).forEach(id -> {
                 OpenStory story = store.get(id);
                 if (story != null) {
-                    closed.put(id, story.story().version());
+                    closed.put(id, new ClosedStory(story.story().version(), streamTime));
                 }
                 store.delete(id);
                 recent.remove(id);
                 index.remove(id);
             });
+            long forgetBefore = streamTime - closedFor.toMillis();
+            List<String> forget = new ArrayList<>();
+            List<String> undated = new ArrayList<>();
+            try (KeyValueIterator<String, ClosedStory> all = closed.all()) {
+                all.forEachRemaining(kv -> {
+                    if (kv.value.closedAt() == ClosedStory.UNDATED) {
+                        undated.add(kv.key);
+                    } else if (kv.value.closedAt() < forgetBefore) {
+                        forget.add(kv.key);
+                    }
+                });
+            }
+            forget.forEach(closed::delete);
+            // versions written before they were dated count from the first time this sees them
+            undated.forEach(id -> closed.put(id, new ClosedStory(closed.get(id).version(), streamTime)));
         }
     }
 }

@@ -30,6 +30,8 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.test.TestRecord;
+import io.spyglass.model.Retention;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -200,6 +202,46 @@ class SinkTopologyTest {
         assertThat(out.get(4).value().sources()).extracting(x -> x.articleId()).containsExactly("a", "b", "c", "d");
         assertThat(out).hasSize(5);
         assertThat(stats.merged()).isEqualTo(1);
+    }
+
+    // https://github.com/spyglass-news/spyglass/issues/17: the closed stories' versions were kept for good
+    @Test
+    void forgetsAClosedStorysVersionOnceTheStoriesRetentionHasPassed() {
+        driver.close();
+        Retention retention = new Retention(Duration.ofDays(365), Duration.ofDays(30), Duration.ofDays(90), Duration.ofDays(14),
+                Duration.ofDays(14), Duration.ofDays(1));
+        Properties props = new Properties();
+        props.put("application.id", "sink-retention-test");
+        props.put("bootstrap.servers", "unused:9092");
+        driver = new TopologyTestDriver(SinkTopology.build(TOPICS, stats, retention), props);
+        enriched = driver.createInputTopic(TOPICS.enriched(), new StringSerializer(), new ByteArraySerializer());
+        espionage = driver.createOutputTopic(TOPICS.espionage(), new StringDeserializer(), new ByteArrayDeserializer());
+        KeyValueStore<String, ClosedStory> closed = driver.getKeyValueStore(SinkTopology.CLOSED_STORIES_STORE);
+        KeyValueStore<String, OpenStory> open = driver.getKeyValueStore(SinkTopology.STORIES_STORE);
+        String spy = StoryClusterer.storyId("spy");
+
+        pipe("spy", true, "Chinese hackers roamed Japan's defence networks", JAPAN, NOW);
+        // stream time moves on with other stories: 15 days later the first has closed, its version kept
+        pipe("b", true, "Phishing wave hits Baltic ministries", "Officials in Vilnius and Riga said mailboxes were read.",
+                NOW.plus(Duration.ofDays(15)));
+        assertThat(open.get(spy)).isNull();
+        assertThat(closed.get(spy)).isEqualTo(new ClosedStory(1, NOW.plus(Duration.ofDays(15)).toEpochMilli()));
+
+        // 30 days after it closed it is no longer on the espionage topic either: its version is forgotten
+        pipe("c", true, "Ransomware crew leaks hospital records", "The gang posted files from three clinics on its site.",
+                NOW.plus(Duration.ofDays(46)));
+        assertThat(closed.get(spy)).isNull();
+        assertThat(closed.get(StoryClusterer.storyId("b"))).as("b closed at day 46, kept").isNotNull();
+    }
+
+    @Test
+    void readsTheUndatedClosedVersionsOfEarlierReleases() {
+        ClosedStory.Serde serde = new ClosedStory.Serde();
+        byte[] legacy = org.apache.kafka.common.serialization.Serdes.Integer().serializer().serialize("t", 7);
+
+        assertThat(serde.deserializer().deserialize("t", legacy)).isEqualTo(new ClosedStory(7, ClosedStory.UNDATED));
+        assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", new ClosedStory(3, 42L))))
+                .isEqualTo(new ClosedStory(3, 42L));
     }
 
     private void pipe(String id, boolean isEspionage, String title, String text, Instant recordTime) {

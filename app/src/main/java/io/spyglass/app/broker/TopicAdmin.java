@@ -1,6 +1,7 @@
 package io.spyglass.app.broker;
 
 import io.spyglass.app.Spyglass;
+import io.spyglass.model.Retention;
 import io.spyglass.model.Topics;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,12 +32,18 @@ public final class TopicAdmin implements AutoCloseable {
         this.bootstrapServers = kafka.get("bootstrap.servers");
     }
 
+    /** As {@link #ensure(Topics, int, Retention)} with the default retention. */
+    void ensure(Topics topics, int partitions) throws ExecutionException, InterruptedException, TimeoutException {
+        ensure(topics, partitions, Retention.defaults());
+    }
+
     /**
-     * Creates the topics that do not exist yet; the compacted ones with {@code cleanup.policy=compact}.
+     * Creates the topics that do not exist yet, each with its cleanup policy and retention from {@code retention}. A topic
+     * that exists keeps its configuration: it is the operator's.
      *
      * @throws KafkaUnavailableException if the cluster does not answer
      */
-    public void ensure(Topics topics, int partitions) throws ExecutionException, InterruptedException, TimeoutException {
+    public void ensure(Topics topics, int partitions, Retention retention) throws ExecutionException, InterruptedException, TimeoutException {
         Set<String> existing;
         try {
             existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
@@ -45,13 +52,10 @@ public final class TopicAdmin implements AutoCloseable {
                     + (e.getCause() != null ? e.getCause().getMessage() : "no reply") + "); is the broker running and the address right?", e);
         }
         List<NewTopic> missing = new ArrayList<>();
+        Map<String, Map<String, String>> configs = retention.topicConfigs(topics);
         for (String name : topics.all()) {
             if (!existing.contains(name)) {
-                NewTopic topic = new NewTopic(name, partitions, (short) -1);
-                if (topics.compacted().contains(name)) {
-                    topic.configs(Map.of("cleanup.policy", "compact"));
-                }
-                missing.add(topic);
+                missing.add(new NewTopic(name, partitions, (short) -1).configs(configs.get(name)));
             }
         }
         if (missing.isEmpty()) {

@@ -21,7 +21,7 @@ public final class Commands {
     /** Creates missing topics, so any stage can start first. */
     static void ensureTopics(SpyglassConfig config) throws Exception {
         try (TopicAdmin admin = new TopicAdmin(config.kafka())) {
-            admin.ensure(config.topics(), config.partitions());
+            admin.ensure(config.topics(), config.partitions(), config.retention());
         }
     }
 }

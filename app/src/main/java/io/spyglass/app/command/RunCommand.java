@@ -90,7 +90,7 @@ public final class RunCommand implements Callable<Integer> {
                 config = config.withBootstrapServers(kafka.bootstrapServers());
             }
             try (TopicAdmin admin = new TopicAdmin(config.kafka())) {
-                admin.ensure(config.topics(), config.partitions());
+                admin.ensure(config.topics(), config.partitions(), config.retention());
             }
             EnrichApp enrich = Stages.enrich(config);
             running.push(enrich);

@@ -11,6 +11,7 @@ import io.spyglass.ingest.extract.SiteRules;
 import io.spyglass.ingest.fetch.AddressPolicy;
 import io.spyglass.ingest.fetch.Cidr;
 import io.spyglass.ingest.fetch.FetchSettings;
+import io.spyglass.model.Retention;
 import io.spyglass.model.Topics;
 import io.spyglass.sink.WebhookSettings;
 import java.io.IOException;
@@ -39,11 +40,13 @@ import java.util.Map;
  * @param web       where the web view listens
  * @param webMaxStories most stories the web view holds; past that the one seen longest ago is dropped from it
  * @param ingestLimits  items taken per feed poll and text bytes kept per article
+ * @param retention     how long topics, stores and seen marks keep what they hold
  */
 public record SpyglassConfig(Map<String, Object> kafka, int kafkaPort, Path dataDir, String groupPrefix, int partitions, Topics topics,
                              Path feedsFile, Duration feedsInterval, int ingestThreads, FetchSettings fetch,
                              SiteRules siteRules, Path out, Path taxonomy, WebhookSettings webhooks,
-                             InetSocketAddress http, InetSocketAddress web, int webMaxStories, ItemLimits ingestLimits) {
+                             InetSocketAddress http, InetSocketAddress web, int webMaxStories, ItemLimits ingestLimits,
+                             Retention retention) {
 
     static final Path DEFAULT_FILE = Path.of("config", "spyglass.yaml");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -83,7 +86,7 @@ public record SpyglassConfig(Map<String, Object> kafka, int kafkaPort, Path data
         Map<String, Object> k = new HashMap<>(kafka);
         k.put("bootstrap.servers", bootstrapServers);
         return new SpyglassConfig(k, kafkaPort, dataDir, groupPrefix, partitions, topics, feedsFile, feedsInterval, ingestThreads,
-                fetch, siteRules, out, taxonomy, webhooks, http, web, webMaxStories, ingestLimits);
+                fetch, siteRules, out, taxonomy, webhooks, http, web, webMaxStories, ingestLimits, retention);
     }
 
     /**
@@ -169,7 +172,8 @@ public record SpyglassConfig(Map<String, Object> kafka, int kafkaPort, Path data
                 r.address(Setting.WEB_ADDRESS, (int) r.integer(Setting.WEB_PORT, 0, 65535)),
                 (int) r.integer(Setting.WEB_MAX_STORIES, 1, 10_000_000),
                 new ItemLimits((int) r.integer(Setting.MAX_ITEMS_PER_FEED, 1, 1_000_000),
-                        (int) r.integer(Setting.MAX_TEXT_BYTES, 1024, 64 * 1024 * 1024)));
+                        (int) r.integer(Setting.MAX_TEXT_BYTES, 1024, 64 * 1024 * 1024)),
+                r.retention());
     }
 
     private static JsonNode readYaml(Path file) {
@@ -302,6 +306,27 @@ public record SpyglassConfig(Map<String, Object> kafka, int kafkaPort, Path data
                 throw new IllegalArgumentException(origin.get(s) + ": '" + s.key + "' is not a proxy address: '" + v
                         + "' (" + e.getReason() + ")");
             }
+        }
+
+        Retention retention() {
+            Duration open = positive(Setting.RETENTION_OPEN_STORIES);
+            Duration stories = positive(Setting.RETENTION_STORIES);
+            if (open.compareTo(stories) > 0) {
+                throw new IllegalArgumentException(origin.get(Setting.RETENTION_OPEN_STORIES) + ": '"
+                        + Setting.RETENTION_OPEN_STORIES.key + "' (" + values.get(Setting.RETENTION_OPEN_STORIES).strip()
+                        + ") must not be longer than '" + Setting.RETENTION_STORIES.key + "' ("
+                        + values.get(Setting.RETENTION_STORIES).strip() + ")");
+            }
+            return new Retention(positive(Setting.RETENTION_ARTICLES), stories, positive(Setting.RETENTION_SEEN),
+                    positive(Setting.RETENTION_DEAD_LETTER), open, positive(Setting.RETENTION_TOMBSTONES));
+        }
+
+        Duration positive(Setting s) {
+            Duration d = duration(s);
+            if (d.isZero()) {
+                throw new IllegalArgumentException(origin.get(s) + ": '" + s.key + "' must be longer than 0");
+            }
+            return d;
         }
 
         Duration duration(Setting s) {

@@ -33,17 +33,18 @@ public final class Stages {
     public static IngestApp ingest(SpyglassConfig config, List<FeedSource> feeds) {
         return new IngestApp(new IngestConfig(config.kafka(), config.topics(), feeds, config.feedsFile(),
                 config.feedsInterval(), config.fetch(), config.siteRules(), config.ingestThreads(), instanceId(),
-                config.ingestLimits(), config.ingestGroupId()));
+                config.ingestLimits(), config.ingestGroupId(), config.retention().seen()));
     }
 
     public static EnrichApp enrich(SpyglassConfig config) {
-        return new EnrichApp(config.kafka(), config.enrichApplicationId(), config.topics(), config.dataDir().resolve("streams"), config.taxonomy());
+        return new EnrichApp(config.kafka(), config.enrichApplicationId(), config.topics(), config.dataDir().resolve("streams"), config.taxonomy(),
+                config.retention());
     }
 
     public static SinkApp sink(SpyglassConfig config) throws IOException {
         return new SinkApp(config.kafka(), config.sinkApplicationId(), config.fileSinkGroup(), config.topics(),
                 config.dataDir().resolve("streams"), config.out(), config.webhookGroup(), config.webhooks(),
-                config.fetch().userAgent());
+                config.fetch().userAgent(), config.retention());
     }
 
     /** The web view; throws {@link io.javalin.util.JavalinBindException} when its port is taken. */

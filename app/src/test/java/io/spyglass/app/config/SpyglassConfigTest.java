@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.spyglass.ingest.fetch.Cidr;
 import io.spyglass.model.Topics;
 import java.net.InetSocketAddress;
+import io.spyglass.model.Retention;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,6 +61,33 @@ class SpyglassConfigTest {
         var e = assertThrows(IllegalArgumentException.class, () -> SpyglassConfig.load(file, Map.of(), Map.of()));
 
         assertThat(e.getMessage()).isEqualTo(file + ": key 'fetch.max-redirects': 'fetch.max-redirects' must be a whole number, not 'lots'");
+    }
+
+    // https://github.com/spyglass-news/spyglass/issues/17
+    @Test
+    void readsTheRetentionOfTopicsStoresAndSeenMarks() throws Exception {
+        Path file = dir.resolve("spyglass.yaml");
+        Files.writeString(file, "retention:\n  articles: 30d\n  seen: 45d\n  open-stories: 7d\n");
+
+        SpyglassConfig config = SpyglassConfig.load(file, Map.of("SPYGLASS_RETENTION_DEAD_LETTER", "2d"), Map.of());
+
+        assertThat(config.retention()).isEqualTo(new Retention(Duration.ofDays(30), Duration.ofDays(365), Duration.ofDays(45),
+                Duration.ofDays(2), Duration.ofDays(7), Duration.ofDays(1)));
+        assertThat(SpyglassConfig.load(null, Map.of(), Map.of()).retention()).isEqualTo(Retention.defaults());
+    }
+
+    @Test
+    void refusesOpenStoriesLongerThanStoriesAndZeroRetentions() throws Exception {
+        Path file = dir.resolve("spyglass.yaml");
+        Files.writeString(file, "retention:\n  stories: 10d\n  open-stories: 20d\n");
+
+        var longer = assertThrows(IllegalArgumentException.class, () -> SpyglassConfig.load(file, Map.of(), Map.of()));
+        var zero = assertThrows(IllegalArgumentException.class,
+                () -> SpyglassConfig.load(null, Map.of("SPYGLASS_RETENTION_SEEN", "0s"), Map.of()));
+
+        assertThat(longer.getMessage()).isEqualTo(file + ": key 'retention.open-stories': 'retention.open-stories' (20d) must not "
+                + "be longer than 'retention.stories' (10d)");
+        assertThat(zero.getMessage()).isEqualTo("environment variable SPYGLASS_RETENTION_SEEN: 'retention.seen' must be longer than 0");
     }
 
     @Test

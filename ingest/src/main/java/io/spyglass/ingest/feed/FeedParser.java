@@ -27,6 +27,8 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import javax.xml.stream.XMLStreamException;
 
 /**
  * Parses RSS 0.9x/1.0/2.0 and Atom bytes with ROME, refusing DOCTYPEs so XXE and entity bombs cannot run, and
@@ -46,13 +48,25 @@ public final class FeedParser {
      * @throws FeedParseException with a message that says what is wrong (line and column when known)
      */
     public static ParsedFeed parse(byte[] body, String contentType, URI feedUrl) throws FeedParseException {
+        return parse(body, contentType, feedUrl, ItemWindow.ALL);
+    }
+
+    /**
+     * Parses a feed body, building only the items {@code window} keeps; the others are counted in
+     * {@link ParsedFeed#notRead()}. An untrusted feed is parsed with a bounded window: ROME builds a tree and an entry
+     * for every item it is given, so a feed of 100,000 small items would otherwise need a heap many times its size.
+     *
+     * @see #parse(byte[], String, URI)
+     */
+    public static ParsedFeed parse(byte[] body, String contentType, URI feedUrl, ItemWindow window) throws FeedParseException {
+        Objects.requireNonNull(window, "window");
         refuseNonFeeds(body, contentType);
         if (isJson(body)) {
-            return JsonFeedParser.parse(body, feedUrl);
+            return JsonFeedParser.parse(body, feedUrl, window);
         }
-        SyndFeed feed;
+        Built built;
         try (Reader reader = open(body, contentType)) {
-            feed = buildRepairingIfNeeded(readAll(reader));
+            built = buildRepairingIfNeeded(readAll(reader), window);
         } catch (FeedException e) {
             // ROME reports a document it cannot map as a bare "Invalid XML" whose cause says what was missing, in
             // an RSS without <channel> as a NullPointerException about its own variable
@@ -66,6 +80,7 @@ public final class FeedParser {
         } catch (StackOverflowError e) {
             throw new FeedParseException("unreadable feed: too deeply nested to parse", e);
         }
+        SyndFeed feed = built.feed();
         List<FeedItem> items = new ArrayList<>();
         int skipped = 0;
         for (SyndEntry entry : feed.getEntries()) {
@@ -76,7 +91,11 @@ public final class FeedParser {
             }
             items.add(new FeedItem(link, normalise(entry.getTitle()), time(entry), authors(entry), content(entry)));
         }
-        return new ParsedFeed(normalise(feed.getTitle()), items, skipped);
+        return new ParsedFeed(normalise(feed.getTitle()), items, skipped, built.notRead());
+    }
+
+    /** ROME's feed and the number of items the window left out of it. */
+    private record Built(SyndFeed feed, int notRead) {
     }
 
     /**
@@ -84,31 +103,37 @@ public final class FeedParser {
      * faults (a stray control character, a bare &amp; in a link, a forgotten namespace) would otherwise cost every
      * item of the feed. When the repair does not help, the first error is what is reported.
      */
-    private static SyndFeed buildRepairingIfNeeded(String xml) throws FeedException, FeedParseException {
+    private static Built buildRepairingIfNeeded(String xml, ItemWindow window) throws FeedException, FeedParseException {
         try {
-            return build(xml);
-        } catch (FeedException | IllegalArgumentException e) {
+            return build(xml, window);
+        } catch (FeedException | IllegalArgumentException | XMLStreamException e) {
             String repaired = XmlRepair.repaired(xml);
             if (!repaired.equals(xml)) {
                 try {
-                    return build(repaired);
-                } catch (FeedException | RuntimeException again) {
+                    return build(repaired, window);
+                } catch (FeedException | RuntimeException | XMLStreamException again) {
                     // reported below: the first error says what the publisher got wrong
                 }
+            }
+            if (e instanceof XMLStreamException x) {
+                // only a document with more items than the window reaches the pre-pass, so a huge one broken
+                // somewhere is refused without ever building its items
+                throw new FeedParseException("not a valid RSS/Atom feed: " + oneLine(x.getMessage()), x);
             }
             if (e instanceof IllegalArgumentException) {
                 // ROME's bare "Invalid document": well-formed XML in no format it knows
                 throw new FeedParseException("not a feed: the root element <" + XmlRepair.rootElementName(xml)
                         + "> is not RSS, RSS 1.0 (RDF with a channel) or Atom", e);
             }
-            throw e;
+            throw (FeedException) e;
         }
     }
 
-    private static SyndFeed build(String xml) throws FeedException {
+    private static Built build(String xml, ItemWindow window) throws FeedException, XMLStreamException {
+        ItemSelection.Selected selected = ItemSelection.select(xml, window);
         SyndFeedInput input = new SyndFeedInput();
         input.setAllowDoctypes(false);
-        return input.build(new StringReader(xml));
+        return new Built(input.build(new StringReader(selected.xml())), selected.dropped());
     }
 
     private static String readAll(Reader reader) throws IOException {

@@ -20,7 +20,11 @@ final class JsonFeedParser {
     private JsonFeedParser() {
     }
 
-    static ParsedFeed parse(byte[] body, URI feedUrl) throws FeedParseException {
+    /**
+     * Parses the document; of its items only those {@code window} keeps become {@link FeedItem}s. (Jackson's tree of
+     * the whole document is built first: its nodes are far smaller than ROME's entries, and bounded by the body.)
+     */
+    static ParsedFeed parse(byte[] body, URI feedUrl, ItemWindow window) throws FeedParseException {
         JsonNode root;
         try {
             root = MAPPER.readTree(body);
@@ -42,9 +46,24 @@ final class JsonFeedParser {
         if (!entries.isArray()) {
             throw new FeedParseException("not a valid JSON Feed: no 'items' array");
         }
+        boolean[] keep = null;
+        if (entries.size() > window.head()) {
+            long[] keys = new long[entries.size()];
+            for (int i = 0; i < keys.length; i++) {
+                Instant t = entries.get(i).isObject() ? time(entries.get(i)) : null;
+                keys[i] = ItemSelection.key(t == null ? null : t.toEpochMilli());
+            }
+            keep = ItemSelection.keep(keys, window);
+        }
         List<FeedItem> items = new ArrayList<>();
         int skipped = 0;
+        int notRead = 0;
+        int index = 0;
         for (JsonNode entry : entries) {
+            if (keep != null && !keep[index++]) {
+                notRead++;
+                continue;
+            }
             URI link = entry.isObject() ? link(entry, feedUrl) : null;
             if (link == null) {
                 skipped++;
@@ -52,7 +71,7 @@ final class JsonFeedParser {
             }
             items.add(new FeedItem(link, FeedParser.normalise(text(entry, "title")), time(entry), authors(root, entry), content(entry)));
         }
-        return new ParsedFeed(FeedParser.normalise(text(root, "title")), items, skipped);
+        return new ParsedFeed(FeedParser.normalise(text(root, "title")), items, skipped, notRead);
     }
 
     private static URI link(JsonNode entry, URI feedUrl) {

@@ -8,7 +8,9 @@ public final class FetchException extends Exception {
         /** The host answered 429 or 503, or is still backed off after doing so. */
         RATE_LIMITED,
         /** robots.txt disallows the URL. */
-        ROBOTS
+        ROBOTS,
+        /** The fetch was stopped before it ended: its thread was interrupted or the fetcher closed (ingest stopping). */
+        CANCELLED
     }
 
     private final Kind kind;

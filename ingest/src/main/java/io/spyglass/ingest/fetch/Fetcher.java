@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -38,6 +40,7 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -47,7 +50,12 @@ import org.apache.hc.core5.util.Timeout;
  * that answers a public address to the check and a private one a moment later (DNS rebinding) cannot get through.
  * TLS still names and verifies the host name.
  */
-public final class Fetcher {
+public final class Fetcher implements AutoCloseable {
+    /**
+     * How often a request in flight looks whether its thread was interrupted: the client's blocking socket reads do
+     * not notice an interrupt, so without this a stopping ingest would wait up to {@code fetch.timeout} per worker.
+     */
+    private static final long INTERRUPT_CHECK_MILLIS = 50;
     private final FetchSettings settings;
     private final HostThrottle throttle;
     private final Clock clock;
@@ -56,6 +64,9 @@ public final class Fetcher {
 
     private final HostResolver resolver;
     private final CloseableHttpClient client;
+    /** Requests being sent or read, cancelled by {@link #close()}. */
+    private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     /** A fetcher without per-host limits. */
     public Fetcher(FetchSettings settings) {
@@ -134,6 +145,9 @@ public final class Fetcher {
      * @throws FetchException of class RATE_LIMITED, without a request, while a host on the way is backed off
      */
     public FetchedResource get(URI url, String accept, Map<String, String> headers) throws FetchException {
+        if (closed) {
+            throw new FetchException(FetchException.Kind.CANCELLED, "not fetching " + url + ": the fetcher is closed");
+        }
         long deadline = System.nanoTime() + settings.totalTimeout().toNanos();
         URI current = url;
         for (int hop = 0; ; hop++) {
@@ -143,7 +157,7 @@ public final class Fetcher {
                 response = send(current, accept, sameOrigin(url, current) ? headers : Map.of(), deadline);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new FetchException(FetchException.Kind.IO, "interrupted while waiting to fetch " + current, e);
+                throw new FetchException(FetchException.Kind.CANCELLED, "interrupted while waiting to fetch " + current, e);
             }
             int status = response.status();
             if (status == 429 || status == 503) {
@@ -234,26 +248,72 @@ public final class Fetcher {
         request.setHeader("Accept-Encoding", "gzip, deflate");
         headers.forEach(request::setHeader);
         AtomicBoolean expired = new AtomicBoolean();
+        InFlight flight = new InFlight(request, Thread.currentThread(), new AtomicBoolean());
+        inFlight.add(flight);
         // the socket timeout bounds each read; this bounds the whole exchange, so a server dripping its headers or
         // body a byte at a time is cut off at the deadline
         ScheduledFuture<?> abort = DEADLINES.schedule(() -> {
             expired.set(true);
             request.cancel();
         }, remaining, TimeUnit.NANOSECONDS);
-        try (ClassicHttpResponse response = client.executeOpen(null, request, null)) {
-            Response read = new Response(response.getCode(), headers(response), body(response.getEntity(), request));
-            if (expired.get()) {
-                throw timeout(url);
+        // and this stops it when its thread is interrupted (ingest stopping), which a blocked socket read ignores
+        ScheduledFuture<?> watch = DEADLINES.scheduleWithFixedDelay(() -> {
+            if (flight.thread().isInterrupted()) {
+                flight.cancel();
             }
-            return read;
-        } catch (IOException | RuntimeException e) {
-            if (expired.get() || Thread.currentThread().isInterrupted()) {
-                throw expired.get() ? timeout(url) : new FetchException(FetchException.Kind.IO, "interrupted while fetching " + url, e);
+        }, INTERRUPT_CHECK_MILLIS, INTERRUPT_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+        try {
+            if (closed) {
+                // closed between get()'s look and registering: close() may have missed this request
+                throw new FetchException(FetchException.Kind.CANCELLED, "not fetching " + url + ": the fetcher is closed");
             }
-            throw classify(url, e);
+            try (ClassicHttpResponse response = client.executeOpen(null, request, null)) {
+                Response read = new Response(response.getCode(), headers(response), body(response.getEntity(), request));
+                if (flight.cancelled().get()) {
+                    throw cancelled(url, null);
+                }
+                if (expired.get()) {
+                    throw timeout(url);
+                }
+                return read;
+            } catch (IOException | RuntimeException e) {
+                if (flight.cancelled().get() || Thread.currentThread().isInterrupted()) {
+                    throw cancelled(url, e);
+                }
+                if (expired.get()) {
+                    throw timeout(url);
+                }
+                throw classify(url, e);
+            }
         } finally {
+            watch.cancel(false);
             abort.cancel(false);
+            inFlight.remove(flight);
         }
+    }
+
+    private FetchException cancelled(URI url, Throwable cause) {
+        return new FetchException(FetchException.Kind.CANCELLED, "fetching " + url + " was cancelled: "
+                + (closed ? "the fetcher was closed" : "its thread was interrupted"), cause);
+    }
+
+    /** A request being sent or read, by the thread that waits for it. */
+    private record InFlight(HttpGet request, Thread thread, AtomicBoolean cancelled) {
+        void cancel() {
+            cancelled.set(true);
+            request.cancel();
+        }
+    }
+
+    /**
+     * Stops every request in flight at once (each ends in a {@link FetchException.Kind#CANCELLED} failure), closes
+     * the connections and refuses later requests the same way. Idempotent.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        inFlight.forEach(InFlight::cancel);
+        client.close(CloseMode.IMMEDIATE);
     }
 
     private FetchException timeout(URI url) {

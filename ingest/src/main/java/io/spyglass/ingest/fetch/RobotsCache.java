@@ -87,7 +87,8 @@ public final class RobotsCache {
                 ttl = r.status() >= 500 || r.status() == 429 ? FAILURE_TTL : TTL;
             }
         } catch (FetchException e) {
-            if (e.kind() == FetchException.Kind.RATE_LIMITED) {
+            if (e.kind() == FetchException.Kind.RATE_LIMITED || e.kind() == FetchException.Kind.CANCELLED) {
+                // a cancelled fetch (ingest stopping) says nothing about the site: nothing is cached
                 throw e;
             }
             // an unreachable robots.txt counts as a complete disallow (RFC 9309, section 2.3.1.4)

@@ -374,6 +374,64 @@ class FetcherTest {
         }
     }
 
+    /** A fetcher whose deadline (60 s) no test here waits for: a fetch that ends ended for another reason. */
+    private static Fetcher patientFetcher() {
+        return new Fetcher(new FetchSettings("SpyglassTest/1 (+https://example.com/contact)", Duration.ofSeconds(2),
+                Duration.ofSeconds(60), 1 << 20, 3, AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1"))), 4, Duration.ZERO, true));
+    }
+
+    /** Runs {@code fetcher.get(url)} on a thread of its own, its outcome (the exception, or null) in {@code outcome}. */
+    private static Thread fetchOnThread(Fetcher fetcher, URI url, java.util.concurrent.atomic.AtomicReference<FetchException> outcome) {
+        Thread t = new Thread(() -> {
+            try {
+                fetcher.get(url, ACCEPT);
+            } catch (FetchException e) {
+                outcome.set(e);
+            }
+        }, "fetching-" + url.getPath());
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    // https://github.com/spyglass-news/spyglass/issues/17: HttpClient 5's socket reads ignore Thread.interrupt(), so a
+    // stopping ingest waited up to fetch.timeout for every worker reading a slow server
+    @Test
+    void anInterruptCancelsAFetchOfASlowDripBody() throws Exception {
+        server.serveDrip("/drip", Duration.ofMillis(50));
+        var outcome = new java.util.concurrent.atomic.AtomicReference<FetchException>();
+        Fetcher patient = patientFetcher();
+
+        Thread fetching = fetchOnThread(patient, server.url("/drip"), outcome);
+        org.awaitility.Awaitility.await().until(() -> server.hits("/drip") == 1);
+        fetching.interrupt();
+        fetching.join();
+
+        assertThat(outcome.get()).isNotNull();
+        assertThat(outcome.get().kind()).isEqualTo(FetchException.Kind.CANCELLED);
+        assertThat(outcome.get().getMessage())
+                .isEqualTo("fetching " + server.url("/drip") + " was cancelled: its thread was interrupted");
+        patient.close();
+    }
+
+    @Test
+    void closingTheFetcherCancelsAFetchInFlightAndRefusesLaterOnes() throws Exception {
+        server.serveDrip("/drip", Duration.ofMillis(50));
+        var outcome = new java.util.concurrent.atomic.AtomicReference<FetchException>();
+        Fetcher patient = patientFetcher();
+
+        Thread fetching = fetchOnThread(patient, server.url("/drip"), outcome);
+        org.awaitility.Awaitility.await().until(() -> server.hits("/drip") == 1);
+        patient.close();
+        fetching.join();
+        FetchException later = assertThrows(FetchException.class, () -> patient.get(server.url("/drip"), ACCEPT));
+
+        assertThat(outcome.get().kind()).isEqualTo(FetchException.Kind.CANCELLED);
+        assertThat(outcome.get().getMessage()).isEqualTo("fetching " + server.url("/drip") + " was cancelled: the fetcher was closed");
+        assertThat(later.kind()).isEqualTo(FetchException.Kind.CANCELLED);
+        assertThat(server.hits("/drip")).as("a closed fetcher sends nothing").isEqualTo(1);
+    }
+
     @Test
     void reportsARefusedConnection() throws Exception {
         int closedPort;

@@ -1,0 +1,38 @@
+package io.spyglass.sink;
+
+import java.nio.ByteBuffer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * What the sink keeps of a story that closed: its last version, so a story started again under its id goes on from
+ * it, and when it closed (record time), so the entry can be forgotten once the espionage topic no longer holds the
+ * story either.
+ *
+ * @param version  the story's last version, at least 1
+ * @param closedAt epoch milliseconds of the stream time it closed at, or {@link #UNDATED} for an entry written before
+ *                 entries were dated (a bare 4-byte version)
+ */
+record ClosedStory(int version, long closedAt) {
+    static final long UNDATED = Long.MIN_VALUE;
+
+    /** 12 bytes: the version, then the time; reads the 4-byte versions of earlier releases as undated. */
+    static final class Serde implements org.apache.kafka.common.serialization.Serde<ClosedStory> {
+        @Override
+        public Serializer<ClosedStory> serializer() {
+            return (topic, c) -> c == null ? null : ByteBuffer.allocate(12).putInt(c.version()).putLong(c.closedAt()).array();
+        }
+
+        @Override
+        public Deserializer<ClosedStory> deserializer() {
+            return (topic, bytes) -> {
+                if (bytes == null) {
+                    return null;
+                }
+                ByteBuffer b = ByteBuffer.wrap(bytes);
+                int version = b.getInt();
+                return new ClosedStory(version, bytes.length >= 12 ? b.getLong() : UNDATED);
+            };
+        }
+    }
+}
