@@ -3,6 +3,8 @@ package io.spyglass.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.spyglass.app.broker.TopicAdminIT;
+import io.spyglass.app.broker.TopicAdmin;
 import io.spyglass.enrich.EnrichApp;
 import io.spyglass.ingest.CanonicalUrl;
 import io.spyglass.ingest.ItemState;

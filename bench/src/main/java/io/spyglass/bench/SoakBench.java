@@ -1,7 +1,7 @@
 package io.spyglass.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.spyglass.app.EmbeddedKafka;
+import io.spyglass.app.broker.EmbeddedKafka;
 import io.spyglass.enrich.EnrichApp;
 import io.spyglass.ingest.FeedSource;
 import io.spyglass.ingest.IngestApp;

@@ -33,7 +33,7 @@ public final class TopicAdmin implements AutoCloseable {
     }
 
     /** As {@link #ensure(Topics, int, Retention)} with the default retention. */
-    void ensure(Topics topics, int partitions) throws ExecutionException, InterruptedException, TimeoutException {
+    public void ensure(Topics topics, int partitions) throws ExecutionException, InterruptedException, TimeoutException {
         ensure(topics, partitions, Retention.defaults());
     }
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(KafkaBroker.class)
-class TopicAdminIT {
+public class TopicAdminIT {
 
     // https://github.com/spyglass-news/spyglass/issues/17: every topic is created with a cleanup policy and a retention,
     // so none grows without bound (the compacted ones keyed by id as compact,delete, which bounds them by time)
@@ -77,11 +77,11 @@ class TopicAdminIT {
     }
 
     /** The configuration of each topic as the broker describes it, by topic name. */
-    static Map<String, Map<String, String>> configs(Map<String, Object> client, Topics topics) throws Exception {
+    public static Map<String, Map<String, String>> configs(Map<String, Object> client, Topics topics) throws Exception {
         return configs(client, topics.all());
     }
 
-    static Map<String, Map<String, String>> configs(Map<String, Object> client, List<String> names) throws Exception {
+    public static Map<String, Map<String, String>> configs(Map<String, Object> client, List<String> names) throws Exception {
         try (Admin admin = Admin.create(client)) {
             List<ConfigResource> resources = names.stream().map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList();
             Map<ConfigResource, Config> described = admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS);
