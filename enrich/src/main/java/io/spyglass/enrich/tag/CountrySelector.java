@@ -23,23 +23,26 @@ final class CountrySelector {
     /** States listed together as targets, at least this many, are all victims whatever the others' weight. */
     private static final int MIN_LIST_STANDING = 3;
 
+    /**
+     * What a country's summed weight must reach: {@code min} and {@code ratio} of the strongest's; when none does,
+     * the strongest still counts from {@code lone} (0: never).
+     */
+    private record Bar(double min, double lone, double ratio) {
+        /** The taxonomy's settings {@code prefix + "Min"}, {@code "LoneMin"} and {@code "Ratio"}; absent means 0. */
+        static Bar of(Map<String, Double> selection, String prefix) {
+            return new Bar(selection.getOrDefault(prefix + "Min", 0.0),
+                    selection.getOrDefault(prefix + "LoneMin", 0.0), selection.getOrDefault(prefix + "Ratio", 0.0));
+        }
+    }
+
     private final Lexicon lexicon;
-    private final double attributedMin;
-    private final double attributedLoneMin;
-    private final double attributedRatio;
-    private final double victimMin;
-    private final double victimLoneMin;
-    private final double victimRatio;
+    private final Bar attributedBar;
+    private final Bar victimBar;
 
     CountrySelector(Lexicon lexicon, Taxonomy taxonomy) {
         this.lexicon = lexicon;
-        Map<String, Double> selection = taxonomy.selection();
-        this.attributedMin = selection.getOrDefault("attributedMin", 0.0);
-        this.attributedLoneMin = selection.getOrDefault("attributedLoneMin", 0.0);
-        this.attributedRatio = selection.getOrDefault("attributedRatio", 0.0);
-        this.victimMin = selection.getOrDefault("victimMin", 0.0);
-        this.victimLoneMin = selection.getOrDefault("victimLoneMin", 0.0);
-        this.victimRatio = selection.getOrDefault("victimRatio", 0.0);
+        this.attributedBar = Bar.of(taxonomy.selection(), "attributed");
+        this.victimBar = Bar.of(taxonomy.selection(), "victim");
     }
 
     /**
@@ -49,8 +52,8 @@ final class CountrySelector {
      * @param titleTokens how many of the article's tokens are the title's
      */
     List<Country> attributed(RoleClassifier.Roles roles, int titleTokens, Tokens t, List<Evidence> evidence) {
-        return select(roles.attackers(), roles.victims(), titleTokens, attributedMin, attributedLoneMin,
-                attributedRatio, Set.of(), "attributed", t, evidence);
+        return select(roles.attackers(), roles.victims(), titleTokens, attributedBar, Set.of(), "attributed", t,
+                evidence);
     }
 
     /**
@@ -58,17 +61,19 @@ final class CountrySelector {
      * {@code evidence}; when no victim is phrased as one, the home state of the institutions the article names.
      */
     List<Country> victims(RoleClassifier.Roles roles, Set<String> attributed, Tokens t, List<Evidence> evidence) {
-        List<Country> victims = select(roles.victims(), List.of(), 0, victimMin, victimLoneMin, victimRatio,
-                attributed, "victims", t, evidence);
-        return victims.isEmpty() ? institutionVictim(roles.institutions(), attributed, t, evidence) : victims;
+        List<Country> found = select(roles.victims(), List.of(), 0, victimBar, attributed, "victims", t, evidence);
+        return found.isEmpty() ? institutionVictim(roles.institutions(), attributed, t, evidence) : found;
     }
 
     /**
-     * Countries whose summed weight, less what {@code against} says for the same country, reaches {@code min}
-     * and {@code ratio} of the strongest; strongest first.
+     * Countries whose summed weight, less what {@code against} says for the same country, reaches the bar;
+     * strongest first.
      */
-    private List<Country> select(List<Role> roles, List<Role> against, int titleTokens, double min, double lone,
-                                 double ratio, Set<String> exclude, String tag, Tokens t, List<Evidence> evidence) {
+    private List<Country> select(List<Role> roles, List<Role> against, int titleTokens, Bar bar,
+                                 Set<String> exclude, String tag, Tokens t, List<Evidence> evidence) {
+        double min = bar.min();
+        double lone = bar.lone();
+        double ratio = bar.ratio();
         Map<String, Double> sum = new LinkedHashMap<>();
         roles.forEach(r -> sum.merge(r.code(), r.weight(), Double::sum));
         // A state the title names as the target ("attacks on Russia's grid") is not the attacker: its victim

@@ -1,46 +1,46 @@
 package io.spyglass.enrich.tag;
 
-import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A rule the tagger applies, by the name the taxonomy's {@code rules} section and the evidence's {@code rule}
  * field use. The weighted rules are the ones a taxonomy may re-weight; the others only name evidence.
  */
 enum Rule {
-    ACTOR("actor", true),
-    CRIMINAL_ACTOR("criminal-actor", true),
-    UNATTRIBUTED_ACTOR("unattributed-actor", true),
-    STATE_LINK_WORD("state-link-word", true),
-    STATE_ACTOR_NOUN("state-actor-noun", true),
-    STATE_ACTOR_NOUN_QUALIFIED("state-actor-noun-qualified", true),
-    LINK_PHRASE("link-phrase", true),
-    AGENT_VERB("agent-verb", true),
-    ACCUSATION("accusation", true),
-    AGENCY_MENTION("agency-mention", true),
-    VICTIM_PHRASE("victim-phrase", true),
-    VICTIM_PHRASE_WEAK("victim-phrase-weak", true),
-    VICTIM_POSSESSIVE("victim-possessive", true),
-    VICTIM_TARGET_NOUN("victim-target-noun", true),
+    ACTOR("actor"),
+    CRIMINAL_ACTOR("criminal-actor"),
+    UNATTRIBUTED_ACTOR("unattributed-actor"),
+    STATE_LINK_WORD("state-link-word"),
+    STATE_ACTOR_NOUN("state-actor-noun"),
+    STATE_ACTOR_NOUN_QUALIFIED("state-actor-noun-qualified"),
+    LINK_PHRASE("link-phrase"),
+    AGENT_VERB("agent-verb"),
+    ACCUSATION("accusation"),
+    AGENCY_MENTION("agency-mention"),
+    VICTIM_PHRASE("victim-phrase"),
+    VICTIM_PHRASE_WEAK("victim-phrase-weak"),
+    VICTIM_POSSESSIVE("victim-possessive"),
+    VICTIM_TARGET_NOUN("victim-target-noun"),
     /** A state listed with one that has a role shares it ("the NSA and GCHQ developed"). */
-    COORDINATION("coordination", false),
+    COORDINATION("coordination"),
     /** The home state of the institutions an article names, when no victim is written. */
-    VICTIM_INSTITUTION("victim-institution", false),
+    VICTIM_INSTITUTION("victim-institution"),
     /** A CamelCase or digit-bearing name right before a malware noun ("ReverseRat backdoor"). */
-    MALWARE_NAME("pattern:name+malware-noun", false),
-    TECHNIQUE_ID("pattern:attack-technique-id", false),
-    CVE_ID("pattern:cve-id", false);
+    MALWARE_NAME("pattern:name+malware-noun"),
+    TECHNIQUE_ID("pattern:attack-technique-id"),
+    CVE_ID("pattern:cve-id");
 
+    // The rules a taxonomy may weight: the first ones declared.
+    private static final Set<Rule> WEIGHTED = EnumSet.range(ACTOR, VICTIM_TARGET_NOUN);
     /** The names of the weighted rules, in declaration order. */
-    static final List<String> WEIGHTED_NAMES = Arrays.stream(values()).filter(r -> r.weighted)
-            .map(Rule::label).toList();
+    static final List<String> WEIGHTED_NAMES = WEIGHTED.stream().map(Rule::label).toList();
 
     private final String label;
-    private final boolean weighted;
 
-    Rule(String label, boolean weighted) {
+    Rule(String label) {
         this.label = label;
-        this.weighted = weighted;
     }
 
     /** The name written in taxonomy files and evidence; never null. */
@@ -50,7 +50,7 @@ enum Rule {
 
     /** True when a taxonomy may give the rule weights. */
     boolean weighted() {
-        return weighted;
+        return WEIGHTED.contains(this);
     }
 
     /**

@@ -39,23 +39,33 @@ class RoleRulesTest {
         }
     }
 
+    /** The first mention's attribution in {@code text}: its rule and the words it spans. */
+    private static void assertAttacker(String text, Rule rule, String span) {
+        Sentence s = Sentence.of(text);
+        Role role = s.attribution(0);
+
+        assertThat(role).as(text).isNotNull();
+        assertThat(role.rule()).as(text).isEqualTo(rule);
+        assertThat(s.span(role)).as(text).isEqualTo(span);
+    }
+
+    private static void assertVictim(String text, Rule rule, double weight) {
+        Role role = Sentence.of(text).victim(0);
+
+        assertThat(role).as(text).isNotNull();
+        assertThat(role.rule()).as(text).isEqualTo(rule);
+        assertThat(role.weight()).as(text).isEqualTo(weight);
+    }
+
     @Test
     void readsAttackersFromLinkWordsActorNounsPhrasesAndVerbs() {
-        Sentence linked = Sentence.of("Kremlin-backed hackers struck");
-        Sentence qualified = Sentence.of("Chinese military hackers struck");
-        Sentence nationality = Sentence.of("Russian hackers struck");
-        Sentence phrase = Sentence.of("a group linked to Iran struck");
-        Sentence verb = Sentence.of("China purportedly hacked the ministry");
-
-        assertThat(linked.attribution(0).rule()).isEqualTo(Rule.STATE_LINK_WORD);
-        assertThat(linked.span(linked.attribution(0))).isEqualTo("Kremlin-backed");
-        assertThat(qualified.attribution(0).rule()).isEqualTo(Rule.STATE_ACTOR_NOUN_QUALIFIED);
-        assertThat(qualified.span(qualified.attribution(0))).isEqualTo("Chinese military hackers");
-        assertThat(nationality.attribution(0).rule()).isEqualTo(Rule.STATE_ACTOR_NOUN);
-        assertThat(phrase.attribution(0).rule()).isEqualTo(Rule.LINK_PHRASE);
-        assertThat(phrase.span(phrase.attribution(0))).isEqualTo("linked to Iran");
-        assertThat(verb.attribution(0).rule()).isEqualTo(Rule.AGENT_VERB);
-        assertThat(verb.attribution(0).code()).isEqualTo("CN");
+        assertAttacker("Kremlin-backed hackers struck", Rule.STATE_LINK_WORD, "Kremlin-backed");
+        assertAttacker("Chinese military hackers struck", Rule.STATE_ACTOR_NOUN_QUALIFIED, "Chinese military hackers");
+        assertAttacker("Russian hackers struck", Rule.STATE_ACTOR_NOUN, "Russian hackers");
+        assertAttacker("a group linked to Iran struck", Rule.LINK_PHRASE, "linked to Iran");
+        assertAttacker("China purportedly hacked the ministry", Rule.AGENT_VERB, "China purportedly hacked");
+        assertAttacker("officials accused Russia", Rule.ACCUSATION, "accused Russia");
+        assertAttacker("the GRU said nothing", Rule.AGENCY_MENTION, "GRU");
     }
 
     @Test
@@ -76,17 +86,11 @@ class RoleRulesTest {
 
     @Test
     void readsVictimsFromPhrasesPossessivesAndBarePlaces() {
-        Sentence phrase = Sentence.of("attacks targeting India");
-        Sentence possessive = Sentence.of("Japan's classified defence networks");
-        Sentence place = Sentence.of("hackers were active in Germany");
-        Sentence target = Sentence.of("ministries in Japan");
-
-        assertThat(phrase.victim(0).rule()).isEqualTo(Rule.VICTIM_PHRASE);
-        assertThat(phrase.victim(0).weight()).isEqualTo(1);
-        assertThat(possessive.victim(0).rule()).isEqualTo(Rule.VICTIM_POSSESSIVE);
-        assertThat(place.victim(0).rule()).isEqualTo(Rule.VICTIM_PHRASE_WEAK);
-        assertThat(place.victim(0).weight()).isEqualTo(0.5);
-        assertThat(target.victim(0).rule()).isEqualTo(Rule.VICTIM_PHRASE);
+        assertVictim("attacks targeting India", Rule.VICTIM_PHRASE, 1);
+        assertVictim("Japan's classified defence networks", Rule.VICTIM_POSSESSIVE, 1);
+        assertVictim("hackers were active in Germany", Rule.VICTIM_PHRASE_WEAK, 0.5);
+        assertVictim("ministries in Japan", Rule.VICTIM_PHRASE, 1);
+        assertVictim("the Indian government", Rule.VICTIM_TARGET_NOUN, 0.5);
     }
 
     @Test
