@@ -63,10 +63,7 @@ record Taxonomy(
             "possessives", "articles", "placeWords", "listGlue", "passiveMarkers");
 
     /** Rule names the tagger applies; a user file may re-weight them. */
-    static final List<String> RULE_NAMES = List.of("actor", "criminal-actor", "unattributed-actor",
-            "state-link-word", "state-actor-noun",
-            "state-actor-noun-qualified", "link-phrase", "agent-verb", "accusation", "agency-mention",
-            "victim-phrase", "victim-phrase-weak", "victim-possessive", "victim-target-noun");
+    static final List<String> RULE_NAMES = Rule.WEIGHTED_NAMES;
 
     /** Selection settings the tagger reads. */
     static final List<String> SELECTION_NAMES = List.of("attributedMin", "attributedLoneMin",
@@ -91,6 +88,13 @@ record Taxonomy(
         Map<String, Double> signalsOrEmpty() {
             return signals == null ? Map.of() : signals;
         }
+    }
+
+    private static final RuleWeight NO_RULE = new RuleWeight(null, null, null);
+
+    /** What one mention found by {@code rule} counts for; all zero when the taxonomy does not weight it. */
+    RuleWeight weightOf(Rule rule) {
+        return rules.getOrDefault(rule.label(), NO_RULE);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.spyglass.enrich.tag;
 
+import io.spyglass.model.Evidence;
 import java.util.Arrays;
 
 /**
@@ -142,6 +143,21 @@ final class Tokens {
     /** The text from the start of token {@code first} to the end of token {@code last - 1}. */
     String span(int first, int last) {
         return text.substring(start[first], end[last - 1]);
+    }
+
+    /** True when a line break stands between token {@code left} and token {@code right}. */
+    boolean lineBreakBetween(int left, int right) {
+        for (int c = end[left]; c < start[right]; c++) {
+            if (chars[c] == '\n') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Evidence for a tag's value: the tokens {@code first} to {@code last - 1} as written, and where they start. */
+    Evidence evidence(String tag, String value, int first, int last, String rule) {
+        return new Evidence(tag, value, span(first, last), start[first], rule);
     }
 
     private void split() {

@@ -1,0 +1,231 @@
+package io.spyglass.enrich.tag;
+
+import io.spyglass.enrich.tag.Lexicon.Entity;
+import io.spyglass.enrich.tag.Lexicon.Kind;
+import io.spyglass.enrich.tag.PhraseMatcher.Match;
+import io.spyglass.model.Evidence;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Finds an article's states and actors and the role of each mention: attacker, victim or bystander, states listed
+ * together sharing a role (docs/TAGGING.md, "Roles of each state mention"). Immutable and thread-safe.
+ */
+final class RoleClassifier {
+    /**
+     * The roles of one article's mentions.
+     *
+     * @param attackers    actors with a state, then states phrased as attackers, in the text's order within each
+     * @param victims      states phrased as targets
+     * @param actors       each actor named, by canonical name, with its first mention
+     * @param institutions the mentions of states' institutions, owner resolved
+     * @param actorSignals the signals that actors without a state (criminal or unattributed) add, in text order
+     */
+    record Roles(List<Role> attackers, List<Role> victims, Map<String, Evidence> actors,
+                 List<Match<Entity>> institutions, List<ActorSignals> actorSignals) {
+
+        /** Adds what the roles say to the verdict's signals: the actors' without a state first, then attackers'. */
+        void addSignals(Map<String, Double> sums) {
+            actorSignals.forEach(s -> ScoringModel.addSignals(sums, s.signals(), s.boost()));
+            attackers.forEach(r -> ScoringModel.addSignals(sums, r.signals(), r.boost()));
+        }
+    }
+
+    /** What one mention of an actor without a state adds to the signals, times {@code boost}. */
+    record ActorSignals(Map<String, Double> signals, double boost) {
+    }
+
+    private final Lexicon lexicon;
+    private final Taxonomy taxonomy;
+    private final RoleRules rules;
+    private final ScoringModel scoring;
+
+    RoleClassifier(Lexicon lexicon, Taxonomy taxonomy, ScoringModel scoring) {
+        this.lexicon = lexicon;
+        this.taxonomy = taxonomy;
+        this.rules = new RoleRules(lexicon.cues(), taxonomy);
+        this.scoring = scoring;
+    }
+
+    /**
+     * The roles of every state and actor mention in {@code tokens}, whose title (counted {@code titleWeight} times)
+     * ends at character {@code titleEnd}.
+     */
+    Roles classify(Tokens tokens, int titleEnd) {
+        List<Match<Entity>> found = oneMentionPerState(lexicon.entities().match(tokens));
+        boolean[] stateToken = new boolean[tokens.size()];
+        Map<Integer, String> stateEnds = new HashMap<>();
+        for (Match<Entity> m : found) {
+            Kind kind = m.payload().kind();
+            if (kind != Kind.ACTOR) {
+                Arrays.fill(stateToken, m.first(), m.last(), true);
+            }
+            if (kind != Kind.ACTOR && kind != Kind.AGENCY && kind != Kind.INSTITUTION) {
+                stateEnds.put(m.last(), m.payload().code());
+            }
+        }
+        List<Role> attributions = new ArrayList<>();
+        List<Role> victimRoles = new ArrayList<>();
+        Map<String, Evidence> actorsFound = new LinkedHashMap<>();
+        List<ActorSignals> actorSignals = new ArrayList<>();
+        List<Match<Entity>> states = new ArrayList<>();
+        List<Match<Entity>> institutions = new ArrayList<>();
+        Match<Entity> lastActor = null;
+        for (Match<Entity> m : found) {
+            Entity e = m.payload();
+            double boost = scoring.boost(tokens.start(m.first()), titleEnd);
+            if (e.kind() == Kind.ACTOR) {
+                // One name listed for two actors (a galaxy entry and a taxonomy entry) names one of them.
+                boolean sameSpan = lastActor != null && lastActor.first() == m.first() && lastActor.last() == m.last();
+                if (sameSpan || rules.vendor(tokens, m) || (e.needsContext() && !rules.inContext(tokens, m))) {
+                    continue;
+                }
+                lastActor = m;
+                actorsFound.putIfAbsent(e.actor(), tokens.evidence("actors", e.actor(), m.first(), m.last(),
+                        e.rule()));
+                String country = lexicon.actorCountry(e.actor());
+                if (lexicon.criminal(e.actor())) {
+                    actorSignals.add(new ActorSignals(taxonomy.weightOf(Rule.CRIMINAL_ACTOR).signalsOrEmpty(), boost));
+                } else if (country != null) {
+                    Taxonomy.RuleWeight w = taxonomy.weightOf(Rule.ACTOR);
+                    attributions.add(new Role(country, w.attributionOrZero() * boost, w.signalsOrEmpty(), boost,
+                            m.first(), m.last(), Rule.ACTOR, e.actor(), -1));
+                } else {
+                    actorSignals.add(new ActorSignals(taxonomy.weightOf(Rule.UNATTRIBUTED_ACTOR).signalsOrEmpty(),
+                            boost));
+                }
+                continue;
+            }
+            Match<Entity> owned = e.kind() == Kind.AGENCY || e.kind() == Kind.INSTITUTION
+                    ? ownedAgency(tokens, m, stateEnds) : m;
+            if (owned.payload().kind() == Kind.INSTITUTION) {
+                // "欧州各国の外務省" is some other states' ministry, which one unknown: no state's mention at all.
+                if (rules.regional(tokens, m)) {
+                    continue;
+                }
+                institutions.add(owned);
+            }
+            if (!rules.bystander(tokens, m, stateToken)) {
+                states.add(owned);
+            }
+        }
+        roles(tokens, states, stateToken, titleEnd, attributions, victimRoles);
+        return new Roles(attributions, victimRoles, actorsFound, institutions, actorSignals);
+    }
+
+    /** Classifies each state mention as attacker, victim or neither, into {@code attackers} and {@code victims}. */
+    private void roles(Tokens tokens, List<Match<Entity>> states, boolean[] stateToken, int titleEnd,
+                       List<Role> attackers, List<Role> victims) {
+        Role[] attacker = new Role[states.size()];
+        Role[] victim = new Role[states.size()];
+        int[] listOf = new int[states.size()];
+        Arrays.fill(listOf, -1);
+        for (int i = 0; i < states.size(); i++) {
+            boolean institution = states.get(i).payload().kind() == Kind.INSTITUTION;
+            attacker[i] = institution ? null : rules.attribution(tokens, states.get(i), stateToken);
+            victim[i] = attacker[i] == null ? rules.victim(tokens, states.get(i), stateToken) : null;
+        }
+        // "the NSA and GCHQ developed …", "targeting India and Pakistan": a listed state shares its neighbour's role.
+        for (int pass = 0; pass < 2; pass++) {
+            for (int k = 0; k < states.size(); k++) {
+                int i = pass == 0 ? k : states.size() - 1 - k;
+                int j = pass == 0 ? i - 1 : i + 1;
+                // The title's last word and the text's first are on two lines, but no list ("against Iran" / "US").
+                if (j < 0 || j >= states.size()
+                        || !listed(tokens, states.get(Math.min(i, j)), states.get(Math.max(i, j)))
+                        || inTitle(tokens, states.get(i), titleEnd) != inTitle(tokens, states.get(j), titleEnd)) {
+                    continue;
+                }
+                boolean weak = attacker[i] == null || attacker[i].rule() == Rule.AGENCY_MENTION;
+                boolean roleless = weak && victim[i] == null;
+                boolean institution = states.get(i).payload().kind() == Kind.INSTITUTION;
+                if (roleless && !institution && attacker[j] != null && attacker[j].rule() != Rule.AGENCY_MENTION) {
+                    attacker[i] = coordinated(attacker[j], states.get(i));
+                } else if (roleless && attacker[i] == null && victim[j] != null) {
+                    victim[i] = coordinated(victim[j], states.get(i));
+                    listOf[j] = listOf[j] < 0 ? states.get(j).first() : listOf[j];
+                    listOf[i] = listOf[j];
+                }
+            }
+        }
+        for (int i = 0; i < states.size(); i++) {
+            double boost = scoring.boost(tokens.start(states.get(i).first()), titleEnd);
+            if (attacker[i] != null) {
+                attackers.add(attacker[i].boosted(boost));
+            } else if (victim[i] != null) {
+                victims.add(victim[i].boosted(boost).inList(listOf[i]));
+            }
+        }
+    }
+
+    /**
+     * One match per state and span: a name listed twice for a state (as name and demonym, in countries.tsv and a
+     * language file, or two spellings one stem) is one mention, not several; an institution wins over other kinds.
+     */
+    static List<Match<Entity>> oneMentionPerState(List<Match<Entity>> found) {
+        List<Match<Entity>> out = new ArrayList<>(found.size());
+        Match<Entity> last = null;
+        for (Match<Entity> m : found) {
+            boolean repeat = last != null && m.payload().kind() != Kind.ACTOR && last.payload().kind() != Kind.ACTOR
+                    && last.first() == m.first() && last.last() == m.last()
+                    && Objects.equals(last.payload().code(), m.payload().code());
+            if (!repeat) {
+                out.add(m);
+                last = m;
+            } else if (m.payload().kind() == Kind.INSTITUTION) {
+                // A language file that lists a name as an institution ("Bundestag") overrides the table's kind.
+                out.set(out.size() - 1, m);
+                last = m;
+            }
+        }
+        return out;
+    }
+
+    private static boolean inTitle(Tokens t, Match<Entity> m, int titleEnd) {
+        return t.start(m.first()) < titleEnd;
+    }
+
+    /**
+     * An agency named with its state ("Belarus's KGB", "Belarusian KGB") belongs to that state, whatever the
+     * table says: some agency names are used by more than one state.
+     */
+    private Match<Entity> ownedAgency(Tokens t, Match<Entity> m, Map<Integer, String> stateEnds) {
+        boolean possessive = m.first() > 0 && lexicon.cues().possessives().contains(t.id(m.first() - 1));
+        int at = possessive ? m.first() - 1 : m.first();
+        String owner = stateEnds.get(at);
+        if (owner == null || owner.equals(m.payload().code())) {
+            return m;
+        }
+        Entity e = m.payload();
+        return new Match<>(m.first(), m.last(), new Entity(e.kind(), owner, e.actor(), e.needsContext(), e.rule()));
+    }
+
+    /**
+     * True when only list glue stands between two mentions: commas, "and", "or", "the", "as well as", or a line
+     * break ("include the U.S., the U.K. and Egypt", one country per line).
+     */
+    private boolean listed(Tokens t, Match<Entity> left, Match<Entity> right) {
+        int gap = right.first() - left.last();
+        if (gap == 0) {
+            return t.lineBreakBetween(left.last() - 1, right.first());
+        }
+        if (gap > 3) {
+            return false;
+        }
+        for (int k = left.last(); k < right.first(); k++) {
+            if (!lexicon.cues().listGlue().contains(t.id(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Role coordinated(Role from, Match<Entity> m) {
+        return Role.of(m.payload().code(), from.weight(), from.signals(), m.first(), m.last(), Rule.COORDINATION);
+    }
+}

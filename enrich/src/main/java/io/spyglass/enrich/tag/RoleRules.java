@@ -1,0 +1,264 @@
+package io.spyglass.enrich.tag;
+
+import io.spyglass.enrich.tag.Lexicon.Entity;
+import io.spyglass.enrich.tag.Lexicon.Kind;
+import io.spyglass.enrich.tag.PhraseMatcher.Match;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The cue rules that read one state mention's role from the words around it: attacker, victim or bystander
+ * (docs/TAGGING.md, "Roles of each state mention"). Each method looks at one mention; lists are the
+ * {@link RoleClassifier}'s. {@code stateToken} marks the tokens of every state mention of the article. Immutable.
+ */
+final class RoleRules {
+    // How many CJK characters may stand between a possessive particle and the noun or victim cue it leads to.
+    private static final int MAX_CJK_POSSESSIVE_REACH = 10;
+    /** How many characters a CJK compound may run from a state to its target noun ("韩国加密货币交易所"). */
+    private static final int MAX_CJK_COMPOUND_REACH = 6;
+    // How many words may stand between a target noun and the state adjective after it ("entreprises de défense
+    // sud-coréennes").
+    private static final int MAX_TARGET_NOUN_BEFORE_REACH = 3;
+
+    private final Cues cues;
+    private final Taxonomy taxonomy;
+
+    RoleRules(Cues cues, Taxonomy taxonomy) {
+        this.cues = cues;
+        this.taxonomy = taxonomy;
+    }
+
+    /** The attribution one state mention makes, or null when it is not phrased as the attacker. */
+    Role attribution(Tokens t, Match<Entity> m, boolean[] stateToken) {
+        String code = m.payload().code();
+        int n = t.size();
+        int after = m.last();
+        if (after < n && cues.linkWords().startsAt(t, after) > 0) {
+            return attributionRole(code, Rule.STATE_LINK_WORD, m.first(), after + cues.linkWords().startsAt(t, after));
+        }
+        // "中国を非難": languages whose verbs follow their object accuse after the name.
+        int accusedAfter = after < n ? cues.accuseSuffixes().startsAt(t, after) : 0;
+        if (accusedAfter > 0) {
+            return attributionRole(code, Rule.ACCUSATION, m.first(), after + accusedAfter);
+        }
+        int k = after;
+        boolean qualified = false;
+        for (int skipped = 0; k < n && skipped < 4; skipped++) {
+            if (cues.actorNouns().startsAt(t, k) > 0) {
+                break;
+            }
+            int len = cues.modifiers().startsAt(t, k);
+            if (len == 0 && cues.possessives().contains(t.id(k))) {
+                // "中国の軍のハッカー": a possessive particle joins the modifiers as "'s" does in "Tehran's".
+                len = 1;
+            }
+            if (len == 0) {
+                break;
+            }
+            qualified |= cues.stateModifiers().startsAt(t, k) > 0;
+            k += len;
+        }
+        // "Kremlin-backed" and "Tehran's hackers" name a state behind an actor; "Chancellery unit" names an office.
+        boolean owner = m.payload().kind() != Kind.CAPITAL
+                || (after < n && cues.possessives().contains(t.id(after)));
+        // "Israel's Unit 8200" is an agency with its own mention, not the noun of this one.
+        int noun = k < n && owner && !stateToken[k] ? cues.actorNouns().startsAt(t, k) : 0;
+        if (noun > 0) {
+            // "Chinese hackers" names a nationality; "Chinese military hackers" and "Russian intelligence
+            // officers" name a state behind them.
+            for (int q = k; q < k + noun; q++) {
+                qualified |= cues.stateModifiers().startsAt(t, q) > 0;
+            }
+            return attributionRole(code, actorNoun(m, qualified), m.first(), k + noun);
+        }
+        int before = skipBack(t, m.first(), stateToken);
+        int link = cues.linkPhrases().endsAt(t, before);
+        if (link > 0) {
+            return attributionRole(code, Rule.LINK_PHRASE, before - link, m.last());
+        }
+        Role nounBefore = actorNounBefore(t, m, before);
+        if (nounBefore != null) {
+            return nounBefore;
+        }
+        // "China purportedly hacked", "Russia has also targeted": hedges may stand before the verb.
+        int v = after;
+        for (int skipped = 0; v < n && skipped < 3; skipped++) {
+            int hedge = cues.hedges().startsAt(t, v);
+            if (hedge == 0) {
+                break;
+            }
+            v += hedge;
+        }
+        int verb = cues.agentVerbs().startsAt(t, v);
+        if (verb > 0 && !(v + verb < n && cues.passiveMarkers().contains(t.id(v + verb)))) {
+            return attributionRole(code, Rule.AGENT_VERB, m.first(), v + verb);
+        }
+        int accuse = cues.accuseVerbs().endsAt(t, before);
+        if (accuse > 0) {
+            return attributionRole(code, Rule.ACCUSATION, before - accuse, m.last());
+        }
+        if (m.payload().kind() == Kind.AGENCY) {
+            return attributionRole(code, Rule.AGENCY_MENTION, m.first(), m.last());
+        }
+        return null;
+    }
+
+    /**
+     * A mention that says nothing of the state's role: it reports or comments ("Japan said", "U.S. officials
+     * say", "according to the NSA"), or it is a vendor's nationality ("Israeli firm", "Italy's Hacking Team").
+     */
+    boolean bystander(Tokens t, Match<Entity> m, boolean[] stateToken) {
+        int after = m.last();
+        if (cues.reportVerbs().startsAt(t, after) > 0
+                || cues.bystanderPrefixes().endsAt(t, skipBack(t, m.first(), stateToken)) > 0) {
+            return true;
+        }
+        int k = after < t.size() && cues.possessives().contains(t.id(after)) ? after + 1 : after;
+        for (int skipped = 0; k < t.size() && skipped < 3 && t.isWord(k); skipped++, k++) {
+            if (cues.vendorNouns().startsAt(t, k) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "pirates informatiques chinois", "hackers étatiques russes": the attacker's noun before a nationality that
+     * follows it, as in French; null when none.
+     */
+    private Role actorNounBefore(Tokens t, Match<Entity> m, int before) {
+        int p = before;
+        boolean qualified = false;
+        for (int skipped = 0; p > 0 && skipped < 4; skipped++) {
+            if (cues.actorNounsBefore().endsAt(t, p) > 0) {
+                break;
+            }
+            int len = cues.modifiers().endsAt(t, p);
+            if (len == 0) {
+                break;
+            }
+            qualified |= cues.stateModifiers().endsAt(t, p) > 0;
+            p -= len;
+        }
+        int noun = p > 0 ? cues.actorNounsBefore().endsAt(t, p) : 0;
+        if (noun == 0) {
+            return null;
+        }
+        return attributionRole(m.payload().code(), actorNoun(m, qualified), p - noun, m.last());
+    }
+
+    /** An actor noun names a state behind it when qualified ("military hackers") or said of an agency. */
+    private static Rule actorNoun(Match<Entity> m, boolean qualified) {
+        return qualified || m.payload().kind() == Kind.AGENCY ? Rule.STATE_ACTOR_NOUN_QUALIFIED : Rule.STATE_ACTOR_NOUN;
+    }
+
+    /** The victimhood one state mention states, or null. */
+    Role victim(Tokens t, Match<Entity> m, boolean[] stateToken) {
+        String code = m.payload().code();
+        // "日本を標的に", "한국을 겨냥한": languages whose particles follow the noun name the target after it.
+        int suffix = m.last() < t.size() ? cues.victimSuffixes().startsAt(t, m.last()) : 0;
+        if (suffix > 0) {
+            return victimRole(code, Rule.VICTIM_PHRASE, m.first(), m.last() + suffix);
+        }
+        int before = skipBack(t, m.first(), stateToken);
+        int phrase = cues.victimPhrases().endsAt(t, before);
+        if (phrase > 0) {
+            // "in China" is only where something is, unless a target precedes it ("ministries in China").
+            boolean where = cues.placeWords().contains(t.id(before - 1));
+            boolean bareIn = phrase == 1 && where
+                    && !(before >= 2 && cues.targetNouns().endsAt(t, before - 1) > 0);
+            return victimRole(code, bareIn ? Rule.VICTIM_PHRASE_WEAK : Rule.VICTIM_PHRASE, before - phrase, m.last());
+        }
+        // Languages that put the adjective after its noun name the target first: "des ministères ukrainiens".
+        int p = m.first();
+        for (int skipped = 0; p > 0 && skipped <= MAX_TARGET_NOUN_BEFORE_REACH; skipped++, p--) {
+            int noun = cues.targetNounsBefore().endsAt(t, p);
+            if (noun > 0) {
+                return victimRole(code, Rule.VICTIM_TARGET_NOUN, p - noun, m.last());
+            }
+            if (!t.isWord(p - 1) || stateToken[p - 1]) {
+                break;
+            }
+        }
+        int k = m.last();
+        boolean possessive = k < t.size() && cues.possessives().contains(t.id(k));
+        if (possessive) {
+            k++;
+        }
+        // A possessive reaches over a few words to its noun ("Japan's classified defence networks"); in CJK text,
+        // where every character is a token, over a few characters ("日本の暗号資産交換業者を標的").
+        // Without a particle, a CJK compound runs from the state to its noun ("韩国加密货币交易所").
+        boolean cjk = k < t.size() && Tokens.isCjk(t.firstChar(k));
+        int reach = !cjk ? 2 : possessive ? MAX_CJK_POSSESSIVE_REACH : MAX_CJK_COMPOUND_REACH;
+        for (int skipped = 0; k < t.size() && skipped <= reach; skipped++, k++) {
+            // "Iran's Ministry of Intelligence" names the state's own agency, not a target.
+            if (stateToken[k]) {
+                break;
+            }
+            int noun = cues.targetNouns().startsAt(t, k);
+            if (noun > 0) {
+                return victimRole(code, possessive ? Rule.VICTIM_POSSESSIVE : Rule.VICTIM_TARGET_NOUN, m.first(),
+                        k + noun);
+            }
+            boolean compound = cjk && Tokens.isCjk(t.firstChar(k));
+            if (!t.isWord(k) || !(possessive || compound)) {
+                break;
+            }
+            int cue = skipped > 0 ? cues.victimSuffixes().startsAt(t, k) : 0;
+            if (cue > 0) {
+                return victimRole(code, Rule.VICTIM_POSSESSIVE, m.first(), k + cue);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * True when a region or a group of states owns an institution: "欧州各国の外務省", "госорганы Центральной Азии",
+     * "ministries across Europe" name other states' bodies, not the home country's.
+     */
+    boolean regional(Tokens t, Match<Entity> m) {
+        int before = m.first() > 0 && cues.possessives().contains(t.id(m.first() - 1)) ? m.first() - 1 : m.first();
+        int after = m.last() < t.size() && cues.placeWords().contains(t.id(m.last())) ? m.last() + 1 : m.last();
+        return (before > 0 && cues.regions().endsAt(t, before) > 0)
+                || (after < t.size() && cues.regions().startsAt(t, after) > 0);
+    }
+
+    /**
+     * True when an actor's context-only alias ("Snake") stands as a name: written in capitals, or followed by an
+     * actor noun ("the Snake group").
+     */
+    boolean inContext(Tokens t, Match<Entity> m) {
+        String written = t.span(m.first(), m.last());
+        boolean shouted = written.length() > 2 && written.equals(written.toUpperCase(Locale.ROOT));
+        return shouted || (m.last() < t.size() && cues.actorNouns().startsAt(t, m.last()) > 0);
+    }
+
+    /** True when an actor's name is a vendor's ("Hacking Team" in vendorNouns): it sells tools, it is no actor. */
+    boolean vendor(Tokens t, Match<Entity> m) {
+        return cues.vendorNouns().startsAt(t, m.first()) == m.last() - m.first();
+    }
+
+    /** The position before a mention, past articles, possessives and other state words ("Iran's IRGC"). */
+    private int skipBack(Tokens t, int first, boolean[] stateToken) {
+        int p = first;
+        for (int steps = 0; p > 0 && steps < 4; steps++) {
+            boolean skippable = cues.skippedBefore().contains(t.id(p - 1));
+            // A state word on an earlier line (the title's last word, a list above) is not part of this phrase.
+            if (skippable || (stateToken[p - 1] && !t.lineBreakBetween(p - 1, p))) {
+                p--;
+            } else {
+                break;
+            }
+        }
+        return p;
+    }
+
+    private Role attributionRole(String code, Rule rule, int first, int last) {
+        Taxonomy.RuleWeight w = taxonomy.weightOf(rule);
+        return Role.of(code, w.attributionOrZero(), w.signalsOrEmpty(), first, last, rule);
+    }
+
+    private Role victimRole(String code, Rule rule, int first, int last) {
+        return Role.of(code, taxonomy.weightOf(rule).victimOrZero(), Map.of(), first, last, rule);
+    }
+}

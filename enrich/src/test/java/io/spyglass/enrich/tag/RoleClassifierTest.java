@@ -1,0 +1,92 @@
+package io.spyglass.enrich.tag;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import io.spyglass.enrich.tag.Lexicon.Entity;
+import io.spyglass.enrich.tag.PhraseMatcher.Match;
+import io.spyglass.model.Evidence;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RoleClassifierTest {
+    private static final Lexicon LEXICON = LexiconTest.ENGLISH;
+    private static final Taxonomy TAXONOMY = Lexicon.bundledTaxonomy();
+    private static final RoleClassifier CLASSIFIER = new RoleClassifier(LEXICON, TAXONOMY, new ScoringModel(TAXONOMY));
+
+    private static RoleClassifier.Roles classify(String title, String text) {
+        return CLASSIFIER.classify(Tokens.of(title + "\n" + text, LEXICON.vocabulary()), title.length());
+    }
+
+    @Test
+    void separatesTheAttackerFromTheVictims() {
+        RoleClassifier.Roles roles = classify("", "Chinese hackers have been targeting India.");
+
+        assertThat(roles.attackers()).extracting(Role::code, Role::rule, Role::weight)
+                .containsExactly(tuple("CN", Rule.STATE_ACTOR_NOUN, 2.0));
+        assertThat(roles.victims()).extracting(Role::code, Role::rule)
+                .containsExactly(tuple("IN", Rule.VICTIM_PHRASE));
+    }
+
+    @Test
+    void aListedStateSharesItsNeighboursRoleAndList() {
+        RoleClassifier.Roles roles = classify("", "The campaign is targeting India, Nepal and Bhutan.");
+
+        assertThat(roles.victims()).extracting(Role::code, Role::rule)
+                .containsExactly(tuple("IN", Rule.VICTIM_PHRASE), tuple("NP", Rule.COORDINATION),
+                        tuple("BT", Rule.COORDINATION));
+        // The list starts at India's own token (4), not at "targeting" (3), where its role starts.
+        assertThat(roles.victims().get(0).first()).isEqualTo(3);
+        assertThat(roles.victims()).extracting(Role::list).containsOnly(4);
+    }
+
+    @Test
+    void countsTheTitleTitleWeightTimes() {
+        RoleClassifier.Roles roles = classify("Russian hackers strike", "Russian hackers struck again.");
+
+        assertThat(roles.attackers()).extracting(Role::weight, Role::boost)
+                .containsExactly(tuple(4.0, 2.0), tuple(2.0, 1.0));
+    }
+
+    @Test
+    void anActorAttributesItsStateAndACriminalGroupOnlyAddsSignals() {
+        RoleClassifier.Roles roles = classify("", "Fancy Bear and FIN7 were both active.");
+
+        assertThat(roles.attackers()).extracting(Role::code, Role::evidenceRule)
+                .containsExactly(tuple("RU", "actor:APT28"));
+        assertThat(roles.actors()).containsOnlyKeys("APT28", "FIN7");
+        assertThat(roles.actors().get("APT28"))
+                .isEqualTo(new Evidence("actors", "APT28", "Fancy Bear", 1, "actors:APT28"));
+        Map<String, Double> sums = new HashMap<>();
+        roles.addSignals(sums);
+        // FIN7: crime 1.5, cyber 1; APT28: state 2, cyber 1.
+        assertThat(sums).containsExactlyInAnyOrderEntriesOf(Map.of("crime", 1.5, "cyber", 2.0, "state", 2.0));
+    }
+
+    @Test
+    void aReportingStateHasNoRole() {
+        RoleClassifier.Roles roles = classify("", "Japan said Chinese hackers struck.");
+
+        assertThat(roles.attackers()).extracting(Role::code).containsExactly("CN");
+        assertThat(roles.victims()).isEmpty();
+    }
+
+    @Test
+    void anAgencyNamedWithItsStateBelongsToThatState() {
+        RoleClassifier.Roles roles = classify("", "Belarus's KGB hacked the ministry.");
+
+        assertThat(roles.attackers()).extracting(Role::code).containsOnly("BY");
+    }
+
+    @Test
+    void keepsOneMentionPerStateAndSpan() {
+        Tokens tokens = Tokens.of("Japan", LEXICON.vocabulary());
+        List<Match<Entity>> twice = new ArrayList<>(LEXICON.entities().match(tokens));
+        twice.add(twice.get(0));
+
+        assertThat(RoleClassifier.oneMentionPerState(twice)).hasSize(1);
+    }
+}

@@ -1,0 +1,114 @@
+package io.spyglass.enrich.tag;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spyglass.enrich.tag.Lexicon.Entity;
+import io.spyglass.enrich.tag.PhraseMatcher.Match;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RoleRulesTest {
+    private static final Lexicon LEXICON = LexiconTest.ENGLISH;
+    private static final RoleRules RULES = new RoleRules(LEXICON.cues(), Lexicon.bundledTaxonomy());
+
+    /** A sentence, its state mentions and the tokens they cover. */
+    private record Sentence(Tokens tokens, List<Match<Entity>> mentions, boolean[] stateToken) {
+        static Sentence of(String text) {
+            Tokens tokens = Tokens.of(text, LEXICON.vocabulary());
+            List<Match<Entity>> mentions = RoleClassifier.oneMentionPerState(LEXICON.entities().match(tokens));
+            boolean[] stateToken = new boolean[tokens.size()];
+            mentions.forEach(m -> Arrays.fill(stateToken, m.first(), m.last(), true));
+            return new Sentence(tokens, mentions, stateToken);
+        }
+
+        Role attribution(int mention) {
+            return RULES.attribution(tokens, mentions.get(mention), stateToken);
+        }
+
+        Role victim(int mention) {
+            return RULES.victim(tokens, mentions.get(mention), stateToken);
+        }
+
+        boolean bystander(int mention) {
+            return RULES.bystander(tokens, mentions.get(mention), stateToken);
+        }
+
+        String span(Role r) {
+            return tokens.span(r.first(), r.last());
+        }
+    }
+
+    /** The first mention's attribution in {@code text}: its rule and the words it spans. */
+    private static void assertAttacker(String text, Rule rule, String span) {
+        Sentence s = Sentence.of(text);
+        Role role = s.attribution(0);
+
+        assertThat(role).as(text).isNotNull();
+        assertThat(role.rule()).as(text).isEqualTo(rule);
+        assertThat(s.span(role)).as(text).isEqualTo(span);
+    }
+
+    private static void assertVictim(String text, Rule rule, double weight) {
+        Role role = Sentence.of(text).victim(0);
+
+        assertThat(role).as(text).isNotNull();
+        assertThat(role.rule()).as(text).isEqualTo(rule);
+        assertThat(role.weight()).as(text).isEqualTo(weight);
+    }
+
+    @Test
+    void readsAttackersFromLinkWordsActorNounsPhrasesAndVerbs() {
+        assertAttacker("Kremlin-backed hackers struck", Rule.STATE_LINK_WORD, "Kremlin-backed");
+        assertAttacker("Chinese military hackers struck", Rule.STATE_ACTOR_NOUN_QUALIFIED, "Chinese military hackers");
+        assertAttacker("Russian hackers struck", Rule.STATE_ACTOR_NOUN, "Russian hackers");
+        assertAttacker("a group linked to Iran struck", Rule.LINK_PHRASE, "linked to Iran");
+        assertAttacker("China purportedly hacked the ministry", Rule.AGENT_VERB, "China purportedly hacked");
+        assertAttacker("officials accused Russia", Rule.ACCUSATION, "accused Russia");
+        assertAttacker("the GRU said nothing", Rule.AGENCY_MENTION, "GRU");
+    }
+
+    @Test
+    void weighsARoleByItsRule() {
+        Role role = Sentence.of("Russian hackers struck").attribution(0);
+
+        assertThat(role.weight()).isEqualTo(2);
+        assertThat(role.signals()).containsEntry("state", 0.5);
+        assertThat(role.boost()).isEqualTo(1);
+    }
+
+    @Test
+    void aPassiveVerbIsNoAttribution() {
+        Sentence s = Sentence.of("Ukraine targeted by hackers");
+
+        assertThat(s.attribution(0)).isNull();
+    }
+
+    @Test
+    void readsVictimsFromPhrasesPossessivesAndBarePlaces() {
+        assertVictim("attacks targeting India", Rule.VICTIM_PHRASE, 1);
+        assertVictim("Japan's classified defence networks", Rule.VICTIM_POSSESSIVE, 1);
+        assertVictim("hackers were active in Germany", Rule.VICTIM_PHRASE_WEAK, 0.5);
+        assertVictim("ministries in Japan", Rule.VICTIM_PHRASE, 1);
+        assertVictim("the Indian government", Rule.VICTIM_TARGET_NOUN, 0.5);
+    }
+
+    @Test
+    void reportersSourcesAndVendorsAreBystanders() {
+        assertThat(Sentence.of("Japan said on Monday").bystander(0)).isTrue();
+        assertThat(Sentence.of("according to the NSA").bystander(0)).isTrue();
+        assertThat(Sentence.of("an Israeli firm sold it").bystander(0)).isTrue();
+        assertThat(Sentence.of("Russian hackers struck").bystander(0)).isFalse();
+    }
+
+    @Test
+    void aRegionOwnsItsInstitutions() {
+        Lexicon japanese = new Lexicon(Lexicon.bundledTaxonomy().merge(Lexicon.languageTaxonomy("ja")), "ja");
+        RoleRules rules = new RoleRules(japanese.cues(), Lexicon.bundledTaxonomy());
+        Tokens tokens = Tokens.of("欧州各国の外務省", japanese.vocabulary());
+        Match<Entity> ministry = japanese.entities().match(tokens).stream()
+                .filter(m -> m.payload().kind() == Lexicon.Kind.INSTITUTION).findFirst().orElseThrow();
+
+        assertThat(rules.regional(tokens, ministry)).isTrue();
+    }
+}
