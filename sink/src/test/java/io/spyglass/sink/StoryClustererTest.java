@@ -77,11 +77,11 @@ class StoryClustererTest {
             // within two seconds of the window's edge, either way round, down to the nanosecond
             Instant b = a.plusNanos((random.nextBoolean() ? 1 : -1) * (window + random.nextLong(-2_000_000_000L, 2_000_000_000L)));
             boolean expected = a.isAfter(b.plus(StoryClusterer.WINDOW)) || b.isAfter(a.plus(StoryClusterer.WINDOW));
-            assertThat(StoryClusterer.apartMoreThanWindow(a, b)).as("%s %s", a, b).isEqualTo(expected);
+            assertThat(Similarity.apartMoreThanWindow(a, b)).as("%s %s", a, b).isEqualTo(expected);
             apart += expected ? 1 : 0;
         }
-        assertThat(StoryClusterer.apartMoreThanWindow(base, base.plus(StoryClusterer.WINDOW))).isFalse();
-        assertThat(StoryClusterer.apartMoreThanWindow(base.plus(StoryClusterer.WINDOW).plusNanos(1), base)).isTrue();
+        assertThat(Similarity.apartMoreThanWindow(base, base.plus(StoryClusterer.WINDOW))).isFalse();
+        assertThat(Similarity.apartMoreThanWindow(base.plus(StoryClusterer.WINDOW).plusNanos(1), base)).isTrue();
         assertThat(apart).isBetween(8_000, 12_000);
     }
 
@@ -94,7 +94,7 @@ class StoryClustererTest {
             for (int k = random.nextInt(200); k > 0; k--) {
                 text.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
-            List<String> words = StoryClusterer.words(text.toString());
+            List<String> words = Words.words(text.toString());
             int[] ones = new int[64];
             for (int w = 0; w + 3 <= words.size(); w++) {
                 long h = 0xcbf29ce484222325L; // FNV-1a, 64 bits
@@ -110,7 +110,7 @@ class StoryClustererTest {
                 expected |= 2 * ones[bit] > words.size() - 2 ? 1L << bit : 0;
             }
 
-            Fingerprint f = StoryClusterer.fingerprint(article("p" + n, "Pin", "Title", text.toString(), T0, CN_JP));
+            Fingerprint f = Fingerprints.of(article("p" + n, "Pin", "Title", text.toString(), T0, CN_JP));
 
             assertThat(f.shingles()).isEqualTo(Math.max(0, words.size() - 2));
             assertThat(f.simhash()).as("SimHash of %s", text).isEqualTo(words.size() < 3 ? 0 : expected);
@@ -131,7 +131,7 @@ class StoryClustererTest {
             List<String> expected = new ArrayList<>();
             word.matcher(prepared).results().map(MatchResult::group).forEach(w -> expected.addAll(tokens(w)));
 
-            assertThat(StoryClusterer.words(text.toString())).as("words of %s", text).isEqualTo(expected);
+            assertThat(Words.words(text.toString())).as("words of %s", text).isEqualTo(expected);
         }
     }
 
@@ -141,7 +141,7 @@ class StoryClustererTest {
         EnrichedArticle a = article("pin", "Pin", "Title", "Chinese military hackers broke into Japan's classified defence "
                 + "networks and stayed there for years, officials said on Tuesday.", T0, CN_JP);
 
-        Fingerprint f = StoryClusterer.fingerprint(a);
+        Fingerprint f = Fingerprints.of(a);
 
         assertThat(f.simhash()).isEqualTo(-8065313579520763112L);
         assertThat(f.shingles()).isEqualTo(16);
@@ -166,7 +166,7 @@ class StoryClustererTest {
         OpenStory s = first(article("a", "Harbour Ledger", "PLA hackers inside Japan's defence networks", JAPAN, T0, CN_JP));
 
         Story story = s.story();
-        assertThat(story.storyId()).isEqualTo(StoryClusterer.storyId("a")).hasSize(64).isNotEqualTo("a");
+        assertThat(story.storyId()).isEqualTo(StoryRecords.storyId("a")).hasSize(64).isNotEqualTo("a");
         assertThat(story.version()).isEqualTo(1);
         assertThat(story.title()).isEqualTo("PLA hackers inside Japan's defence networks");
         assertThat(story.url()).isEqualTo("https://a.example/story");
@@ -228,7 +228,7 @@ class StoryClustererTest {
 
         Story story = assign(List.of(s), other, T0).orElseThrow().story();
 
-        assertThat(story.storyId()).isEqualTo(StoryClusterer.storyId("b"));
+        assertThat(story.storyId()).isEqualTo(StoryRecords.storyId("b"));
         assertThat(story.version()).isEqualTo(1);
     }
 
@@ -268,7 +268,7 @@ class StoryClustererTest {
                 T0.plus(StoryClusterer.WINDOW).plusSeconds(1), CN_JP);
 
         assertThat(assign(List.of(s), late, T0).orElseThrow().story().storyId())
-                .isEqualTo(StoryClusterer.storyId("b"));
+                .isEqualTo(StoryRecords.storyId("b"));
     }
 
     @Test
@@ -317,8 +317,8 @@ class StoryClustererTest {
         int i = 0;
         while (i < cps.length) {
             int j = i;
-            boolean cjk = StoryClusterer.isCjk(cps[i]);
-            while (j < cps.length && StoryClusterer.isCjk(cps[j]) == cjk) {
+            boolean cjk = Words.isCjk(cps[i]);
+            while (j < cps.length && Words.isCjk(cps[j]) == cjk) {
                 j++;
             }
             if (!cjk) {
