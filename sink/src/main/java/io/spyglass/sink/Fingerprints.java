@@ -93,7 +93,7 @@ final class Fingerprints {
         t.cves().forEach(c -> entities.add(c.toLowerCase(Locale.ROOT)));
         return new Fingerprint(a.id(), time(a), simhash, shingles, titleTerms,
                 collect(t.actors(), Actor::name), collect(t.attributed(), Country::code), collect(t.victims(), Country::code),
-                a.revision(), a.language(), entities, names(title, a.text()), keywords(title, a.text()));
+                a.revision(), a.language(), entities, names(title, a.text()), keywords(title, a.text(), a.language()));
     }
 
     /**
@@ -101,11 +101,12 @@ final class Fingerprints {
      * characters (which leaves out most function words of the languages with spaces), cut to their first
      * {@link #KEYWORD_PREFIX}, and CJK bigrams; ties go to the term found first.
      */
-    static Set<String> keywords(String title, String text) {
+    static Set<String> keywords(String title, String text, String language) {
         String scanned = title + "\n" + (text == null ? "" : text.substring(0, Math.min(text.length(), NAME_SCAN_CHARS)));
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String w : Words.words(scanned)) {
-            if (Words.isCjk(w.codePointAt(0)) ? w.codePointCount(0, w.length()) == 2 : w.length() >= 4 && !STOP_WORDS.contains(w)) {
+            if (Words.isCjk(w.codePointAt(0)) ? w.codePointCount(0, w.length()) == 2 && !StopWords.isKana(w)
+                    : w.length() >= 4 && !STOP_WORDS.contains(w) && !StopWords.contains(language, w)) {
                 counts.merge(Words.isCjk(w.codePointAt(0)) ? w : prefix(w), 1, Integer::sum);
             }
         }

@@ -1,5 +1,6 @@
 package io.spyglass.sink;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,6 +23,14 @@ final class Similarity {
     static final int UBIQUITOUS_STORIES = 6;
     /** Keywords two reports in one language share for a point of {@link #commonGround}; twice as many, two. */
     static final int COMMON_KEYWORDS = 3;
+    /**
+     * Reports within this of each other are one event on any of the rules of {@link #similarity}; reports further
+     * apart, up to {@link StoryClusterer#WINDOW}, only on near-duplicate texts or more common ground than a match needs
+     * ({@link #commonGround} above {@link #COMMON_GROUND}): the news of an event can run for a week (a breach, then the
+     * advisories and the sanctions), but a week of one beat's headlines and words says nothing.
+     */
+    static final Duration NEAR_WINDOW = Duration.ofDays(3);
+    private static final long NEAR_WINDOW_SECONDS = NEAR_WINDOW.toSeconds();
     private static final long WINDOW_SECONDS = StoryClusterer.WINDOW.toSeconds();
 
     private Similarity() {
@@ -80,16 +89,17 @@ final class Similarity {
         if (apartMoreThanWindow(a.time(), b.time())) {
             return 0;
         }
+        boolean late = apartMoreThan(a.time(), b.time(), NEAR_WINDOW_SECONDS);
         double title = jaccard(a.titleTerms(), b.titleTerms());
         boolean texts = a.shingles() >= MIN_SHINGLES && b.shingles() >= MIN_SHINGLES;
         int distance = Long.bitCount(a.simhash() ^ b.simhash());
         double text = texts ? 1 - distance / 64.0 : 0;
         boolean conflicting = conflicting(a, b);
-        int ground = conflicting ? 0 : commonGround(a, b, ubiquitous);
+        int ground = conflicting && !otherVictimsOnly(a, b, ubiquitous) ? 0 : commonGround(a, b, ubiquitous);
         boolean sameEvent = (texts && distance <= NEAR_DUPLICATE_BITS)
-                || (title >= SAME_TITLE && !conflicting)
-                || (sharesEntities(a, b) && title >= RELATED_TITLE)
-                || ground >= COMMON_GROUND;
+                || (late ? ground > COMMON_GROUND : (title >= SAME_TITLE && !conflicting)
+                        || (sharesEntities(a, b) && title >= RELATED_TITLE)
+                        || ground >= COMMON_GROUND);
         return sameEvent ? title + text + ground / 4.0 : 0;
     }
 
@@ -119,17 +129,35 @@ final class Similarity {
         points += intersects(a.entities(), b.entities()) ? 1 : 0;
         Set<String> pairs = pairs(b);
         points += pairs(a).stream().anyMatch(p -> pairs.contains(p) && !ubiquitous.contains(p)) ? 1 : 0;
+        return points + wordsInCommon(a, b, ubiquitous);
+    }
+
+    /**
+     * The points of {@link #commonGround} for words: between two languages, two or more Latin-script names in common
+     * (four or more count twice); in one language, {@link #COMMON_KEYWORDS} keywords (twice as many count twice).
+     */
+    private static int wordsInCommon(Fingerprint a, Fingerprint b, Set<String> ubiquitous) {
+        int keywords = 0;
+        for (String k : a.keywords()) {
+            keywords += b.keywords().contains(k) && !ubiquitous.contains(k) ? 1 : 0;
+        }
+        int byKeywords = keywords >= 2 * COMMON_KEYWORDS ? 2 : keywords >= COMMON_KEYWORDS ? 1 : 0;
         if (!a.language().equals(b.language())) {
             int names = common(a.names(), b.names());
-            points += names >= 4 ? 2 : names >= 2 ? 1 : 0;
-        } else {
-            int keywords = 0;
-            for (String k : a.keywords()) {
-                keywords += b.keywords().contains(k) && !ubiquitous.contains(k) ? 1 : 0;
-            }
-            points += keywords >= 2 * COMMON_KEYWORDS ? 2 : keywords >= COMMON_KEYWORDS ? 1 : 0;
+            return Math.max(byKeywords, names >= 4 ? 2 : names >= 2 ? 1 : 0);
         }
-        return points;
+        return byKeywords;
+    }
+
+    /**
+     * True when two reports conflict only by naming different victims, and their words agree as much as
+     * {@link #wordsInCommon} counts at most: the tagger's victims are the countries a text names as hit, and two
+     * reports of one event often name different ones (one lists the allies who blame Russia, another the country
+     * hit), so such reports still match on common ground, though they never merge stories ({@link #firm}).
+     */
+    private static boolean otherVictimsOnly(Fingerprint a, Fingerprint b, Set<String> ubiquitous) {
+        return !disjoint(a.attributed(), b.attributed()) && !disjoint(a.actors(), b.actors())
+                && wordsInCommon(a, b, ubiquitous) >= COMMON_GROUND;
     }
 
     /**
@@ -137,9 +165,13 @@ final class Similarity {
      * candidate source and {@code Instant.plus} allocates.
      */
     static boolean apartMoreThanWindow(Instant a, Instant b) {
+        return apartMoreThan(a, b, WINDOW_SECONDS);
+    }
+
+    private static boolean apartMoreThan(Instant a, Instant b, long window) {
         long seconds = Math.abs(a.getEpochSecond() - b.getEpochSecond());
         int laterNanos = a.getEpochSecond() >= b.getEpochSecond() ? a.getNano() - b.getNano() : b.getNano() - a.getNano();
-        return seconds > WINDOW_SECONDS || (seconds == WINDOW_SECONDS && laterNanos > 0);
+        return seconds > window || (seconds == window && laterNanos > 0);
     }
 
     private static boolean sharesEntities(Fingerprint a, Fingerprint b) {

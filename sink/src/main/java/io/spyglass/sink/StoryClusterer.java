@@ -26,8 +26,11 @@ import java.util.function.ToIntFunction;
  * Korean are compared by character bigrams, as they have no spaces between words.
  */
 public final class StoryClusterer {
-    /** Stories stay open to new sources for this long around their sources' publication times. */
-    public static final Duration WINDOW = Duration.ofDays(3);
+    /**
+     * Stories stay open to new sources for this long around their sources' publication times; reports more than
+     * {@link Similarity#NEAR_WINDOW} apart join only on firm common ground.
+     */
+    public static final Duration WINDOW = Duration.ofDays(7);
     /**
      * The most an open story (the story as written to {@code spyglass.espionage}, with its sources' fingerprints, as
      * kept in the state store) may take as JSON: well under Kafka's 1 MB default record limit whatever the sources'

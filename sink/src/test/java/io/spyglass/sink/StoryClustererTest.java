@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -269,6 +270,55 @@ class StoryClustererTest {
 
         assertThat(assign(List.of(s), late, T0).orElseThrow().story().storyId())
                 .isEqualTo(StoryRecords.storyId("b"));
+    }
+
+    @Test
+    void joinsAReportDaysLaterOnlyOnFirmCommonGround() {
+        Tags apt = tags(List.of(new Country("CN", "China")), List.of(new Country("JP", "Japan")), List.of(new Actor("APT40", "CN")));
+        OpenStory s = first(article("a", "X", "PLA hackers inside Japan's defence networks", JAPAN, T0, apt));
+        Instant fiveDaysOn = T0.plus(Duration.ofDays(5));
+        // the same actor, states and words: the follow-up of the event
+        EnrichedArticle followUp = article("b", "Y", "Tokyo responds", "Officials in Tokyo confirmed that hackers working "
+                + "for the People's Liberation Army had been inside the classified defence networks; the National Security "
+                + "Agency had warned them, the officials said, and the breach lasted months.", fiveDaysOn, apt);
+        // a headline in common is enough within three days, not five
+        EnrichedArticle sameTitle = article("c", "Z", "PLA hackers inside Japan's defence networks", BALTIC, fiveDaysOn,
+                tags(List.of(), List.of(), List.of()));
+
+        assertThat(assign(List.of(s), followUp, T0).orElseThrow().story().storyId()).isEqualTo(s.story().storyId());
+        assertThat(assign(List.of(s), sameTitle, T0).orElseThrow().story().storyId()).isEqualTo(StoryRecords.storyId("c"));
+    }
+
+    @Test
+    void joinsAReportNamingOtherVictimsWhenItsWordsAgreeButNeverMergesOnIt() {
+        Tags ruUa = tags(List.of(new Country("RU", "Russia")), List.of(new Country("UA", "Ukraine")), List.of());
+        Tags ruGb = tags(List.of(new Country("RU", "Russia")), List.of(new Country("GB", "United Kingdom")), List.of());
+        OpenStory s = first(article("a", "X", "London blames Moscow", "Britain formally blamed the Russian military for the "
+                + "NotPetya malware, which crippled Ukrainian banks, shipping companies and ministries before spreading "
+                + "worldwide and causing billions in damage.", T0, ruUa));
+        EnrichedArticle other = article("b", "Y", "Allies join the attribution", "Washington and Canberra joined Britain: the "
+                + "NotPetya malware came from the Russian military, they said, and its damage to shipping companies, banks "
+                + "and ministries ran into billions.", T0.plus(Duration.ofHours(3)), ruGb);
+
+        assertThat(Similarity.firm(s.fingerprints().get(0), Fingerprints.of(other), Set.of())).isFalse();
+        assertThat(assign(List.of(s), other, T0).orElseThrow().story().storyId()).isEqualTo(s.story().storyId());
+    }
+
+    @Test
+    void keepsGermanFunctionWordsOutOfTheKeywords() {
+        Set<String> keywords = Fingerprints.keywords("Hackerangriff auf den Bundestag", "Nach dem Angriff, der eine Woche "
+                + "dauerte, sagte eine Sprecherin, dass die Daten einer Fraktion abgeflossen seien. Nach Angaben des Amtes "
+                + "hatte die Gruppe dabei einen Zugang.", "de");
+
+        assertThat(keywords).contains("hacke", "bunde", "angri", "sprec").doesNotContain("nach", "eine", "einer", "dass",
+                "hatte");
+    }
+
+    @Test
+    void keepsHiraganaBigramsOutOfJapaneseKeywords() {
+        Set<String> keywords = Fingerprints.keywords("防衛省が発表している", "", "ja");
+
+        assertThat(keywords).contains("防衛", "発表").doesNotContain("して", "てい");
     }
 
     @Test
