@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * tagger found, and the names and keywords of its title and the start of its text.
  */
 final class Fingerprints {
-    /** Latin-script names kept per fingerprint, from the title and the start of the text. */
+    /** Names kept per fingerprint, from the title and the start of the text. */
     static final int MAX_NAMES = 16;
     /** Characters of a word a keyword keeps (a CJK bigram is kept whole). */
     static final int KEYWORD_PREFIX = 5;
@@ -43,7 +43,7 @@ final class Fingerprints {
             "its", "his", "her", "our", "according", "in", "on", "at", "by", "as", "an", "it", "we", "he", "she", "not",
             "also", "however", "since", "some", "many", "one", "two", "three", "last", "new", "now", "other", "all",
             "der", "die", "das", "und", "ein", "eine", "les", "des", "une", "pour", "dans", "avec", "selon");
-    private static final Pattern NAME = Pattern.compile("\\b\\p{IsLatin}[\\p{IsLatin}\\p{N}\\-]{2,}");
+    private static final Pattern NAME = Pattern.compile("\\b[\\p{IsLatin}\\p{IsCyrillic}][\\p{IsLatin}\\p{IsCyrillic}\\p{N}\\-]{2,}");
 
     private Fingerprints() {
     }
@@ -98,8 +98,9 @@ final class Fingerprints {
 
     /**
      * The {@link #MAX_KEYWORDS} most frequent terms of a title and the start of a text: words of four or more
-     * characters (which leaves out most function words of the languages with spaces), cut to their first
-     * {@link #KEYWORD_PREFIX}, and CJK bigrams; ties go to the term found first.
+     * characters less the function words of the language ({@link StopWords}), in Latin letters ({@link Cyrillic}) and
+     * cut to their first {@link #KEYWORD_PREFIX}, and CJK bigrams but those of two hiragana; ties go to the term found
+     * first.
      */
     static Set<String> keywords(String title, String text, String language) {
         String scanned = title + "\n" + (text == null ? "" : text.substring(0, Math.min(text.length(), NAME_SCAN_CHARS)));
@@ -107,7 +108,7 @@ final class Fingerprints {
         for (String w : Words.words(scanned)) {
             if (Words.isCjk(w.codePointAt(0)) ? w.codePointCount(0, w.length()) == 2 && !StopWords.isKana(w)
                     : w.length() >= 4 && !STOP_WORDS.contains(w) && !StopWords.contains(language, w)) {
-                counts.merge(Words.isCjk(w.codePointAt(0)) ? w : prefix(w), 1, Integer::sum);
+                counts.merge(Words.isCjk(w.codePointAt(0)) ? w : prefix(Cyrillic.toLatin(w)), 1, Integer::sum);
             }
         }
         List<String> terms = new ArrayList<>(counts.keySet());
@@ -120,14 +121,15 @@ final class Fingerprints {
      * The first {@link #KEYWORD_PREFIX} characters of a word: a stem for any language with inflections (Angriff,
      * Angriffe, Angriffs; хакеры, хакеров; hacker, hackers) that needs no word list.
      */
-    private static String prefix(String word) {
+    static String prefix(String word) {
         int n = word.codePointCount(0, word.length());
         return n <= KEYWORD_PREFIX ? word : word.substring(0, word.offsetByCodePoints(0, KEYWORD_PREFIX));
     }
 
     /**
-     * The Latin-script names of a title and the start of a text, lower case: capitalised words, acronyms and words
-     * with digits, less words capitalised for starting a sentence; at most {@link #MAX_NAMES}, first found first.
+     * The Latin- and Cyrillic-script names of a title and the start of a text, lower case and in Latin letters
+     * ({@link Cyrillic}): capitalised words, acronyms and words with digits, less words capitalised for starting a
+     * sentence; at most {@link #MAX_NAMES}, first found first.
      */
     static Set<String> names(String title, String text) {
         String scanned = title + "\n" + (text == null ? "" : text.substring(0, Math.min(text.length(), NAME_SCAN_CHARS)));
@@ -139,7 +141,7 @@ final class Fingerprints {
             boolean digits = w.chars().anyMatch(Character::isDigit);
             String lower = w.toLowerCase(Locale.ROOT);
             if ((capital || digits) && !NOT_NAMES.contains(lower) && !lower.chars().allMatch(c -> Character.isDigit(c) || c == '-')) {
-                out.add(lower);
+                out.add(Cyrillic.toLatin(lower));
             }
         }
         return out;

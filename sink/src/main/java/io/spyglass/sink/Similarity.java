@@ -23,6 +23,8 @@ final class Similarity {
     static final int UBIQUITOUS_STORIES = 6;
     /** Keywords two reports in one language share for a point of {@link #commonGround}; twice as many, two. */
     static final int COMMON_KEYWORDS = 3;
+    /** Marks a name among the {@link #ubiquitous} keys, which are keywords and attributed-victim pairs besides. */
+    private static final String NAME = "name:";
     /**
      * Reports within this of each other are one event on any of the rules of {@link #similarity}; reports further
      * apart, up to {@link StoryClusterer#WINDOW}, only on near-duplicate texts or more common ground than a match needs
@@ -44,8 +46,8 @@ final class Similarity {
     }
 
     /**
-     * Of {@code f}'s keywords and attributed-victim pairs, those that {@link #UBIQUITOUS_STORIES} or more open stories
-     * among the candidates share: the words of the beat in a busy week ("microsoft", "hackers", China and the
+     * Of {@code f}'s keywords, names ({@link #NAME} before them) and attributed-victim pairs, those that
+     * {@link #UBIQUITOUS_STORIES} or more open stories among the candidates share: the words of the beat in a busy week ("microsoft", "hackers", China and the
      * United States), which say nothing of which event a report is about. Counted in stories, not sources, so the
      * many reports of one event do not make its own words common.
      */
@@ -57,6 +59,11 @@ final class Similarity {
             for (String k : f.keywords()) {
                 if (g.keywords().contains(k)) {
                     stories.computeIfAbsent(k, x -> new HashSet<>()).add(s.storyId());
+                }
+            }
+            for (String n : f.names()) {
+                if (g.names().contains(n)) {
+                    stories.computeIfAbsent(NAME + n, x -> new HashSet<>()).add(s.storyId());
                 }
             }
             Set<String> gPairs = fPairs.isEmpty() ? Set.of() : pairs(g);
@@ -120,8 +127,7 @@ final class Similarity {
 
     /**
      * What two reports agree on that every language writes alike, in points: the same actor; the same malware or
-     * CVE; the same attributed state and the same victim; and, between two languages, two or more Latin-script
-     * names in common (four or more count twice).
+     * CVE; the same attributed state and the same victim; and words ({@link #wordsInCommon}).
      */
     static int commonGround(Fingerprint a, Fingerprint b, Set<String> ubiquitous) {
         int points = 0;
@@ -133,20 +139,31 @@ final class Similarity {
     }
 
     /**
-     * The points of {@link #commonGround} for words: between two languages, two or more Latin-script names in common
-     * (four or more count twice); in one language, {@link #COMMON_KEYWORDS} keywords (twice as many count twice).
+     * The points of {@link #commonGround} for words: between two languages, two or more names or keywords in common,
+     * each counted once (four or more count twice); in one language, {@link #COMMON_KEYWORDS} keywords (twice as many
+     * count twice). A name or keyword {@link #ubiquitous} in the open stories does not count.
      */
     private static int wordsInCommon(Fingerprint a, Fingerprint b, Set<String> ubiquitous) {
+        if (!a.language().equals(b.language())) {
+            // what two languages write alike is names and the words they borrow: counted together, once each
+            Set<String> alike = new HashSet<>();
+            for (String k : a.keywords()) {
+                if (b.keywords().contains(k) && !ubiquitous.contains(k)) {
+                    alike.add(k);
+                }
+            }
+            for (String n : a.names()) {
+                if (b.names().contains(n) && !ubiquitous.contains(NAME + n)) {
+                    alike.add(Fingerprints.prefix(n));
+                }
+            }
+            return alike.size() >= 4 ? 2 : alike.size() >= 2 ? 1 : 0;
+        }
         int keywords = 0;
         for (String k : a.keywords()) {
             keywords += b.keywords().contains(k) && !ubiquitous.contains(k) ? 1 : 0;
         }
-        int byKeywords = keywords >= 2 * COMMON_KEYWORDS ? 2 : keywords >= COMMON_KEYWORDS ? 1 : 0;
-        if (!a.language().equals(b.language())) {
-            int names = common(a.names(), b.names());
-            return Math.max(byKeywords, names >= 4 ? 2 : names >= 2 ? 1 : 0);
-        }
-        return byKeywords;
+        return keywords >= 2 * COMMON_KEYWORDS ? 2 : keywords >= COMMON_KEYWORDS ? 1 : 0;
     }
 
     /**

@@ -20,7 +20,7 @@ import java.util.Set;
  * {@link Similarity#NEAR_WINDOW}, or SimHashes at most
  * {@link Similarity#NEAR_DUPLICATE_BITS} bits apart, which then agree on at least one of {@code
  * NEAR_DUPLICATE_BITS + 1} bands of bits, or something in common that every language writes alike (an actor, a
- * malware name or CVE, an attributed state and a victim, a Latin-script name); so {@link #candidates} finds every
+ * malware name or CVE, an attributed state and a victim, a name or keyword); so {@link #candidates} finds every
  * source a full comparison would match.
  */
 final class StoryIndex {

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -512,6 +513,29 @@ class StoryClustererTest {
                 "NSA Washington Post", T0.plusSeconds(3600), cnKr), "ko");
 
         assertThat(assign(List.of(english), korean, T0).orElseThrow().story().storyId()).isNotEqualTo(english.story().storyId());
+    }
+
+    @Test
+    void joinsReportsInTwoScriptsOnTheNamesAndBorrowedWordsTheyShare() {
+        Tags none = tags(List.of(), List.of(), List.of());
+        OpenStory russian = first(inLanguage(article("a", "X", "\u0425\u0430\u043a\u0435\u0440\u044b \u0413\u0420\u0423",
+                "\u0425\u0430\u043a\u0435\u0440\u044b \u0413\u0420\u0423 \u0438\u0437 \u0433\u0440\u0443\u043f\u043f\u044b "
+                        + "Sandworm \u0430\u0442\u0430\u043a\u043e\u0432\u0430\u043b\u0438 \u041e\u043b\u0438\u043c\u043f\u0438"
+                        + "\u0430\u0434\u0443 \u0438 \u0437\u0430\u043f\u0443\u0441\u0442\u0438\u043b\u0438 NotPetya.", T0, none), "ru"));
+        EnrichedArticle polish = inLanguage(article("b", "Y", "Hakerzy GRU oskar\u017ceni", "Hakerzy GRU z grupy Sandworm "
+                + "zaatakowali olimpiad\u0119 i wypu\u015bcili NotPetya.", T0.plusSeconds(3600), none), "pl");
+
+        assertThat(assign(List.of(russian), polish, T0).orElseThrow().story().storyId()).isEqualTo(russian.story().storyId());
+    }
+
+    @Test
+    void writesCyrillicInLatinLettersForComparingScripts() {
+        Map<String, String> latin = Map.of("\u0433\u0440\u0443", "gru", "\u0445\u0430\u043a\u0435\u0440", "haker",
+                "\u043a\u0430\u0441\u043f\u0435\u0440\u0441\u043a\u043e\u0433\u043e", "kasperskogo",
+                "\u0443\u043a\u0440\u0430\u0457\u043d\u0430", "ukraina", "\u0448\u043f\u0438\u043e\u043d\u0430\u0436", "shpionazh");
+        latin.forEach((cyrillic, expected) -> assertThat(Cyrillic.toLatin(cyrillic)).as(cyrillic).isEqualTo(expected));
+        String noCyrillic = "nsa-2024";
+        assertThat(Cyrillic.toLatin(noCyrillic)).isSameAs(noCyrillic);
     }
 
     @Test
