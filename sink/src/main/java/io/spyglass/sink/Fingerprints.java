@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -105,9 +106,10 @@ final class Fingerprints {
     static Set<String> keywords(String title, String text, String language) {
         String scanned = title + "\n" + (text == null ? "" : text.substring(0, Math.min(text.length(), NAME_SCAN_CHARS)));
         Map<String, Integer> counts = new LinkedHashMap<>();
+        Predicate<String> stopWord = StopWords.of(language);
         for (String w : Words.words(scanned)) {
             if (Words.isCjk(w.codePointAt(0)) ? w.codePointCount(0, w.length()) == 2 && !StopWords.isKana(w)
-                    : w.length() >= 4 && !STOP_WORDS.contains(w) && !StopWords.contains(language, w)) {
+                    : w.length() >= 4 && !STOP_WORDS.contains(w) && !stopWord.test(w)) {
                 counts.merge(Words.isCjk(w.codePointAt(0)) ? w : prefix(Cyrillic.toLatin(w)), 1, Integer::sum);
             }
         }

@@ -2,6 +2,7 @@ package io.spyglass.sink;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.ar.ArabicAnalyzer;
@@ -58,14 +59,20 @@ final class StopWords {
         return bigram.codePoints().allMatch(cp -> cp >= 0x3040 && cp <= 0x309f);
     }
 
-    /** True when {@code word}, lower case, is a function word of {@code language}; false for a language without a list. */
-    static boolean contains(String language, String word) {
+    /**
+     * Whether a lower-case word is a function word of {@code language}; never true for a language without a list.
+     * Asked once per text, as it runs for every word of it.
+     */
+    static Predicate<String> of(String language) {
         Supplier<CharArraySet> list = BY_LANGUAGE.get(language);
         if (list == null) {
-            return false;
+            return word -> false;
         }
         CharArraySet set = SETS.computeIfAbsent(language, l -> list.get());
+        if (!language.equals("de")) {
+            return set::contains;
+        }
         // Lucene's German list has the spelling before 1996 ("daß", "muß"), news the one after ("dass", "muss")
-        return set.contains(word) || (language.equals("de") && word.contains("ss") && set.contains(word.replace("ss", "\u00df")));
+        return word -> set.contains(word) || (word.contains("ss") && set.contains(word.replace("ss", "\u00df")));
     }
 }
