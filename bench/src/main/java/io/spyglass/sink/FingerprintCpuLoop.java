@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Cost of {@code StoryClusterer.fingerprint}, the sink's largest per-article cost after the story index, by the
+ * Cost of {@link Fingerprints#of}, the sink's largest per-article cost after the story index, by the
  * thread's CPU time. Each round fingerprints every article of a JSON-lines file ({@code {"id","title","text"}}) 20
  * times; the figure to read is the mean of the last five rounds.
  *
@@ -50,7 +50,7 @@ public final class FingerprintCpuLoop {
             long start = threads.getCurrentThreadCpuTime();
             for (int pass = 0; pass < PASSES_PER_ROUND; pass++) {
                 for (EnrichedArticle a : articles) {
-                    checksum += StoryClusterer.fingerprint(a).simhash(); // used below, so the JIT keeps the call
+                    checksum += Fingerprints.of(a).simhash(); // used below, so the JIT keeps the call
                 }
             }
             double micros = (threads.getCurrentThreadCpuTime() - start) / 1e3 / PASSES_PER_ROUND / articles.size();

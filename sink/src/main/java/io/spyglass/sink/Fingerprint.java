@@ -19,8 +19,9 @@ import java.util.Set;
  * @param revision   the article's revision; 0 (stored before revisions existed) reads as 1
  * @param language   the language enrich detected, "und" when unknown
  * @param entities   lower-case malware names and CVE ids the tagger found: the same in every language
- * @param names      lower-case Latin-script names (capitalised words, acronyms, words with digits) of the title and
- *                   the start of the text, which a report in another script keeps as they are (NSA, Ivanti, APT41)
+ * @param names      lower-case names (capitalised words, acronyms, words with digits) of the title and the start of the
+ *                   text, which a report in another script keeps as they are (NSA, Ivanti, APT41), Cyrillic ones in
+ *                   Latin letters (ГРУ as "gru")
  * @param keywords   the most frequent content terms of the title and the start of the text: words of four or more
  *                   letters, CJK character bigrams; what two reports in one language have in common beyond the title
  */

@@ -15,19 +15,22 @@ import java.util.Set;
 /**
  * The fingerprints of the open stories' sources, indexed so that placing an article compares it only with the sources
  * it could match rather than with every open source (thousands after two weeks of news). Every way two reports can be
- * one event ({@link StoryClusterer#similarity}) needs publication times within {@link StoryClusterer#WINDOW}, and
- * either title words in common, at least {@link StoryClusterer#RELATED_TITLE} of them by Jaccard, or SimHashes at most
- * {@link StoryClusterer#NEAR_DUPLICATE_BITS} bits apart, which then agree on at least one of {@code
+ * one event ({@link Similarity#similarity}) needs publication times within {@link StoryClusterer#WINDOW}, and
+ * either title words in common, at least {@link Similarity#RELATED_TITLE} of them by Jaccard, within
+ * {@link Similarity#NEAR_WINDOW}, or SimHashes at most
+ * {@link Similarity#NEAR_DUPLICATE_BITS} bits apart, which then agree on at least one of {@code
  * NEAR_DUPLICATE_BITS + 1} bands of bits, or something in common that every language writes alike (an actor, a
- * malware name or CVE, an attributed state and a victim, a Latin-script name); so {@link #candidates} finds every
+ * malware name or CVE, an attributed state and a victim, a name or keyword); so {@link #candidates} finds every
  * source a full comparison would match.
  */
 final class StoryIndex {
-    private static final int BANDS = StoryClusterer.NEAR_DUPLICATE_BITS + 1;
+    private static final int BANDS = Similarity.NEAR_DUPLICATE_BITS + 1;
     /**
      * Days either side of an article's own that can hold a report of the same event: title words are indexed per day
      * of publication, so that a word in most headlines ("hackers") leads only to the sources of the window.
      */
+    private static final long NEAR_WINDOW_DAYS = Similarity.NEAR_WINDOW.toSeconds() / 86_400 + 1;
+    /** The same for what {@link Similarity#commonGround} compares, which can join reports a whole window apart. */
     private static final long WINDOW_DAYS = StoryClusterer.WINDOW.toSeconds() / 86_400 + 1;
 
     /** A title word of the sources published on one day (UTC days since the epoch). */
@@ -61,7 +64,7 @@ final class StoryIndex {
     private final Map<String, Source> byArticle = new HashMap<>();
     private final Map<TermDay, Set<Source>> byTitleTerm = new HashMap<>();
     private final Map<Long, Set<Source>> byBand = new HashMap<>();
-    /** Sources by what {@link StoryClusterer#commonGround} compares, per day of publication. */
+    /** Sources by what {@link Similarity#commonGround} compares, per day of publication. */
     private final Map<TermDay, Set<Source>> byGround = new HashMap<>();
     /** Per slot: its source, and the title words it shares with the fingerprint being placed (zero between calls). */
     private Source[] slots = new Source[256];
@@ -151,7 +154,7 @@ final class StoryIndex {
         int touchedCount = 0;
         long day = day(f);
         for (String term : f.titleTerms()) {
-            for (long d = day - WINDOW_DAYS; d <= day + WINDOW_DAYS; d++) {
+            for (long d = day - NEAR_WINDOW_DAYS; d <= day + NEAR_WINDOW_DAYS; d++) {
                 for (Source s : byTitleTerm.getOrDefault(new TermDay(term, d), Set.of())) {
                     if (commonTerms[s.slot]++ == 0) {
                         touched[touchedCount++] = s.slot;
@@ -165,7 +168,7 @@ final class StoryIndex {
             int common = commonTerms[s.slot];
             commonTerms[s.slot] = 0;
             double jaccard = (double) common / (f.titleTerms().size() + s.fingerprint.titleTerms().size() - common);
-            if (jaccard >= StoryClusterer.RELATED_TITLE) {
+            if (jaccard >= Similarity.RELATED_TITLE) {
                 out.add(s);
             }
         }
@@ -180,7 +183,7 @@ final class StoryIndex {
         return out;
     }
 
-    /** The keys of what {@link StoryClusterer#commonGround} compares: actors, entities, attributed-victim pairs, names. */
+    /** The keys of what {@link Similarity#commonGround} compares: actors, entities, attributed-victim pairs, names. */
     private static List<String> ground(Fingerprint f) {
         List<String> out = new ArrayList<>();
         f.actors().forEach(a -> out.add("actor:" + a));

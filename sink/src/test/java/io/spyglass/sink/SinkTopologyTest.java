@@ -86,7 +86,7 @@ class SinkTopologyTest {
         List<TestRecord<String, Story>> out = stories();
 
         assertThat(out).extracting(r -> r.value().sources().get(0).articleId()).containsExactly("spy", "spy-2");
-        assertThat(out).extracting(TestRecord::key).containsExactly(StoryClusterer.storyId("spy"), StoryClusterer.storyId("spy-2"));
+        assertThat(out).extracting(TestRecord::key).containsExactly(StoryRecords.storyId("spy"), StoryRecords.storyId("spy-2"));
         assertThat(out).extracting(r -> r.value().version()).containsExactly(1, 1);
         assertThat(out.get(0).value().title()).isEqualTo("Chinese hackers roamed Japan's defence networks");
         assertThat(out.get(0).value().sources().get(0).outlet()).isEqualTo("news.example");
@@ -102,7 +102,7 @@ class SinkTopologyTest {
 
         List<TestRecord<String, Story>> out = stories();
 
-        String id = StoryClusterer.storyId("first");
+        String id = StoryRecords.storyId("first");
         assertThat(out).extracting(TestRecord::key).containsExactly(id, id);
         assertThat(out).extracting(r -> r.value().version()).containsExactly(1, 2);
         assertThat(out.get(1).value().sources()).extracting(s -> s.articleId()).containsExactly("first", "copy");
@@ -124,7 +124,7 @@ class SinkTopologyTest {
         assertThat(header(dead.get(2), DeadLetter.SOURCE_OFFSET)).isEqualTo("2");
         assertThat(header(dead.get(2), DeadLetter.ERROR)).isEqualTo("record of 524289 bytes is over the limit of 524288");
         assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("[1,2,3]");
-        assertThat(stories()).extracting(TestRecord::key).containsExactly(StoryClusterer.storyId("spy"));
+        assertThat(stories()).extracting(TestRecord::key).containsExactly(StoryRecords.storyId("spy"));
         assertThat(stats.deadLettered()).isEqualTo(3);
     }
 
@@ -154,7 +154,7 @@ class SinkTopologyTest {
         enriched.pipeInput(new TestRecord<>("poison-marked-espionage", "{".getBytes(StandardCharsets.UTF_8),
                 new RecordHeaders().add(EnrichedArticle.ESPIONAGE_HEADER, "true".getBytes(StandardCharsets.UTF_8))));
 
-        assertThat(stories()).extracting(TestRecord::key).containsExactly(StoryClusterer.storyId("no-header"));
+        assertThat(stories()).extracting(TestRecord::key).containsExactly(StoryRecords.storyId("no-header"));
         assertThat(deadLetter.readRecordsToList()).extracting(TestRecord::key)
                 .containsExactly("poison-without-header", "poison-marked-espionage");
         assertThat(stats.skipped()).isEqualTo(1);
@@ -172,8 +172,8 @@ class SinkTopologyTest {
 
         List<TestRecord<String, Story>> out = stories();
 
-        String id = StoryClusterer.storyId("spy");
-        assertThat(out).extracting(TestRecord::key).containsExactly(id, id, StoryClusterer.storyId("other"), id);
+        String id = StoryRecords.storyId("spy");
+        assertThat(out).extracting(TestRecord::key).containsExactly(id, id, StoryRecords.storyId("other"), id);
         assertThat(out).extracting(r -> r.value().version()).containsExactly(1, 2, 1, 3);
         assertThat(out.get(3).value().sources()).extracting(s -> s.articleId()).containsExactly("spy");
     }

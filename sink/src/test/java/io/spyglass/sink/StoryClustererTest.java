@@ -17,8 +17,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -77,11 +79,11 @@ class StoryClustererTest {
             // within two seconds of the window's edge, either way round, down to the nanosecond
             Instant b = a.plusNanos((random.nextBoolean() ? 1 : -1) * (window + random.nextLong(-2_000_000_000L, 2_000_000_000L)));
             boolean expected = a.isAfter(b.plus(StoryClusterer.WINDOW)) || b.isAfter(a.plus(StoryClusterer.WINDOW));
-            assertThat(StoryClusterer.apartMoreThanWindow(a, b)).as("%s %s", a, b).isEqualTo(expected);
+            assertThat(Similarity.apartMoreThanWindow(a, b)).as("%s %s", a, b).isEqualTo(expected);
             apart += expected ? 1 : 0;
         }
-        assertThat(StoryClusterer.apartMoreThanWindow(base, base.plus(StoryClusterer.WINDOW))).isFalse();
-        assertThat(StoryClusterer.apartMoreThanWindow(base.plus(StoryClusterer.WINDOW).plusNanos(1), base)).isTrue();
+        assertThat(Similarity.apartMoreThanWindow(base, base.plus(StoryClusterer.WINDOW))).isFalse();
+        assertThat(Similarity.apartMoreThanWindow(base.plus(StoryClusterer.WINDOW).plusNanos(1), base)).isTrue();
         assertThat(apart).isBetween(8_000, 12_000);
     }
 
@@ -94,7 +96,7 @@ class StoryClustererTest {
             for (int k = random.nextInt(200); k > 0; k--) {
                 text.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
-            List<String> words = StoryClusterer.words(text.toString());
+            List<String> words = Words.words(text.toString());
             int[] ones = new int[64];
             for (int w = 0; w + 3 <= words.size(); w++) {
                 long h = 0xcbf29ce484222325L; // FNV-1a, 64 bits
@@ -110,7 +112,7 @@ class StoryClustererTest {
                 expected |= 2 * ones[bit] > words.size() - 2 ? 1L << bit : 0;
             }
 
-            Fingerprint f = StoryClusterer.fingerprint(article("p" + n, "Pin", "Title", text.toString(), T0, CN_JP));
+            Fingerprint f = Fingerprints.of(article("p" + n, "Pin", "Title", text.toString(), T0, CN_JP));
 
             assertThat(f.shingles()).isEqualTo(Math.max(0, words.size() - 2));
             assertThat(f.simhash()).as("SimHash of %s", text).isEqualTo(words.size() < 3 ? 0 : expected);
@@ -131,7 +133,7 @@ class StoryClustererTest {
             List<String> expected = new ArrayList<>();
             word.matcher(prepared).results().map(MatchResult::group).forEach(w -> expected.addAll(tokens(w)));
 
-            assertThat(StoryClusterer.words(text.toString())).as("words of %s", text).isEqualTo(expected);
+            assertThat(Words.words(text.toString())).as("words of %s", text).isEqualTo(expected);
         }
     }
 
@@ -141,7 +143,7 @@ class StoryClustererTest {
         EnrichedArticle a = article("pin", "Pin", "Title", "Chinese military hackers broke into Japan's classified defence "
                 + "networks and stayed there for years, officials said on Tuesday.", T0, CN_JP);
 
-        Fingerprint f = StoryClusterer.fingerprint(a);
+        Fingerprint f = Fingerprints.of(a);
 
         assertThat(f.simhash()).isEqualTo(-8065313579520763112L);
         assertThat(f.shingles()).isEqualTo(16);
@@ -166,7 +168,7 @@ class StoryClustererTest {
         OpenStory s = first(article("a", "Harbour Ledger", "PLA hackers inside Japan's defence networks", JAPAN, T0, CN_JP));
 
         Story story = s.story();
-        assertThat(story.storyId()).isEqualTo(StoryClusterer.storyId("a")).hasSize(64).isNotEqualTo("a");
+        assertThat(story.storyId()).isEqualTo(StoryRecords.storyId("a")).hasSize(64).isNotEqualTo("a");
         assertThat(story.version()).isEqualTo(1);
         assertThat(story.title()).isEqualTo("PLA hackers inside Japan's defence networks");
         assertThat(story.url()).isEqualTo("https://a.example/story");
@@ -228,7 +230,7 @@ class StoryClustererTest {
 
         Story story = assign(List.of(s), other, T0).orElseThrow().story();
 
-        assertThat(story.storyId()).isEqualTo(StoryClusterer.storyId("b"));
+        assertThat(story.storyId()).isEqualTo(StoryRecords.storyId("b"));
         assertThat(story.version()).isEqualTo(1);
     }
 
@@ -268,7 +270,56 @@ class StoryClustererTest {
                 T0.plus(StoryClusterer.WINDOW).plusSeconds(1), CN_JP);
 
         assertThat(assign(List.of(s), late, T0).orElseThrow().story().storyId())
-                .isEqualTo(StoryClusterer.storyId("b"));
+                .isEqualTo(StoryRecords.storyId("b"));
+    }
+
+    @Test
+    void joinsAReportDaysLaterOnlyOnFirmCommonGround() {
+        Tags apt = tags(List.of(new Country("CN", "China")), List.of(new Country("JP", "Japan")), List.of(new Actor("APT40", "CN")));
+        OpenStory s = first(article("a", "X", "PLA hackers inside Japan's defence networks", JAPAN, T0, apt));
+        Instant fiveDaysOn = T0.plus(Duration.ofDays(5));
+        // the same actor, states and words: the follow-up of the event
+        EnrichedArticle followUp = article("b", "Y", "Tokyo responds", "Officials in Tokyo confirmed that hackers working "
+                + "for the People's Liberation Army had been inside the classified defence networks; the National Security "
+                + "Agency had warned them, the officials said, and the breach lasted months.", fiveDaysOn, apt);
+        // a headline in common is enough within three days, not five
+        EnrichedArticle sameTitle = article("c", "Z", "PLA hackers inside Japan's defence networks", BALTIC, fiveDaysOn,
+                tags(List.of(), List.of(), List.of()));
+
+        assertThat(assign(List.of(s), followUp, T0).orElseThrow().story().storyId()).isEqualTo(s.story().storyId());
+        assertThat(assign(List.of(s), sameTitle, T0).orElseThrow().story().storyId()).isEqualTo(StoryRecords.storyId("c"));
+    }
+
+    @Test
+    void joinsAReportNamingOtherVictimsWhenItsWordsAgreeButNeverMergesOnIt() {
+        Tags ruUa = tags(List.of(new Country("RU", "Russia")), List.of(new Country("UA", "Ukraine")), List.of());
+        Tags ruGb = tags(List.of(new Country("RU", "Russia")), List.of(new Country("GB", "United Kingdom")), List.of());
+        OpenStory s = first(article("a", "X", "London blames Moscow", "Britain formally blamed the Russian military for the "
+                + "NotPetya malware, which crippled Ukrainian banks, shipping companies and ministries before spreading "
+                + "worldwide and causing billions in damage.", T0, ruUa));
+        EnrichedArticle other = article("b", "Y", "Allies join the attribution", "Washington and Canberra joined Britain: the "
+                + "NotPetya malware came from the Russian military, they said, and its damage to shipping companies, banks "
+                + "and ministries ran into billions.", T0.plus(Duration.ofHours(3)), ruGb);
+
+        assertThat(Similarity.firm(s.fingerprints().get(0), Fingerprints.of(other), Set.of())).isFalse();
+        assertThat(assign(List.of(s), other, T0).orElseThrow().story().storyId()).isEqualTo(s.story().storyId());
+    }
+
+    @Test
+    void keepsGermanFunctionWordsOutOfTheKeywords() {
+        Set<String> keywords = Fingerprints.keywords("Hackerangriff auf den Bundestag", "Nach dem Angriff, der eine Woche "
+                + "dauerte, sagte eine Sprecherin, dass die Daten einer Fraktion abgeflossen seien. Nach Angaben des Amtes "
+                + "hatte die Gruppe dabei einen Zugang.", "de");
+
+        assertThat(keywords).contains("hacke", "bunde", "angri", "sprec").doesNotContain("nach", "eine", "einer", "dass",
+                "hatte");
+    }
+
+    @Test
+    void keepsHiraganaBigramsOutOfJapaneseKeywords() {
+        Set<String> keywords = Fingerprints.keywords("防衛省が発表している", "", "ja");
+
+        assertThat(keywords).contains("防衛", "発表").doesNotContain("して", "てい");
     }
 
     @Test
@@ -317,8 +368,8 @@ class StoryClustererTest {
         int i = 0;
         while (i < cps.length) {
             int j = i;
-            boolean cjk = StoryClusterer.isCjk(cps[i]);
-            while (j < cps.length && StoryClusterer.isCjk(cps[j]) == cjk) {
+            boolean cjk = Words.isCjk(cps[i]);
+            while (j < cps.length && Words.isCjk(cps[j]) == cjk) {
                 j++;
             }
             if (!cjk) {
@@ -462,6 +513,29 @@ class StoryClustererTest {
                 "NSA Washington Post", T0.plusSeconds(3600), cnKr), "ko");
 
         assertThat(assign(List.of(english), korean, T0).orElseThrow().story().storyId()).isNotEqualTo(english.story().storyId());
+    }
+
+    @Test
+    void joinsReportsInTwoScriptsOnTheNamesAndBorrowedWordsTheyShare() {
+        Tags none = tags(List.of(), List.of(), List.of());
+        OpenStory russian = first(inLanguage(article("a", "X", "\u0425\u0430\u043a\u0435\u0440\u044b \u0413\u0420\u0423",
+                "\u0425\u0430\u043a\u0435\u0440\u044b \u0413\u0420\u0423 \u0438\u0437 \u0433\u0440\u0443\u043f\u043f\u044b "
+                        + "Sandworm \u0430\u0442\u0430\u043a\u043e\u0432\u0430\u043b\u0438 \u041e\u043b\u0438\u043c\u043f\u0438"
+                        + "\u0430\u0434\u0443 \u0438 \u0437\u0430\u043f\u0443\u0441\u0442\u0438\u043b\u0438 NotPetya.", T0, none), "ru"));
+        EnrichedArticle polish = inLanguage(article("b", "Y", "Hakerzy GRU oskar\u017ceni", "Hakerzy GRU z grupy Sandworm "
+                + "zaatakowali olimpiad\u0119 i wypu\u015bcili NotPetya.", T0.plusSeconds(3600), none), "pl");
+
+        assertThat(assign(List.of(russian), polish, T0).orElseThrow().story().storyId()).isEqualTo(russian.story().storyId());
+    }
+
+    @Test
+    void writesCyrillicInLatinLettersForComparingScripts() {
+        Map<String, String> latin = Map.of("\u0433\u0440\u0443", "gru", "\u0445\u0430\u043a\u0435\u0440", "haker",
+                "\u043a\u0430\u0441\u043f\u0435\u0440\u0441\u043a\u043e\u0433\u043e", "kasperskogo",
+                "\u0443\u043a\u0440\u0430\u0457\u043d\u0430", "ukraina", "\u0448\u043f\u0438\u043e\u043d\u0430\u0436", "shpionazh");
+        latin.forEach((cyrillic, expected) -> assertThat(Cyrillic.toLatin(cyrillic)).as(cyrillic).isEqualTo(expected));
+        String noCyrillic = "nsa-2024";
+        assertThat(Cyrillic.toLatin(noCyrillic)).isSameAs(noCyrillic);
     }
 
     @Test

@@ -65,7 +65,7 @@ class StoryIndexTest {
             Set<Fingerprint> candidates = new HashSet<>();
             index.candidates(f).forEach(s -> candidates.add(s.fingerprint()));
             for (Fingerprint g : indexed) {
-                if (StoryClusterer.similarity(f, g) > 0) {
+                if (Similarity.similarity(f, g) > 0) {
                     matched++;
                     assertThat(candidates).contains(g);
                 }

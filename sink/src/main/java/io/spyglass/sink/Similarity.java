@@ -1,0 +1,231 @@
+package io.spyglass.sink;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How alike two reports are as reports of one event, on their fingerprints: near-duplicate texts (SimHash), title
+ * terms in common, and the common ground ({@link #commonGround}) that every language writes alike. Pure.
+ */
+final class Similarity {
+    static final int NEAR_DUPLICATE_BITS = 6;
+    static final int MIN_SHINGLES = 10;
+    static final double SAME_TITLE = 0.5;
+    static final double RELATED_TITLE = 0.2;
+    /** Points of {@link #commonGround} that make two reports one event without any title or text in common. */
+    static final int COMMON_GROUND = 2;
+    /** Open stories that share a keyword or attributed-victim pair before it stops counting ({@link #ubiquitous}). */
+    static final int UBIQUITOUS_STORIES = 6;
+    /** Keywords two reports in one language share for a point of {@link #commonGround}; twice as many, two. */
+    static final int COMMON_KEYWORDS = 3;
+    /** Marks a name among the {@link #ubiquitous} keys, which are keywords and attributed-victim pairs besides. */
+    private static final String NAME = "name:";
+    /**
+     * Reports within this of each other are one event on any of the rules of {@link #similarity}; reports further
+     * apart, up to {@link StoryClusterer#WINDOW}, only on near-duplicate texts or more common ground than a match needs
+     * ({@link #commonGround} above {@link #COMMON_GROUND}): the news of an event can run for a week (a breach, then the
+     * advisories and the sanctions), but a week of one beat's headlines and words says nothing.
+     */
+    static final Duration NEAR_WINDOW = Duration.ofDays(3);
+    private static final long NEAR_WINDOW_SECONDS = NEAR_WINDOW.toSeconds();
+    private static final long WINDOW_SECONDS = StoryClusterer.WINDOW.toSeconds();
+
+    private Similarity() {
+    }
+
+    /**
+     * How alike two articles are as reports of one event, in (0, 3]; 0 when they are not the same event.
+     */
+    static double similarity(Fingerprint a, Fingerprint b) {
+        return similarity(a, b, Set.of());
+    }
+
+    /**
+     * Of {@code f}'s keywords, names ({@link #NAME} before them) and attributed-victim pairs, those that
+     * {@link #UBIQUITOUS_STORIES} or more open stories among the candidates share: the words of the beat in a busy week ("microsoft", "hackers", China and the
+     * United States), which say nothing of which event a report is about. Counted in stories, not sources, so the
+     * many reports of one event do not make its own words common.
+     */
+    static Set<String> ubiquitous(Fingerprint f, Collection<StoryIndex.Source> candidates) {
+        Map<String, Set<String>> stories = new HashMap<>();
+        Set<String> fPairs = pairs(f);
+        for (StoryIndex.Source s : candidates) {
+            Fingerprint g = s.fingerprint();
+            for (String k : f.keywords()) {
+                if (g.keywords().contains(k)) {
+                    stories.computeIfAbsent(k, x -> new HashSet<>()).add(s.storyId());
+                }
+            }
+            for (String n : f.names()) {
+                if (g.names().contains(n)) {
+                    stories.computeIfAbsent(NAME + n, x -> new HashSet<>()).add(s.storyId());
+                }
+            }
+            Set<String> gPairs = fPairs.isEmpty() ? Set.of() : pairs(g);
+            for (String pair : fPairs) {
+                if (gPairs.contains(pair)) {
+                    stories.computeIfAbsent(pair, x -> new HashSet<>()).add(s.storyId());
+                }
+            }
+        }
+        Set<String> out = new HashSet<>();
+        stories.forEach((key, in) -> {
+            if (in.size() >= UBIQUITOUS_STORIES) {
+                out.add(key);
+            }
+        });
+        return out;
+    }
+
+    /** The attributed-victim pairs of a fingerprint, as "CN>US". */
+    static Set<String> pairs(Fingerprint f) {
+        Set<String> out = new HashSet<>();
+        for (String a : f.attributed()) {
+            f.victims().forEach(v -> out.add(a + ">" + v));
+        }
+        return out;
+    }
+
+    /** {@link #similarity(Fingerprint, Fingerprint)}, not counting the {@code ubiquitous} keywords and pairs. */
+    static double similarity(Fingerprint a, Fingerprint b, Set<String> ubiquitous) {
+        if (apartMoreThanWindow(a.time(), b.time())) {
+            return 0;
+        }
+        boolean late = apartMoreThan(a.time(), b.time(), NEAR_WINDOW_SECONDS);
+        double title = jaccard(a.titleTerms(), b.titleTerms());
+        boolean texts = a.shingles() >= MIN_SHINGLES && b.shingles() >= MIN_SHINGLES;
+        int distance = Long.bitCount(a.simhash() ^ b.simhash());
+        double text = texts ? 1 - distance / 64.0 : 0;
+        boolean conflicting = conflicting(a, b);
+        int ground = conflicting && !otherVictimsOnly(a, b, ubiquitous) ? 0 : commonGround(a, b, ubiquitous);
+        boolean sameEvent = (texts && distance <= NEAR_DUPLICATE_BITS)
+                || (late ? ground > COMMON_GROUND : (title >= SAME_TITLE && !conflicting)
+                        || (sharesEntities(a, b) && title >= RELATED_TITLE)
+                        || ground >= COMMON_GROUND);
+        return sameEvent ? title + text + ground / 4.0 : 0;
+    }
+
+    /**
+     * True when two reports of one event (by {@link #similarity}) are so clearly one that a third report matching
+     * both merges their stories: a near-duplicate text, most title terms in common, or more common ground than it
+     * takes to match.
+     */
+    static boolean firm(Fingerprint a, Fingerprint b, Set<String> ubiquitous) {
+        boolean texts = a.shingles() >= MIN_SHINGLES && b.shingles() >= MIN_SHINGLES;
+        if (texts && Long.bitCount(a.simhash() ^ b.simhash()) <= NEAR_DUPLICATE_BITS) {
+            return true;
+        }
+        boolean conflicting = conflicting(a, b);
+        return !conflicting && (jaccard(a.titleTerms(), b.titleTerms()) >= SAME_TITLE
+                || commonGround(a, b, ubiquitous) > COMMON_GROUND);
+    }
+
+    /**
+     * What two reports agree on that every language writes alike, in points: the same actor; the same malware or
+     * CVE; the same attributed state and the same victim; and words ({@link #wordsInCommon}).
+     */
+    static int commonGround(Fingerprint a, Fingerprint b, Set<String> ubiquitous) {
+        int points = 0;
+        points += intersects(a.actors(), b.actors()) ? 1 : 0;
+        points += intersects(a.entities(), b.entities()) ? 1 : 0;
+        Set<String> pairs = pairs(b);
+        points += pairs(a).stream().anyMatch(p -> pairs.contains(p) && !ubiquitous.contains(p)) ? 1 : 0;
+        return points + wordsInCommon(a, b, ubiquitous);
+    }
+
+    /**
+     * The points of {@link #commonGround} for words: between two languages, two or more names or keywords in common,
+     * each counted once (four or more count twice); in one language, {@link #COMMON_KEYWORDS} keywords (twice as many
+     * count twice). A name or keyword {@link #ubiquitous} in the open stories does not count.
+     */
+    private static int wordsInCommon(Fingerprint a, Fingerprint b, Set<String> ubiquitous) {
+        if (!a.language().equals(b.language())) {
+            // what two languages write alike is names and the words they borrow: counted together, once each
+            Set<String> alike = new HashSet<>();
+            for (String k : a.keywords()) {
+                if (b.keywords().contains(k) && !ubiquitous.contains(k)) {
+                    alike.add(k);
+                }
+            }
+            for (String n : a.names()) {
+                if (b.names().contains(n) && !ubiquitous.contains(NAME + n)) {
+                    alike.add(Fingerprints.prefix(n));
+                }
+            }
+            return alike.size() >= 4 ? 2 : alike.size() >= 2 ? 1 : 0;
+        }
+        int keywords = 0;
+        for (String k : a.keywords()) {
+            keywords += b.keywords().contains(k) && !ubiquitous.contains(k) ? 1 : 0;
+        }
+        return keywords >= 2 * COMMON_KEYWORDS ? 2 : keywords >= COMMON_KEYWORDS ? 1 : 0;
+    }
+
+    /**
+     * True when two reports conflict only by naming different victims, and their words agree as much as
+     * {@link #wordsInCommon} counts at most: the tagger's victims are the countries a text names as hit, and two
+     * reports of one event often name different ones (one lists the allies who blame Russia, another the country
+     * hit), so such reports still match on common ground, though they never merge stories ({@link #firm}).
+     */
+    private static boolean otherVictimsOnly(Fingerprint a, Fingerprint b, Set<String> ubiquitous) {
+        return !disjoint(a.attributed(), b.attributed()) && !disjoint(a.actors(), b.actors())
+                && wordsInCommon(a, b, ubiquitous) >= COMMON_GROUND;
+    }
+
+    /**
+     * {@code a} after {@code b + WINDOW}, or {@code b} after {@code a + WINDOW}; in arithmetic, as this runs for every
+     * candidate source and {@code Instant.plus} allocates.
+     */
+    static boolean apartMoreThanWindow(Instant a, Instant b) {
+        return apartMoreThan(a, b, WINDOW_SECONDS);
+    }
+
+    private static boolean apartMoreThan(Instant a, Instant b, long window) {
+        long seconds = Math.abs(a.getEpochSecond() - b.getEpochSecond());
+        int laterNanos = a.getEpochSecond() >= b.getEpochSecond() ? a.getNano() - b.getNano() : b.getNano() - a.getNano();
+        return seconds > window || (seconds == window && laterNanos > 0);
+    }
+
+    private static boolean sharesEntities(Fingerprint a, Fingerprint b) {
+        return intersects(a.actors(), b.actors())
+                || (intersects(a.attributed(), b.attributed()) && intersects(a.victims(), b.victims()));
+    }
+
+    /**
+     * Reports that blame different states, name different victims or name different actors are different events,
+     * however alike their formulaic headlines ("Espionage: hackers inside X's ministry") or the words of their beat
+     * (Microsoft, Chinese hackers, the United States).
+     */
+    private static boolean conflicting(Fingerprint a, Fingerprint b) {
+        return disjoint(a.attributed(), b.attributed()) || disjoint(a.victims(), b.victims()) || disjoint(a.actors(), b.actors());
+    }
+
+    static boolean disjoint(Set<String> a, Set<String> b) {
+        return !a.isEmpty() && !b.isEmpty() && !intersects(a, b);
+    }
+
+    static boolean intersects(Set<String> a, Set<String> b) {
+        return a.stream().anyMatch(b::contains);
+    }
+
+    private static int common(Set<String> a, Set<String> b) {
+        int n = 0;
+        for (String x : a) {
+            n += b.contains(x) ? 1 : 0;
+        }
+        return n;
+    }
+
+    static double jaccard(Set<String> a, Set<String> b) {
+        if (a.isEmpty() && b.isEmpty()) {
+            return 0;
+        }
+        int common = common(a, b);
+        return (double) common / (a.size() + b.size() - common);
+    }
+}
