@@ -218,7 +218,7 @@ class SinkTopologyTest {
         espionage = driver.createOutputTopic(TOPICS.espionage(), new StringDeserializer(), new ByteArrayDeserializer());
         KeyValueStore<String, ClosedStory> closed = driver.getKeyValueStore(SinkTopology.CLOSED_STORIES_STORE);
         KeyValueStore<String, OpenStory> open = driver.getKeyValueStore(SinkTopology.STORIES_STORE);
-        String spy = StoryClusterer.storyId("spy");
+        String spy = StoryRecords.storyId("spy");
 
         pipe("spy", true, "Chinese hackers roamed Japan's defence networks", JAPAN, NOW);
         // stream time moves on with other stories: 15 days later the first has closed, its version kept
@@ -231,7 +231,7 @@ class SinkTopologyTest {
         pipe("c", true, "Ransomware crew leaks hospital records", "The gang posted files from three clinics on its site.",
                 NOW.plus(Duration.ofDays(46)));
         assertThat(closed.get(spy)).isNull();
-        assertThat(closed.get(StoryClusterer.storyId("b"))).as("b closed at day 46, kept").isNotNull();
+        assertThat(closed.get(StoryRecords.storyId("b"))).as("b closed at day 46, kept").isNotNull();
     }
 
     @Test
