@@ -1,17 +1,17 @@
 package io.spyglass.sink;
 
 /**
- * Cyrillic written in Latin letters, for comparing the keywords and names of reports across scripts: "ГРУ" is "gru",
- * "Касперского" starts as "Kaspersky" does, "хакер" is the Polish and Serbian "haker". One letter for one letter
- * where it can be (х is h, as in Ukrainian and Serbian Latin), so words of one script keep apart as they were.
+ * Cyrillic written in Latin letters, for comparing the keywords and names of reports across scripts: "ГРУ" is
+ * "gru", "Касперского" starts as "Kaspersky" does, "хакер" is the Polish and Serbian "haker". One letter for one
+ * letter where it can be (х is h, as in Ukrainian and Serbian Latin), so words of one script keep apart as they were.
  */
 final class Cyrillic {
     private static final String[] LATIN = new String[0x500 - 0x400];
 
     static {
         String lower = "абвгдежзийклмнопрстуфхцчшщъыьэюя";
-        String[] latin = {"a", "b", "v", "g", "d", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u",
-                "f", "h", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"};
+        String[] latin = {"a", "b", "v", "g", "d", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r", "s",
+                "t", "u", "f", "h", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"};
         for (int i = 0; i < lower.length(); i++) {
             LATIN[lower.charAt(i) - 0x400] = latin[i];
         }

@@ -47,8 +47,9 @@ final class Similarity {
 
     /**
      * Of {@code f}'s keywords, names ({@link #NAME} before them) and attributed-victim pairs, those that
-     * {@link #UBIQUITOUS_STORIES} or more open stories among the candidates share: the words of the beat in a busy week ("microsoft", "hackers", China and the
-     * United States), which say nothing of which event a report is about. Counted in stories, not sources, so the
+     * {@link #UBIQUITOUS_STORIES} or more open stories among the candidates share: the words of the beat in a busy
+     * week ("microsoft", "hackers", the NSA, China and the United States), which say nothing of which event a report
+     * is about. Counted in stories, not sources, so the
      * many reports of one event do not make its own words common.
      */
     static Set<String> ubiquitous(Fingerprint f, Collection<StoryIndex.Source> candidates) {
@@ -102,11 +103,11 @@ final class Similarity {
         int distance = Long.bitCount(a.simhash() ^ b.simhash());
         double text = texts ? 1 - distance / 64.0 : 0;
         boolean conflicting = conflicting(a, b);
-        int ground = conflicting && !otherVictimsOnly(a, b, ubiquitous) ? 0 : commonGround(a, b, ubiquitous);
+        int ground = conflicting ? 0 : commonGround(a, b, ubiquitous);
         boolean sameEvent = (texts && distance <= NEAR_DUPLICATE_BITS)
-                || (late ? ground > COMMON_GROUND : (title >= SAME_TITLE && !conflicting)
-                        || (sharesEntities(a, b) && title >= RELATED_TITLE)
-                        || ground >= COMMON_GROUND);
+                || (late ? ground > COMMON_GROUND
+                        : (title >= SAME_TITLE && !conflicting) || (sharesEntities(a, b) && title >= RELATED_TITLE)
+                                || ground >= COMMON_GROUND);
         return sameEvent ? title + text + ground / 4.0 : 0;
     }
 
@@ -164,17 +165,6 @@ final class Similarity {
             keywords += b.keywords().contains(k) && !ubiquitous.contains(k) ? 1 : 0;
         }
         return keywords >= 2 * COMMON_KEYWORDS ? 2 : keywords >= COMMON_KEYWORDS ? 1 : 0;
-    }
-
-    /**
-     * True when two reports conflict only by naming different victims, and their words agree as much as
-     * {@link #wordsInCommon} counts at most: the tagger's victims are the countries a text names as hit, and two
-     * reports of one event often name different ones (one lists the allies who blame Russia, another the country
-     * hit), so such reports still match on common ground, though they never merge stories ({@link #firm}).
-     */
-    private static boolean otherVictimsOnly(Fingerprint a, Fingerprint b, Set<String> ubiquitous) {
-        return !disjoint(a.attributed(), b.attributed()) && !disjoint(a.actors(), b.actors())
-                && wordsInCommon(a, b, ubiquitous) >= COMMON_GROUND;
     }
 
     /**

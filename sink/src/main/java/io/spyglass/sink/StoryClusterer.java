@@ -18,11 +18,12 @@ import java.util.function.ToIntFunction;
 
 /**
  * Groups espionage articles that report the same event into stories. Pure: the caller keeps the open stories.
- * Two articles report the same event when they were published within the window of each other and either their
- * texts are near-duplicates (syndicated or lightly edited copies: SimHash of token 3-shingles), their titles share
- * most terms and they do not blame different states or name different victims, they name the same actor or the
- * same attributed state and victim and their titles share some terms, or, in any two languages, they agree on
- * enough of what every language writes alike ({@link Similarity#commonGround}). Titles and texts in Chinese, Japanese and
+ * Two articles report the same event when they were published within {@link Similarity#NEAR_WINDOW} of each other
+ * and either their texts are near-duplicates (syndicated or lightly edited copies: SimHash of token 3-shingles),
+ * their titles share most terms and they do not blame different states or name different victims, they name the
+ * same actor or the same attributed state and victim and their titles share some terms, or, in any two languages,
+ * they agree on enough of what every language writes alike ({@link Similarity#commonGround}). Up to {@link #WINDOW}
+ * apart, only near-duplicate texts or firm common ground make one event. Titles and texts in Chinese, Japanese and
  * Korean are compared by character bigrams, as they have no spaces between words.
  */
 public final class StoryClusterer {

@@ -291,21 +291,6 @@ class StoryClustererTest {
     }
 
     @Test
-    void joinsAReportNamingOtherVictimsWhenItsWordsAgreeButNeverMergesOnIt() {
-        Tags ruUa = tags(List.of(new Country("RU", "Russia")), List.of(new Country("UA", "Ukraine")), List.of());
-        Tags ruGb = tags(List.of(new Country("RU", "Russia")), List.of(new Country("GB", "United Kingdom")), List.of());
-        OpenStory s = first(article("a", "X", "London blames Moscow", "Britain formally blamed the Russian military for the "
-                + "NotPetya malware, which crippled Ukrainian banks, shipping companies and ministries before spreading "
-                + "worldwide and causing billions in damage.", T0, ruUa));
-        EnrichedArticle other = article("b", "Y", "Allies join the attribution", "Washington and Canberra joined Britain: the "
-                + "NotPetya malware came from the Russian military, they said, and its damage to shipping companies, banks "
-                + "and ministries ran into billions.", T0.plus(Duration.ofHours(3)), ruGb);
-
-        assertThat(Similarity.firm(s.fingerprints().get(0), Fingerprints.of(other), Set.of())).isFalse();
-        assertThat(assign(List.of(s), other, T0).orElseThrow().story().storyId()).isEqualTo(s.story().storyId());
-    }
-
-    @Test
     void keepsGermanFunctionWordsOutOfTheKeywords() {
         Set<String> keywords = Fingerprints.keywords("Hackerangriff auf den Bundestag", "Nach dem Angriff, der eine Woche "
                 + "dauerte, sagte eine Sprecherin, dass die Daten einer Fraktion abgeflossen seien. Nach Angaben des Amtes "
