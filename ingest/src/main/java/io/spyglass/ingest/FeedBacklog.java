@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * {@link ItemWindow}), in which order it works them, and where the next poll goes on after it.
  */
 final class FeedBacklog {
-    private static final Logger LOG = LoggerFactory.getLogger(FeedBacklog.class);
+    // the poller's logger: its per-poll lines are configured (logback.xml) and shown under that one name
+    private static final Logger LOG = LoggerFactory.getLogger(FeedPoller.class);
 
     private final int maxItems;
     /**

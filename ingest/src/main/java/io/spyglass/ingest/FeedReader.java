@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * home page) is read through the feed the page announces, and later polls go to that feed directly until it fails.
  */
 final class FeedReader {
-    private static final Logger LOG = LoggerFactory.getLogger(FeedReader.class);
+    // the poller's logger: its per-poll lines are configured (logback.xml) and shown under that one name
+    private static final Logger LOG = LoggerFactory.getLogger(FeedPoller.class);
     private static final String FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, "
             + "application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5";
 

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * or marks it seen again; shared by every worker, so that two feeds listing one story fetch it once.
  */
 final class ItemPublisher {
-    private static final Logger LOG = LoggerFactory.getLogger(ItemPublisher.class);
+    // the poller's logger: its per-poll lines are configured (logback.xml) and shown under that one name
+    private static final Logger LOG = LoggerFactory.getLogger(FeedPoller.class);
     private static final String PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5";
     /** Polls an item's page may be put off by a rate-limited site before the feed's text is published instead. */
     static final int MAX_DEFERRALS = 3;
