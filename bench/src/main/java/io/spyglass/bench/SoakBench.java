@@ -2,14 +2,14 @@ package io.spyglass.bench;
 
 import io.spyglass.app.broker.EmbeddedKafka;
 import io.spyglass.enrich.EnrichApp;
-import io.spyglass.ingest.FeedSource;
 import io.spyglass.ingest.IngestApp;
 import io.spyglass.ingest.IngestConfig;
-import io.spyglass.ingest.ItemLimits;
 import io.spyglass.ingest.extract.SiteRules;
+import io.spyglass.ingest.feedlist.FeedSource;
 import io.spyglass.ingest.fetch.AddressPolicy;
 import io.spyglass.ingest.fetch.Cidr;
 import io.spyglass.ingest.fetch.FetchSettings;
+import io.spyglass.ingest.poll.ItemLimits;
 import io.spyglass.model.Retention;
 import io.spyglass.model.Topics;
 import io.spyglass.sink.SinkApp;

@@ -1,6 +1,9 @@
 package io.spyglass.ingest;
 
+import io.spyglass.ingest.feedlist.FeedSource;
 import io.spyglass.ingest.fetch.CacheValidators;
+import io.spyglass.ingest.poll.FeedPoll;
+import io.spyglass.ingest.poll.PollOutcome;
 import io.spyglass.model.FeedStatus;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,10 @@ package io.spyglass.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spyglass.ingest.feedlist.FeedSource;
 import io.spyglass.ingest.fetch.CacheValidators;
+import io.spyglass.ingest.poll.FeedPoll;
+import io.spyglass.ingest.poll.PollOutcome;
 import io.spyglass.model.FeedStatus;
 import java.net.URI;
 import java.time.Duration;
