@@ -3,12 +3,12 @@ package io.spyglass.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.spyglass.app.broker.TopicAdminIT;
 import io.spyglass.app.broker.TopicAdmin;
+import io.spyglass.app.broker.TopicAdminIT;
 import io.spyglass.enrich.EnrichApp;
-import io.spyglass.ingest.CanonicalUrl;
-import io.spyglass.ingest.ItemState;
-import io.spyglass.ingest.KafkaArticleLog;
+import io.spyglass.ingest.log.KafkaArticleLog;
+import io.spyglass.ingest.seen.CanonicalUrl;
+import io.spyglass.ingest.seen.ItemState;
 import io.spyglass.model.Retention;
 import io.spyglass.model.Topics;
 import io.spyglass.sink.SinkApp;

@@ -1,6 +1,9 @@
 package io.spyglass.ingest;
 
+import io.spyglass.ingest.feedlist.FeedSource;
 import io.spyglass.ingest.fetch.CacheValidators;
+import io.spyglass.ingest.poll.FeedPoll;
+import io.spyglass.ingest.poll.PollOutcome;
 import io.spyglass.model.FeedStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,8 +47,10 @@ public record FeedState(CacheValidators validators, Duration interval, FeedStatu
         next = next.compareTo(min) < 0 ? min : next.compareTo(max) > 0 ? max : next;
         int failures = poll.ok() ? 0 : (status == null ? 0 : status.consecutiveFailures()) + 1;
         Instant lastSuccess = poll.ok() ? now : status == null ? null : status.lastSuccess();
-        int itemsSeen = poll.status() == FeedPoll.Status.OK ? poll.items() : status == null ? 0 : status.itemsSeen();
-        Instant newestItem = poll.status() == FeedPoll.Status.OK ? poll.newestItem() : status == null ? null : status.newestItem();
+        // only a feed that was read tells how many items it lists and how new they are
+        boolean read = poll.outcome() instanceof PollOutcome.Polled;
+        int itemsSeen = read ? poll.items() : status == null ? 0 : status.itemsSeen();
+        Instant newestItem = read ? poll.newestItem() : status == null ? null : status.newestItem();
         Instant lastNewArticle = poll.published() > 0 ? now : status == null ? null : status.lastNewArticle();
         FeedStatus health = new FeedStatus(FeedStatus.SCHEMA_VERSION, poll.feed().url().toString(), now, lastSuccess,
                 poll.httpStatus(), itemsSeen, failures, poll.errorKind(), poll.error(), newestItem, lastNewArticle, null);

@@ -1,8 +1,16 @@
 package io.spyglass.ingest;
 
 import io.spyglass.ingest.extract.ArticleExtractor;
+import io.spyglass.ingest.feedlist.FeedListWatcher;
+import io.spyglass.ingest.feedlist.FeedOwnership;
+import io.spyglass.ingest.feedlist.FeedSource;
 import io.spyglass.ingest.fetch.Fetcher;
 import io.spyglass.ingest.fetch.RobotsCache;
+import io.spyglass.ingest.log.KafkaArticleLog;
+import io.spyglass.ingest.log.KafkaFeedStatusLog;
+import io.spyglass.ingest.poll.FeedPoll;
+import io.spyglass.ingest.poll.FeedPoller;
+import io.spyglass.ingest.poll.IngestStats;
 import io.spyglass.model.FeedStatus;
 import java.net.URI;
 import java.time.Clock;

@@ -1,7 +1,9 @@
 package io.spyglass.ingest;
 
 import io.spyglass.ingest.extract.SiteRules;
+import io.spyglass.ingest.feedlist.FeedSource;
 import io.spyglass.ingest.fetch.FetchSettings;
+import io.spyglass.ingest.poll.ItemLimits;
 import io.spyglass.model.Retention;
 import io.spyglass.model.Topics;
 import java.nio.file.Path;

@@ -1,5 +1,9 @@
 package io.spyglass.ingest;
 
+import io.spyglass.ingest.feedlist.FeedSource;
+import io.spyglass.ingest.log.FeedStatusLog;
+import io.spyglass.ingest.poll.FeedPoll;
+import io.spyglass.ingest.poll.FeedPoller;
 import io.spyglass.model.FeedStatus;
 import java.net.URI;
 import java.time.Clock;

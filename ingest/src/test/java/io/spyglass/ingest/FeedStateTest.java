@@ -2,7 +2,10 @@ package io.spyglass.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spyglass.ingest.feedlist.FeedSource;
 import io.spyglass.ingest.fetch.CacheValidators;
+import io.spyglass.ingest.poll.FeedPoll;
+import io.spyglass.ingest.poll.PollOutcome;
 import io.spyglass.model.FeedStatus;
 import java.net.URI;
 import java.time.Duration;
@@ -22,15 +25,16 @@ class FeedStateTest {
     }
 
     private static FeedPoll ok(int items, int published, Instant newestItem) {
-        return new FeedPoll(FEED, FeedPoll.Status.OK, 200, items, published, null, null, 5, V1, null, newestItem, null);
+        return new FeedPoll(FEED, new PollOutcome.Polled(items, published, null, null), 200, 5, V1, newestItem, null);
     }
 
     private static FeedPoll notModified() {
-        return new FeedPoll(FEED, FeedPoll.Status.NOT_MODIFIED, 304, 0, 0, null, null, 5, V1, null, null, null);
+        return new FeedPoll(FEED, new PollOutcome.NotModified(), 304, 5, V1, null, null);
     }
 
     private static FeedPoll failed(String kind, Duration retryAfter) {
-        return new FeedPoll(FEED, FeedPoll.Status.ERROR, 0, 0, 0, "it broke", kind, 5, CacheValidators.NONE, retryAfter, null, null);
+        return new FeedPoll(FEED, new PollOutcome.Failed(PollOutcome.ErrorKind.valueOf(kind), "it broke", retryAfter), 0, 5,
+                CacheValidators.NONE, null, null);
     }
 
     @Test

@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.spyglass.ingest.extract.ArticleExtractor;
+import io.spyglass.ingest.feedlist.FeedSource;
 import io.spyglass.ingest.fetch.AddressPolicy;
 import io.spyglass.ingest.fetch.Cidr;
 import io.spyglass.ingest.fetch.FetchSettings;
 import io.spyglass.ingest.fetch.Fetcher;
+import io.spyglass.ingest.log.InMemoryArticleLog;
+import io.spyglass.ingest.log.InMemoryFeedStatusLog;
+import io.spyglass.ingest.poll.FeedPoller;
+import io.spyglass.ingest.poll.IngestStats;
+import io.spyglass.ingest.seen.CanonicalUrl;
 import io.spyglass.model.FeedStatus;
 import io.spyglass.testkit.LocalServer;
 import java.time.Clock;
@@ -111,7 +117,7 @@ class IngestServiceTest {
         service.close();
 
         assertThat(articles.published()).as("nothing published after the cancel").isEmpty();
-        assertThat(articles.state(io.spyglass.ingest.CanonicalUrl.id(server.url("/slow-page").toString()))).isNull();
+        assertThat(articles.state(CanonicalUrl.id(server.url("/slow-page").toString()))).isNull();
         assertThat(statuses.recorded()).as("a poll cut short by the stop is no failure of the feed").isEmpty();
     }
 }

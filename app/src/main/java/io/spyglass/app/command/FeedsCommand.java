@@ -1,12 +1,12 @@
 package io.spyglass.app.command;
 
 import io.spyglass.app.config.SpyglassConfig;
-import io.spyglass.ingest.FeedList;
-import io.spyglass.ingest.FeedPoll;
-import io.spyglass.ingest.FeedPoller;
-import io.spyglass.ingest.FeedSource;
-import io.spyglass.ingest.Opml;
+import io.spyglass.ingest.feedlist.FeedList;
+import io.spyglass.ingest.feedlist.FeedSource;
+import io.spyglass.ingest.feedlist.Opml;
 import io.spyglass.ingest.fetch.Fetcher;
+import io.spyglass.ingest.poll.FeedPoll;
+import io.spyglass.ingest.poll.FeedPoller;
 import io.spyglass.model.Json;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package io.spyglass.app.health;
 
 import io.spyglass.ingest.IngestApp;
-import io.spyglass.ingest.IngestStats;
+import io.spyglass.ingest.poll.IngestStats;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,9 +3,9 @@ package io.spyglass.app.health;
 import static io.spyglass.app.health.Metric.counter;
 
 import io.spyglass.enrich.EnrichStats;
-import io.spyglass.ingest.IngestStats;
-import io.spyglass.sink.SinkStats;
+import io.spyglass.ingest.poll.IngestStats;
 import io.spyglass.model.FeedStatus;
+import io.spyglass.sink.SinkStats;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

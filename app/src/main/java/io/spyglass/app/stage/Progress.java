@@ -1,7 +1,7 @@
 package io.spyglass.app.stage;
 
 import io.spyglass.enrich.EnrichStats;
-import io.spyglass.ingest.IngestStats;
+import io.spyglass.ingest.poll.IngestStats;
 import io.spyglass.sink.SinkStats;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -1,0 +1,26 @@
+package io.spyglass.ingest.poll;
+
+/**
+ * How much ingest takes from one feed poll and one article.
+ *
+ * @param maxItemsPerFeed items taken from one feed per poll, newest first where items have dates; the rest wait
+ * @param maxTextBytes    UTF-8 bytes of an article's text kept; the text beyond is dropped before the record is written
+ */
+public record ItemLimits(int maxItemsPerFeed, int maxTextBytes) {
+    /** 500 items a poll; 512 KiB of text, half of Kafka's default 1 MiB record limit, so JSON escapes still fit. */
+    public static final ItemLimits DEFAULTS = new ItemLimits(500, 512 * 1024);
+    /**
+     * UTF-8 bytes of an article's title kept: a headline is a few hundred; a feed's title element can hold a page,
+     * and every story version carries its sources' titles.
+     */
+    public static final int MAX_TITLE_BYTES = 2048;
+
+    public ItemLimits {
+        if (maxItemsPerFeed < 1) {
+            throw new IllegalArgumentException("maxItemsPerFeed must be at least 1: " + maxItemsPerFeed);
+        }
+        if (maxTextBytes < 1) {
+            throw new IllegalArgumentException("maxTextBytes must be at least 1: " + maxTextBytes);
+        }
+    }
+}
