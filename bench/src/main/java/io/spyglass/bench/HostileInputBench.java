@@ -15,6 +15,7 @@ import io.spyglass.ingest.poll.FeedPoller;
 import io.spyglass.ingest.poll.IngestStats;
 import io.spyglass.ingest.seen.ItemState;
 import io.spyglass.model.Article;
+import io.spyglass.model.DaemonThreads;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -57,11 +58,7 @@ public final class HostileInputBench {
     public static void main(String[] args) throws Exception {
         Duration timeout = Duration.ofSeconds(args.length > 0 ? Integer.parseInt(args[0]) : 30);
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-        server.setExecutor(Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "hostile-server");
-            t.setDaemon(true);
-            return t;
-        }));
+        server.setExecutor(Executors.newCachedThreadPool(DaemonThreads.named("hostile-server")));
         Map<String, HttpHandler> handlers = new ConcurrentHashMap<>();
         server.createContext("/", exchange -> {
             try (exchange) {

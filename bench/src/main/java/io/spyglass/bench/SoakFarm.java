@@ -2,6 +2,7 @@ package io.spyglass.bench;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.spyglass.model.DaemonThreads;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -29,11 +30,7 @@ public final class SoakFarm {
             .getBytes(StandardCharsets.UTF_8);
 
     private final SoakFixtures fixtures;
-    private final ExecutorService pool = Executors.newFixedThreadPool(96, r -> {
-        Thread t = new Thread(r, "soak-farm");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService pool = Executors.newFixedThreadPool(96, DaemonThreads.named("soak-farm"));
 
     private SoakFarm(SoakFixtures fixtures) {
         this.fixtures = fixtures;

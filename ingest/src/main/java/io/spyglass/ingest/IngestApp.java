@@ -11,6 +11,7 @@ import io.spyglass.ingest.log.KafkaFeedStatusLog;
 import io.spyglass.ingest.poll.FeedPoll;
 import io.spyglass.ingest.poll.FeedPoller;
 import io.spyglass.ingest.poll.IngestStats;
+import io.spyglass.model.DaemonThreads;
 import io.spyglass.model.FeedStatus;
 import java.net.URI;
 import java.time.Clock;
@@ -39,11 +40,7 @@ public final class IngestApp implements AutoCloseable {
     private volatile List<FeedSource> allFeeds;
     private volatile FeedOwnership ownership;
     private final CompletableFuture<Throwable> failure = new CompletableFuture<>();
-    private final ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "spyglass-feeds-reload");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("spyglass-feeds-reload"));
 
     public IngestApp(IngestConfig config) {
         this.config = config;

@@ -4,6 +4,7 @@ import io.spyglass.ingest.feedlist.FeedSource;
 import io.spyglass.ingest.log.FeedStatusLog;
 import io.spyglass.ingest.poll.FeedPoll;
 import io.spyglass.ingest.poll.FeedPoller;
+import io.spyglass.model.DaemonThreads;
 import io.spyglass.model.FeedStatus;
 import java.net.URI;
 import java.time.Clock;
@@ -22,7 +23,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,12 +52,7 @@ public final class IngestService implements AutoCloseable {
         this.feeds = List.copyOf(feeds);
         this.statusLog = Objects.requireNonNull(statusLog, "statusLog");
         this.clock = Objects.requireNonNull(clock, "clock");
-        AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newScheduledThreadPool(threads, r -> {
-            Thread t = new Thread(r, "spyglass-ingest-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = Executors.newScheduledThreadPool(threads, DaemonThreads.numbered("spyglass-ingest-"));
     }
 
     /** Polls every feed once, in parallel, records each feed's status and returns when all are done. */

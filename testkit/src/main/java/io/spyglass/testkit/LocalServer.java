@@ -3,6 +3,7 @@ package io.spyglass.testkit;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import io.spyglass.model.DaemonThreads;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -69,11 +70,7 @@ public final class LocalServer implements AutoCloseable {
     public static LocalServer start(InetAddress address, int port) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 50);
-            ExecutorService executor = Executors.newCachedThreadPool(r -> {
-                Thread t = new Thread(r, "local-server");
-                t.setDaemon(true);
-                return t;
-            });
+            ExecutorService executor = Executors.newCachedThreadPool(DaemonThreads.named("local-server"));
             server.setExecutor(executor);
             LocalServer local = new LocalServer(server, executor);
             server.createContext("/", local::dispatch);

@@ -1,5 +1,6 @@
 package io.spyglass.app.health;
 
+import io.spyglass.model.DaemonThreads;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -18,7 +19,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,14 +76,9 @@ public final class HealthServer implements AutoCloseable {
             selector.close();
             throw e;
         }
-        AtomicInteger n = new AtomicInteger();
         // a bounded queue: under a flood the requests past it are closed, not queued without end
         ThreadPoolExecutor workers = new ThreadPoolExecutor(THREADS, THREADS, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(256), r -> {
-            Thread t = new Thread(r, "spyglass-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+                new ArrayBlockingQueue<>(256), DaemonThreads.numbered("spyglass-http-"));
         HealthServer server = new HealthServer(channel, selector, workers, health);
         server.acceptor.start();
         return server;

@@ -2,6 +2,7 @@ package io.spyglass.app.stage;
 
 import io.spyglass.enrich.EnrichStats;
 import io.spyglass.ingest.poll.IngestStats;
+import io.spyglass.model.DaemonThreads;
 import io.spyglass.sink.SinkStats;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,11 +16,7 @@ public final class Progress implements AutoCloseable {
     private final IngestStats ingest;
     private final EnrichStats enrich;
     private final SinkStats sink;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "spyglass-progress");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("spyglass-progress"));
     private String last = "";
 
     /** Any of the stats may be null when that stage does not run in this process. */

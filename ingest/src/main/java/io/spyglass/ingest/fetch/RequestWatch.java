@@ -1,5 +1,6 @@
 package io.spyglass.ingest.fetch;
 
+import io.spyglass.model.DaemonThreads;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -76,11 +77,7 @@ final class RequestWatch implements AutoCloseable {
     }
 
     private static ScheduledExecutorService deadlines() {
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "fetch-deadlines");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("fetch-deadlines"));
         executor.setRemoveOnCancelPolicy(true);
         return executor;
     }

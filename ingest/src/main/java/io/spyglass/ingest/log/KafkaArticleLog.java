@@ -3,6 +3,7 @@ package io.spyglass.ingest.log;
 import io.spyglass.ingest.seen.ItemState;
 import io.spyglass.ingest.seen.SeenIds;
 import io.spyglass.model.Article;
+import io.spyglass.model.DaemonThreads;
 import io.spyglass.model.JsonSerde;
 import io.spyglass.model.Retention;
 import io.spyglass.model.Topics;
@@ -54,11 +55,7 @@ public final class KafkaArticleLog implements ArticleLog {
     /** Why writes fail now, or null while they succeed. */
     private volatile String problem;
     private volatile boolean closed;
-    private final ExecutorService repairer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "spyglass-producer-repair");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService repairer = Executors.newSingleThreadExecutor(DaemonThreads.named("spyglass-producer-repair"));
     private volatile boolean following = true;
     private Thread seenFollower;
     private KafkaConsumer<byte[], byte[]> follower;
