@@ -2,6 +2,7 @@ package io.spyglass.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spyglass.enrich.tag.Tagger;
+import io.spyglass.model.Article;
 import io.spyglass.model.EnrichedArticle;
 import io.spyglass.model.ExtractionOutcome;
 import io.spyglass.model.FeedRef;
@@ -193,8 +194,10 @@ public final class ClusteringBench {
         for (Report r : reports) {
             Instant moved = start.plus(java.time.Duration.between(first.get(r.event()), r.published()));
             EnrichedArticle a = r.article();
-            EnrichedArticle article = new EnrichedArticle(a.schemaVersion(), a.id(), a.url(), a.title(), moved, a.feed(), a.text(),
-                    a.outcome(), a.language(), a.authors(), moved, a.tags(), a.revision());
+            Article was = a.article();
+            EnrichedArticle article = new EnrichedArticle(new Article(was.schemaVersion(), was.id(), was.url(), was.title(),
+                    moved, was.feed(), was.text(), was.outcome(), was.language(), was.authors(), moved, was.revision()),
+                    a.tags());
             out.add(new Report(r.id(), r.event(), r.language(), moved, r.title(), article));
         }
         out.sort(Comparator.comparing(Report::published).thenComparing(Report::id));
@@ -236,8 +239,8 @@ public final class ClusteringBench {
             String url = n.hasNonNull("url") ? n.get("url").asText() : "https://report.invalid/" + id;
             String outlet = n.path("outlet").asText("");
             Tagger.Tagging tagging = tagger.tagDetecting(title, text, declared);
-            EnrichedArticle article = new EnrichedArticle(1, id, url, title, published, new FeedRef(url, outlet), text,
-                    ExtractionOutcome.FULL, tagging.language(), List.of(), published, tagging.tags());
+            EnrichedArticle article = new EnrichedArticle(new Article(1, id, url, title, published, new FeedRef(url, outlet),
+                    text, ExtractionOutcome.FULL, tagging.language(), List.of(), published), tagging.tags());
             out.add(new Report(id, n.path("event").asText(), declared == null ? tagging.language() : declared, published,
                     title, article));
         }

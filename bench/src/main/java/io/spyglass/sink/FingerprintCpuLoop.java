@@ -1,6 +1,7 @@
 package io.spyglass.sink;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.spyglass.model.Article;
 import io.spyglass.model.EnrichedArticle;
 import io.spyglass.model.ExtractionOutcome;
 import io.spyglass.model.FeedRef;
@@ -37,9 +38,9 @@ public final class FingerprintCpuLoop {
         for (String line : Files.readAllLines(Path.of(args[0]))) {
             if (!line.isBlank()) {
                 JsonNode a = Json.MAPPER.readTree(line);
-                articles.add(new EnrichedArticle(1, a.path("id").asText(), "https://loop.example/", a.path("title").asText(""), now,
-                        new FeedRef("https://loop.example/feed", "loop"), a.path("text").asText(""), ExtractionOutcome.FULL, "en",
-                        List.of(), now, tags));
+                articles.add(new EnrichedArticle(new Article(1, a.path("id").asText(), "https://loop.example/",
+                        a.path("title").asText(""), now, new FeedRef("https://loop.example/feed", "loop"),
+                        a.path("text").asText(""), ExtractionOutcome.FULL, "en", List.of(), now), tags));
             }
         }
         int rounds = Integer.parseInt(args[1]);

@@ -59,6 +59,11 @@ public record Article(
         this(schemaVersion, id, url, title, published, feed, text, outcome, language, authors, fetched, 1);
     }
 
+    /** This article in {@code language}, as enrich detected it. */
+    public Article withLanguage(String language) {
+        return new Article(schemaVersion, id, url, title, published, feed, text, outcome, language, authors, fetched, revision);
+    }
+
     /** This article as revision {@code revision}. */
     public Article withRevision(int revision) {
         return new Article(schemaVersion, id, url, title, published, feed, text, outcome, language, authors, fetched, revision);

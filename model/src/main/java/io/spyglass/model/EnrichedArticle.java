@@ -1,5 +1,6 @@
 package io.spyglass.model;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -11,24 +12,15 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * An article with its tags; the value on {@code spyglass.enriched} and, for espionage stories, on
- * {@code spyglass.espionage}, keyed by {@link #id()}. The fields are those of {@link Article} plus
- * {@code tags}, so a consumer of either topic reads the same names. A later {@code revision} of an id replaces the
- * earlier one.
+ * {@code spyglass.espionage}, keyed by {@link #id()}. In JSON the article's fields stand at the top level beside
+ * {@code tags}, so a consumer of either topic reads the same names; the accessors below read them the same way in
+ * Java. A later {@code revision} of an id replaces the earlier one.
+ *
+ * @param article the article as enrich tagged it, in the language enrich found (which may differ from the one the
+ *                page declared)
+ * @param tags    what the tagger found
  */
-public record EnrichedArticle(
-        int schemaVersion,
-        String id,
-        String url,
-        String title,
-        Instant published,
-        FeedRef feed,
-        String text,
-        ExtractionOutcome outcome,
-        String language,
-        List<String> authors,
-        Instant fetched,
-        Tags tags,
-        int revision) {
+public record EnrichedArticle(@JsonUnwrapped Article article, Tags tags) {
 
     /**
      * Header on every {@code spyglass.enriched} record: {@code true} or {@code false}, the record's
@@ -39,22 +31,58 @@ public record EnrichedArticle(
     private static final byte[] FALSE = "false".getBytes(StandardCharsets.UTF_8);
 
     public EnrichedArticle {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(url, "url");
-        Objects.requireNonNull(feed, "feed");
+        Objects.requireNonNull(article, "article");
         Objects.requireNonNull(tags, "tags");
-        authors = authors == null ? List.of() : List.copyOf(authors);
-        revision = revision == 0 ? 1 : revision;
-        if (revision < 1) {
-            throw new IllegalArgumentException("revision must be at least 1: " + revision);
-        }
     }
 
-    /** The first revision of an article. */
-    public EnrichedArticle(int schemaVersion, String id, String url, String title, Instant published, FeedRef feed,
-                           String text, ExtractionOutcome outcome, String language, List<String> authors, Instant fetched,
-                           Tags tags) {
-        this(schemaVersion, id, url, title, published, feed, text, outcome, language, authors, fetched, tags, 1);
+    /** The article with the given tags. */
+    public static EnrichedArticle of(Article a, Tags tags) {
+        return new EnrichedArticle(a, tags);
+    }
+
+    /** The article with its tags, in the language enrich found. */
+    public static EnrichedArticle of(Article a, String language, Tags tags) {
+        return new EnrichedArticle(a.withLanguage(language), tags);
+    }
+
+    public int schemaVersion() {
+        return article.schemaVersion();
+    }
+
+    public String id() {
+        return article.id();
+    }
+
+    public String url() {
+        return article.url();
+    }
+
+    public String title() {
+        return article.title();
+    }
+
+    public Instant published() {
+        return article.published();
+    }
+
+    public FeedRef feed() {
+        return article.feed();
+    }
+
+    public String text() {
+        return article.text();
+    }
+
+    public String language() {
+        return article.language();
+    }
+
+    public Instant fetched() {
+        return article.fetched();
+    }
+
+    public int revision() {
+        return article.revision();
     }
 
     /** The headers this record carries on {@code spyglass.enriched}. */
@@ -69,16 +97,5 @@ public record EnrichedArticle(
     public static boolean markedNotEspionage(Headers headers) {
         Header header = headers.lastHeader(ESPIONAGE_HEADER);
         return header != null && Arrays.equals(header.value(), FALSE);
-    }
-
-    /** The article with the given tags. */
-    public static EnrichedArticle of(Article a, Tags tags) {
-        return of(a, a.language(), tags);
-    }
-
-    /** The article with its tags, in the language enrich found (which may differ from the one the page declared). */
-    public static EnrichedArticle of(Article a, String language, Tags tags) {
-        return new EnrichedArticle(Article.SCHEMA_VERSION, a.id(), a.url(), a.title(), a.published(), a.feed(),
-                a.text(), a.outcome(), language, a.authors(), a.fetched(), tags, a.revision());
     }
 }

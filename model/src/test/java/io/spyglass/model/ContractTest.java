@@ -63,6 +63,21 @@ class ContractTest {
     }
 
     @Test
+    void anEnrichedArticleIsTheArticlesFieldsBesideItsTagsAndReadsBackEqual() throws Exception {
+        EnrichedArticle enriched = EnrichedArticle.of(article(), "ja", tags());
+        JsonNode node = json(enriched);
+        List<String> expected = new java.util.ArrayList<>();
+        json(article()).fieldNames().forEachRemaining(expected::add);
+        expected.add("tags");
+
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        assertThat(names).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(node.get("language").asText()).isEqualTo("ja");
+        assertThat(Json.MAPPER.treeToValue(node, EnrichedArticle.class)).isEqualTo(enriched);
+    }
+
+    @Test
     void rejectsARecordWithoutItsKeyField() {
         ObjectNode record = (ObjectNode) json(EnrichedArticle.of(article(), tags()));
         record.remove("id");

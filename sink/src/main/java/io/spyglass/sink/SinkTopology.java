@@ -108,7 +108,7 @@ public final class SinkTopology {
         private static final Logger LOG = LoggerFactory.getLogger(Read.class);
         private final RecordReader<EnrichedArticle> reader = new RecordReader<>(EnrichedArticle.class, "enriched",
                 MAX_RECORD_BYTES, EnrichedArticle::schemaVersion,
-                article -> article.fetched() == null ? "missing field 'fetched'" : null);
+                article -> null);
         private final SinkStats stats;
         private FixedKeyProcessorContext<String, Result> context;
 

@@ -3,6 +3,7 @@ package io.spyglass.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.spyglass.model.Article;
 import io.spyglass.model.Contract;
 import io.spyglass.model.Contract.Kind;
 import io.spyglass.model.Country;
@@ -144,9 +145,9 @@ class SinkTopologyTest {
     void readsRecordsWithoutTheEspionageHeaderButLeavesThoseMarkedNotEspionageUnread() {
         Tags spyTags = new Tags(true, 0.9, List.of(new Country("CN", "China")), List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(), List.of(), "test/1");
-        EnrichedArticle spy = new EnrichedArticle(1, "no-header", "https://news.example/no-header",
+        EnrichedArticle spy = new EnrichedArticle(new Article(1, "no-header", "https://news.example/no-header",
                 "Chinese hackers roamed Japan's defence networks", NOW, new FeedRef("https://news.example/feed", null), JAPAN,
-                ExtractionOutcome.FULL, "en", List.of(), NOW, spyTags);
+                ExtractionOutcome.FULL, "en", List.of(), NOW), spyTags);
         enriched.pipeInput("no-header", serde.serializer().serialize(TOPICS.enriched(), spy));
         enriched.pipeInput("poison-without-header", "{".getBytes(StandardCharsets.UTF_8));
         enriched.pipeInput(new TestRecord<>("marked-not-espionage", "{".getBytes(StandardCharsets.UTF_8),
@@ -247,8 +248,8 @@ class SinkTopologyTest {
     private void pipe(String id, boolean isEspionage, String title, String text, Instant recordTime) {
         Tags tags = new Tags(isEspionage, isEspionage ? 0.9 : 0.05, isEspionage ? List.of(new Country("CN", "China")) : List.of(),
                 List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), "test/1");
-        EnrichedArticle a = new EnrichedArticle(1, id, "https://news.example/" + id, title, recordTime,
-                new FeedRef("https://news.example/feed", null), text, ExtractionOutcome.FULL, "en", List.of(), recordTime, tags);
+        EnrichedArticle a = new EnrichedArticle(new Article(1, id, "https://news.example/" + id, title, recordTime,
+                new FeedRef("https://news.example/feed", null), text, ExtractionOutcome.FULL, "en", List.of(), recordTime), tags);
         enriched.pipeInput(new TestRecord<>(id, serde.serializer().serialize(TOPICS.enriched(), a), a.headers(), recordTime));
     }
 

@@ -2,6 +2,7 @@ package io.spyglass.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spyglass.model.Article;
 import io.spyglass.model.Actor;
 import io.spyglass.model.Country;
 import io.spyglass.model.EnrichedArticle;
@@ -39,14 +40,13 @@ class StoryClustererTest {
     }
 
     private static EnrichedArticle article(String id, String feedName, String title, String text, Instant published, Tags tags) {
-        return new EnrichedArticle(1, id, "https://" + id + ".example/story", title, published,
+        return new EnrichedArticle(new Article(1, id, "https://" + id + ".example/story", title, published,
                 new FeedRef("https://" + id + ".example/feed", feedName), text, ExtractionOutcome.FULL, "en", List.of(),
-                T0.plus(Duration.ofDays(1)), tags);
+                T0.plus(Duration.ofDays(1))), tags);
     }
 
     private static EnrichedArticle revision(EnrichedArticle e, int revision) {
-        return new EnrichedArticle(e.schemaVersion(), e.id(), e.url(), e.title(), e.published(), e.feed(), e.text(),
-                e.outcome(), e.language(), e.authors(), e.fetched(), e.tags(), revision);
+        return new EnrichedArticle(e.article().withRevision(revision), e.tags());
     }
 
     private static final Tags CN_JP = tags(List.of(new Country("CN", "China")), List.of(new Country("JP", "Japan")), List.of(), "defense");
@@ -473,8 +473,7 @@ class StoryClustererTest {
     }
 
     private static EnrichedArticle inLanguage(EnrichedArticle e, String language) {
-        return new EnrichedArticle(e.schemaVersion(), e.id(), e.url(), e.title(), e.published(), e.feed(), e.text(),
-                e.outcome(), language, e.authors(), e.fetched(), e.tags(), e.revision());
+        return EnrichedArticle.of(e.article(), language, e.tags());
     }
 
     @Test
