@@ -4,14 +4,9 @@ import io.spyglass.model.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,54 +15,43 @@ import org.slf4j.LoggerFactory;
  * lines are on disk, and the file skips (story id, version) pairs it already holds, so a crash between the two never
  * writes a story version twice.
  */
-public final class FileSink implements Runnable, AutoCloseable {
+public final class FileSink extends StoryCopier {
     private static final Logger LOG = LoggerFactory.getLogger(FileSink.class);
-    private final KafkaConsumer<String, byte[]> consumer;
     private final JsonLinesFile file;
-    private final String topic;
     private final SinkStats stats;
-    private final AtomicBoolean running = new AtomicBoolean(true);
 
     /** @param clientConfig Kafka client settings (bootstrap servers, security) */
     public FileSink(Map<String, Object> clientConfig, String groupId, String topic, Path path, SinkStats stats) throws IOException {
-        Map<String, Object> config = StoryConsumers.config(clientConfig, groupId);
+        super(clientConfig, groupId, topic, Map.of());
         this.file = JsonLinesFile.open(path, JsonLinesFile::storyKey);
-        this.consumer = new KafkaConsumer<>(config);
-        this.topic = topic;
         this.stats = stats;
     }
 
     @Override
-    public void run() {
-        consumer.subscribe(List.of(topic));
+    void copy(ConsumerRecords<String, byte[]> records) {
         try {
-            while (running.get()) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
-                for (ConsumerRecord<String, byte[]> r : records) {
-                    String key = key(r);
-                    if (key != null && file.append(key, r.value())) {
-                        stats.linesWritten.incrementAndGet();
-                    }
+            for (ConsumerRecord<String, byte[]> r : records) {
+                String key = key(r);
+                if (key != null && file.append(key, r.value())) {
+                    stats.linesWritten.incrementAndGet();
                 }
-                if (!records.isEmpty()) {
-                    consumer.commitSync();
-                }
-            }
-        } catch (WakeupException e) {
-            if (running.get()) {
-                throw e;
             }
         } catch (IOException e) {
             LOG.error("Cannot write the stories file; the sink stage stops, to be restarted, and goes on from the last "
                     + "story written (Kafka keeps the rest): {}", e.getMessage());
             throw new UncheckedIOException(e);
-        } finally {
-            consumer.close();
-            try {
-                file.close();
-            } catch (IOException e) {
-                LOG.warn("Closing the stories file failed: {}", e.getMessage());
-            }
+        }
+        if (!records.isEmpty()) {
+            consumer.commitSync();
+        }
+    }
+
+    @Override
+    void release() {
+        try {
+            file.close();
+        } catch (IOException e) {
+            LOG.warn("Closing the stories file failed: {}", e.getMessage());
         }
     }
 
@@ -86,12 +70,6 @@ public final class FileSink implements Runnable, AutoCloseable {
         }
         LOG.warn("Skipped {}-{}@{}: not a story record", r.topic(), r.partition(), r.offset());
         return null;
-    }
-
-    @Override
-    public void close() {
-        running.set(false);
-        consumer.wakeup();
     }
 
 }

@@ -13,16 +13,14 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -35,61 +33,46 @@ import org.slf4j.LoggerFactory;
  * dead-letter topic, and the sink moves on. The offset is committed after each story, so a crash re-posts at most one
  * story; it carries the same {@code Idempotency-Key} ({@code storyId@version}) for the endpoint to drop.
  */
-public final class WebhookSink implements Runnable, AutoCloseable {
+public final class WebhookSink extends StoryCopier {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookSink.class);
-    private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, byte[]> deadLetters;
     private final WebhookDelivery delivery;
     private final WebhookSettings settings;
-    private final String topic;
     private final String deadLetterTopic;
     private final SinkStats stats;
     private final JsonSerde<Story> serde = new JsonSerde<>(Story.class);
-    private final AtomicBoolean running = new AtomicBoolean(true);
 
     /** @param clientConfig Kafka client settings (bootstrap servers, security) */
     public WebhookSink(Map<String, Object> clientConfig, String groupId, String topic, String deadLetterTopic,
                        WebhookSettings settings, String userAgent, SinkStats stats) {
-        Map<String, Object> config = StoryConsumers.config(clientConfig, groupId);
         // one story per poll: its retries may take minutes, and the poll interval bounds the time between polls
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
-        config.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Duration.ofMinutes(30).toMillis());
+        super(clientConfig, groupId, topic, Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1,
+                ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Duration.ofMinutes(30).toMillis()));
         Map<String, Object> producerConfig = new HashMap<>(clientConfig);
         producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producerConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        this.consumer = new KafkaConsumer<>(config);
         this.deadLetters = new KafkaProducer<>(producerConfig);
         this.delivery = new WebhookDelivery(settings, userAgent);
         this.settings = settings;
-        this.topic = topic;
         this.deadLetterTopic = deadLetterTopic;
         this.stats = stats;
     }
 
     @Override
-    public void run() {
-        consumer.subscribe(List.of(topic));
-        try {
-            while (running.get()) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    String error = deliver(r);
-                    if (error != null) {
-                        deadLetter(r, error);
-                    }
-                    consumer.commitSync(Map.of(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1)));
-                }
+    void copy(ConsumerRecords<String, byte[]> records) throws InterruptedException {
+        for (ConsumerRecord<String, byte[]> r : records) {
+            String error = deliver(r);
+            if (error != null) {
+                deadLetter(r, error);
             }
-        } catch (WakeupException e) {
-            if (running.get()) {
-                throw e;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            consumer.close();
-            deadLetters.close();
+            consumer.commitSync(Map.of(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1)));
         }
+    }
+
+    @Override
+    void release() {
+        deadLetters.close();
     }
 
     /** Posts the story everywhere; returns null, or what failed. */
@@ -138,9 +121,4 @@ public final class WebhookSink implements Runnable, AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
-        running.set(false);
-        consumer.wakeup();
-    }
 }
