@@ -1,7 +1,6 @@
 package io.spyglass.bench;
 
 import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
 import io.spyglass.ingest.extract.ArticleExtractor;
 import io.spyglass.ingest.feedlist.FeedSource;
 import io.spyglass.ingest.fetch.AddressPolicy;
@@ -15,23 +14,18 @@ import io.spyglass.ingest.poll.FeedPoller;
 import io.spyglass.ingest.poll.IngestStats;
 import io.spyglass.ingest.seen.ItemState;
 import io.spyglass.model.Article;
-import io.spyglass.model.DaemonThreads;
+import io.spyglass.testkit.LocalServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
@@ -57,33 +51,16 @@ public final class HostileInputBench {
 
     public static void main(String[] args) throws Exception {
         Duration timeout = Duration.ofSeconds(args.length > 0 ? Integer.parseInt(args[0]) : 30);
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-        server.setExecutor(Executors.newCachedThreadPool(DaemonThreads.named("hostile-server")));
-        Map<String, HttpHandler> handlers = new ConcurrentHashMap<>();
-        server.createContext("/", exchange -> {
-            try (exchange) {
-                HttpHandler handler = handlers.get(exchange.getRequestURI().getPath());
-                if (handler == null) {
-                    exchange.sendResponseHeaders(404, -1);
-                } else {
-                    handler.handle(exchange);
-                }
-            } catch (IOException e) {
-                // the fetcher hung up at a cap or its deadline
-            }
-        });
-        server.start();
-        try {
-            run(server, handlers, timeout);
-        } finally {
-            // the server's dispatcher thread is not a daemon: a case that dies must not leave the JVM running
-            server.stop(0);
+        // closed at the end: the server's dispatcher thread is not a daemon, and a case that dies must not leave the
+        // JVM running
+        try (LocalServer server = LocalServer.start()) {
+            run(server, timeout);
         }
     }
 
-    private static void run(HttpServer server, Map<String, HttpHandler> handlers, Duration timeout) throws IOException {
-        String base = "http://127.0.0.1:" + server.getAddress().getPort();
-        serveHostile(handlers, base);
+    private static void run(LocalServer server, Duration timeout) throws IOException {
+        String base = "http://127.0.0.1:" + server.port();
+        serveHostile(server, base);
 
         Clock clock = Clock.systemUTC();
         Fetcher fetcher = new Fetcher(new FetchSettings("SpyglassBench/1 (+https://example.com)", Duration.ofSeconds(10), timeout,
@@ -113,7 +90,7 @@ public final class HostileInputBench {
         }
     }
 
-    private static void serveHostile(Map<String, HttpHandler> handlers, String base) throws IOException {
+    private static void serveHostile(LocalServer server, String base) throws IOException {
         ByteArrayOutputStream zipped = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
             byte[] zeros = new byte[1 << 20];
@@ -121,24 +98,15 @@ public final class HostileInputBench {
                 gz.write(zeros);
             }
         }
-        handlers.put("/bomb", fixed("application/rss+xml", zipped.toByteArray(), "Content-Encoding", "gzip"));
-        handlers.put("/drip", exchange -> {
-            exchange.getResponseHeaders().add("Content-Type", "application/rss+xml");
-            exchange.sendResponseHeaders(200, 0);
-            OutputStream out = exchange.getResponseBody();
-            for (int i = 0; i < 10_000; i++) {
-                out.write(' ');
-                out.flush();
-                sleep(100);
-            }
-        });
+        server.serve("/bomb", 200, "application/rss+xml", zipped.toByteArray(), "Content-Encoding", "gzip");
+        server.serveDrip("/drip", Duration.ofMillis(100));
         // the feed without a Content-Length (chunked), so only counting can stop it; the page with one
-        handlers.put("/huge", filler("application/rss+xml", -1, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>", ' '));
-        handlers.put("/feed-big-page", fixed("application/rss+xml", rss(base + "/big").getBytes(StandardCharsets.UTF_8)));
-        handlers.put("/big", filler("text/html", FIFTY_MB, "", 'x'));
-        handlers.put("/feed-deep-page", fixed("application/rss+xml", rss(base + "/deep").getBytes(StandardCharsets.UTF_8)));
-        handlers.put("/deep", fixed("text/html; charset=utf-8",
-                ("<html><body>" + "<div>".repeat(100_000) + "<p>" + ARTICLE + "</p></body></html>").getBytes(StandardCharsets.UTF_8)));
+        server.handle("/huge", filler("application/rss+xml", -1, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>", ' '));
+        server.serve("/feed-big-page", 200, "application/rss+xml", rss(base + "/big").getBytes(StandardCharsets.UTF_8));
+        server.handle("/big", filler("text/html", FIFTY_MB, "", 'x'));
+        server.serve("/feed-deep-page", 200, "application/rss+xml", rss(base + "/deep").getBytes(StandardCharsets.UTF_8));
+        server.serve("/deep", 200, "text/html; charset=utf-8",
+                ("<html><body>" + "<div>".repeat(100_000) + "<p>" + ARTICLE + "</p></body></html>").getBytes(StandardCharsets.UTF_8));
         String laughs = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY lol \"lol\">"
                 + "<!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
                 + "<!ENTITY lol2 \"&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;\">"
@@ -150,15 +118,15 @@ public final class HostileInputBench {
                 + "<!ENTITY lol8 \"&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;\">"
                 + "<!ENTITY lol9 \"&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;\">]>"
                 + "<rss version=\"2.0\"><channel><title>&lol9;</title></channel></rss>";
-        handlers.put("/laughs", fixed("application/rss+xml", laughs.getBytes(StandardCharsets.UTF_8)));
+        server.serve("/laughs", 200, "application/rss+xml", laughs.getBytes(StandardCharsets.UTF_8));
         String xxe = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
                 + "<rss version=\"2.0\"><channel><title>&xxe;</title></channel></rss>";
-        handlers.put("/xxe", fixed("application/rss+xml", xxe.getBytes(StandardCharsets.UTF_8)));
+        server.serve("/xxe", 200, "application/rss+xml", xxe.getBytes(StandardCharsets.UTF_8));
         StringBuilder flood = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Flood</title>");
         for (int i = 0; i < 100_000; i++) {
             flood.append("<item><title>S").append(i).append("</title><link>/s").append(i).append("</link></item>");
         }
-        handlers.put("/flood", fixed("application/rss+xml", flood.append("</channel></rss>").toString().getBytes(StandardCharsets.UTF_8)));
+        server.serve("/flood", 200, "application/rss+xml", flood.append("</channel></rss>").toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Sends {@code prefix}, then {@code fill} up to 50 MB; {@code length} -1 sends no Content-Length. */
@@ -179,26 +147,6 @@ public final class HostileInputBench {
     private static String rss(String link) {
         return "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Hostile</title><item><title>Story</title><link>"
                 + link + "</link><description>Feed text.</description></item></channel></rss>";
-    }
-
-    private static HttpHandler fixed(String contentType, byte[] body, String... headers) {
-        return exchange -> {
-            exchange.getResponseHeaders().add("Content-Type", contentType);
-            for (int i = 0; i + 1 < headers.length; i += 2) {
-                exchange.getResponseHeaders().add(headers[i], headers[i + 1]);
-            }
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-        };
-    }
-
-    private static void sleep(long millis) throws IOException {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
     }
 
     /** Heap in use after a full collection. */

@@ -197,13 +197,8 @@ public final class IngestService implements AutoCloseable {
             scheduled.values().forEach(Scheduled::cancel);
             scheduled.clear();
         }
-        pool.shutdownNow();
-        try {
-            if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
-                LOG.warn("Ingest workers did not stop within 30 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!DaemonThreads.shutdown(pool, Duration.ofSeconds(30))) {
+            LOG.warn("Ingest workers did not stop within 30 s");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.spyglass.sink;
 
+import io.spyglass.model.DaemonThreads;
 import io.spyglass.model.StreamsSettings;
 import io.spyglass.model.Retention;
 import io.spyglass.model.Topics;
@@ -110,10 +111,8 @@ public final class SinkApp implements AutoCloseable {
         try {
             sink.close();
             if (thread != null) {
-                thread.join(30_000);
+                DaemonThreads.join(thread, Duration.ofSeconds(30));
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (Exception e) {
             throw new IllegalStateException("Cannot stop " + sink.getClass().getSimpleName(), e);
         }

@@ -1,5 +1,6 @@
 package io.spyglass.ingest.feedlist;
 
+import io.spyglass.model.DaemonThreads;
 import io.spyglass.model.FeedStatus;
 import io.spyglass.model.JsonSerde;
 import java.net.URI;
@@ -179,10 +180,6 @@ public final class FeedOwnership implements AutoCloseable {
     public void close() {
         running = false;
         consumer.wakeup();
-        try {
-            thread.join(30_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        DaemonThreads.join(thread, Duration.ofSeconds(30));
     }
 }

@@ -314,11 +314,7 @@ public final class KafkaArticleLog implements ArticleLog {
         repairer.shutdownNow();
         following = false;
         follower.wakeup();
-        try {
-            seenFollower.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        DaemonThreads.join(seenFollower, Duration.ofSeconds(10));
         synchronized (this) {
             if (producer != null) {
                 producer.close(Duration.ofSeconds(10));
