@@ -1,16 +1,11 @@
 package io.spyglass.bench;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.spyglass.testkit.LocalServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A farm of made-up news sites for the ingest benchmark, run as its own process so that its CPU is not counted as
@@ -21,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 public final class FeedFarm {
     private final int items;
     private final int hosts;
-    private final ScheduledExecutorService later = Executors.newScheduledThreadPool(2);
     private int port;
 
     private FeedFarm(int items, int hosts) {
@@ -32,44 +26,38 @@ public final class FeedFarm {
     /** Arguments: items per feed, number of hosts. */
     public static void main(String[] args) throws Exception {
         FeedFarm farm = new FeedFarm(Integer.parseInt(args[0]), Integer.parseInt(args[1]));
-        HttpServer server = HttpServer.create(new InetSocketAddress(0), 200);
-        ExecutorService pool = Executors.newFixedThreadPool(48);
-        server.setExecutor(pool);
-        server.createContext("/", farm::handle);
-        server.start();
-        farm.port = server.getAddress().getPort();
-        System.out.println("READY " + farm.port);
-        System.out.flush();
-        while (System.in.read() != -1) {
-            // serve until the benchmark closes our standard input
-        }
-        server.stop(0);
-        farm.later.shutdownNow();
-        pool.shutdownNow();
-        pool.awaitTermination(5, TimeUnit.SECONDS);
-    }
-
-    private void handle(HttpExchange exchange) {
-        String[] path = exchange.getRequestURI().getPath().split("/");
-        if (path.length == 4 && path[1].equals("page") && (Integer.parseInt(path[2]) * 31 + Integer.parseInt(path[3])) % 100 == 1) {
-            // a slow site: answered two seconds later from another thread, so no server thread waits
-            later.schedule(() -> answer(exchange, path), 2, TimeUnit.SECONDS);
-        } else {
-            answer(exchange, path);
-        }
-    }
-
-    private void answer(HttpExchange exchange, String[] path) {
-        try (exchange) {
-            if (path.length == 3 && path[1].equals("feed")) {
-                feed(exchange, Integer.parseInt(path[2]));
-            } else if (path.length == 4 && path[1].equals("page")) {
-                page(exchange, Integer.parseInt(path[2]), Integer.parseInt(path[3]));
-            } else {
-                exchange.sendResponseHeaders(404, -1);
+        // every address, so that each of the 127.0.0.N hosts reaches it
+        try (LocalServer server = LocalServer.start(InetAddress.getByName("0.0.0.0"), 0)) {
+            farm.port = server.port();
+            server.handleAll(farm::handle);
+            System.out.println("READY " + farm.port);
+            System.out.flush();
+            while (System.in.read() != -1) {
+                // serve until the benchmark closes our standard input
             }
-        } catch (IOException | RuntimeException e) {
-            // the client gave up (deadline, cap); nothing to do
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String[] path = exchange.getRequestURI().getPath().split("/");
+        if (path.length == 3 && path[1].equals("feed")) {
+            feed(exchange, Integer.parseInt(path[2]));
+        } else if (path.length == 4 && path[1].equals("page")) {
+            if ((Integer.parseInt(path[2]) * 31 + Integer.parseInt(path[3])) % 100 == 1) {
+                sleep(2_000); // a slow site; the server's pool grows, so no other request waits for it
+            }
+            page(exchange, Integer.parseInt(path[2]), Integer.parseInt(path[3]));
+        } else {
+            exchange.sendResponseHeaders(404, -1);
+        }
+    }
+
+    private static void sleep(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
     }
 
@@ -122,11 +110,6 @@ public final class FeedFarm {
     }
 
     private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        LocalServer.send(exchange, status, type, body.getBytes(StandardCharsets.UTF_8));
     }
 }
