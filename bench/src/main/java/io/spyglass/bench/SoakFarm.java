@@ -1,16 +1,14 @@
 package io.spyglass.bench;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.spyglass.model.DaemonThreads;
+import io.spyglass.testkit.LocalServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +28,6 @@ public final class SoakFarm {
             .getBytes(StandardCharsets.UTF_8);
 
     private final SoakFixtures fixtures;
-    private final ExecutorService pool = Executors.newFixedThreadPool(96, DaemonThreads.named("soak-farm"));
 
     private SoakFarm(SoakFixtures fixtures) {
         this.fixtures = fixtures;
@@ -42,22 +39,22 @@ public final class SoakFarm {
         int hosts = Integer.parseInt(args[2]);
         long start = Long.parseLong(args[3]);
         SoakFarm farm = new SoakFarm(new SoakFixtures(start));
-        List<HttpServer> servers = new ArrayList<>();
+        List<LocalServer> servers = new ArrayList<>();
         for (int h = 1; h <= hosts; h++) {
             servers.add(farm.serve(InetAddress.getByName("127.0.0." + h), port));
         }
         ScheduledExecutorService flapper = Executors.newSingleThreadScheduledExecutor();
-        HttpServer[] refused = {farm.serve(InetAddress.getByName("127.0.0.1"), refusedPort)};
+        LocalServer[] refused = {farm.serve(InetAddress.getByName("127.0.0.1"), refusedPort)};
         flapper.scheduleAtFixedRate(() -> {
             long phase = Math.floorMod(System.currentTimeMillis() - start, 180_000L);
             try {
                 if (phase < 90_000 && refused[0] != null) {
-                    refused[0].stop(0);
+                    refused[0].close();
                     refused[0] = null;
                 } else if (phase >= 90_000 && refused[0] == null) {
                     refused[0] = farm.serve(InetAddress.getByName("127.0.0.1"), refusedPort);
                 }
-            } catch (IOException e) {
+            } catch (IOException | UncheckedIOException e) {
                 System.err.println("soak farm: cannot reopen port " + refusedPort + ": " + e);
             }
         }, 1, 1, TimeUnit.SECONDS);
@@ -67,39 +64,31 @@ public final class SoakFarm {
         while (System.in.read() >= 0) {
             // nothing to read; the soak closes our input when it ends
         }
-        servers.forEach(s -> s.stop(0));
+        servers.forEach(LocalServer::close);
         System.exit(0);
     }
 
-    private HttpServer serve(InetAddress address, int port) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 200);
-        server.setExecutor(pool);
-        server.createContext("/", this::handle);
-        server.start();
-        return server;
+    private LocalServer serve(InetAddress address, int port) {
+        return LocalServer.start(address, port).handleAll(this::handle);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String[] parts = exchange.getRequestURI().getPath().split("/");
-            long now = System.currentTimeMillis();
-            String base = "http://" + exchange.getLocalAddress().getAddress().getHostAddress() + ":"
-                    + exchange.getLocalAddress().getPort();
-            if (parts.length == 3 && parts[1].equals("f")) {
-                feed(exchange, Integer.parseInt(parts[2]), base, now);
-            } else if (parts.length == 4 && parts[1].equals("a")) {
-                int feed = Integer.parseInt(parts[2]);
-                if (SoakFixtures.kind(feed) == SoakFixtures.Kind.SLOW_PAGES) {
-                    sleep(2_000);
-                }
-                String page = fixtures.page(feed, Long.parseLong(parts[3]), now);
-                send(exchange, page == null ? 404 : 200, "text/html; charset=utf-8",
-                        page == null ? new byte[0] : page.getBytes(StandardCharsets.UTF_8));
-            } else {
-                send(exchange, 404, "text/plain", new byte[0]);
+        String[] parts = exchange.getRequestURI().getPath().split("/");
+        long now = System.currentTimeMillis();
+        String base = "http://" + exchange.getLocalAddress().getAddress().getHostAddress() + ":"
+                + exchange.getLocalAddress().getPort();
+        if (parts.length == 3 && parts[1].equals("f")) {
+            feed(exchange, Integer.parseInt(parts[2]), base, now);
+        } else if (parts.length == 4 && parts[1].equals("a")) {
+            int feed = Integer.parseInt(parts[2]);
+            if (SoakFixtures.kind(feed) == SoakFixtures.Kind.SLOW_PAGES) {
+                sleep(2_000);
             }
-        } catch (IOException | RuntimeException e) {
-            // the client hung up (a fetch cut at its cap or deadline): nothing to do
+            String page = fixtures.page(feed, Long.parseLong(parts[3]), now);
+            send(exchange, page == null ? 404 : 200, "text/html; charset=utf-8",
+                    page == null ? new byte[0] : page.getBytes(StandardCharsets.UTF_8));
+        } else {
+            send(exchange, 404, "text/plain", new byte[0]);
         }
     }
 
@@ -167,11 +156,7 @@ public final class SoakFarm {
     }
 
     private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
-        exchange.getResponseHeaders().add("Content-Type", type);
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            exchange.getResponseBody().write(body);
-        }
+        LocalServer.send(exchange, status, type, body);
     }
 
     private static void sleep(long millis) {

@@ -23,14 +23,15 @@ import java.util.stream.Collectors;
  * attribution as the share of true positives whose attributed set is exactly the labelled one; victims as the
  * mean Jaccard of the victim sets over true positives.
  *
- * <p>{@code main [-v] [--blind] [language...]} prints the table in docs/BENCHMARKS.md ("Tagging in other languages") for
- * the languages given (all by default), and with {@code -v} every miss.
+ * <p>{@code main [-v] [--set dev|blind|blind2] [language...]} prints the table in docs/BENCHMARKS.md ("Tagging in other
+ * languages") for the set (dev by default) and the languages given (all of the set by default; {@code en} is in
+ * blind2 only), and with {@code -v} every miss. {@code --blind} is {@code --set blind}.
  */
 public final class TaggingDevSet {
     static final List<String> LANGUAGES = List.of("ja", "zh", "ko", "ru", "de", "fr");
     private static final String DIR = "/io/spyglass/enrich/tag/dev/";
-    /** The second, blind set: written by a helper that saw neither the tagger nor the first set; never tuned on. */
-    private static final String BLIND_DIR = "/io/spyglass/enrich/tag/blind/";
+    /** The sets under the same folder: dev, blind (tuning data since 2026-12-07), blind2 (held out; see its README). */
+    private static final String SETS = "/io/spyglass/enrich/tag/";
 
     /** One labelled article. */
     record Labelled(String id, String language, String split, String title, String text, boolean espionage,
@@ -183,14 +184,18 @@ public final class TaggingDevSet {
     }
 
     public static void main(String[] args) {
-        boolean verbose = List.of(args).contains("-v");
-        String dir = List.of(args).contains("--blind") ? BLIND_DIR : DIR;
-        List<String> languages = List.of(args).stream().filter(a -> !a.startsWith("-")).toList();
+        List<String> options = List.of(args);
+        boolean verbose = options.contains("-v");
+        int set = options.indexOf("--set");
+        String name = set >= 0 && set + 1 < args.length ? args[set + 1] : options.contains("--blind") ? "blind" : "dev";
+        String dir = SETS + name + "/";
+        List<String> languages = options.stream().filter(a -> !a.startsWith("-") && !a.equals(name)).toList();
+        List<String> all = name.equals("blind2") ? List.of("ja", "zh", "ko", "ru", "de", "fr", "en") : LANGUAGES;
         Tagger tagger = Tagger.loadDefault();
         System.out.println("| language | part | espionage P | R | F1 | attribution | victims Jaccard | language detected |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
         List<String> misses = new ArrayList<>();
-        for (String language : languages.isEmpty() ? LANGUAGES : languages) {
+        for (String language : languages.isEmpty() ? all : languages) {
             List<Outcome> outcomes = tag(tagger, read(dir, language));
             scoresBySplit(outcomes).forEach((split, score) -> {
                 if (score.articles() > 0) {
