@@ -14,6 +14,7 @@ import io.spyglass.model.Topics;
 import io.spyglass.sink.SinkApp;
 import io.spyglass.sink.WebhookSettings;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,7 @@ class RetentionIT {
         String old = CanonicalUrl.id("https://example.com/old");
         String recent = CanonicalUrl.id("https://example.com/recent");
         String aging = CanonicalUrl.id("https://example.com/aging");
+        String foreign = CanonicalUrl.id("https://example.com/foreign");
         long now = System.currentTimeMillis();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
                 "key.serializer", StringSerializer.class, "value.serializer", ByteArraySerializer.class))) {
@@ -63,6 +65,8 @@ class RetentionIT {
                     .get(30, TimeUnit.SECONDS);
             producer.send(new ProducerRecord<>(topics.seen(), 0, now, recent, state.toBytes("https://example.com/recent")))
                     .get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(topics.seen(), 0, now, foreign, "not a seen mark".getBytes(StandardCharsets.UTF_8)))
+                    .get(30, TimeUnit.SECONDS);
         }
 
         try (KafkaArticleLog log = new KafkaArticleLog(client, topics, "retention-it-" + UUID.randomUUID(), Duration.ofDays(3))) {
@@ -71,6 +75,7 @@ class RetentionIT {
             assertThat(log.seen(recent)).isTrue();
             assertThat(log.aging(aging)).as("past half the retention: to be written again").isTrue();
             assertThat(log.aging(recent)).isFalse();
+            assertThat(log.seen(foreign)).as("a value no ingest wrote: skipped, its item fetched as new").isFalse();
             assertThat(log.seenCount()).isEqualTo(2);
         }
     }

@@ -1,6 +1,7 @@
 package io.spyglass.sink;
 
 import java.nio.ByteBuffer;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 
@@ -10,13 +11,11 @@ import org.apache.kafka.common.serialization.Serializer;
  * story either.
  *
  * @param version  the story's last version, at least 1
- * @param closedAt epoch milliseconds of the stream time it closed at, or {@link #UNDATED} for an entry written before
- *                 entries were dated (a bare 4-byte version)
+ * @param closedAt epoch milliseconds of the stream time it closed at
  */
 record ClosedStory(int version, long closedAt) {
-    static final long UNDATED = Long.MIN_VALUE;
 
-    /** 12 bytes: the version, then the time; reads the 4-byte versions of earlier releases as undated. */
+    /** 12 bytes: the version, then the time. */
     static final class Serde implements org.apache.kafka.common.serialization.Serde<ClosedStory> {
         @Override
         public Serializer<ClosedStory> serializer() {
@@ -29,9 +28,12 @@ record ClosedStory(int version, long closedAt) {
                 if (bytes == null) {
                     return null;
                 }
+                if (bytes.length != 12) {
+                    // only this serde writes the store: anything else is a bug, not a record to skip
+                    throw new SerializationException("a closed story is 12 bytes, not " + bytes.length);
+                }
                 ByteBuffer b = ByteBuffer.wrap(bytes);
-                int version = b.getInt();
-                return new ClosedStory(version, bytes.length >= 12 ? b.getLong() : UNDATED);
+                return new ClosedStory(b.getInt(), b.getLong());
             };
         }
     }

@@ -253,19 +253,14 @@ public final class SinkTopology {
             });
             long forgetBefore = streamTime - closedFor.toMillis();
             List<String> forget = new ArrayList<>();
-            List<String> undated = new ArrayList<>();
             try (KeyValueIterator<String, ClosedStory> all = closed.all()) {
                 all.forEachRemaining(kv -> {
-                    if (kv.value.closedAt() == ClosedStory.UNDATED) {
-                        undated.add(kv.key);
-                    } else if (kv.value.closedAt() < forgetBefore) {
+                    if (kv.value.closedAt() < forgetBefore) {
                         forget.add(kv.key);
                     }
                 });
             }
             forget.forEach(closed::delete);
-            // versions written before they were dated count from the first time this sees them
-            undated.forEach(id -> closed.put(id, new ClosedStory(closed.get(id).version(), streamTime)));
         }
     }
 }

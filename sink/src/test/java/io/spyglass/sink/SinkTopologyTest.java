@@ -236,13 +236,14 @@ class SinkTopologyTest {
     }
 
     @Test
-    void readsTheUndatedClosedVersionsOfEarlierReleases() {
+    void aClosedStoryReadsBackAsWrittenAndAnythingElseIsRefused() {
         ClosedStory.Serde serde = new ClosedStory.Serde();
-        byte[] legacy = org.apache.kafka.common.serialization.Serdes.Integer().serializer().serialize("t", 7);
+        byte[] foreign = org.apache.kafka.common.serialization.Serdes.Integer().serializer().serialize("t", 7);
 
-        assertThat(serde.deserializer().deserialize("t", legacy)).isEqualTo(new ClosedStory(7, ClosedStory.UNDATED));
         assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", new ClosedStory(3, 42L))))
                 .isEqualTo(new ClosedStory(3, 42L));
+        assertThatThrownBy(() -> serde.deserializer().deserialize("t", foreign))
+                .hasMessage("a closed story is 12 bytes, not 4");
     }
 
     private void pipe(String id, boolean isEspionage, String title, String text, Instant recordTime) {

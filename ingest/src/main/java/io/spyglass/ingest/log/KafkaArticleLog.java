@@ -132,11 +132,21 @@ public final class KafkaArticleLog implements ArticleLog {
 
     private void addSeen(Iterable<ConsumerRecord<byte[], byte[]>> records) {
         long cut = System.currentTimeMillis() - retention.toMillis();
+        int foreign = 0;
         for (ConsumerRecord<byte[], byte[]> r : records) {
             // a mark past the retention may still be on the topic until the broker deletes its segment: it is gone all the same
             if (r.key() != null && r.timestamp() >= cut) {
-                seen.put(new String(r.key(), StandardCharsets.UTF_8), ItemState.fromBytes(r.value()), r.timestamp());
+                ItemState state = ItemState.fromBytes(r.value());
+                if (state == null) {
+                    foreign++;
+                } else {
+                    seen.put(new String(r.key(), StandardCharsets.UTF_8), state, r.timestamp());
+                }
             }
+        }
+        if (foreign > 0) {
+            LOG.warn("Skipped {} records on {} that are no seen marks of this version (another writer on the topic?); "
+                    + "their items are fetched as new", foreign, topics.seen());
         }
     }
 

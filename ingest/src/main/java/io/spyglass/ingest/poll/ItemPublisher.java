@@ -86,13 +86,6 @@ final class ItemPublisher {
             }
             return Result.SEEN;
         }
-        if (known != null && known.entries() == ItemState.UNKNOWN) {
-            // marked before entries were fingerprinted: take this entry for the one published rather than fetch every
-            // page seen so far once more
-            log.remember(id, CanonicalUrl.of(item.link().toString()), known.withEntry(entry));
-            stats.itemsAlreadySeen.incrementAndGet();
-            return Result.SEEN;
-        }
         // two feeds often list the same story: while one worker fetches it, the other leaves it to the next poll
         if (!inFlight.add(id)) {
             return Result.DEFERRED;

@@ -4,7 +4,7 @@ import io.spyglass.ingest.feed.FeedItem;
 
 /**
  * 64-bit fingerprints that tell whether a feed entry or an article's text changed. Whitespace differences are not
- * changes. A fingerprint is never {@link ItemState#UNKNOWN}.
+ * changes.
  */
 public final class Fingerprints {
 

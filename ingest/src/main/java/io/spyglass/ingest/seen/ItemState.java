@@ -10,14 +10,11 @@ import java.util.Arrays;
  * item's mark on the compacted seen topic.
  *
  * @param entries  a 64-bit Bloom filter of the {@link Fingerprints#entry entry fingerprints} met since the text last
- *                 changed, so that an article two feeds describe differently is not fetched again on every poll;
- *                 {@link #UNKNOWN} for a mark written before ingest kept fingerprints
- * @param text     {@link Fingerprints#text fingerprint} of the title and text last published, or {@link #UNKNOWN}
+ *                 changed, so that an article two feeds describe differently is not fetched again on every poll
+ * @param text     {@link Fingerprints#text fingerprint} of the title and text last published
  * @param revision revision of the article last published, at least 1
  */
 public record ItemState(long entries, long text, int revision) {
-    /** No fingerprint known: the mark predates them. Fingerprints are never 0. */
-    public static final long UNKNOWN = 0;
     static final byte FORMAT = 1;
     private static final int FIXED_BYTES = 1 + Long.BYTES + Long.BYTES + Integer.BYTES;
     /** Bits each entry sets in {@link #entries}: three keep a false match below 1 in 10,000 for one entry. */
@@ -71,13 +68,10 @@ public record ItemState(long entries, long text, int revision) {
                 .put(FORMAT).putLong(entries).putLong(text).putInt(revision).put(link).array();
     }
 
-    /**
-     * The state in a seen mark's value. Marks written before this format held only the URL (or nothing): they read as
-     * revision 1 with nothing known of entries or text. Never null.
-     */
+    /** The state in a seen mark's value, or null for a value {@link #toBytes} did not write. */
     public static ItemState fromBytes(byte[] value) {
         if (value == null || value.length < FIXED_BYTES || value[0] != FORMAT) {
-            return new ItemState(UNKNOWN, UNKNOWN, 1);
+            return null;
         }
         ByteBuffer b = ByteBuffer.wrap(value, 1, FIXED_BYTES - 1);
         return new ItemState(b.getLong(), b.getLong(), b.getInt());

@@ -169,24 +169,6 @@ class FeedPollerTest {
     }
 
     @Test
-    void takesTheCurrentEntryOfAnItemMarkedBeforeFingerprintsWereKeptWithoutFetchingIt() {
-        String url = server.url("/a").toString();
-        String id = CanonicalUrl.id(url);
-        log.remember(id, url, ItemState.fromBytes(url.getBytes(StandardCharsets.UTF_8)));
-        server.serve("/feed", "application/rss+xml", rssOfA("First summary."))
-                .serve("/a", "text/html; charset=utf-8", page(PAGE_TEXT));
-        poller.poll(feed("/feed"));
-        int fetchesOfTheOldItem = server.hits("/a");
-
-        server.serve("/feed", "application/rss+xml", rssOfA("Updated summary."));
-        poller.poll(feed("/feed"));
-
-        assertThat(fetchesOfTheOldItem).isZero();
-        assertThat(server.hits("/a")).isEqualTo(1);
-        assertThat(log.published()).extracting(Article::id, Article::revision).containsExactly(tuple(id, 2));
-    }
-
-    @Test
     void fallsBackToTheFeedTextWhenThePageFails() {
         server.serve("/feed", "application/rss+xml", rss("/missing", "/blocked"))
                 .serve("/blocked", 403, "text/html", new byte[0]);

@@ -59,12 +59,10 @@ class ItemStateTest {
     }
 
     @Test
-    void readsAMarkWrittenBeforeFingerprintsAsTheFirstRevisionWithNothingKnown() {
-        ItemState unknown = new ItemState(ItemState.UNKNOWN, ItemState.UNKNOWN, 1);
-
-        assertThat(ItemState.fromBytes("https://news.example/a".getBytes(StandardCharsets.UTF_8))).isEqualTo(unknown);
-        assertThat(ItemState.fromBytes(null)).isEqualTo(unknown);
-        assertThat(ItemState.fromBytes(new byte[0])).isEqualTo(unknown);
+    void readsNoStateFromAValueItDidNotWrite() {
+        assertThat(ItemState.fromBytes("https://news.example/a".getBytes(StandardCharsets.UTF_8))).isNull();
+        assertThat(ItemState.fromBytes(null)).isNull();
+        assertThat(ItemState.fromBytes(new byte[0])).isNull();
     }
 
     @Test
