@@ -23,7 +23,12 @@ public final class FileSink extends StoryCopier {
     /** @param clientConfig Kafka client settings (bootstrap servers, security) */
     public FileSink(Map<String, Object> clientConfig, String groupId, String topic, Path path, SinkStats stats) throws IOException {
         super(clientConfig, groupId, topic, Map.of());
-        this.file = JsonLinesFile.open(path, JsonLinesFile::storyKey);
+        try {
+            this.file = JsonLinesFile.open(path, JsonLinesFile::storyKey);
+        } catch (IOException e) {
+            consumer.close();
+            throw e;
+        }
         this.stats = stats;
     }
 
