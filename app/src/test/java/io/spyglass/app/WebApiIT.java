@@ -1,5 +1,6 @@
 package io.spyglass.app;
 
+import io.spyglass.model.Retention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -47,10 +48,10 @@ class WebApiIT {
     @Test
     void servesFilteredPagesStoriesAndLiveEventsAndSkipsPoison(KafkaBroker.Cluster kafka) throws Exception {
         SpyglassConfig config = Deployment.create(dir).load(kafka.bootstrapServers(), Map.of());
-        try (TopicAdmin admin = new TopicAdmin(config.kafka())) {
-            admin.ensure(config.topics(), 3);
+        try (TopicAdmin admin = new TopicAdmin(config.cluster().kafka())) {
+            admin.ensure(config.cluster().topics(), 3, Retention.defaults());
         }
-        String topic = config.topics().espionage();
+        String topic = config.cluster().topics().espionage();
         StoryFarm.write(kafka.bootstrapServers(), topic, 300, 1);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
                 "key.serializer", StringSerializer.class, "value.serializer", ByteArraySerializer.class))) {

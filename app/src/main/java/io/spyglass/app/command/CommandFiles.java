@@ -8,26 +8,40 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Option;
 
-/** The files of the file-to-file commands ({@code tag}, {@code stix}), where {@code -} means stdin or stdout. */
+/**
+ * The files of the file-to-file commands ({@code tag}, {@code stix}), a picocli mixin: {@code --input} and
+ * {@code --output}, where {@code -} means stdin or stdout.
+ */
 public final class CommandFiles {
+    private static final Logger LOG = LoggerFactory.getLogger(CommandFiles.class);
 
-    private CommandFiles() {
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "JSON lines to read, or - for stdin")
+    String input;
+
+    @Option(names = "--output", required = true, paramLabel = "FILE", description = "where to write, or - for stdout")
+    String output;
+
+    /** True when the input is {@code -} or a file that can be read; logs the error when not. */
+    boolean inputReadable() {
+        if ("-".equals(input) || Files.isReadable(Path.of(input))) {
+            return true;
+        }
+        LOG.error("Cannot read input file {}", input);
+        return false;
     }
 
-    /** True when {@code input} is {@code -} or a file that can be read. */
-    static boolean readable(String input) {
-        return "-".equals(input) || Files.isReadable(Path.of(input));
-    }
-
-    /** UTF-8 text from {@code input}, or from stdin for {@code -}. */
-    static Reader open(String input) throws IOException {
+    /** UTF-8 text from the input, or from stdin for {@code -}. */
+    Reader open() throws IOException {
         return "-".equals(input) ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
                 : Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8);
     }
 
-    /** UTF-8 text to {@code output}, replacing it, or to stdout for {@code -}. */
-    static Writer create(String output) throws IOException {
+    /** UTF-8 text to the output, replacing it, or to stdout for {@code -}. */
+    Writer create() throws IOException {
         return "-".equals(output) ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
                 : Files.newBufferedWriter(Path.of(output), StandardCharsets.UTF_8);
     }

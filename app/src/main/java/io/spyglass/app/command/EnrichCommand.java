@@ -1,16 +1,11 @@
 package io.spyglass.app.command;
 
 import io.spyglass.app.config.SpyglassConfig;
-import io.spyglass.app.health.HealthEndpoint;
-import io.spyglass.app.health.HealthServer;
-import io.spyglass.app.health.ProcessHealth;
 import io.spyglass.app.health.StreamsProbe;
 import io.spyglass.app.stage.Progress;
-import io.spyglass.app.stage.StageRunner;
 import io.spyglass.app.stage.Stages;
 import io.spyglass.enrich.EnrichApp;
 import io.spyglass.enrich.EnrichStats;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,19 +22,13 @@ public final class EnrichCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SpyglassConfig config = Commands.requireCluster(common.load(dataDir));
+        SpyglassConfig config = Commands.requireCluster(common.load());
         StreamsProbe<EnrichStats> probe = StreamsProbe.enrich();
-        try (HealthServer endpoint = HealthEndpoint.start(config, new ProcessHealth(List.of(probe)))) {
-            Commands.ensureTopics(config);
+        return Commands.runStage("enrich", config, probe, () -> {
             EnrichApp enrich = Stages.enrich(config);
             probe.attach(enrich::state, enrich.failure(), enrich.stats());
-            Progress progress = new Progress(null, enrich.stats(), null);
             enrich.start();
-            progress.start(15);
-            return StageRunner.runUntilStopped("enrich", () -> {
-                progress.close();
-                enrich.close();
-            }, enrich.failure());
-        }
+            return new Commands.Running(enrich, enrich.failure(), new Progress(null, enrich.stats(), null));
+        });
     }
 }

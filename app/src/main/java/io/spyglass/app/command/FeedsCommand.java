@@ -1,6 +1,6 @@
 package io.spyglass.app.command;
 
-import io.spyglass.app.config.SpyglassConfig;
+import io.spyglass.ingest.IngestSettings;
 import io.spyglass.ingest.feedlist.FeedList;
 import io.spyglass.ingest.feedlist.FeedSource;
 import io.spyglass.ingest.feedlist.Opml;
@@ -52,9 +52,6 @@ public final class FeedsCommand implements Runnable {
         @Mixin
         CommonOptions common;
 
-        @Spec
-        CommandSpec spec;
-
         @Mixin
         StageOptions.Feeds feeds;
 
@@ -66,12 +63,12 @@ public final class FeedsCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            SpyglassConfig config = common.load(feeds, allowPrivate);
-            List<FeedSource> sources = FeedList.load(config.feedsFile(), config.feedsInterval());
+            IngestSettings ingest = common.load().ingest();
+            List<FeedSource> sources = FeedList.load(ingest.feedsFile(), ingest.feedsInterval());
             Clock clock = Clock.systemUTC();
-            Fetcher fetcher = new Fetcher(config.fetch(), config.fetch().newThrottle(), clock);
-            PrintWriter out = spec.commandLine().getOut();
-            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(config.ingestThreads(), sources.size())));
+            Fetcher fetcher = new Fetcher(ingest.fetch(), ingest.fetch().newThrottle(), clock);
+            PrintWriter out = common.out();
+            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(ingest.threads(), sources.size())));
             try {
                 List<Future<FeedPoll>> checks = new ArrayList<>();
                 for (FeedSource source : sources) {
@@ -121,9 +118,6 @@ public final class FeedsCommand implements Runnable {
         @Mixin
         CommonOptions common;
 
-        @Spec
-        CommandSpec spec;
-
         @Parameters(paramLabel = "FILE.opml", description = "OPML file to import.")
         Path opml;
 
@@ -132,17 +126,17 @@ public final class FeedsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            SpyglassConfig config = common.load(feeds);
+            IngestSettings ingest = common.load().ingest();
             byte[] bytes;
             try {
                 bytes = Files.readAllBytes(opml);
             } catch (IOException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "cannot read " + opml + ": " + e.getMessage());
+                throw new CommandLine.ParameterException(common.commandLine(), "cannot read " + opml + ": " + e.getMessage());
             }
-            List<FeedSource> found = Opml.read(bytes, opml.toString(), config.feedsInterval());
-            List<FeedSource> added = FeedList.append(config.feedsFile(), found, config.feedsInterval());
-            PrintWriter out = spec.commandLine().getOut();
-            out.println("Added " + added.size() + " of " + found.size() + " feeds from " + opml + " to " + config.feedsFile());
+            List<FeedSource> found = Opml.read(bytes, opml.toString(), ingest.feedsInterval());
+            List<FeedSource> added = FeedList.append(ingest.feedsFile(), found, ingest.feedsInterval());
+            PrintWriter out = common.out();
+            out.println("Added " + added.size() + " of " + found.size() + " feeds from " + opml + " to " + ingest.feedsFile());
             added.forEach(f -> out.println("  " + f.url()));
             out.flush();
             return 0;

@@ -1,12 +1,8 @@
 package io.spyglass.app.command;
 
 import io.spyglass.app.config.SpyglassConfig;
-import io.spyglass.app.health.HealthEndpoint;
-import io.spyglass.app.health.HealthServer;
 import io.spyglass.app.health.IngestProbe;
-import io.spyglass.app.health.ProcessHealth;
 import io.spyglass.app.stage.Progress;
-import io.spyglass.app.stage.StageRunner;
 import io.spyglass.app.stage.Stages;
 import io.spyglass.ingest.IngestApp;
 import io.spyglass.ingest.feedlist.FeedSource;
@@ -39,7 +35,7 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SpyglassConfig config = Commands.requireCluster(common.load(feeds, allowPrivate));
+        SpyglassConfig config = Commands.requireCluster(common.load());
         List<FeedSource> feedList = Stages.feeds(config);
         if (once) {
             Commands.ensureTopics(config);
@@ -51,17 +47,11 @@ public final class IngestCommand implements Callable<Integer> {
             return 0;
         }
         IngestProbe probe = new IngestProbe();
-        try (HealthServer endpoint = HealthEndpoint.start(config, new ProcessHealth(List.of(probe)))) {
-            Commands.ensureTopics(config);
+        return Commands.runStage("ingest", config, probe, () -> {
             IngestApp ingest = Stages.ingest(config, feedList);
-            Progress progress = new Progress(ingest.stats(), null, null);
-            progress.start(15);
             ingest.start();
             probe.attach(ingest);
-            return StageRunner.runUntilStopped("ingest", () -> {
-                progress.close();
-                ingest.close();
-            }, ingest.failure());
-        }
+            return new Commands.Running(ingest, ingest.failure(), new Progress(ingest.stats(), null, null));
+        });
     }
 }

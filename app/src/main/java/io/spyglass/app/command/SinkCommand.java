@@ -1,16 +1,11 @@
 package io.spyglass.app.command;
 
 import io.spyglass.app.config.SpyglassConfig;
-import io.spyglass.app.health.HealthEndpoint;
-import io.spyglass.app.health.HealthServer;
-import io.spyglass.app.health.ProcessHealth;
 import io.spyglass.app.health.StreamsProbe;
 import io.spyglass.app.stage.Progress;
-import io.spyglass.app.stage.StageRunner;
 import io.spyglass.app.stage.Stages;
 import io.spyglass.sink.SinkApp;
 import io.spyglass.sink.SinkStats;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,19 +25,13 @@ public final class SinkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SpyglassConfig config = Commands.requireCluster(common.load(dataDir, out));
+        SpyglassConfig config = Commands.requireCluster(common.load());
         StreamsProbe<SinkStats> probe = StreamsProbe.sink();
-        try (HealthServer endpoint = HealthEndpoint.start(config, new ProcessHealth(List.of(probe)))) {
-            Commands.ensureTopics(config);
+        return Commands.runStage("sink", config, probe, () -> {
             SinkApp sink = Stages.sink(config);
             probe.attach(sink::state, sink.failure(), sink.stats());
-            Progress progress = new Progress(null, null, sink.stats());
             sink.start();
-            progress.start(15);
-            return StageRunner.runUntilStopped("sink", () -> {
-                progress.close();
-                sink.close();
-            }, sink.failure());
-        }
+            return new Commands.Running(sink, sink.failure(), new Progress(null, null, sink.stats()));
+        });
     }
 }

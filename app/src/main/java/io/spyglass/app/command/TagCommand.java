@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The {@code spyglass tag} command: tags a JSON-lines file of articles with the cyber-espionage tagger. */
@@ -23,11 +24,8 @@ import picocli.CommandLine.Option;
 public final class TagCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(TagCommand.class);
 
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "JSON lines to tag, or - for stdin")
-    String input;
-
-    @Option(names = "--output", required = true, paramLabel = "FILE", description = "where to write, or - for stdout")
-    String output;
+    @Mixin
+    CommandFiles files;
 
     @Option(names = "--taxonomy", paramLabel = "FILE", description = "extra taxonomy YAML laid over the bundled one")
     Path taxonomy;
@@ -41,16 +39,15 @@ public final class TagCommand implements Callable<Integer> {
             LOG.error("{}", e.getMessage());
             return 2;
         }
-        if (!CommandFiles.readable(input)) {
-            LOG.error("Cannot read input file {}", input);
+        if (!files.inputReadable()) {
             return 2;
         }
-        try (BufferedReader in = new BufferedReader(CommandFiles.open(input));
-             Writer out = new BufferedWriter(CommandFiles.create(output))) {
+        try (BufferedReader in = new BufferedReader(files.open());
+             Writer out = new BufferedWriter(files.create())) {
             long[] counts = tag(tagger, in, out);
             LOG.info("Tagged {} articles ({} espionage), skipped {} bad lines", counts[0], counts[1], counts[2]);
         } catch (IOException e) {
-            LOG.error("Cannot tag {} into {}: {}", input, output, e.toString());
+            LOG.error("Cannot tag {} into {}: {}", files.input, files.output, e.toString());
             return 2;
         }
         return 0;

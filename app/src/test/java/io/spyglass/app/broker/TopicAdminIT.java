@@ -28,9 +28,9 @@ public class TopicAdminIT {
         Topics topics = topics();
         Map<String, Object> client = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         try (TopicAdmin topicAdmin = new TopicAdmin(client)) {
-            topicAdmin.ensure(topics, 2);
+            topicAdmin.ensure(topics, 2, Retention.defaults());
             // a second call finds them all and leaves them alone
-            topicAdmin.ensure(topics, 2);
+            topicAdmin.ensure(topics, 2, Retention.defaults());
         }
 
         Map<String, Map<String, String>> configs = configs(client, topics);
