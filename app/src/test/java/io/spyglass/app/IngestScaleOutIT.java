@@ -20,7 +20,6 @@ import io.spyglass.model.ExtractionOutcome;
 import io.spyglass.model.FeedRef;
 import io.spyglass.model.FeedStatus;
 import io.spyglass.model.JsonSerde;
-import io.spyglass.model.Retention;
 import io.spyglass.model.Topics;
 import io.spyglass.model.settings.ClusterSettings;
 import io.spyglass.testkit.LocalServer;

@@ -1,6 +1,5 @@
 package io.spyglass.app;
 
-import io.spyglass.model.Retention;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,11 +7,12 @@ import io.spyglass.app.broker.TopicAdmin;
 import io.spyglass.app.config.SpyglassConfig;
 import io.spyglass.enrich.tag.Tagger;
 import io.spyglass.model.Article;
-import io.spyglass.model.Contract;
 import io.spyglass.model.Contract.Kind;
+import io.spyglass.model.Contract;
 import io.spyglass.model.ExtractionOutcome;
 import io.spyglass.model.FeedRef;
 import io.spyglass.model.Json;
+import io.spyglass.model.Retention;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;

@@ -1,14 +1,13 @@
 package io.spyglass.app;
 
-import io.spyglass.model.Retention;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spyglass.app.broker.TopicAdmin;
 import io.spyglass.app.config.SpyglassConfig;
 import io.spyglass.app.stage.Stages;
 import io.spyglass.model.Json;
+import io.spyglass.model.Retention;
 import io.spyglass.testkit.StoryFarm;
 import io.spyglass.web.WebApp;
 import java.io.BufferedReader;
@@ -22,9 +21,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;

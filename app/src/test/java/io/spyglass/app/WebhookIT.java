@@ -1,6 +1,5 @@
 package io.spyglass.app;
 
-import io.spyglass.model.Retention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,6 +9,7 @@ import io.spyglass.model.Contract;
 import io.spyglass.model.DeadLetter;
 import io.spyglass.model.FeedRef;
 import io.spyglass.model.JsonSerde;
+import io.spyglass.model.Retention;
 import io.spyglass.model.Story;
 import io.spyglass.model.StorySource;
 import io.spyglass.model.Tags;

@@ -1,6 +1,7 @@
 package io.spyglass.enrich;
 
 import io.spyglass.enrich.tag.Tagger;
+import io.spyglass.model.Stage;
 import io.spyglass.model.StreamsSettings;
 import io.spyglass.model.settings.ClusterSettings;
 import java.nio.file.Files;
@@ -15,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The enrich stage wired to Kafka: {@link EnrichTopology} in a {@link KafkaStreams} instance. */
-public final class EnrichApp implements AutoCloseable {
+public final class EnrichApp implements Stage {
     private static final Logger LOG = LoggerFactory.getLogger(EnrichApp.class);
     private final KafkaStreams streams;
     private final EnrichStats stats = new EnrichStats();
@@ -39,6 +40,7 @@ public final class EnrichApp implements AutoCloseable {
         });
     }
 
+    @Override
     public void start() {
         streams.start();
     }
@@ -56,6 +58,7 @@ public final class EnrichApp implements AutoCloseable {
      * Completes with the cause when a stream thread dies of an error the topology does not handle (records that
      * cannot be read go to the dead-letter topic instead); the stage has then stopped processing for good.
      */
+    @Override
     public CompletableFuture<Throwable> failure() {
         return failure;
     }

@@ -14,6 +14,7 @@ import io.spyglass.ingest.poll.FeedPoller;
 import io.spyglass.ingest.poll.IngestStats;
 import io.spyglass.model.DaemonThreads;
 import io.spyglass.model.FeedStatus;
+import io.spyglass.model.Stage;
 import io.spyglass.model.settings.ClusterSettings;
 import java.net.URI;
 import java.time.Clock;
@@ -31,7 +32,7 @@ import java.util.stream.Collectors;
  * ({@link FeedOwnership}), writing articles to a {@link KafkaArticleLog} and feed health to a
  * {@link KafkaFeedStatusLog}, with the list re-read when its file changes.
  */
-public final class IngestApp implements AutoCloseable {
+public final class IngestApp implements Stage {
     private static final long RELOAD_CHECK_SECONDS = 10;
 
     private final ClusterSettings cluster;
@@ -89,6 +90,7 @@ public final class IngestApp implements AutoCloseable {
     }
 
     /** Polls every feed on its schedule until closed, picking up edits of the feed list file. */
+    @Override
     public synchronized void start() {
         // polling starts with no feeds; the group hands this instance its share within seconds
         service.replaceFeeds(List.of());
@@ -123,6 +125,7 @@ public final class IngestApp implements AutoCloseable {
      * Completes with the cause when this instance has stopped polling for good (it can no longer learn its share of
      * the feed list), so that the process can exit and be restarted rather than run on doing nothing.
      */
+    @Override
     public CompletableFuture<Throwable> failure() {
         return failure;
     }

@@ -1,5 +1,6 @@
 package io.spyglass.sink;
 
+import io.spyglass.model.Stage;
 import io.spyglass.model.StreamsSettings;
 import io.spyglass.model.Topics;
 import io.spyglass.model.settings.ClusterSettings;
@@ -15,7 +16,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 
 /** The sink stage wired to Kafka: {@link SinkTopology} in Kafka Streams, plus a {@link FileSink} when a file is given. */
-public final class SinkApp implements AutoCloseable {
+public final class SinkApp implements Stage {
     private final KafkaStreams streams;
     private final FileSink fileSink;
     private final WebhookSink webhookSink;
@@ -48,6 +49,7 @@ public final class SinkApp implements AutoCloseable {
                 topics.deadLetter(), settings.webhooks(), userAgent, stats) : null;
     }
 
+    @Override
     public void start() {
         streams.start();
         if (fileSink != null) {
@@ -75,6 +77,7 @@ public final class SinkApp implements AutoCloseable {
      * stories file cannot be written: a full disk); the stage has then stopped delivering for good, and a restart
      * resumes each from its committed offsets.
      */
+    @Override
     public CompletableFuture<Throwable> failure() {
         return failure;
     }

@@ -8,8 +8,10 @@ import io.spyglass.app.health.ProcessHealth;
 import io.spyglass.app.health.StageProbe;
 import io.spyglass.app.stage.Progress;
 import io.spyglass.app.stage.StageRunner;
+import io.spyglass.model.Stage;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Checks and set-up the stage commands share. */
 public final class Commands {
@@ -33,35 +35,30 @@ public final class Commands {
         }
     }
 
-    /**
-     * A started stage.
-     *
-     * @param stage    what to close when the process is stopped
-     * @param failure  completes when the stage has stopped processing for good
-     * @param progress the stage's counters, logged every 15 s
-     */
-    record Running(AutoCloseable stage, CompletableFuture<Throwable> failure, Progress progress) {
-    }
-
-    /** Starts a stage, once its endpoint listens and the topics exist. */
-    interface Starter {
-        Running start() throws Exception;
+    /** Builds a stage from the configuration. */
+    interface Builder<S extends Stage> {
+        S build(SpyglassConfig config) throws Exception;
     }
 
     /**
-     * Runs the one stage a stage command runs, until the process is stopped (exit 0) or the stage fails for good
-     * (exit 1): the health endpoint reports {@code probe}, which {@code starter} attaches, and the topics are created
-     * before the stage starts.
+     * Runs the one stage a stage command runs until the process is stopped (exit 0) or the stage fails for good
+     * (exit 1). The health endpoint, reporting {@code probe}, listens before Kafka is contacted; then the topics are
+     * created, {@code builder} builds the stage, {@code attach} hands it to the probe, and it starts, with its
+     * {@code progress} logged every 15 s.
      */
-    static int runStage(String name, SpyglassConfig config, StageProbe probe, Starter starter) throws Exception {
+    static <S extends Stage> int runStage(String name, SpyglassConfig config, StageProbe probe, Builder<S> builder,
+                                          Consumer<S> attach, Function<S, Progress> progress) throws Exception {
         try (HealthServer endpoint = HealthEndpoint.start(config, new ProcessHealth(List.of(probe)))) {
             ensureTopics(config);
-            Running running = starter.start();
-            running.progress().start(15);
+            S stage = builder.build(config);
+            attach.accept(stage);
+            stage.start();
+            Progress counters = progress.apply(stage);
+            counters.start(15);
             return StageRunner.runUntilStopped(name, () -> {
-                running.progress().close();
-                running.stage().close();
-            }, running.failure());
+                counters.close();
+                stage.close();
+            }, stage.failure());
         }
     }
 }

@@ -18,18 +18,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code spyglass feeds}: checks the feed list, or imports feeds from an OPML file into it. */
 @Command(name = "feeds", mixinStandardHelpOptions = true, description = "Checks the feed list or imports feeds into it.",
@@ -48,18 +47,12 @@ public final class FeedsCommand implements Runnable {
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = {"Fetches and parses each feed once, with the same limits as ingest, and prints one line per feed.",
                     "Exits 0 even when feeds fail; non-zero only when the configuration or feed list is invalid."})
-    static final class Check implements Callable<Integer> {
+    static final class Check extends ConfiguredCommand {
         @Mixin
-        CommonOptions common;
-
-        @Mixin
-        StageOptions.Feeds feeds;
+        StageOptions.Polling polling;
 
         @Option(names = "--json", description = "One JSON object per feed and line.")
         boolean json;
-
-        @Mixin
-        StageOptions.AllowPrivate allowPrivate;
 
         @Override
         public Integer call() throws Exception {
@@ -114,10 +107,7 @@ public final class FeedsCommand implements Runnable {
     /** {@code spyglass feeds import FILE.opml}: appends the OPML file's feeds that the feed list lacks. */
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = "Appends the feeds of an OPML file (a feed reader's export) that the feed list does not have yet.")
-    static final class Import implements Callable<Integer> {
-        @Mixin
-        CommonOptions common;
-
+    static final class Import extends ConfiguredCommand {
         @Parameters(paramLabel = "FILE.opml", description = "OPML file to import.")
         Path opml;
 

@@ -8,7 +8,6 @@ import io.spyglass.ingest.IngestApp;
 import io.spyglass.ingest.feedlist.FeedSource;
 import io.spyglass.ingest.poll.FeedPoll;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -18,20 +17,14 @@ import picocli.CommandLine.Option;
 /** {@code spyglass ingest}: only the ingest stage, against an existing cluster. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Polls the feeds and produces articles to spyglass.articles on an existing Kafka cluster.")
-public final class IngestCommand implements Callable<Integer> {
+public final class IngestCommand extends ConfiguredCommand {
     private static final Logger LOG = LoggerFactory.getLogger(IngestCommand.class);
 
     @Mixin
-    CommonOptions common;
-
-    @Mixin
-    StageOptions.Feeds feeds;
+    StageOptions.Polling polling;
 
     @Option(names = "--once", description = "Poll every feed once, then exit.")
     boolean once;
-
-    @Mixin
-    StageOptions.AllowPrivate allowPrivate;
 
     @Override
     public Integer call() throws Exception {
@@ -47,11 +40,7 @@ public final class IngestCommand implements Callable<Integer> {
             return 0;
         }
         IngestProbe probe = new IngestProbe();
-        return Commands.runStage("ingest", config, probe, () -> {
-            IngestApp ingest = Stages.ingest(config, feedList);
-            ingest.start();
-            probe.attach(ingest);
-            return new Commands.Running(ingest, ingest.failure(), new Progress(ingest.stats(), null, null));
-        });
+        return Commands.runStage("ingest", config, probe, c -> Stages.ingest(c, feedList), probe::attach,
+                ingest -> new Progress(ingest.stats(), null, null));
     }
 }

@@ -4,18 +4,13 @@ import io.spyglass.app.config.SpyglassConfig;
 import io.spyglass.enrich.Retag;
 import io.spyglass.enrich.tag.Tagger;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code spyglass retag}: the current tagger over the retained articles, into the enriched topic. */
 @Command(name = "retag", mixinStandardHelpOptions = true,
         description = {"Re-runs the current tagger (with config/taxonomy.yaml if present) over every article retained on",
                 "spyglass.articles and writes them again to spyglass.enriched, with the tagger version in tags.tagger."})
-public final class RetagCommand implements Callable<Integer> {
-    @Mixin
-    CommonOptions common;
-
+public final class RetagCommand extends ConfiguredCommand {
     @Override
     public Integer call() {
         SpyglassConfig config = Commands.requireCluster(common.load());

@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,15 +36,12 @@ import picocli.CommandLine.Option;
                 + "Starts an embedded Kafka broker (KRaft) on localhost:9092 unless --bootstrap-servers is given. "
                 + "Keeps polling until Ctrl-C; with --once, polls every feed once, waits until every item has "
                 + "passed enrich and sink, prints a summary and exits."})
-public final class RunCommand implements Callable<Integer> {
+public final class RunCommand extends ConfiguredCommand {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
     private static final Duration ONCE_TIMEOUT = Duration.ofMinutes(10);
 
     @Mixin
-    CommonOptions common;
-
-    @Mixin
-    StageOptions.Feeds feeds;
+    StageOptions.Polling polling;
 
     @Mixin
     StageOptions.DataDir dataDir;
@@ -58,9 +54,6 @@ public final class RunCommand implements Callable<Integer> {
 
     @Mixin
     StageOptions.Out out;
-
-    @Mixin
-    StageOptions.AllowPrivate allowPrivate;
 
     @Override
     public Integer call() throws Exception {

@@ -1,6 +1,7 @@
 package io.spyglass.app.command;
 
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,9 +31,12 @@ public final class StageOptions {
         Path file;
     }
 
-    /** {@code --allow-private-addresses}. */
-    static final class AllowPrivate {
+    /** {@code --feeds FILE} and {@code --allow-private-addresses}: what the commands that poll feeds take. */
+    static final class Polling {
+        @Mixin
+        Feeds feeds;
+
         @Option(names = "--allow-private-addresses", description = "Allow fetching loopback, private and link-local addresses.")
-        boolean allow;
+        boolean allowPrivate;
     }
 }

@@ -8,23 +8,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code spyglass tail}: prints a topic's records as JSON lines. */
 @Command(name = "tail", mixinStandardHelpOptions = true,
         description = "Prints the records of a topic as JSON lines, one per record, until Ctrl-C.")
-public final class TailCommand implements Callable<Integer> {
-    @Mixin
-    CommonOptions common;
-
+public final class TailCommand extends ConfiguredCommand {
     @Option(names = "--topic", required = true, paramLabel = "TOPIC", description = "Topic to print, e.g. spyglass.enriched.")
     String topic;
 

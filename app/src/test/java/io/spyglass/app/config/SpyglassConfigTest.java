@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.spyglass.ingest.fetch.Cidr;
+import io.spyglass.model.Retention;
 import io.spyglass.model.Topics;
 import java.net.InetSocketAddress;
-import io.spyglass.model.Retention;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
