@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 /**
  * The ingest stage wired to Kafka: a {@link FeedPoller} over this instance's share of the feed list
  * ({@link FeedOwnership}), writing articles to a {@link KafkaArticleLog} and feed health to a
- * {@link KafkaFeedStatusLog}, with the list re-read when its file changes.
+ * {@link KafkaFeedStatusLog}; made with {@link #watchingFeedsFile}, it re-reads the list when its file changes.
  */
 public final class IngestApp implements Stage {
     private static final long RELOAD_CHECK_SECONDS = 10;
@@ -89,7 +89,7 @@ public final class IngestApp implements Stage {
         return service.pollOnce();
     }
 
-    /** Polls every feed on its schedule until closed, picking up edits of the feed list file. */
+    /** Polls every feed on its schedule until closed, picking up edits of the feed list file if it watches it. */
     @Override
     public synchronized void start() {
         // polling starts with no feeds; the group hands this instance its share within seconds
