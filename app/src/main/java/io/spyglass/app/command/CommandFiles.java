@@ -1,5 +1,6 @@
 package io.spyglass.app.command;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
@@ -38,6 +39,22 @@ public final class CommandFiles {
     Reader open() throws IOException {
         return "-".equals(input) ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
                 : Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8);
+    }
+
+    /** What a command does with one line of its input. */
+    interface LineHandler {
+        void handle(long number, String line) throws IOException;
+    }
+
+    /** Hands each non-blank line of {@code in} to {@code handler}, with its number from 1 (for the warnings). */
+    static void forEachLine(BufferedReader in, LineHandler handler) throws IOException {
+        long number = 0;
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            number++;
+            if (!line.isBlank()) {
+                handler.handle(number, line);
+            }
+        }
     }
 
     /** UTF-8 text to the output, replacing it, or to stdout for {@code -}. */

@@ -57,21 +57,14 @@ public final class StixCommand implements Callable<Integer> {
      */
     static List<Story> latestVersions(BufferedReader in) throws IOException {
         Map<String, Story> latest = new LinkedHashMap<>();
-        long lineNo = 0;
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-            lineNo++;
-            if (line.isBlank()) {
-                continue;
-            }
-            Story story;
+        CommandFiles.forEachLine(in, (lineNo, line) -> {
             try {
-                story = Json.MAPPER.readValue(line, Story.class);
+                Story story = Json.MAPPER.readValue(line, Story.class);
+                latest.merge(story.storyId(), story, (a, b) -> b.version() >= a.version() ? b : a);
             } catch (JsonProcessingException e) {
                 LOG.warn("Skipping line {}: not a story ({})", lineNo, e.getOriginalMessage());
-                continue;
             }
-            latest.merge(story.storyId(), story, (a, b) -> b.version() >= a.version() ? b : a);
-        }
+        });
         List<Story> out = new ArrayList<>(latest.values());
         out.removeIf(s -> s.mergedInto() != null);
         return out;

@@ -55,27 +55,12 @@ public final class TagCommand implements Callable<Integer> {
 
     /** Tags every line; returns the counts of tagged articles, espionage verdicts and skipped lines. */
     static long[] tag(Tagger tagger, BufferedReader in, Writer out) throws IOException {
-        long tagged = 0;
-        long espionage = 0;
-        long skipped = 0;
-        long lineNo = 0;
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-            lineNo++;
-            if (line.isBlank()) {
-                continue;
-            }
-            JsonNode article;
-            try {
-                article = Json.MAPPER.readTree(line);
-            } catch (JsonProcessingException e) {
-                LOG.warn("Skipping line {}: not valid JSON ({})", lineNo, e.getOriginalMessage());
-                skipped++;
-                continue;
-            }
-            if (article == null || !article.isObject() || !article.path("id").isTextual()) {
-                LOG.warn("Skipping line {}: expected an object with a string \"id\"", lineNo);
-                skipped++;
-                continue;
+        long[] counts = new long[3];
+        CommandFiles.forEachLine(in, (lineNo, line) -> {
+            JsonNode article = article(line, lineNo);
+            if (article == null) {
+                counts[2]++;
+                return;
             }
             JsonNode declared = article.path("language");
             Tagger.Tagging tagging = tagger.tagDetecting(article.path("title").asText(""), article.path("text").asText(""),
@@ -83,12 +68,28 @@ public final class TagCommand implements Callable<Integer> {
             Tags tags = tagging.tags();
             out.write(Json.MAPPER.writeValueAsString(result(article.path("id").asText(), tagging.language(), tags)));
             out.write('\n');
-            tagged++;
+            counts[0]++;
             if (tags.espionage()) {
-                espionage++;
+                counts[1]++;
             }
+        });
+        return counts;
+    }
+
+    /** The article on line {@code lineNo}, or null (logged) when it is not an object with a string id. */
+    private static JsonNode article(String line, long lineNo) {
+        JsonNode article;
+        try {
+            article = Json.MAPPER.readTree(line);
+        } catch (JsonProcessingException e) {
+            LOG.warn("Skipping line {}: not valid JSON ({})", lineNo, e.getOriginalMessage());
+            return null;
         }
-        return new long[] {tagged, espionage, skipped};
+        if (article == null || !article.isObject() || !article.path("id").isTextual()) {
+            LOG.warn("Skipping line {}: expected an object with a string \"id\"", lineNo);
+            return null;
+        }
+        return article;
     }
 
     private static ObjectNode result(String id, String language, Tags tags) {
