@@ -8,14 +8,15 @@ import io.spyglass.app.broker.TopicAdmin;
 import io.spyglass.app.health.IngestProbe;
 import io.spyglass.app.health.StageStatus;
 import io.spyglass.ingest.IngestApp;
-import io.spyglass.ingest.IngestConfig;
-import io.spyglass.ingest.extract.SiteRules;
+import io.spyglass.ingest.IngestSettings;
 import io.spyglass.ingest.feedlist.FeedSource;
 import io.spyglass.ingest.fetch.AddressPolicy;
 import io.spyglass.ingest.fetch.Cidr;
 import io.spyglass.ingest.fetch.FetchSettings;
 import io.spyglass.ingest.seen.CanonicalUrl;
+import io.spyglass.model.Retention;
 import io.spyglass.model.Topics;
+import io.spyglass.model.settings.ClusterSettings;
 import io.spyglass.testkit.LocalServer;
 import java.net.URI;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ class BrokerOutageIT {
         kafka = EmbeddedKafka.start(dir, 0);
         port = kafka.port();
         try (TopicAdmin admin = new TopicAdmin(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            admin.ensure(Topics.defaults(), 1);
+            admin.ensure(Topics.defaults(), 1, Retention.defaults());
         }
         server = LocalServer.start().serveAll(path -> LocalServer.Response.ok(
                 path.equals("/feed") ? "application/rss+xml" : "text/html", path.equals("/feed") ? feed()
@@ -85,16 +86,17 @@ class BrokerOutageIT {
 
     @Test
     void reportsNotReadyWhileTheBrokerIsDownAndStoresWhatItHeldUpOnceItIsBack() {
-        FetchSettings fetch = new FetchSettings("Spyglass-outage", Duration.ofSeconds(2), Duration.ofSeconds(5), 1 << 20, 3,
-                AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1"))), 4, Duration.ZERO, false);
+        FetchSettings fetch = FetchSettings.defaults().withUserAgent("Spyglass-outage")
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)).withSizeLimits(1 << 20, 3)
+                .withManners(AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1"))), 4, Duration.ZERO, false);
         // short client timeouts so that a commit into a stopped broker fails in seconds rather than a minute
         Map<String, Object> client = Map.of("bootstrap.servers", kafka.bootstrapServers(), "max.block.ms", 4000,
                 "request.timeout.ms", 2000, "delivery.timeout.ms", 3000, "transaction.timeout.ms", 10000);
         FeedSource source = new FeedSource(URI.create(url("/feed")), null, Duration.ofMillis(500));
         IngestProbe probe = new IngestProbe();
         items.add("/before");
-        try (IngestApp app = new IngestApp(new IngestConfig(client, Topics.defaults(), List.of(source), null,
-                Duration.ofMinutes(15), fetch, SiteRules.none(), 2, "outage"))) {
+        try (IngestApp app = new IngestApp(ClusterSettings.defaults().withKafka(client),
+                IngestSettings.defaults().withFetch(fetch).withThreads(2), List.of(source), "outage")) {
             probe.attach(app);
             app.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> stored("/before"));

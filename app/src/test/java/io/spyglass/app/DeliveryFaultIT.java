@@ -6,12 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spyglass.app.broker.EmbeddedKafka;
 import io.spyglass.app.broker.TopicAdmin;
-import io.spyglass.app.config.Setting;
 import io.spyglass.app.config.SpyglassConfig;
 import io.spyglass.app.stage.Stages;
 import io.spyglass.ingest.IngestApp;
-import io.spyglass.model.Contract;
 import io.spyglass.model.Contract.Kind;
+import io.spyglass.model.Contract;
 import io.spyglass.model.Json;
 import io.spyglass.sink.SinkTopology;
 import java.net.ServerSocket;
@@ -67,8 +66,8 @@ class DeliveryFaultIT {
     private void ingest(Deployment d, KafkaBroker.Cluster kafka, int fromOutlet, int toOutlet) throws Exception {
         Path feeds = dir.resolve("feeds-" + fromOutlet + ".yaml");
         Files.writeString(feeds, farm.feedsYaml(fromOutlet, toOutlet));
-        SpyglassConfig config = d.load(kafka.bootstrapServers(), Map.of(Setting.FEEDS_FILE, feeds.toString(),
-                Setting.ALLOW_PRIVATE, "true"));
+        SpyglassConfig config = d.load(kafka.bootstrapServers(), Map.of("feeds.file", feeds.toString(),
+                "fetch.allow-private-addresses", "true"));
         try (IngestApp ingest = Stages.ingest(config, Stages.feeds(config))) {
             assertThat(ingest.pollOnce()).as("feeds polled").hasSize(toOutlet - fromOutlet).allMatch(p -> p.ok());
         }
@@ -84,18 +83,18 @@ class DeliveryFaultIT {
         Deployment d = Deployment.create(dir, "kafka:", "  session.timeout.ms: 6000");
         SpyglassConfig config = d.load(kafka.bootstrapServers(), Map.of());
         Path out = dir.resolve("stories.jsonl");
-        try (TopicAdmin admin = new TopicAdmin(config.kafka())) {
-            admin.ensure(config.topics(), config.partitions());
+        try (TopicAdmin admin = new TopicAdmin(config.cluster().kafka())) {
+            admin.ensure(config.cluster());
         }
         StageProcess enrich = start("enrich-1", d, kafka);
         StageProcess sink = start("sink-1", d, kafka, "--out", out.toString());
 
         ingest(d, kafka, 0, NewsFarm.OUTLETS / 2);
-        await().atMost(Duration.ofMinutes(1)).until(() -> count(kafka, config.topics().enriched()) > 0);
+        await().atMost(Duration.ofMinutes(1)).until(() -> count(kafka, config.cluster().topics().enriched()) > 0);
         enrich.kill();
         ingest(d, kafka, NewsFarm.OUTLETS / 2, NewsFarm.OUTLETS);
         start("enrich-2", d, kafka);
-        await().atMost(Duration.ofMinutes(1)).until(() -> count(kafka, config.topics().espionage()) > 2);
+        await().atMost(Duration.ofMinutes(1)).until(() -> count(kafka, config.cluster().topics().espionage()) > 2);
         sink.kill();
         start("sink-2", d, kafka, "--out", out.toString());
 
@@ -115,13 +114,13 @@ class DeliveryFaultIT {
             Deployment d = Deployment.create(dir, "kafka:", "  session.timeout.ms: 6000");
             SpyglassConfig config = d.load(kafka.bootstrapServers(), Map.of());
             Path out = dir.resolve("stories.jsonl");
-            try (TopicAdmin admin = new TopicAdmin(config.kafka())) {
-                admin.ensure(config.topics(), config.partitions());
+            try (TopicAdmin admin = new TopicAdmin(config.cluster().kafka())) {
+                admin.ensure(config.cluster());
             }
             start("enrich", d, kafka);
             start("sink", d, kafka, "--out", out.toString());
             ingest(d, kafka, 0, NewsFarm.OUTLETS / 2);
-            await().atMost(Duration.ofMinutes(1)).until(() -> count(kafka, config.topics().espionage()) > 0);
+            await().atMost(Duration.ofMinutes(1)).until(() -> count(kafka, config.cluster().topics().espionage()) > 0);
 
             broker.close();
             broker = EmbeddedKafka.start(brokerDir, port);
@@ -143,15 +142,15 @@ class DeliveryFaultIT {
      * event's story is on the topic and in the file exactly once per version.
      */
     private void assertEveryStoryExactlyOnce(SpyglassConfig config, String bootstrapServers, Path out) throws Exception {
-        try (TopicAdmin admin = new TopicAdmin(config.kafka())) {
+        try (TopicAdmin admin = new TopicAdmin(config.cluster().kafka())) {
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() ->
-                    admin.caughtUp(config.enrichApplicationId(), config.topics().articles())
-                            && admin.caughtUp(config.sinkApplicationId(), config.topics().enriched())
-                            && admin.caughtUp(config.sinkApplicationId(), SinkTopology.clusteringTopic(config.sinkApplicationId()))
-                            && admin.caughtUp(config.fileSinkGroup(), config.topics().espionage()));
+                    admin.caughtUp(config.cluster().enrichApplicationId(), config.cluster().topics().articles())
+                            && admin.caughtUp(config.cluster().sinkApplicationId(), config.cluster().topics().enriched())
+                            && admin.caughtUp(config.cluster().sinkApplicationId(), SinkTopology.clusteringTopic(config.cluster().sinkApplicationId()))
+                            && admin.caughtUp(config.cluster().fileSinkGroup(), config.cluster().topics().espionage()));
         }
 
-        var enriched = TopicReader.readAll(bootstrapServers, config.topics().enriched());
+        var enriched = TopicReader.readAll(bootstrapServers, config.cluster().topics().enriched());
         assertThat(enriched).as("every article enriched exactly once").hasSize(NewsFarm.OUTLETS * NewsFarm.ITEMS_PER_OUTLET)
                 .extracting(Map.Entry::getKey).doesNotHaveDuplicates();
 
@@ -168,7 +167,7 @@ class DeliveryFaultIT {
         assertThat(taggedEspionage).as("the fixture: the tagger finds exactly the event reports").isEqualTo(reports);
 
         List<JsonNode> onTopic = new ArrayList<>();
-        for (var r : TopicReader.readAll(bootstrapServers, config.topics().espionage())) {
+        for (var r : TopicReader.readAll(bootstrapServers, config.cluster().topics().espionage())) {
             JsonNode story = Json.MAPPER.readTree(r.getValue());
             assertThat(story.get("storyId").asText()).as("key").isEqualTo(r.getKey());
             Contract.assertConforms(Kind.STORY, story);

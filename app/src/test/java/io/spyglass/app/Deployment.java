@@ -1,11 +1,10 @@
 package io.spyglass.app;
 
-import io.spyglass.app.config.Setting;
 import io.spyglass.app.config.SpyglassConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -36,10 +35,9 @@ record Deployment(String prefix, Path config) {
     }
 
     /** The configuration as a stage command would load it, pointing at {@code bootstrapServers}. */
-    SpyglassConfig load(String bootstrapServers, Map<Setting, String> flags) {
-        Map<Setting, String> all = new EnumMap<>(Setting.class);
-        all.putAll(flags);
-        all.put(Setting.BOOTSTRAP_SERVERS, bootstrapServers);
+    SpyglassConfig load(String bootstrapServers, Map<String, String> flags) {
+        Map<String, String> all = new HashMap<>(flags);
+        all.put("kafka.bootstrap.servers", bootstrapServers);
         return SpyglassConfig.load(config, Map.of(), all);
     }
 }

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.spyglass.app.config.Setting;
+import io.spyglass.app.config.SpyglassConfig;
+import io.spyglass.model.settings.Key;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,7 +96,9 @@ class DeploymentFilesTest {
     void theImageOpensTheEndpointToOtherContainersThoughTheDefaultKeepsItLocal() throws Exception {
         String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
 
-        assertThat(Setting.HTTP_ADDRESS.defaultValue).isEqualTo("127.0.0.1");
-        assertThat(dockerfile).containsPattern("(?m)^ENV " + Setting.HTTP_ADDRESS.env + "=0\\.0\\.0\\.0$");
+        Key address = SpyglassConfig.KEYS.stream().filter(k -> k.key().equals("http.address")).findFirst().orElseThrow();
+
+        assertThat(address.defaultValue()).isEqualTo("127.0.0.1");
+        assertThat(dockerfile).containsPattern("(?m)^ENV " + address.env() + "=0\\.0\\.0\\.0$");
     }
 }

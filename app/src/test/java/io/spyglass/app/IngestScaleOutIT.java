@@ -5,18 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import io.spyglass.app.broker.EmbeddedKafka;
 import io.spyglass.app.broker.TopicAdmin;
-import io.spyglass.app.config.Setting;
-import io.spyglass.app.config.SpyglassConfig;
 import io.spyglass.ingest.IngestApp;
-import io.spyglass.ingest.IngestConfig;
-import io.spyglass.ingest.extract.SiteRules;
+import io.spyglass.ingest.IngestSettings;
 import io.spyglass.ingest.feedlist.FeedList;
 import io.spyglass.ingest.feedlist.FeedSource;
 import io.spyglass.ingest.fetch.AddressPolicy;
 import io.spyglass.ingest.fetch.Cidr;
 import io.spyglass.ingest.fetch.FetchSettings;
 import io.spyglass.ingest.log.KafkaArticleLog;
-import io.spyglass.ingest.poll.ItemLimits;
 import io.spyglass.ingest.seen.CanonicalUrl;
 import io.spyglass.ingest.seen.ItemState;
 import io.spyglass.model.Article;
@@ -25,6 +21,7 @@ import io.spyglass.model.FeedRef;
 import io.spyglass.model.FeedStatus;
 import io.spyglass.model.JsonSerde;
 import io.spyglass.model.Topics;
+import io.spyglass.model.settings.ClusterSettings;
 import io.spyglass.testkit.LocalServer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +69,7 @@ class IngestScaleOutIT {
     void start() throws Exception {
         kafka = EmbeddedKafka.start(dir, 0);
         try (TopicAdmin admin = new TopicAdmin(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            admin.ensure(Topics.defaults(), 3);
+            admin.ensure(ClusterSettings.defaults());
         }
         server = LocalServer.start().handleAll(exchange -> {
             pollers.computeIfAbsent(exchange.getRequestURI().getPath(), p -> ConcurrentHashMap.newKeySet())
@@ -142,26 +139,23 @@ class IngestScaleOutIT {
     }
 
     private IngestApp instance(String name) {
-        return instance(name, IngestConfig.DEFAULT_GROUP_ID);
+        return instance(name, ClusterSettings.defaults());
     }
 
-    private IngestApp instance(String name, String groupId) {
-        FetchSettings fetch = new FetchSettings("Spyglass-" + name, Duration.ofSeconds(2), Duration.ofSeconds(5), 1 << 20, 3,
-                AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1"))), 4, Duration.ZERO, false);
-        return new IngestApp(new IngestConfig(Map.of("bootstrap.servers", kafka.bootstrapServers()), Topics.defaults(), feeds(),
-                null, Duration.ofMinutes(15), fetch, SiteRules.none(), 2, name, ItemLimits.DEFAULTS, groupId));
-    }
-
-    /** The ingest group of a deployment configured with {@code groups.prefix}, as the CLI derives it. */
-    private static String ingestGroup(String prefix) {
-        return SpyglassConfig.load(null, Map.of(), Map.of(Setting.GROUP_PREFIX, prefix)).ingestGroupId();
+    /** An instance of the deployment {@code deployment} describes (its groups prefix), on the test broker. */
+    private IngestApp instance(String name, ClusterSettings deployment) {
+        FetchSettings fetch = FetchSettings.defaults().withUserAgent("Spyglass-" + name)
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)).withSizeLimits(1 << 20, 3)
+                .withManners(AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1"))), 4, Duration.ZERO, false);
+        return new IngestApp(deployment.withBootstrapServers(kafka.bootstrapServers()),
+                IngestSettings.defaults().withFetch(fetch).withThreads(2), feeds(), name);
     }
 
     @Test
     void twoDeploymentsWithTheirOwnGroupPrefixOnOneClusterEachPollEveryFeed() {
         // groups.prefix "alpha" and "beta": before, both joined one hard-coded group and split the feeds between them
-        try (IngestApp alpha = instance("alpha", ingestGroup("alpha"));
-             IngestApp beta = instance("beta", ingestGroup("beta"))) {
+        try (IngestApp alpha = instance("alpha", ClusterSettings.defaults().withGroupPrefix("alpha"));
+             IngestApp beta = instance("beta", ClusterSettings.defaults().withGroupPrefix("beta"))) {
             alpha.start();
             beta.start();
 
@@ -252,10 +246,12 @@ class IngestScaleOutIT {
         Path feedsFile = dir.resolve("feeds.yaml");
         Files.writeString(feedsFile, "feeds:\n  - " + url("/feed0") + "\n  - " + url("/feed1") + "\n");
         List<FeedSource> listed = FeedList.load(feedsFile, Duration.ofSeconds(10));
-        FetchSettings fetch = new FetchSettings("Spyglass-reload", Duration.ofSeconds(2), Duration.ofSeconds(5), 1 << 20, 3,
-                AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1"))), 4, Duration.ZERO, false);
-        try (IngestApp app = new IngestApp(new IngestConfig(Map.of("bootstrap.servers", kafka.bootstrapServers()), Topics.defaults(),
-                listed, feedsFile, Duration.ofSeconds(10), fetch, SiteRules.none(), 2, "reload"))) {
+        FetchSettings fetch = FetchSettings.defaults().withUserAgent("Spyglass-reload")
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)).withSizeLimits(1 << 20, 3)
+                .withManners(AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1"))), 4, Duration.ZERO, false);
+        try (IngestApp app = IngestApp.watchingFeedsFile(ClusterSettings.defaults().withBootstrapServers(kafka.bootstrapServers()),
+                IngestSettings.defaults().withFeedsFile(feedsFile, Duration.ofSeconds(10)).withFetch(fetch).withThreads(2), listed,
+                "reload")) {
             app.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> latestStatuses().keySet()
                     .containsAll(List.of(url("/feed0").toString(), url("/feed1").toString())));
@@ -273,10 +269,12 @@ class IngestScaleOutIT {
     void anInstanceThatCannotLearnItsShareOfTheFeedsFailsInsteadOfPollingNothing() throws Exception {
         Topics missingStatusTopic = new Topics("spyglass.articles", "spyglass.enriched", "spyglass.espionage",
                 "spyglass.dead-letter", "spyglass.seen", "no-such-feed-status");
-        FetchSettings fetch = new FetchSettings("Spyglass-failing", Duration.ofSeconds(2), Duration.ofSeconds(5), 1 << 20, 3,
-                AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1"))), 4, Duration.ZERO, false);
-        try (IngestApp app = new IngestApp(new IngestConfig(Map.of("bootstrap.servers", kafka.bootstrapServers()),
-                missingStatusTopic, feeds(), null, Duration.ofSeconds(10), fetch, SiteRules.none(), 2, "failing"))) {
+        FetchSettings fetch = FetchSettings.defaults().withUserAgent("Spyglass-failing")
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)).withSizeLimits(1 << 20, 3)
+                .withManners(AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1"))), 4, Duration.ZERO, false);
+        ClusterSettings cluster = ClusterSettings.defaults().withBootstrapServers(kafka.bootstrapServers())
+                .withTopics(missingStatusTopic);
+        try (IngestApp app = new IngestApp(cluster, IngestSettings.defaults().withFetch(fetch).withThreads(2), feeds(), "failing")) {
             assertThat(app.failure()).isNotDone();
 
             app.start();

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spyglass.app.broker.TopicAdmin;
 import io.spyglass.ingest.IngestApp;
-import io.spyglass.ingest.IngestConfig;
-import io.spyglass.ingest.extract.SiteRules;
+import io.spyglass.ingest.IngestSettings;
 import io.spyglass.ingest.feedlist.FeedSource;
 import io.spyglass.ingest.fetch.AddressPolicy;
 import io.spyglass.ingest.fetch.Cidr;
@@ -15,7 +14,9 @@ import io.spyglass.ingest.poll.FeedPoll;
 import io.spyglass.ingest.poll.ItemLimits;
 import io.spyglass.ingest.seen.CanonicalUrl;
 import io.spyglass.model.Json;
+import io.spyglass.model.Retention;
 import io.spyglass.model.Topics;
+import io.spyglass.model.settings.ClusterSettings;
 import io.spyglass.testkit.LocalServer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +53,7 @@ class OversizedArticleIT {
         topics = new Topics("oversized-" + run + ".articles", "oversized-" + run + ".enriched", "oversized-" + run + ".espionage",
                 "oversized-" + run + ".dead-letter", "oversized-" + run + ".seen", "oversized-" + run + ".feed-status");
         try (TopicAdmin admin = new TopicAdmin(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            admin.ensure(topics, 1);
+            admin.ensure(topics, 1, Retention.defaults());
         }
         server = LocalServer.start().serveAll(path -> switch (path) {
             case "/feed" -> LocalServer.Response.ok("application/rss+xml", "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
@@ -74,12 +75,13 @@ class OversizedArticleIT {
     }
 
     private IngestApp ingest(KafkaBroker.Cluster kafka, ItemLimits limits) {
-        FetchSettings fetch = new FetchSettings("Spyglass-oversized", Duration.ofSeconds(2), Duration.ofSeconds(20), 10 << 20, 3,
-                AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1"))), 4, Duration.ZERO, false);
+        FetchSettings fetch = FetchSettings.defaults().withUserAgent("Spyglass-oversized")
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(20)).withSizeLimits(10 << 20, 3)
+                .withManners(AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1"))), 4, Duration.ZERO, false);
         FeedSource feed = new FeedSource(URI.create(url("/feed")), null, Duration.ofMinutes(15));
-        return new IngestApp(new IngestConfig(Map.of("bootstrap.servers", kafka.bootstrapServers()), topics, List.of(feed), null,
-                Duration.ofMinutes(15), fetch, SiteRules.none(), 1, "oversized-" + UUID.randomUUID(), limits,
-                IngestConfig.DEFAULT_GROUP_ID));
+        return new IngestApp(ClusterSettings.defaults().withBootstrapServers(kafka.bootstrapServers()).withTopics(topics),
+                IngestSettings.defaults().withFetch(fetch).withThreads(1).withLimits(limits), List.of(feed),
+                "oversized-" + UUID.randomUUID());
     }
 
     private JsonNode article(KafkaBroker.Cluster kafka, String path) throws Exception {
@@ -96,7 +98,7 @@ class OversizedArticleIT {
     void cutsTheTextOfAnArticleOverTheRecordLimitInBytesAndStoresItOnce(KafkaBroker.Cluster kafka) throws Exception {
         assertThat(HUGE_PAGE.getBytes(StandardCharsets.UTF_8).length).as("page size").isGreaterThan(1_500_000);
         FeedPoll first;
-        try (IngestApp app = ingest(kafka, ItemLimits.DEFAULTS)) {
+        try (IngestApp app = ingest(kafka, ItemLimits.defaults())) {
             first = app.pollOnce().get(0);
             app.pollOnce();
         }
@@ -105,7 +107,7 @@ class OversizedArticleIT {
         JsonNode huge = article(kafka, "/huge");
         assertThat(huge).as("the huge article on the articles topic").isNotNull();
         byte[] text = huge.get("text").asText().getBytes(StandardCharsets.UTF_8);
-        assertThat(text.length).isLessThanOrEqualTo(ItemLimits.DEFAULTS.maxTextBytes()).isGreaterThan(500_000);
+        assertThat(text.length).isLessThanOrEqualTo(ItemLimits.defaults().maxTextBytes()).isGreaterThan(500_000);
         assertThat(huge.get("text").asText()).startsWith("The report goes on and on about the café");
         assertThat(article(kafka, "/small")).as("the small article").isNotNull();
         assertThat(first.ok()).isTrue();

@@ -5,13 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spyglass.app.broker.TopicAdmin;
-import io.spyglass.app.config.Setting;
 import io.spyglass.app.config.SpyglassConfig;
 import io.spyglass.app.stage.Stages;
 import io.spyglass.enrich.EnrichApp;
 import io.spyglass.model.Article;
-import io.spyglass.model.Contract;
 import io.spyglass.model.Contract.Kind;
+import io.spyglass.model.Contract;
 import io.spyglass.model.Country;
 import io.spyglass.model.DeadLetter;
 import io.spyglass.model.EnrichedArticle;
@@ -66,10 +65,10 @@ class PoisonRecordsIT {
     void deadLettersPoisonOnEachInputTopicAndDeliversTheGoodRecordsAroundIt(KafkaBroker.Cluster kafka) throws Exception {
         Deployment d = Deployment.create(dir);
         Path out = dir.resolve("stories.jsonl");
-        SpyglassConfig config = d.load(kafka.bootstrapServers(), Map.of(Setting.DATA_DIR, dir.resolve("data").toString(),
-                Setting.OUT, out.toString()));
-        try (TopicAdmin admin = new TopicAdmin(config.kafka())) {
-            admin.ensure(config.topics(), 1);
+        SpyglassConfig config = d.load(kafka.bootstrapServers(), Map.of("data.dir", dir.resolve("data").toString(),
+                "sink.out", out.toString()));
+        try (TopicAdmin admin = new TopicAdmin(config.cluster().kafka())) {
+            admin.ensure(config.cluster().topics(), 1, config.cluster().retention());
         }
         EnrichedArticle baltic = EnrichedArticle.of(article("good-3", "Phishing wave read Baltic diplomats' mail",
                 "Mailboxes of diplomats in Vilnius were read for months."), new Tags(true, 0.8, List.of(new Country("RU", "Russia")),
@@ -77,7 +76,7 @@ class PoisonRecordsIT {
                 List.of(), "test/1"));
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
                 "key.serializer", StringSerializer.class, "value.serializer", ByteArraySerializer.class))) {
-            String articles = config.topics().articles();
+            String articles = config.cluster().topics().articles();
             send(producer, new ProducerRecord<>(articles, "good-1", json(article("good-1",
                     "Chinese military hackers spent years inside Japan's defence networks",
                     "Chinese military hackers broke into Japan's classified defence networks and stayed for years, "
@@ -87,7 +86,7 @@ class PoisonRecordsIT {
             send(producer, new ProducerRecord<>(articles, "huge", HUGE));
             send(producer, new ProducerRecord<>(articles, "good-2", json(article("good-2", "Budget passes",
                     "The parliament passed the budget on Tuesday."))));
-            String enriched = config.topics().enriched();
+            String enriched = config.cluster().topics().enriched();
             send(producer, new ProducerRecord<>(enriched, "bad-json-e", "[1,2".getBytes(StandardCharsets.UTF_8)));
             send(producer, new ProducerRecord<>(enriched, "bad-schema-e", "{\"schemaVersion\":1,\"id\":\"y\"}".getBytes(StandardCharsets.UTF_8)));
             send(producer, new ProducerRecord<>(enriched, "huge-e", HUGE));
@@ -100,12 +99,12 @@ class PoisonRecordsIT {
             enrich.start();
             sink.start();
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-                assertThat(deadLetters(kafka, config.topics().deadLetter())).hasSize(6);
+                assertThat(deadLetters(kafka, config.cluster().topics().deadLetter())).hasSize(6);
                 assertThat(Files.exists(out) ? Files.readAllLines(out) : List.of()).hasSize(2);
             });
         }
 
-        List<ConsumerRecord<String, byte[]>> dead = deadLetters(kafka, config.topics().deadLetter());
+        List<ConsumerRecord<String, byte[]>> dead = deadLetters(kafka, config.cluster().topics().deadLetter());
         dead.forEach(r -> Contract.assertDeadLetterConforms(r.headers(), r.value()));
         assertThat(dead).extracting(r -> r.key() + " " + header(r, DeadLetter.STAGE) + " " + header(r, DeadLetter.SOURCE_TOPIC)
                 + "@" + header(r, DeadLetter.SOURCE_OFFSET)).containsExactlyInAnyOrder(
@@ -115,11 +114,11 @@ class PoisonRecordsIT {
         assertThat(dead).filteredOn(r -> r.key().startsWith("huge")).extracting(r -> r.value().length)
                 .containsExactly(HUGE.length, HUGE.length);
 
-        List<String> enrichedIds = TopicReader.readAll(kafka.bootstrapServers(), config.topics().enriched()).stream()
+        List<String> enrichedIds = TopicReader.readAll(kafka.bootstrapServers(), config.cluster().topics().enriched()).stream()
                 .map(Map.Entry::getKey).toList();
         assertThat(enrichedIds).containsExactly("bad-json-e", "bad-schema-e", "huge-e", "good-3", "good-1", "good-2");
         List<JsonNode> stories = new ArrayList<>();
-        for (var story : TopicReader.readAll(kafka.bootstrapServers(), config.topics().espionage())) {
+        for (var story : TopicReader.readAll(kafka.bootstrapServers(), config.cluster().topics().espionage())) {
             stories.add(Json.MAPPER.readTree(story.getValue()));
         }
         stories.forEach(s -> Contract.assertConforms(Kind.STORY, s));

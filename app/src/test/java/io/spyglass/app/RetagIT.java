@@ -7,11 +7,12 @@ import io.spyglass.app.broker.TopicAdmin;
 import io.spyglass.app.config.SpyglassConfig;
 import io.spyglass.enrich.tag.Tagger;
 import io.spyglass.model.Article;
-import io.spyglass.model.Contract;
 import io.spyglass.model.Contract.Kind;
+import io.spyglass.model.Contract;
 import io.spyglass.model.ExtractionOutcome;
 import io.spyglass.model.FeedRef;
 import io.spyglass.model.Json;
+import io.spyglass.model.Retention;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -47,18 +48,18 @@ class RetagIT {
     void tagsEveryRetainedArticleAgainWithTheCurrentTaggerVersion(KafkaBroker.Cluster kafka) throws Exception {
         Deployment d = Deployment.create(dir);
         SpyglassConfig config = d.load(kafka.bootstrapServers(), Map.of());
-        try (TopicAdmin admin = new TopicAdmin(config.kafka())) {
-            admin.ensure(config.topics(), 1);
+        try (TopicAdmin admin = new TopicAdmin(config.cluster().kafka())) {
+            admin.ensure(config.cluster().topics(), 1, Retention.defaults());
         }
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
                 "key.serializer", StringSerializer.class, "value.serializer", ByteArraySerializer.class))) {
             for (var r : List.of(
-                    new ProducerRecord<>(config.topics().articles(), "spy", article("spy",
+                    new ProducerRecord<>(config.cluster().topics().articles(), "spy", article("spy",
                             "Chinese military hackers spent years inside Japan's defence networks",
                             "Chinese military hackers broke into Japan's classified defence networks and stayed for years, "
                                     + "officials said. Tokyo could not confirm whether secrets were stolen.")),
-                    new ProducerRecord<>(config.topics().articles(), "bad", "{not json".getBytes(StandardCharsets.UTF_8)),
-                    new ProducerRecord<>(config.topics().articles(), "budget", article("budget", "Budget passes",
+                    new ProducerRecord<>(config.cluster().topics().articles(), "bad", "{not json".getBytes(StandardCharsets.UTF_8)),
+                    new ProducerRecord<>(config.cluster().topics().articles(), "budget", article("budget", "Budget passes",
                             "The parliament passed the budget on Tuesday.")))) {
                 producer.send(r).get(30, TimeUnit.SECONDS);
             }
@@ -73,7 +74,7 @@ class RetagIT {
         assertThat(code).isZero();
         assertThat(out.toString()).isEqualTo("Retagged 2 articles with " + version + ": 1 espionage, 1 skipped\n");
         List<JsonNode> enriched = new ArrayList<>();
-        for (var r : TopicReader.readAll(kafka.bootstrapServers(), config.topics().enriched())) {
+        for (var r : TopicReader.readAll(kafka.bootstrapServers(), config.cluster().topics().enriched())) {
             enriched.add(Json.MAPPER.readTree(r.getValue()));
         }
         enriched.forEach(n -> Contract.assertConforms(Kind.ENRICHED_ARTICLE, n));

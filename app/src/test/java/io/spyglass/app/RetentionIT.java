@@ -6,13 +6,15 @@ import static org.awaitility.Awaitility.await;
 import io.spyglass.app.broker.TopicAdmin;
 import io.spyglass.app.broker.TopicAdminIT;
 import io.spyglass.enrich.EnrichApp;
+import io.spyglass.enrich.EnrichSettings;
 import io.spyglass.ingest.log.KafkaArticleLog;
 import io.spyglass.ingest.seen.CanonicalUrl;
 import io.spyglass.ingest.seen.ItemState;
 import io.spyglass.model.Retention;
 import io.spyglass.model.Topics;
+import io.spyglass.model.settings.ClusterSettings;
 import io.spyglass.sink.SinkApp;
-import io.spyglass.sink.WebhookSettings;
+import io.spyglass.sink.SinkSettings;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -49,7 +51,7 @@ class RetentionIT {
         Topics topics = topics();
         Map<String, Object> client = Map.of("bootstrap.servers", kafka.bootstrapServers());
         try (TopicAdmin admin = new TopicAdmin(client)) {
-            admin.ensure(topics, 1);
+            admin.ensure(topics, 1, Retention.defaults());
         }
         String old = CanonicalUrl.id("https://example.com/old");
         String recent = CanonicalUrl.id("https://example.com/recent");
@@ -89,13 +91,14 @@ class RetentionIT {
         try (TopicAdmin admin = new TopicAdmin(client)) {
             admin.ensure(topics, 1, retention);
         }
-        String enrichId = "retention-enrich-" + UUID.randomUUID();
-        String sinkId = "retention-sink-" + UUID.randomUUID();
+        ClusterSettings cluster = ClusterSettings.defaults().withKafka(client).withTopics(topics).withRetention(retention)
+                .withGroupPrefix("retention-" + UUID.randomUUID());
+        String enrichId = cluster.enrichApplicationId();
+        String sinkId = cluster.sinkApplicationId();
         List<String> changelogs = List.of(enrichId + "-enrich-seen-ids-changelog", sinkId + "-sink-open-stories-changelog",
                 sinkId + "-sink-closed-stories-changelog");
-        EnrichApp enrich = new EnrichApp(client, enrichId, topics, dir.resolve("streams"), null, retention);
-        SinkApp sink = new SinkApp(client, sinkId, sinkId + "-file", topics, dir.resolve("streams"), null, sinkId + "-webhook",
-                new WebhookSettings(List.of(), List.of(), 1, Duration.ofSeconds(1), Duration.ofSeconds(1)), "test", retention);
+        EnrichApp enrich = new EnrichApp(cluster, EnrichSettings.bundledTaxonomy(), dir.resolve("streams"));
+        SinkApp sink = new SinkApp(cluster, SinkSettings.defaults(), dir.resolve("streams"), "test");
         try (enrich; sink) {
             enrich.start();
             sink.start();

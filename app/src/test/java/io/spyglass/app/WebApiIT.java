@@ -1,13 +1,13 @@
 package io.spyglass.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spyglass.app.broker.TopicAdmin;
 import io.spyglass.app.config.SpyglassConfig;
 import io.spyglass.app.stage.Stages;
 import io.spyglass.model.Json;
+import io.spyglass.model.Retention;
 import io.spyglass.testkit.StoryFarm;
 import io.spyglass.web.WebApp;
 import java.io.BufferedReader;
@@ -21,9 +21,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -47,10 +47,10 @@ class WebApiIT {
     @Test
     void servesFilteredPagesStoriesAndLiveEventsAndSkipsPoison(KafkaBroker.Cluster kafka) throws Exception {
         SpyglassConfig config = Deployment.create(dir).load(kafka.bootstrapServers(), Map.of());
-        try (TopicAdmin admin = new TopicAdmin(config.kafka())) {
-            admin.ensure(config.topics(), 3);
+        try (TopicAdmin admin = new TopicAdmin(config.cluster().kafka())) {
+            admin.ensure(config.cluster().topics(), 3, Retention.defaults());
         }
-        String topic = config.topics().espionage();
+        String topic = config.cluster().topics().espionage();
         StoryFarm.write(kafka.bootstrapServers(), topic, 300, 1);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
                 "key.serializer", StringSerializer.class, "value.serializer", ByteArraySerializer.class))) {

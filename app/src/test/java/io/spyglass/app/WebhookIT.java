@@ -9,6 +9,7 @@ import io.spyglass.model.Contract;
 import io.spyglass.model.DeadLetter;
 import io.spyglass.model.FeedRef;
 import io.spyglass.model.JsonSerde;
+import io.spyglass.model.Retention;
 import io.spyglass.model.Story;
 import io.spyglass.model.StorySource;
 import io.spyglass.model.Tags;
@@ -54,13 +55,13 @@ class WebhookIT {
 
     private SpyglassConfig deploy(KafkaBroker.Cluster kafka, Story... stories) throws Exception {
         SpyglassConfig config = Deployment.create(dir).load(kafka.bootstrapServers(), Map.of());
-        try (TopicAdmin admin = new TopicAdmin(config.kafka())) {
-            admin.ensure(config.topics(), 1);
+        try (TopicAdmin admin = new TopicAdmin(config.cluster().kafka())) {
+            admin.ensure(config.cluster().topics(), 1, Retention.defaults());
         }
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
                 "key.serializer", StringSerializer.class, "value.serializer", ByteArraySerializer.class))) {
             for (Story s : stories) {
-                producer.send(new ProducerRecord<>(config.topics().espionage(), s.storyId(),
+                producer.send(new ProducerRecord<>(config.cluster().topics().espionage(), s.storyId(),
                         serde.serializer().serialize("espionage", s))).get(30, TimeUnit.SECONDS);
             }
         }
@@ -78,10 +79,11 @@ class WebhookIT {
         SpyglassConfig config = deploy(kafka, story("s1", 1), story("s1", 2), story("s2", 1));
         try (Endpoint endpoint = new Endpoint(500, Endpoint.HANG, 200, 502, Endpoint.HANG);
              Endpoint slack = new Endpoint(503)) {
-            WebhookSettings settings = new WebhookSettings(List.of(endpoint.url()), List.of(slack.url()), 5, Duration.ofSeconds(1), Duration.ofMillis(100));
+            WebhookSettings settings = WebhookSettings.defaults().withUrls(List.of(endpoint.url()), List.of(slack.url()))
+                    .withRetries(5, Duration.ofSeconds(1), Duration.ofMillis(100));
             SinkStats stats = new SinkStats();
-            WebhookSink sink = new WebhookSink(config.kafka(), config.webhookGroup(), config.topics().espionage(),
-                    config.topics().deadLetter(), settings, "test", stats);
+            WebhookSink sink = new WebhookSink(config.cluster().kafka(), config.cluster().webhookGroup(), config.cluster().topics().espionage(),
+                    config.cluster().topics().deadLetter(), settings, "test", stats);
             Thread thread = start(sink);
             await().atMost(Duration.ofMinutes(1)).until(() -> stats.webhookPosts() == 3);
             sink.close();
@@ -100,10 +102,11 @@ class WebhookIT {
         String url;
         try (Endpoint endpoint = new Endpoint(500, 500)) {
             url = endpoint.url().toString();
-            WebhookSettings settings = new WebhookSettings(List.of(endpoint.url()), List.of(), 2, Duration.ofSeconds(1), Duration.ofMillis(10));
+            WebhookSettings settings = WebhookSettings.defaults().withUrls(List.of(endpoint.url()), List.of())
+                    .withRetries(2, Duration.ofSeconds(1), Duration.ofMillis(10));
             SinkStats stats = new SinkStats();
-            WebhookSink sink = new WebhookSink(config.kafka(), config.webhookGroup(), config.topics().espionage(),
-                    config.topics().deadLetter(), settings, "test", stats);
+            WebhookSink sink = new WebhookSink(config.cluster().kafka(), config.cluster().webhookGroup(), config.cluster().topics().espionage(),
+                    config.cluster().topics().deadLetter(), settings, "test", stats);
             Thread thread = start(sink);
             await().atMost(Duration.ofMinutes(1)).until(() -> stats.webhookPosts() == 1);
             sink.close();
@@ -111,7 +114,7 @@ class WebhookIT {
 
             assertThat(endpoint.accepted()).containsExactly("s2@1");
         }
-        ConsumerRecord<String, byte[]> dead = deadLetter(kafka, config.topics().deadLetter());
+        ConsumerRecord<String, byte[]> dead = deadLetter(kafka, config.cluster().topics().deadLetter());
         Contract.assertDeadLetterConforms(dead.headers(), dead.value());
         assertThat(dead.key()).isEqualTo("s1");
         assertThat(new String(dead.headers().lastHeader(DeadLetter.STAGE).value(), StandardCharsets.UTF_8)).isEqualTo("webhook");

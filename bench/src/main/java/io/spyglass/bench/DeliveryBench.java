@@ -3,21 +3,20 @@ package io.spyglass.bench;
 import io.spyglass.app.broker.EmbeddedKafka;
 import io.spyglass.app.broker.TopicAdmin;
 import io.spyglass.enrich.EnrichApp;
+import io.spyglass.enrich.EnrichSettings;
 import io.spyglass.enrich.tag.Tagger;
 import io.spyglass.model.Article;
 import io.spyglass.model.JsonSerde;
+import io.spyglass.model.Retention;
 import io.spyglass.model.Story;
 import io.spyglass.model.StreamsSettings;
 import io.spyglass.model.Topics;
+import io.spyglass.model.settings.ClusterSettings;
 import io.spyglass.sink.SinkApp;
+import io.spyglass.sink.SinkSettings;
 import io.spyglass.sink.SinkTopology;
-import io.spyglass.sink.WebhookSettings;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,9 +28,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -49,11 +46,11 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The delivery benchmark: a bare Kafka Streams passthrough against enrich + sink on the same 5 KB article
@@ -144,11 +141,11 @@ public final class DeliveryBench implements Callable<Integer> {
             Path dir = kafka.temporaryDirectory();
             Map<String, Object> client = client(kafka);
             Topics pass = topics("pass");
-            admin.ensure(pass, PARTITIONS);
+            admin.ensure(pass, PARTITIONS, Retention.defaults());
             results.add(measure("Streams passthrough (mapValues)", List.of("bench-pass-"), client, admin, pass.articles(),
                     pass.enriched(), () -> passthrough(client, pass, dir), warmup, load, timed, avgBytes));
             Topics pipe = topics("pipe");
-            admin.ensure(pipe, PARTITIONS);
+            admin.ensure(pipe, PARTITIONS, Retention.defaults());
             results.add(measure("enrich + sink (tag, stories)", List.of("bench-enrich-", "bench-sink-"), client, admin,
                     pipe.articles(), pipe.espionage(), () -> pipeline(client, pipe, dir, enrichThreads), warmup, load, timed,
                     avgBytes));
@@ -193,10 +190,9 @@ public final class DeliveryBench implements Callable<Integer> {
     private static Stage pipeline(Map<String, Object> client, Topics topics, Path dir, int enrichThreads) throws Exception {
         Map<String, Object> enrichClient = new HashMap<>(client);
         enrichClient.put("num.stream.threads", enrichThreads);
-        EnrichApp enrich = new EnrichApp(enrichClient, "bench-enrich", topics, dir.resolve("streams"), null);
-        SinkApp sink = new SinkApp(client, "bench-sink", "bench-sink-file", topics, dir.resolve("streams"), null,
-                "bench-sink-webhook", new WebhookSettings(List.of(), List.of(), 1, Duration.ofSeconds(1), Duration.ofSeconds(1)),
-                "bench");
+        ClusterSettings cluster = ClusterSettings.defaults().withGroupPrefix("bench").withTopics(topics);
+        EnrichApp enrich = new EnrichApp(cluster.withKafka(enrichClient), EnrichSettings.bundledTaxonomy(), dir.resolve("streams"));
+        SinkApp sink = new SinkApp(cluster.withKafka(client), SinkSettings.defaults(), dir.resolve("streams"), "bench");
         enrich.start();
         sink.start();
         return new Stage() {

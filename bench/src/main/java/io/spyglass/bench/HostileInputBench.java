@@ -63,8 +63,9 @@ public final class HostileInputBench {
         serveHostile(server, base);
 
         Clock clock = Clock.systemUTC();
-        Fetcher fetcher = new Fetcher(new FetchSettings("SpyglassBench/1 (+https://example.com)", Duration.ofSeconds(10), timeout,
-                MAX_BYTES, 5, AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1"))), 2, Duration.ZERO, false),
+        Fetcher fetcher = new Fetcher(FetchSettings.defaults().withUserAgent("SpyglassBench/1 (+https://example.com)")
+                .withTimeouts(Duration.ofSeconds(10), timeout).withSizeLimits(MAX_BYTES, 5)
+                .withManners(AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1"))), 2, Duration.ZERO, false),
                 new HostThrottle(2, Duration.ZERO), clock);
         List<Case> cases = List.of(new Case("gzip bomb (64 MiB of zeros, 64 KiB sent)", "/bomb"),
                 new Case("slow drip (1 byte / 100 ms)", "/drip"),

@@ -66,9 +66,9 @@ public final class IngestBench {
     }
 
     private static void run(int feeds, int items, int hosts, int threads, int hostConcurrency, int port) throws Exception {
-        FetchSettings settings = new FetchSettings("SpyglassBench/1 (+https://example.com/bench)", Duration.ofSeconds(5),
-                Duration.ofSeconds(10), 10L * 1024 * 1024, 5, AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.0/8"))),
-                hostConcurrency, Duration.ZERO, true);
+        FetchSettings settings = FetchSettings.defaults().withUserAgent("SpyglassBench/1 (+https://example.com/bench)")
+                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10)).withSizeLimits(10L * 1024 * 1024, 5)
+                .withManners(AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.0/8"))), hostConcurrency, Duration.ZERO, true);
         Fetcher fetcher = new Fetcher(settings, settings.newThrottle());
         CountingLog log = new CountingLog();
         FeedPoller poller = new FeedPoller(fetcher, new RobotsCache(fetcher, "spyglassbench", Clock.systemUTC()),

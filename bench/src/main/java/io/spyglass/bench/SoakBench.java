@@ -2,19 +2,19 @@ package io.spyglass.bench;
 
 import io.spyglass.app.broker.EmbeddedKafka;
 import io.spyglass.enrich.EnrichApp;
+import io.spyglass.enrich.EnrichSettings;
 import io.spyglass.ingest.IngestApp;
-import io.spyglass.ingest.IngestConfig;
-import io.spyglass.ingest.extract.SiteRules;
+import io.spyglass.ingest.IngestSettings;
 import io.spyglass.ingest.feedlist.FeedSource;
 import io.spyglass.ingest.fetch.AddressPolicy;
 import io.spyglass.ingest.fetch.Cidr;
 import io.spyglass.ingest.fetch.FetchSettings;
-import io.spyglass.ingest.poll.ItemLimits;
 import io.spyglass.model.Retention;
 import io.spyglass.model.Topics;
+import io.spyglass.model.settings.ClusterSettings;
 import io.spyglass.sink.SinkApp;
+import io.spyglass.sink.SinkSettings;
 import io.spyglass.sink.SinkTopology;
-import io.spyglass.sink.WebhookSettings;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -45,8 +45,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class SoakBench {
     private static final Logger LOG = LoggerFactory.getLogger(SoakBench.class);
-    static final String ENRICH_ID = "soak-enrich";
-    static final String SINK_ID = "soak-sink";
+    /** The soak's deployment: groups prefix {@code soak}, the default topics and retention. */
+    private static final ClusterSettings DEPLOYMENT = ClusterSettings.defaults().withGroupPrefix("soak");
+    static final String ENRICH_ID = DEPLOYMENT.enrichApplicationId();
+    static final String SINK_ID = DEPLOYMENT.sinkApplicationId();
     private static final int HOSTS = 50;
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(30);
     private static final Duration OUTAGE = Duration.ofSeconds(15);
@@ -131,16 +133,14 @@ public final class SoakBench {
 
     private void soak(Map<String, Object> client, int farmPort, int refusedPort) throws Exception {
         Path state = dir.resolve("streams");
-        FetchSettings fetch = new FetchSettings("Spyglass-soak/1", Duration.ofSeconds(5), Duration.ofSeconds(10), 10 * 1024 * 1024,
-                3, AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.0/8"))), 4, Duration.ZERO, false);
-        IngestConfig ingestConfig = new IngestConfig(client, topics, feedSources(farmPort, refusedPort, Duration.ofSeconds(60)),
-                null, Duration.ofSeconds(60), fetch, SiteRules.none(), 16, "soak", ItemLimits.DEFAULTS, "soak-ingest",
-                Retention.defaults().seen());
-        EnrichApp enrich = new EnrichApp(client, ENRICH_ID, topics, state, null, Retention.defaults());
-        SinkApp sink = new SinkApp(client, SINK_ID, SINK_ID + "-file", topics, state, null, SINK_ID + "-webhook",
-                new WebhookSettings(List.of(), List.of(), 1, Duration.ofSeconds(1), Duration.ofSeconds(1)), "Spyglass-soak/1",
-                Retention.defaults());
-        IngestApp ingest = new IngestApp(ingestConfig);
+        FetchSettings fetch = FetchSettings.defaults().withUserAgent("Spyglass-soak/1")
+                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10)).withSizeLimits(10 * 1024 * 1024, 3)
+                .withManners(AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.0/8"))), 4, Duration.ZERO, false);
+        ClusterSettings cluster = DEPLOYMENT.withKafka(client);
+        EnrichApp enrich = new EnrichApp(cluster, EnrichSettings.bundledTaxonomy(), state);
+        SinkApp sink = new SinkApp(cluster, SinkSettings.defaults(), state, "Spyglass-soak/1");
+        IngestApp ingest = new IngestApp(cluster, IngestSettings.defaults().withFetch(fetch).withThreads(16),
+                feedSources(farmPort, refusedPort, Duration.ofSeconds(60)), "soak");
         enrich.failure().thenAccept(e -> event("enrich FAILED: " + e));
         sink.failure().thenAccept(e -> event("sink FAILED: " + e));
         ingest.failure().thenAccept(e -> event("ingest FAILED: " + e));

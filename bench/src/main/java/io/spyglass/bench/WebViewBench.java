@@ -3,8 +3,10 @@ package io.spyglass.bench;
 import io.spyglass.app.broker.EmbeddedKafka;
 import io.spyglass.app.broker.TopicAdmin;
 import io.spyglass.model.Topics;
+import io.spyglass.model.settings.ClusterSettings;
 import io.spyglass.testkit.StoryFarm;
 import io.spyglass.web.WebApp;
+import io.spyglass.web.WebSettings;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -40,16 +42,16 @@ public final class WebViewBench {
         Path dir = Files.createTempDirectory("spyglass-web-bench");
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0)) {
             Map<String, Object> client = Map.of("bootstrap.servers", kafka.bootstrapServers());
-            Topics topics = Topics.defaults();
+            ClusterSettings cluster = ClusterSettings.defaults().withKafka(client);
+            Topics topics = cluster.topics();
             try (TopicAdmin admin = new TopicAdmin(client)) {
-                admin.ensure(topics, 3);
+                admin.ensure(cluster);
             }
             long bytes = StoryFarm.write(kafka.bootstrapServers(), topics.espionage(), count, 42);
             System.out.printf("stories: %,d, %,d bytes of JSON (%,d B each)%n", count, bytes, bytes / count);
             long heapBefore = usedHeap();
             long t0 = System.nanoTime();
-            try (WebApp web = WebApp.start(client, topics.espionage(), topics.feedStatus(),
-                    new InetSocketAddress("127.0.0.1", 0), 100_000)) {
+            try (WebApp web = WebApp.start(cluster, WebSettings.defaults().withAddress(new InetSocketAddress("127.0.0.1", 0)))) {
                 if (!web.awaitCaughtUp(Duration.ofMinutes(5))) {
                     throw new IllegalStateException("the web view did not catch up");
                 }

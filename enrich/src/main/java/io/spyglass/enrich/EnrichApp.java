@@ -1,13 +1,12 @@
 package io.spyglass.enrich;
 
 import io.spyglass.enrich.tag.Tagger;
+import io.spyglass.model.Stage;
 import io.spyglass.model.StreamsSettings;
-import io.spyglass.model.Retention;
-import io.spyglass.model.Topics;
+import io.spyglass.model.settings.ClusterSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.streams.CloseOptions;
@@ -17,33 +16,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The enrich stage wired to Kafka: {@link EnrichTopology} in a {@link KafkaStreams} instance. */
-public final class EnrichApp implements AutoCloseable {
+public final class EnrichApp implements Stage {
     private static final Logger LOG = LoggerFactory.getLogger(EnrichApp.class);
     private final KafkaStreams streams;
     private final EnrichStats stats = new EnrichStats();
     private final CompletableFuture<Throwable> failure = new CompletableFuture<>();
 
     /**
-     * @param taxonomy a user taxonomy file extending the bundled one; used only if it exists
+     * The enrich stage of the deployment {@code cluster} describes.
+     *
+     * @param stateDir where Kafka Streams keeps the dedupe store
      */
-    public EnrichApp(Map<String, Object> kafka, String applicationId, Topics topics, Path stateDir, Path taxonomy) {
-        this(kafka, applicationId, topics, stateDir, taxonomy, Retention.defaults());
-    }
-
-    /** As above, with the dedupe store kept as {@code retention} says. */
-    public EnrichApp(Map<String, Object> kafka, String applicationId, Topics topics, Path stateDir, Path taxonomy,
-                     Retention retention) {
-        Tagger tagger = taxonomy != null && Files.exists(taxonomy) ? Tagger.load(taxonomy) : Tagger.loadDefault();
-        LOG.info("Tagger {} loaded{}", tagger.version(), taxonomy != null && Files.exists(taxonomy) ? " with " + taxonomy : "");
+    public EnrichApp(ClusterSettings cluster, EnrichSettings settings, Path stateDir) {
+        Tagger tagger = settings.tagger();
+        LOG.info("Tagger {} loaded{}", tagger.version(),
+                settings.taxonomy() != null && Files.exists(settings.taxonomy()) ? " with " + settings.taxonomy() : "");
         Properties props = new Properties();
-        props.putAll(StreamsSettings.of(kafka, applicationId, stateDir));
-        this.streams = new KafkaStreams(EnrichTopology.build(topics, tagger, stats, retention), props);
+        props.putAll(StreamsSettings.of(cluster.kafka(), cluster.enrichApplicationId(), stateDir));
+        this.streams = new KafkaStreams(EnrichTopology.build(cluster.topics(), tagger, stats, cluster.retention()), props);
         streams.setUncaughtExceptionHandler(e -> {
             failure.complete(e); // the same response as Streams' default, made visible to the process
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
     }
 
+    @Override
     public void start() {
         streams.start();
     }
@@ -61,6 +58,7 @@ public final class EnrichApp implements AutoCloseable {
      * Completes with the cause when a stream thread dies of an error the topology does not handle (records that
      * cannot be read go to the dead-letter topic instead); the stage has then stopped processing for good.
      */
+    @Override
     public CompletableFuture<Throwable> failure() {
         return failure;
     }

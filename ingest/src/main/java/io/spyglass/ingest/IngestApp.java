@@ -4,6 +4,7 @@ import io.spyglass.ingest.extract.ArticleExtractor;
 import io.spyglass.ingest.feedlist.FeedListWatcher;
 import io.spyglass.ingest.feedlist.FeedOwnership;
 import io.spyglass.ingest.feedlist.FeedSource;
+import io.spyglass.ingest.fetch.FetchSettings;
 import io.spyglass.ingest.fetch.Fetcher;
 import io.spyglass.ingest.fetch.RobotsCache;
 import io.spyglass.ingest.log.KafkaArticleLog;
@@ -13,9 +14,12 @@ import io.spyglass.ingest.poll.FeedPoller;
 import io.spyglass.ingest.poll.IngestStats;
 import io.spyglass.model.DaemonThreads;
 import io.spyglass.model.FeedStatus;
+import io.spyglass.model.Stage;
+import io.spyglass.model.settings.ClusterSettings;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -26,12 +30,14 @@ import java.util.stream.Collectors;
 /**
  * The ingest stage wired to Kafka: a {@link FeedPoller} over this instance's share of the feed list
  * ({@link FeedOwnership}), writing articles to a {@link KafkaArticleLog} and feed health to a
- * {@link KafkaFeedStatusLog}, with the list re-read when its file changes.
+ * {@link KafkaFeedStatusLog}; made with {@link #watchingFeedsFile}, it re-reads the list when its file changes.
  */
-public final class IngestApp implements AutoCloseable {
+public final class IngestApp implements Stage {
     private static final long RELOAD_CHECK_SECONDS = 10;
 
-    private final IngestConfig config;
+    private final ClusterSettings cluster;
+    private final IngestSettings settings;
+    private final boolean watchFeedsFile;
     private final KafkaArticleLog log;
     private final KafkaFeedStatusLog statusLog;
     private final IngestService service;
@@ -42,19 +48,40 @@ public final class IngestApp implements AutoCloseable {
     private final CompletableFuture<Throwable> failure = new CompletableFuture<>();
     private final ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("spyglass-feeds-reload"));
 
-    public IngestApp(IngestConfig config) {
-        this.config = config;
-        this.log = new KafkaArticleLog(config.kafka(), config.topics(), config.groupId() + "-" + config.instanceId(),
-                config.seenRetention());
-        this.statusLog = new KafkaFeedStatusLog(config.kafka(), config.topics().feedStatus());
+    /**
+     * An instance polling its share of {@code feeds}, a fixed list.
+     *
+     * @param instanceId unique per running instance; names its transactional producer, after the deployment's ingest
+     *                   group ({@link ClusterSettings#ingestGroupId()}), so two deployments on one cluster neither split
+     *                   each other's feeds nor fence each other's producers
+     */
+    public IngestApp(ClusterSettings cluster, IngestSettings settings, List<FeedSource> feeds, String instanceId) {
+        this(cluster, settings, feeds, instanceId, false);
+    }
+
+    /** As the constructor, with {@code feeds} read from {@link IngestSettings#feedsFile()} and re-read when it changes. */
+    public static IngestApp watchingFeedsFile(ClusterSettings cluster, IngestSettings settings, List<FeedSource> feeds,
+                                              String instanceId) {
+        return new IngestApp(cluster, settings, feeds, instanceId, true);
+    }
+
+    private IngestApp(ClusterSettings cluster, IngestSettings settings, List<FeedSource> feeds, String instanceId,
+                      boolean watchFeedsFile) {
+        this.cluster = cluster;
+        this.settings = settings;
+        Objects.requireNonNull(instanceId, "instanceId");
+        this.watchFeedsFile = watchFeedsFile;
+        this.log = new KafkaArticleLog(cluster.kafka(), cluster.topics(), cluster.ingestGroupId() + "-" + instanceId,
+                cluster.retention().seen());
+        this.statusLog = new KafkaFeedStatusLog(cluster.kafka(), cluster.topics().feedStatus());
         Clock clock = Clock.systemUTC();
-        this.fetcher = new Fetcher(config.fetch(), config.fetch().newThrottle(), clock);
-        RobotsCache robots = config.fetch().robots()
-                ? new RobotsCache(fetcher, RobotsCache.robotName(config.fetch().userAgent()), clock) : null;
-        FeedPoller poller = new FeedPoller(fetcher, robots, new ArticleExtractor(config.siteRules()), log, stats, clock,
-                config.limits());
-        this.service = new IngestService(poller, config.feeds(), config.threads(), statusLog, clock);
-        this.allFeeds = config.feeds();
+        FetchSettings fetch = settings.fetch();
+        this.fetcher = new Fetcher(fetch, fetch.newThrottle(), clock);
+        RobotsCache robots = fetch.robots() ? new RobotsCache(fetcher, RobotsCache.robotName(fetch.userAgent()), clock) : null;
+        FeedPoller poller = new FeedPoller(fetcher, robots, new ArticleExtractor(settings.siteRules()), log, stats, clock,
+                settings.limits());
+        this.allFeeds = List.copyOf(feeds);
+        this.service = new IngestService(poller, allFeeds, settings.threads(), statusLog, clock);
     }
 
     /** Polls every feed once and returns when all are done. */
@@ -62,16 +89,18 @@ public final class IngestApp implements AutoCloseable {
         return service.pollOnce();
     }
 
-    /** Polls every feed on its schedule until closed, picking up edits of the feed list file. */
+    /** Polls every feed on its schedule until closed, picking up edits of the feed list file if it watches it. */
+    @Override
     public synchronized void start() {
         // polling starts with no feeds; the group hands this instance its share within seconds
         service.replaceFeeds(List.of());
         service.start();
-        ownership = new FeedOwnership(config.kafka(), config.topics().feedStatus(), config.groupId(), owner -> share(), service::resume);
+        ownership = new FeedOwnership(cluster.kafka(), cluster.topics().feedStatus(), cluster.ingestGroupId(), owner -> share(),
+                service::resume);
         ownership.failure().thenAccept(failure::complete);
         ownership.start();
-        if (config.feedsFile() != null) {
-            FeedListWatcher watcher = new FeedListWatcher(config.feedsFile(), config.feedsInterval(), this::reload);
+        if (watchFeedsFile) {
+            FeedListWatcher watcher = new FeedListWatcher(settings.feedsFile(), settings.feedsInterval(), this::reload);
             reloader.scheduleWithFixedDelay(watcher::check, RELOAD_CHECK_SECONDS, RELOAD_CHECK_SECONDS, TimeUnit.SECONDS);
         }
     }
@@ -96,6 +125,7 @@ public final class IngestApp implements AutoCloseable {
      * Completes with the cause when this instance has stopped polling for good (it can no longer learn its share of
      * the feed list), so that the process can exit and be restarted rather than run on doing nothing.
      */
+    @Override
     public CompletableFuture<Throwable> failure() {
         return failure;
     }

@@ -33,8 +33,9 @@ class IngestServiceTest {
     private final LocalServer server = LocalServer.start();
     private final InMemoryFeedStatusLog statuses = new InMemoryFeedStatusLog();
     private final FeedPoller poller = new FeedPoller(
-            new Fetcher(new FetchSettings("SpyglassTest/1", Duration.ofSeconds(2), Duration.ofSeconds(2), 1 << 20, 3,
-                    AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1"))), 4, Duration.ZERO, false)),
+            new Fetcher(FetchSettings.defaults().withUserAgent("SpyglassTest/1")
+                    .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)).withSizeLimits(1 << 20, 3)
+                    .withManners(AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1"))), 4, Duration.ZERO, false)),
             null, ArticleExtractor.withDefaults(), new InMemoryArticleLog(), new IngestStats(), CLOCK);
 
     @AfterEach
@@ -106,9 +107,10 @@ class IngestServiceTest {
         server.serve("/feed", "application/rss+xml", rss).serveDrip("/slow-page", Duration.ofMillis(50));
         InMemoryArticleLog articles = new InMemoryArticleLog();
         // a deadline of 5 s: without cancelling, close() would wait for it and the page would be published as a snippet
-        FeedPoller slowPoller = new FeedPoller(new Fetcher(new FetchSettings("SpyglassTest/1", Duration.ofSeconds(2),
-                Duration.ofSeconds(5), 1 << 20, 3, AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1"))), 4, Duration.ZERO,
-                false)), null, ArticleExtractor.withDefaults(), articles, new IngestStats(), CLOCK);
+        FeedPoller slowPoller = new FeedPoller(new Fetcher(FetchSettings.defaults().withUserAgent("SpyglassTest/1")
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)).withSizeLimits(1 << 20, 3)
+                .withManners(AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1"))), 4, Duration.ZERO, false)),
+                null, ArticleExtractor.withDefaults(), articles, new IngestStats(), CLOCK);
         IngestService service = new IngestService(slowPoller, List.of(new FeedSource(server.url("/feed"), null,
                 Duration.ofMinutes(5))), 1, statuses, CLOCK);
         service.start();

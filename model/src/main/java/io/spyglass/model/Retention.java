@@ -1,5 +1,7 @@
 package io.spyglass.model;
 
+import io.spyglass.model.settings.ClusterSettings;
+import io.spyglass.model.settings.SettingValues;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,10 +39,21 @@ public record Retention(Duration articles, Duration stories, Duration seen, Dura
         }
     }
 
-    /** A year of articles and stories, 90 days of seen marks, 14 days of dead letters and of open stories. */
+    /** The documented defaults, from the key table of {@link ClusterSettings}. */
     public static Retention defaults() {
-        return new Retention(Duration.ofDays(365), Duration.ofDays(365), Duration.ofDays(90), Duration.ofDays(14),
-                Duration.ofDays(14), Duration.ofDays(1));
+        return ClusterSettings.defaults().retention();
+    }
+
+    /** The retention the {@code retention.*} keys give; open stories may not outlast stories. */
+    public static Retention from(SettingValues v) {
+        Duration open = v.positive("retention.open-stories");
+        Duration stories = v.positive("retention.stories");
+        if (open.compareTo(stories) > 0) {
+            throw v.invalid("retention.open-stories", "(" + v.raw("retention.open-stories").strip()
+                    + ") must not be longer than 'retention.stories' (" + v.raw("retention.stories").strip() + ")");
+        }
+        return new Retention(v.positive("retention.articles"), stories, v.positive("retention.seen"),
+                v.positive("retention.dead-letter"), open, v.positive("retention.tombstones"));
     }
 
     private static void positive(Duration d, String name) {

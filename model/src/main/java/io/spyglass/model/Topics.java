@@ -1,5 +1,7 @@
 package io.spyglass.model;
 
+import io.spyglass.model.settings.ClusterSettings;
+import io.spyglass.model.settings.SettingValues;
 import java.util.List;
 import java.util.Objects;
 
@@ -26,10 +28,15 @@ public record Topics(String articles, String enriched, String espionage, String 
         Objects.requireNonNull(feedStatus, "feedStatus");
     }
 
-    /** The documented default names. */
+    /** The documented default names, from the key table of {@link ClusterSettings}. */
     public static Topics defaults() {
-        return new Topics("spyglass.articles", "spyglass.enriched", "spyglass.espionage", "spyglass.dead-letter",
-                "spyglass.seen", "spyglass.feed-status");
+        return ClusterSettings.defaults().topics();
+    }
+
+    /** The names the {@code topics.*} keys give. */
+    public static Topics from(SettingValues v) {
+        return new Topics(v.text("topics.articles"), v.text("topics.enriched"), v.text("topics.espionage"),
+                v.text("topics.dead-letter"), v.text("topics.seen"), v.text("topics.feed-status"));
     }
 
     /** Every topic, for creating them. */

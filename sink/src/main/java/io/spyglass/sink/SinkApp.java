@@ -1,9 +1,10 @@
 package io.spyglass.sink;
 
 import io.spyglass.model.DaemonThreads;
+import io.spyglass.model.Stage;
 import io.spyglass.model.StreamsSettings;
-import io.spyglass.model.Retention;
 import io.spyglass.model.Topics;
+import io.spyglass.model.settings.ClusterSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +17,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 
 /** The sink stage wired to Kafka: {@link SinkTopology} in Kafka Streams, plus a {@link FileSink} when a file is given. */
-public final class SinkApp implements AutoCloseable {
+public final class SinkApp implements Stage {
     private final KafkaStreams streams;
     private final FileSink fileSink;
     private final WebhookSink webhookSink;
@@ -26,34 +27,30 @@ public final class SinkApp implements AutoCloseable {
     private Thread webhookThread;
 
     /**
-     * @param fileGroup    consumer group of the file sink; its committed offsets say how far the file is written
-     * @param out          the JSON-lines file to append stories to, or null for none
-     * @param webhookGroup consumer group of the webhook sink
-     * @param webhooks     where to post stories; none when {@link WebhookSettings#enabled()} is false
-     * @param userAgent    User-Agent of the webhook requests
+     * The sink stage of the deployment {@code cluster} describes.
+     *
+     * @param stateDir  where Kafka Streams keeps the story store
+     * @param userAgent User-Agent of the webhook requests (ingest's {@code fetch.user-agent})
      */
-    public SinkApp(Map<String, Object> kafka, String applicationId, String fileGroup, Topics topics, Path stateDir, Path out,
-                   String webhookGroup, WebhookSettings webhooks, String userAgent) throws IOException {
-        this(kafka, applicationId, fileGroup, topics, stateDir, out, webhookGroup, webhooks, userAgent, Retention.defaults());
-    }
-
-    /** As above, with stories kept and closed as {@code retention} says. */
-    public SinkApp(Map<String, Object> kafka, String applicationId, String fileGroup, Topics topics, Path stateDir, Path out,
-                   String webhookGroup, WebhookSettings webhooks, String userAgent, Retention retention) throws IOException {
+    public SinkApp(ClusterSettings cluster, SinkSettings settings, Path stateDir, String userAgent) throws IOException {
+        Topics topics = cluster.topics();
+        Map<String, Object> kafka = cluster.kafka();
         Properties props = new Properties();
-        props.putAll(StreamsSettings.of(kafka, applicationId, stateDir));
+        props.putAll(StreamsSettings.of(kafka, cluster.sinkApplicationId(), stateDir));
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, OversizedRecords.class.getName());
         props.put(OversizedRecords.DEAD_LETTER_TOPIC, topics.deadLetter());
-        this.streams = new KafkaStreams(SinkTopology.build(topics, stats, retention), props);
+        this.streams = new KafkaStreams(SinkTopology.build(topics, stats, cluster.retention()), props);
         streams.setUncaughtExceptionHandler(e -> {
             failure.complete(e); // the same response as Streams' default, made visible to the process
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
-        this.fileSink = out == null ? null : new FileSink(kafka, fileGroup, topics.espionage(), out, stats);
-        this.webhookSink = webhooks.enabled()
-                ? new WebhookSink(kafka, webhookGroup, topics.espionage(), topics.deadLetter(), webhooks, userAgent, stats) : null;
+        this.fileSink = settings.out() == null ? null
+                : new FileSink(kafka, cluster.fileSinkGroup(), topics.espionage(), settings.out(), stats);
+        this.webhookSink = settings.webhooks().enabled() ? new WebhookSink(kafka, cluster.webhookGroup(), topics.espionage(),
+                topics.deadLetter(), settings.webhooks(), userAgent, stats) : null;
     }
 
+    @Override
     public void start() {
         streams.start();
         if (fileSink != null) {
@@ -81,6 +78,7 @@ public final class SinkApp implements AutoCloseable {
      * stories file cannot be written: a full disk); the stage has then stopped delivering for good, and a restart
      * resumes each from its committed offsets.
      */
+    @Override
     public CompletableFuture<Throwable> failure() {
         return failure;
     }

@@ -1,5 +1,6 @@
 package io.spyglass.sink;
 
+import io.spyglass.model.settings.SettingValues;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +17,8 @@ import java.util.Objects;
  */
 public record WebhookSettings(List<URI> jsonUrls, List<URI> slackUrls, int maxAttempts, Duration timeout, Duration backoff) {
     static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** The first wait, which {@code webhook.max-attempts}'s meaning states; not a key. */
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
 
     public WebhookSettings {
         jsonUrls = List.copyOf(jsonUrls);
@@ -25,6 +28,27 @@ public record WebhookSettings(List<URI> jsonUrls, List<URI> slackUrls, int maxAt
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
         }
+    }
+
+    /** The settings the {@code webhook.*} keys give. */
+    public static WebhookSettings from(SettingValues v) {
+        return new WebhookSettings(v.urls("webhook.urls"), v.urls("webhook.slack-urls"),
+                v.integer("webhook.max-attempts", 1, 100), v.duration("webhook.timeout"), FIRST_BACKOFF);
+    }
+
+    /** The documented defaults ({@link SinkSettings#KEYS}): no URLs. */
+    public static WebhookSettings defaults() {
+        return from(SettingValues.defaults(SinkSettings.KEYS));
+    }
+
+    /** These settings posting to {@code json} and {@code slack} URLs. */
+    public WebhookSettings withUrls(List<URI> json, List<URI> slack) {
+        return new WebhookSettings(json, slack, maxAttempts, timeout, backoff);
+    }
+
+    /** These settings making at most {@code attempts} attempts, the first wait {@code firstBackoff}, each {@code requestTimeout} long. */
+    public WebhookSettings withRetries(int attempts, Duration requestTimeout, Duration firstBackoff) {
+        return new WebhookSettings(jsonUrls, slackUrls, attempts, requestTimeout, firstBackoff);
     }
 
     /** True when there is somewhere to post to. */

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class WebhookDeliveryTest {
     private static WebhookSettings settings(int maxAttempts) {
-        return new WebhookSettings(List.of(), List.of(), maxAttempts, Duration.ofMillis(500), Duration.ofMillis(10));
+        return WebhookSettings.defaults().withRetries(maxAttempts, Duration.ofMillis(500), Duration.ofMillis(10));
     }
 
     @Test
@@ -46,7 +46,7 @@ class WebhookDeliveryTest {
 
     @Test
     void doublesTheWaitBetweenAttemptsUpToThirtySeconds() {
-        WebhookSettings s = new WebhookSettings(List.of(), List.of(), 10, Duration.ofSeconds(10), Duration.ofSeconds(1));
+        WebhookSettings s = WebhookSettings.defaults().withRetries(10, Duration.ofSeconds(10), Duration.ofSeconds(1));
 
         assertThat(List.of(2, 3, 4, 5, 6, 7, 30)).extracting(s::delayBefore).containsExactly(Duration.ofSeconds(1),
                 Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(16),

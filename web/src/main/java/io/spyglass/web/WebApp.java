@@ -1,5 +1,6 @@
 package io.spyglass.web;
 
+import io.spyglass.model.settings.ClusterSettings;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
@@ -25,14 +26,16 @@ public final class WebApp implements AutoCloseable {
     }
 
     /**
-     * Starts following {@code storiesTopic} and {@code feedStatusTopic} on the cluster {@code kafka} describes and
-     * serving the page at {@code address}.
+     * Starts following the story and feed-status topics of the deployment {@code cluster} describes and serving the
+     * page as {@code settings} say.
      *
      * @throws io.javalin.util.JavalinBindException when the port is taken
      */
-    public static WebApp start(Map<String, Object> kafka, String storiesTopic, String feedStatusTopic,
-                               InetSocketAddress address, int maxStories) {
-        StoryIndex index = new StoryIndex(maxStories);
+    public static WebApp start(ClusterSettings cluster, WebSettings settings) {
+        Map<String, Object> kafka = cluster.kafka();
+        String storiesTopic = cluster.topics().espionage();
+        InetSocketAddress address = settings.address();
+        StoryIndex index = new StoryIndex(settings.maxStories());
         FeedBoard feeds = new FeedBoard();
         StoryReader reader = new StoryReader(kafka, storiesTopic);
         WebServer server = new WebServer(index, feeds, reader);
@@ -43,7 +46,7 @@ public final class WebApp implements AutoCloseable {
             reader.close();
             throw e;
         }
-        TopicFollower follower = new TopicFollower(kafka, storiesTopic, feedStatusTopic, index, feeds, server);
+        TopicFollower follower = new TopicFollower(kafka, storiesTopic, cluster.topics().feedStatus(), index, feeds, server);
         follower.start();
         LOG.info("Web view on http://{}:{}/", address.getHostString(), server.port());
         return new WebApp(index, follower, reader, server);

@@ -3,6 +3,7 @@ package io.spyglass.app.broker;
 import io.spyglass.app.Spyglass;
 import io.spyglass.model.Retention;
 import io.spyglass.model.Topics;
+import io.spyglass.model.settings.ClusterSettings;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,9 +33,9 @@ public final class TopicAdmin implements AutoCloseable {
         this.bootstrapServers = kafka.get("bootstrap.servers");
     }
 
-    /** As {@link #ensure(Topics, int, Retention)} with the default retention. */
-    public void ensure(Topics topics, int partitions) throws ExecutionException, InterruptedException, TimeoutException {
-        ensure(topics, partitions, Retention.defaults());
+    /** As {@link #ensure(Topics, int, Retention)} with the topics, partitions and retention of {@code cluster}. */
+    public void ensure(ClusterSettings cluster) throws ExecutionException, InterruptedException, TimeoutException {
+        ensure(cluster.topics(), cluster.partitions(), cluster.retention());
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.spyglass.app.command;
 
-import io.spyglass.app.config.SpyglassConfig;
+import io.spyglass.ingest.IngestSettings;
 import io.spyglass.ingest.feedlist.FeedList;
 import io.spyglass.ingest.feedlist.FeedSource;
 import io.spyglass.ingest.feedlist.Opml;
@@ -18,18 +18,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code spyglass feeds}: checks the feed list, or imports feeds from an OPML file into it. */
 @Command(name = "feeds", mixinStandardHelpOptions = true, description = "Checks the feed list or imports feeds into it.",
@@ -48,30 +47,21 @@ public final class FeedsCommand implements Runnable {
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = {"Fetches and parses each feed once, with the same limits as ingest, and prints one line per feed.",
                     "Exits 0 even when feeds fail; non-zero only when the configuration or feed list is invalid."})
-    static final class Check implements Callable<Integer> {
+    static final class Check extends ConfiguredCommand {
         @Mixin
-        CommonOptions common;
-
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        StageOptions.Feeds feeds;
+        StageOptions.Polling polling;
 
         @Option(names = "--json", description = "One JSON object per feed and line.")
         boolean json;
 
-        @Mixin
-        StageOptions.AllowPrivate allowPrivate;
-
         @Override
         public Integer call() throws Exception {
-            SpyglassConfig config = common.load(feeds, allowPrivate);
-            List<FeedSource> sources = FeedList.load(config.feedsFile(), config.feedsInterval());
+            IngestSettings ingest = common.load().ingest();
+            List<FeedSource> sources = FeedList.load(ingest.feedsFile(), ingest.feedsInterval());
             Clock clock = Clock.systemUTC();
-            Fetcher fetcher = new Fetcher(config.fetch(), config.fetch().newThrottle(), clock);
-            PrintWriter out = spec.commandLine().getOut();
-            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(config.ingestThreads(), sources.size())));
+            Fetcher fetcher = new Fetcher(ingest.fetch(), ingest.fetch().newThrottle(), clock);
+            PrintWriter out = common.out();
+            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(ingest.threads(), sources.size())));
             try {
                 List<Future<FeedPoll>> checks = new ArrayList<>();
                 for (FeedSource source : sources) {
@@ -117,13 +107,7 @@ public final class FeedsCommand implements Runnable {
     /** {@code spyglass feeds import FILE.opml}: appends the OPML file's feeds that the feed list lacks. */
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = "Appends the feeds of an OPML file (a feed reader's export) that the feed list does not have yet.")
-    static final class Import implements Callable<Integer> {
-        @Mixin
-        CommonOptions common;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Import extends ConfiguredCommand {
         @Parameters(paramLabel = "FILE.opml", description = "OPML file to import.")
         Path opml;
 
@@ -132,17 +116,17 @@ public final class FeedsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            SpyglassConfig config = common.load(feeds);
+            IngestSettings ingest = common.load().ingest();
             byte[] bytes;
             try {
                 bytes = Files.readAllBytes(opml);
             } catch (IOException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "cannot read " + opml + ": " + e.getMessage());
+                throw new CommandLine.ParameterException(common.commandLine(), "cannot read " + opml + ": " + e.getMessage());
             }
-            List<FeedSource> found = Opml.read(bytes, opml.toString(), config.feedsInterval());
-            List<FeedSource> added = FeedList.append(config.feedsFile(), found, config.feedsInterval());
-            PrintWriter out = spec.commandLine().getOut();
-            out.println("Added " + added.size() + " of " + found.size() + " feeds from " + opml + " to " + config.feedsFile());
+            List<FeedSource> found = Opml.read(bytes, opml.toString(), ingest.feedsInterval());
+            List<FeedSource> added = FeedList.append(ingest.feedsFile(), found, ingest.feedsInterval());
+            PrintWriter out = common.out();
+            out.println("Added " + added.size() + " of " + found.size() + " feeds from " + opml + " to " + ingest.feedsFile());
             added.forEach(f -> out.println("  " + f.url()));
             out.flush();
             return 0;

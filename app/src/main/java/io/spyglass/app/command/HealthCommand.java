@@ -39,7 +39,7 @@ public final class HealthCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         URI target;
         try {
-            target = url != null ? url : readyUrl(SpyglassConfig.load(config, System.getenv(), Map.of()).http());
+            target = url != null ? url : readyUrl(SpyglassConfig.load(config, System.getenv(), Map.of()).health().address());
         } catch (IllegalArgumentException e) {
             // 1, not the usual 2: Docker reserves a health check's exit status 2
             spec.commandLine().getErr().println("spyglass: " + e.getMessage());

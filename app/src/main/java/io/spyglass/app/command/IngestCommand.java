@@ -1,18 +1,13 @@
 package io.spyglass.app.command;
 
 import io.spyglass.app.config.SpyglassConfig;
-import io.spyglass.app.health.HealthEndpoint;
-import io.spyglass.app.health.HealthServer;
 import io.spyglass.app.health.IngestProbe;
-import io.spyglass.app.health.ProcessHealth;
 import io.spyglass.app.stage.Progress;
-import io.spyglass.app.stage.StageRunner;
 import io.spyglass.app.stage.Stages;
 import io.spyglass.ingest.IngestApp;
 import io.spyglass.ingest.feedlist.FeedSource;
 import io.spyglass.ingest.poll.FeedPoll;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -22,24 +17,18 @@ import picocli.CommandLine.Option;
 /** {@code spyglass ingest}: only the ingest stage, against an existing cluster. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Polls the feeds and produces articles to spyglass.articles on an existing Kafka cluster.")
-public final class IngestCommand implements Callable<Integer> {
+public final class IngestCommand extends ConfiguredCommand {
     private static final Logger LOG = LoggerFactory.getLogger(IngestCommand.class);
 
     @Mixin
-    CommonOptions common;
-
-    @Mixin
-    StageOptions.Feeds feeds;
+    StageOptions.Polling polling;
 
     @Option(names = "--once", description = "Poll every feed once, then exit.")
     boolean once;
 
-    @Mixin
-    StageOptions.AllowPrivate allowPrivate;
-
     @Override
     public Integer call() throws Exception {
-        SpyglassConfig config = Commands.requireCluster(common.load(feeds, allowPrivate));
+        SpyglassConfig config = Commands.requireCluster(common.load());
         List<FeedSource> feedList = Stages.feeds(config);
         if (once) {
             Commands.ensureTopics(config);
@@ -51,17 +40,7 @@ public final class IngestCommand implements Callable<Integer> {
             return 0;
         }
         IngestProbe probe = new IngestProbe();
-        try (HealthServer endpoint = HealthEndpoint.start(config, new ProcessHealth(List.of(probe)))) {
-            Commands.ensureTopics(config);
-            IngestApp ingest = Stages.ingest(config, feedList);
-            Progress progress = new Progress(ingest.stats(), null, null);
-            progress.start(15);
-            ingest.start();
-            probe.attach(ingest);
-            return StageRunner.runUntilStopped("ingest", () -> {
-                progress.close();
-                ingest.close();
-            }, ingest.failure());
-        }
+        return Commands.runStage("ingest", config, probe, c -> Stages.ingest(c, feedList), probe::attach,
+                ingest -> new Progress(ingest.stats(), null, null));
     }
 }

@@ -3,34 +3,23 @@ package io.spyglass.app.command;
 import io.spyglass.app.config.SpyglassConfig;
 import io.spyglass.enrich.Retag;
 import io.spyglass.enrich.tag.Tagger;
-import java.nio.file.Files;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code spyglass retag}: the current tagger over the retained articles, into the enriched topic. */
 @Command(name = "retag", mixinStandardHelpOptions = true,
         description = {"Re-runs the current tagger (with config/taxonomy.yaml if present) over every article retained on",
                 "spyglass.articles and writes them again to spyglass.enriched, with the tagger version in tags.tagger."})
-public final class RetagCommand implements Callable<Integer> {
-    @Mixin
-    CommonOptions common;
-
-    @Spec
-    CommandSpec spec;
-
+public final class RetagCommand extends ConfiguredCommand {
     @Override
     public Integer call() {
         SpyglassConfig config = Commands.requireCluster(common.load());
-        Tagger tagger = Files.exists(config.taxonomy()) ? Tagger.load(config.taxonomy()) : Tagger.loadDefault();
-        Retag.Result result = Retag.run(config.kafka(), config.topics(), tagger,
-                config.groupPrefix() + "-retag-" + UUID.randomUUID());
-        spec.commandLine().getOut().printf("Retagged %d articles with %s: %d espionage, %d skipped%n", result.retagged(),
+        Tagger tagger = config.enrich().tagger();
+        Retag.Result result = Retag.run(config.cluster().kafka(), config.cluster().topics(), tagger,
+                config.cluster().groupPrefix() + "-retag-" + UUID.randomUUID());
+        common.out().printf("Retagged %d articles with %s: %d espionage, %d skipped%n", result.retagged(),
                 tagger.version(), result.espionage(), result.skipped());
-        spec.commandLine().getOut().flush();
+        common.out().flush();
         return 0;
     }
 }

@@ -3,7 +3,6 @@ package io.spyglass.app.command;
 import io.spyglass.app.Spyglass;
 import io.spyglass.app.broker.EmbeddedKafka;
 import io.spyglass.app.broker.TopicAdmin;
-import io.spyglass.app.config.Setting;
 import io.spyglass.app.config.SpyglassConfig;
 import io.spyglass.app.health.HealthEndpoint;
 import io.spyglass.app.health.IngestProbe;
@@ -16,6 +15,7 @@ import io.spyglass.enrich.EnrichStats;
 import io.spyglass.ingest.IngestApp;
 import io.spyglass.ingest.feedlist.FeedSource;
 import io.spyglass.ingest.poll.FeedPoll;
+import io.spyglass.model.settings.ClusterSettings;
 import io.spyglass.sink.SinkApp;
 import io.spyglass.sink.SinkStats;
 import io.spyglass.sink.SinkTopology;
@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,15 +36,12 @@ import picocli.CommandLine.Option;
                 + "Starts an embedded Kafka broker (KRaft) on localhost:9092 unless --bootstrap-servers is given. "
                 + "Keeps polling until Ctrl-C; with --once, polls every feed once, waits until every item has "
                 + "passed enrich and sink, prints a summary and exits."})
-public final class RunCommand implements Callable<Integer> {
+public final class RunCommand extends ConfiguredCommand {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
     private static final Duration ONCE_TIMEOUT = Duration.ofMinutes(10);
 
     @Mixin
-    CommonOptions common;
-
-    @Mixin
-    StageOptions.Feeds feeds;
+    StageOptions.Polling polling;
 
     @Mixin
     StageOptions.DataDir dataDir;
@@ -59,17 +55,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     StageOptions.Out out;
 
-    @Mixin
-    StageOptions.AllowPrivate allowPrivate;
-
     @Override
     public Integer call() throws Exception {
-        StageOptions.Flag port = flags -> {
-            if (kafkaPort != null) {
-                flags.put(Setting.KAFKA_PORT, kafkaPort.toString());
-            }
-        };
-        SpyglassConfig config = common.load(feeds, dataDir, out, allowPrivate, port);
+        SpyglassConfig config = common.load();
         List<FeedSource> feedList = Stages.feeds(config);
         long started = System.nanoTime();
         Deque<AutoCloseable> running = new ArrayDeque<>();
@@ -84,14 +72,12 @@ public final class RunCommand implements Callable<Integer> {
                 HealthEndpoint.startOrWarn(config, new ProcessHealth(List.of(ingestProbe, enrichProbe, sinkProbe)))
                         .ifPresent(running::push);
             }
-            if (config.embedded()) {
-                EmbeddedKafka kafka = EmbeddedKafka.start(config.dataDir(), config.kafkaPort());
+            if (config.usesEmbeddedBroker()) {
+                EmbeddedKafka kafka = EmbeddedKafka.start(config.embedded().dataDir(), config.embedded().port());
                 running.push(kafka);
                 config = config.withBootstrapServers(kafka.bootstrapServers());
             }
-            try (TopicAdmin admin = new TopicAdmin(config.kafka())) {
-                admin.ensure(config.topics(), config.partitions(), config.retention());
-            }
+            Commands.ensureTopics(config);
             EnrichApp enrich = Stages.enrich(config);
             running.push(enrich);
             enrichProbe.attach(enrich::state, enrich.failure(), enrich.stats());
@@ -108,8 +94,8 @@ public final class RunCommand implements Callable<Integer> {
             Progress progress = new Progress(ingest.stats(), enrich.stats(), sink.stats());
             running.push(progress);
             LOG.info("Spyglass started in {} ms; subscribe to {} on {}{}", (System.nanoTime() - started) / 1_000_000,
-                    config.topics().espionage(), config.kafka().get("bootstrap.servers"),
-                    once ? "" : ", or open http://" + config.web().getHostString() + ":" + config.web().getPort() + "/");
+                    config.cluster().topics().espionage(), config.cluster().kafka().get("bootstrap.servers"), once ? ""
+                            : ", or open http://" + config.web().address().getHostString() + ":" + config.web().address().getPort() + "/");
             if (once) {
                 return runOnce(config, ingest, progress);
             }
@@ -134,15 +120,16 @@ public final class RunCommand implements Callable<Integer> {
         List<FeedPoll> polls = ingest.pollOnce();
         long failed = polls.stream().filter(p -> !p.ok()).count();
         long deadline = System.nanoTime() + ONCE_TIMEOUT.toNanos();
-        try (TopicAdmin admin = new TopicAdmin(config.kafka())) {
-            await(admin, config.enrichApplicationId(), config.topics().articles(), deadline);
-            await(admin, config.sinkApplicationId(), config.topics().enriched(), deadline);
-            await(admin, config.sinkApplicationId(), SinkTopology.clusteringTopic(config.sinkApplicationId()), deadline);
-            if (config.out() != null) {
-                await(admin, config.fileSinkGroup(), config.topics().espionage(), deadline);
+        ClusterSettings cluster = config.cluster();
+        try (TopicAdmin admin = new TopicAdmin(cluster.kafka())) {
+            await(admin, cluster.enrichApplicationId(), cluster.topics().articles(), deadline);
+            await(admin, cluster.sinkApplicationId(), cluster.topics().enriched(), deadline);
+            await(admin, cluster.sinkApplicationId(), SinkTopology.clusteringTopic(cluster.sinkApplicationId()), deadline);
+            if (config.sink().out() != null) {
+                await(admin, cluster.fileSinkGroup(), cluster.topics().espionage(), deadline);
             }
-            if (config.webhooks().enabled()) {
-                await(admin, config.webhookGroup(), config.topics().espionage(), deadline);
+            if (config.sink().webhooks().enabled()) {
+                await(admin, cluster.webhookGroup(), cluster.topics().espionage(), deadline);
             }
         }
         LOG.info("Done: {} feeds ({} failed). {}", polls.size(), failed, progress.line());

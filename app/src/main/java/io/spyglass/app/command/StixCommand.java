@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** The {@code spyglass stix} command: stories (the sink's --out file, or JSON lines from the topic) as a STIX 2.1 bundle. */
 @Command(name = "stix", mixinStandardHelpOptions = true,
@@ -25,33 +25,29 @@ import picocli.CommandLine.Option;
 public final class StixCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(StixCommand.class);
 
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "story JSON lines, or - for stdin")
-    String input;
-
-    @Option(names = "--output", required = true, paramLabel = "FILE", description = "the bundle's file, or - for stdout")
-    String output;
+    @Mixin
+    CommandFiles files;
 
     @Override
     public Integer call() {
-        if (!CommandFiles.readable(input)) {
-            LOG.error("Cannot read input file {}", input);
+        if (!files.inputReadable()) {
             return 2;
         }
         List<Story> stories;
-        try (BufferedReader in = new BufferedReader(CommandFiles.open(input))) {
+        try (BufferedReader in = new BufferedReader(files.open())) {
             stories = latestVersions(in);
         } catch (IOException e) {
-            LOG.error("Cannot read {}: {}", input, e.toString());
+            LOG.error("Cannot read {}: {}", files.input, e.toString());
             return 2;
         }
-        try (Writer out = new BufferedWriter(CommandFiles.create(output))) {
+        try (Writer out = new BufferedWriter(files.create())) {
             out.write(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(StixBundle.of(stories)));
             out.write('\n');
         } catch (IOException e) {
-            LOG.error("Cannot write {}: {}", output, e.toString());
+            LOG.error("Cannot write {}: {}", files.output, e.toString());
             return 2;
         }
-        LOG.info("Wrote {} stories to {} as STIX 2.1", stories.size(), output);
+        LOG.info("Wrote {} stories to {} as STIX 2.1", stories.size(), files.output);
         return 0;
     }
 
@@ -61,21 +57,14 @@ public final class StixCommand implements Callable<Integer> {
      */
     static List<Story> latestVersions(BufferedReader in) throws IOException {
         Map<String, Story> latest = new LinkedHashMap<>();
-        long lineNo = 0;
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-            lineNo++;
-            if (line.isBlank()) {
-                continue;
-            }
-            Story story;
+        CommandFiles.forEachLine(in, (lineNo, line) -> {
             try {
-                story = Json.MAPPER.readValue(line, Story.class);
+                Story story = Json.MAPPER.readValue(line, Story.class);
+                latest.merge(story.storyId(), story, (a, b) -> b.version() >= a.version() ? b : a);
             } catch (JsonProcessingException e) {
                 LOG.warn("Skipping line {}: not a story ({})", lineNo, e.getOriginalMessage());
-                continue;
             }
-            latest.merge(story.storyId(), story, (a, b) -> b.version() >= a.version() ? b : a);
-        }
+        });
         List<Story> out = new ArrayList<>(latest.values());
         out.removeIf(s -> s.mergedInto() != null);
         return out;

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The {@code spyglass tag} command: tags a JSON-lines file of articles with the cyber-espionage tagger. */
@@ -23,11 +24,8 @@ import picocli.CommandLine.Option;
 public final class TagCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(TagCommand.class);
 
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "JSON lines to tag, or - for stdin")
-    String input;
-
-    @Option(names = "--output", required = true, paramLabel = "FILE", description = "where to write, or - for stdout")
-    String output;
+    @Mixin
+    CommandFiles files;
 
     @Option(names = "--taxonomy", paramLabel = "FILE", description = "extra taxonomy YAML laid over the bundled one")
     Path taxonomy;
@@ -41,16 +39,15 @@ public final class TagCommand implements Callable<Integer> {
             LOG.error("{}", e.getMessage());
             return 2;
         }
-        if (!CommandFiles.readable(input)) {
-            LOG.error("Cannot read input file {}", input);
+        if (!files.inputReadable()) {
             return 2;
         }
-        try (BufferedReader in = new BufferedReader(CommandFiles.open(input));
-             Writer out = new BufferedWriter(CommandFiles.create(output))) {
+        try (BufferedReader in = new BufferedReader(files.open());
+             Writer out = new BufferedWriter(files.create())) {
             long[] counts = tag(tagger, in, out);
             LOG.info("Tagged {} articles ({} espionage), skipped {} bad lines", counts[0], counts[1], counts[2]);
         } catch (IOException e) {
-            LOG.error("Cannot tag {} into {}: {}", input, output, e.toString());
+            LOG.error("Cannot tag {} into {}: {}", files.input, files.output, e.toString());
             return 2;
         }
         return 0;
@@ -58,27 +55,12 @@ public final class TagCommand implements Callable<Integer> {
 
     /** Tags every line; returns the counts of tagged articles, espionage verdicts and skipped lines. */
     static long[] tag(Tagger tagger, BufferedReader in, Writer out) throws IOException {
-        long tagged = 0;
-        long espionage = 0;
-        long skipped = 0;
-        long lineNo = 0;
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-            lineNo++;
-            if (line.isBlank()) {
-                continue;
-            }
-            JsonNode article;
-            try {
-                article = Json.MAPPER.readTree(line);
-            } catch (JsonProcessingException e) {
-                LOG.warn("Skipping line {}: not valid JSON ({})", lineNo, e.getOriginalMessage());
-                skipped++;
-                continue;
-            }
-            if (article == null || !article.isObject() || !article.path("id").isTextual()) {
-                LOG.warn("Skipping line {}: expected an object with a string \"id\"", lineNo);
-                skipped++;
-                continue;
+        long[] counts = new long[3];
+        CommandFiles.forEachLine(in, (lineNo, line) -> {
+            JsonNode article = article(line, lineNo);
+            if (article == null) {
+                counts[2]++;
+                return;
             }
             JsonNode declared = article.path("language");
             Tagger.Tagging tagging = tagger.tagDetecting(article.path("title").asText(""), article.path("text").asText(""),
@@ -86,12 +68,28 @@ public final class TagCommand implements Callable<Integer> {
             Tags tags = tagging.tags();
             out.write(Json.MAPPER.writeValueAsString(result(article.path("id").asText(), tagging.language(), tags)));
             out.write('\n');
-            tagged++;
+            counts[0]++;
             if (tags.espionage()) {
-                espionage++;
+                counts[1]++;
             }
+        });
+        return counts;
+    }
+
+    /** The article on line {@code lineNo}, or null (logged) when it is not an object with a string id. */
+    private static JsonNode article(String line, long lineNo) {
+        JsonNode article;
+        try {
+            article = Json.MAPPER.readTree(line);
+        } catch (JsonProcessingException e) {
+            LOG.warn("Skipping line {}: not valid JSON ({})", lineNo, e.getOriginalMessage());
+            return null;
         }
-        return new long[] {tagged, espionage, skipped};
+        if (article == null || !article.isObject() || !article.path("id").isTextual()) {
+            LOG.warn("Skipping line {}: expected an object with a string \"id\"", lineNo);
+            return null;
+        }
+        return article;
     }
 
     private static ObjectNode result(String id, String language, Tags tags) {

@@ -8,28 +8,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code spyglass tail}: prints a topic's records as JSON lines. */
 @Command(name = "tail", mixinStandardHelpOptions = true,
         description = "Prints the records of a topic as JSON lines, one per record, until Ctrl-C.")
-public final class TailCommand implements Callable<Integer> {
-    @Mixin
-    CommonOptions common;
-
-    @Spec
-    CommandSpec spec;
-
+public final class TailCommand extends ConfiguredCommand {
     @Option(names = "--topic", required = true, paramLabel = "TOPIC", description = "Topic to print, e.g. spyglass.enriched.")
     String topic;
 
@@ -42,15 +32,15 @@ public final class TailCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SpyglassConfig config = common.load();
-        Map<String, Object> props = new HashMap<>(config.kafka());
-        props.putIfAbsent("bootstrap.servers", "localhost:" + config.kafkaPort());
+        Map<String, Object> props = new HashMap<>(config.cluster().kafka());
+        props.putIfAbsent("bootstrap.servers", "localhost:" + config.embedded().port());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "spyglass-tail-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, fromBeginning ? "earliest" : "latest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = common.out();
         long printed = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
             Thread main = Thread.currentThread();

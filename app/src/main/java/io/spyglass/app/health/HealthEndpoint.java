@@ -24,18 +24,18 @@ public final class HealthEndpoint {
      */
     public static HealthServer start(SpyglassConfig config, ProcessHealth health) {
         try {
-            return started(config.http(), HealthServer.start(config.http(), health));
+            return started(config.health().address(), HealthServer.start(config.health().address(), health));
         } catch (IOException e) {
-            throw new EndpointUnavailableException(cannotListen(config.http(), e), e);
+            throw new EndpointUnavailableException(cannotListen(config.health().address(), e), e);
         }
     }
 
     /** For {@code run}: a port some other program holds must not stop the quick start, so it goes on without the endpoint. */
     public static Optional<HealthServer> startOrWarn(SpyglassConfig config, ProcessHealth health) {
         try {
-            return Optional.of(started(config.http(), HealthServer.start(config.http(), health)));
+            return Optional.of(started(config.health().address(), HealthServer.start(config.health().address(), health)));
         } catch (IOException e) {
-            LOG.warn("{}; running without health and metrics", cannotListen(config.http(), e));
+            LOG.warn("{}; running without health and metrics", cannotListen(config.health().address(), e));
             return Optional.empty();
         }
     }

@@ -4,7 +4,6 @@ import io.javalin.util.JavalinBindException;
 import io.spyglass.app.config.SpyglassConfig;
 import io.spyglass.enrich.EnrichApp;
 import io.spyglass.ingest.IngestApp;
-import io.spyglass.ingest.IngestConfig;
 import io.spyglass.ingest.feedlist.FeedList;
 import io.spyglass.ingest.feedlist.FeedSource;
 import io.spyglass.sink.SinkApp;
@@ -27,30 +26,25 @@ public final class Stages {
 
     /** The feed list, checked: call it before contacting Kafka so a bad file is reported at once. */
     public static List<FeedSource> feeds(SpyglassConfig config) {
-        return FeedList.load(config.feedsFile(), config.feedsInterval());
+        return FeedList.load(config.ingest().feedsFile(), config.ingest().feedsInterval());
     }
 
+    /** The ingest stage polling its share of {@code feeds}, re-reading the feed list file when it changes. */
     public static IngestApp ingest(SpyglassConfig config, List<FeedSource> feeds) {
-        return new IngestApp(new IngestConfig(config.kafka(), config.topics(), feeds, config.feedsFile(),
-                config.feedsInterval(), config.fetch(), config.siteRules(), config.ingestThreads(), instanceId(),
-                config.ingestLimits(), config.ingestGroupId(), config.retention().seen()));
+        return IngestApp.watchingFeedsFile(config.cluster(), config.ingest(), feeds, instanceId());
     }
 
     public static EnrichApp enrich(SpyglassConfig config) {
-        return new EnrichApp(config.kafka(), config.enrichApplicationId(), config.topics(), config.dataDir().resolve("streams"), config.taxonomy(),
-                config.retention());
+        return new EnrichApp(config.cluster(), config.enrich(), config.embedded().streamsDir());
     }
 
     public static SinkApp sink(SpyglassConfig config) throws IOException {
-        return new SinkApp(config.kafka(), config.sinkApplicationId(), config.fileSinkGroup(), config.topics(),
-                config.dataDir().resolve("streams"), config.out(), config.webhookGroup(), config.webhooks(),
-                config.fetch().userAgent(), config.retention());
+        return new SinkApp(config.cluster(), config.sink(), config.embedded().streamsDir(), config.ingest().fetch().userAgent());
     }
 
     /** The web view; throws {@link io.javalin.util.JavalinBindException} when its port is taken. */
     public static WebApp web(SpyglassConfig config) {
-        return WebApp.start(config.kafka(), config.topics().espionage(), config.topics().feedStatus(), config.web(),
-                config.webMaxStories());
+        return WebApp.start(config.cluster(), config.web());
     }
 
     /**
@@ -61,7 +55,8 @@ public final class Stages {
             return Optional.of(web(config));
         } catch (JavalinBindException e) {
             LOG.warn("Cannot listen on {}:{} for the web view ({}): set web.port or SPYGLASS_WEB_PORT to a free port "
-                    + "(0 picks one); running without it", config.web().getHostString(), config.web().getPort(),
+                    + "(0 picks one); running without it", config.web().address().getHostString(),
+                    config.web().address().getPort(),
                     e.getMessage());
             return Optional.empty();
         }

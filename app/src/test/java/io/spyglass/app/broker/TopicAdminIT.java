@@ -1,6 +1,7 @@
 package io.spyglass.app.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.spyglass.app.KafkaBroker;
 import io.spyglass.model.Retention;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -28,9 +30,9 @@ public class TopicAdminIT {
         Topics topics = topics();
         Map<String, Object> client = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         try (TopicAdmin topicAdmin = new TopicAdmin(client)) {
-            topicAdmin.ensure(topics, 2);
+            topicAdmin.ensure(topics, 2, Retention.defaults());
             // a second call finds them all and leaves them alone
-            topicAdmin.ensure(topics, 2);
+            topicAdmin.ensure(topics, 2, Retention.defaults());
         }
 
         Map<String, Map<String, String>> configs = configs(client, topics);
@@ -77,11 +79,17 @@ public class TopicAdminIT {
     }
 
     /** The configuration of each topic as the broker describes it, by topic name. */
-    public static Map<String, Map<String, String>> configs(Map<String, Object> client, Topics topics) throws Exception {
+    public static Map<String, Map<String, String>> configs(Map<String, Object> client, Topics topics) {
         return configs(client, topics.all());
     }
 
-    public static Map<String, Map<String, String>> configs(Map<String, Object> client, List<String> names) throws Exception {
+    public static Map<String, Map<String, String>> configs(Map<String, Object> client, List<String> names) {
+        // a topic created a moment ago can be unknown to the broker that answers until the metadata reaches it
+        return await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(ExecutionException.class)
+                .until(() -> describe(client, names), described -> true);
+    }
+
+    private static Map<String, Map<String, String>> describe(Map<String, Object> client, List<String> names) throws Exception {
         try (Admin admin = Admin.create(client)) {
             List<ConfigResource> resources = names.stream().map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList();
             Map<ConfigResource, Config> described = admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS);

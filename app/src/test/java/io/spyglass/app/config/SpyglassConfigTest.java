@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.spyglass.ingest.fetch.Cidr;
+import io.spyglass.model.Retention;
 import io.spyglass.model.Topics;
 import java.net.InetSocketAddress;
-import io.spyglass.model.Retention;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,13 +23,13 @@ class SpyglassConfigTest {
     void defaultsWorkWithoutAnyFile() {
         SpyglassConfig config = SpyglassConfig.load(null, Map.of(), Map.of());
 
-        assertThat(config.embedded()).isTrue();
-        assertThat(config.kafkaPort()).isEqualTo(9092);
-        assertThat(config.topics().enriched()).isEqualTo("spyglass.enriched");
-        assertThat(config.feedsInterval()).isEqualTo(Duration.ofMinutes(15));
-        assertThat(config.fetch().addresses().allowPrivate()).isFalse();
-        assertThat(config.enrichApplicationId()).isEqualTo("spyglass-enrich");
-        assertThat(config.ingestGroupId()).isEqualTo("spyglass-ingest");
+        assertThat(config.usesEmbeddedBroker()).isTrue();
+        assertThat(config.embedded().port()).isEqualTo(9092);
+        assertThat(config.cluster().topics().enriched()).isEqualTo("spyglass.enriched");
+        assertThat(config.ingest().feedsInterval()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(config.ingest().fetch().addresses().allowPrivate()).isFalse();
+        assertThat(config.cluster().enrichApplicationId()).isEqualTo("spyglass-enrich");
+        assertThat(config.cluster().ingestGroupId()).isEqualTo("spyglass-ingest");
     }
 
     @Test
@@ -46,11 +46,11 @@ class SpyglassConfigTest {
                 """);
 
         SpyglassConfig config = SpyglassConfig.load(file, Map.of("SPYGLASS_FEEDS_INTERVAL", "2m"),
-                Map.of(Setting.BOOTSTRAP_SERVERS, "flag:9092"));
+                Map.of("kafka.bootstrap.servers", "flag:9092"));
 
-        assertThat(config.kafka()).containsEntry("bootstrap.servers", "flag:9092").containsEntry("security.protocol", "SSL");
-        assertThat(config.feedsInterval()).isEqualTo(Duration.ofMinutes(2));
-        assertThat(config.fetch().totalTimeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(config.cluster().kafka()).containsEntry("bootstrap.servers", "flag:9092").containsEntry("security.protocol", "SSL");
+        assertThat(config.ingest().feedsInterval()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(config.ingest().fetch().totalTimeout()).isEqualTo(Duration.ofSeconds(20));
     }
 
     @Test
@@ -71,9 +71,9 @@ class SpyglassConfigTest {
 
         SpyglassConfig config = SpyglassConfig.load(file, Map.of("SPYGLASS_RETENTION_DEAD_LETTER", "2d"), Map.of());
 
-        assertThat(config.retention()).isEqualTo(new Retention(Duration.ofDays(30), Duration.ofDays(365), Duration.ofDays(45),
+        assertThat(config.cluster().retention()).isEqualTo(new Retention(Duration.ofDays(30), Duration.ofDays(365), Duration.ofDays(45),
                 Duration.ofDays(2), Duration.ofDays(7), Duration.ofDays(1)));
-        assertThat(SpyglassConfig.load(null, Map.of(), Map.of()).retention()).isEqualTo(Retention.defaults());
+        assertThat(SpyglassConfig.load(null, Map.of(), Map.of()).cluster().retention()).isEqualTo(Retention.defaults());
     }
 
     @Test
@@ -132,8 +132,8 @@ class SpyglassConfigTest {
     void theShippedConfigFileLoads() {
         SpyglassConfig config = SpyglassConfig.load(Path.of("..", "config", "spyglass.yaml"), Map.of(), Map.of());
 
-        assertThat(config.embedded()).isTrue();
-        assertThat(config.feedsFile()).isEqualTo(Path.of("config/feeds.yaml"));
+        assertThat(config.usesEmbeddedBroker()).isTrue();
+        assertThat(config.ingest().feedsFile()).isEqualTo(Path.of("config/feeds.yaml"));
     }
 
     private Path file(String yaml) throws Exception {
@@ -146,15 +146,15 @@ class SpyglassConfigTest {
     void readsTheFetchAllowListFromAYamlList() throws Exception {
         SpyglassConfig config = SpyglassConfig.load(file("fetch:\n  allow: [10.1.0.0/16, 127.0.0.1]\n"), Map.of(), Map.of());
 
-        assertThat(config.fetch().addresses().allowed()).containsExactly(Cidr.parse("10.1.0.0/16"), Cidr.parse("127.0.0.1/32"));
-        assertThat(config.fetch().addresses().allowPrivate()).isFalse();
+        assertThat(config.ingest().fetch().addresses().allowed()).containsExactly(Cidr.parse("10.1.0.0/16"), Cidr.parse("127.0.0.1/32"));
+        assertThat(config.ingest().fetch().addresses().allowPrivate()).isFalse();
     }
 
     @Test
     void readsTheFetchAllowListFromACommaSeparatedVariable() throws Exception {
         SpyglassConfig config = SpyglassConfig.load(file("{}\n"), Map.of("SPYGLASS_FETCH_ALLOW", "192.168.0.0/24, fd00::/8"), Map.of());
 
-        assertThat(config.fetch().addresses().allowed()).containsExactly(Cidr.parse("192.168.0.0/24"), Cidr.parse("fd00::/8"));
+        assertThat(config.ingest().fetch().addresses().allowed()).containsExactly(Cidr.parse("192.168.0.0/24"), Cidr.parse("fd00::/8"));
     }
 
     @Test
@@ -170,11 +170,11 @@ class SpyglassConfigTest {
     void defaultsThePolitenessSettingsAndTheFeedStatusTopic() throws Exception {
         SpyglassConfig config = SpyglassConfig.load(file("{}\n"), Map.of(), Map.of());
 
-        assertThat(config.fetch().hostConcurrency()).isEqualTo(2);
-        assertThat(config.fetch().hostDelay()).isEqualTo(Duration.ofSeconds(1));
-        assertThat(config.fetch().robots()).isTrue();
-        assertThat(config.fetch().addresses().allowed()).isEqualTo(List.of());
-        assertThat(config.topics()).isEqualTo(Topics.defaults());
+        assertThat(config.ingest().fetch().hostConcurrency()).isEqualTo(2);
+        assertThat(config.ingest().fetch().hostDelay()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(config.ingest().fetch().robots()).isTrue();
+        assertThat(config.ingest().fetch().addresses().allowed()).isEqualTo(List.of());
+        assertThat(config.cluster().topics()).isEqualTo(Topics.defaults());
     }
 
     @Test
@@ -183,11 +183,11 @@ class SpyglassConfigTest {
         SpyglassConfig some = SpyglassConfig.load(null, Map.of("SPYGLASS_WEBHOOK_URLS", "https://a.example/hook, http://b.example/x",
                 "SPYGLASS_WEBHOOK_SLACK_URLS", "https://hooks.slack.example/T1"), Map.of());
 
-        assertThat(none.webhooks().enabled()).isFalse();
-        assertThat(some.webhooks().jsonUrls()).extracting(Object::toString).containsExactly("https://a.example/hook", "http://b.example/x");
-        assertThat(some.webhooks().slackUrls()).extracting(Object::toString).containsExactly("https://hooks.slack.example/T1");
-        assertThat(some.webhooks().maxAttempts()).isEqualTo(5);
-        assertThat(some.webhookGroup()).isEqualTo("spyglass-sink-webhook");
+        assertThat(none.sink().webhooks().enabled()).isFalse();
+        assertThat(some.sink().webhooks().jsonUrls()).extracting(Object::toString).containsExactly("https://a.example/hook", "http://b.example/x");
+        assertThat(some.sink().webhooks().slackUrls()).extracting(Object::toString).containsExactly("https://hooks.slack.example/T1");
+        assertThat(some.sink().webhooks().maxAttempts()).isEqualTo(5);
+        assertThat(some.cluster().webhookGroup()).isEqualTo("spyglass-sink-webhook");
     }
 
     @Test
@@ -204,10 +204,10 @@ class SpyglassConfigTest {
         SpyglassConfig defaults = SpyglassConfig.load(null, Map.of(), Map.of());
         SpyglassConfig set = SpyglassConfig.load(null, Map.of("SPYGLASS_HTTP_ADDRESS", "0.0.0.0", "SPYGLASS_HTTP_PORT", "0"), Map.of());
 
-        assertThat(defaults.http().getAddress().isLoopbackAddress()).isTrue();
-        assertThat(defaults.http().getPort()).isEqualTo(8081);
-        assertThat(set.http().getAddress().isAnyLocalAddress()).isTrue();
-        assertThat(set.http().getPort()).isZero();
+        assertThat(defaults.health().address().getAddress().isLoopbackAddress()).isTrue();
+        assertThat(defaults.health().address().getPort()).isEqualTo(8081);
+        assertThat(set.health().address().getAddress().isAnyLocalAddress()).isTrue();
+        assertThat(set.health().address().getPort()).isZero();
     }
 
     @Test
@@ -216,11 +216,11 @@ class SpyglassConfigTest {
         SpyglassConfig set = SpyglassConfig.load(null, Map.of("SPYGLASS_WEB_ADDRESS", "0.0.0.0", "SPYGLASS_WEB_PORT", "0",
                 "SPYGLASS_WEB_MAX_STORIES", "500"), Map.of());
 
-        assertThat(defaults.web().getAddress().isLoopbackAddress()).isTrue();
-        assertThat(defaults.web().getPort()).isEqualTo(8080);
-        assertThat(set.web().getAddress().isAnyLocalAddress()).isTrue();
-        assertThat(set.web().getPort()).isZero();
-        assertThat(set.webMaxStories()).isEqualTo(500);
+        assertThat(defaults.web().address().getAddress().isLoopbackAddress()).isTrue();
+        assertThat(defaults.web().address().getPort()).isEqualTo(8080);
+        assertThat(set.web().address().getAddress().isAnyLocalAddress()).isTrue();
+        assertThat(set.web().address().getPort()).isZero();
+        assertThat(set.web().maxStories()).isEqualTo(500);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SpyglassConfig.load(null, Map.of("SPYGLASS_WEB_MAX_STORIES", "0"), Map.of()));
         assertThat(e).hasMessageContaining("SPYGLASS_WEB_MAX_STORIES");
@@ -232,9 +232,9 @@ class SpyglassConfigTest {
         SpyglassConfig bare = SpyglassConfig.load(null, Map.of("SPYGLASS_FETCH_PROXY", "proxy.corp.example:3128"), Map.of());
         SpyglassConfig url = SpyglassConfig.load(null, Map.of("SPYGLASS_FETCH_PROXY", "http://proxy.corp.example:8080/"), Map.of());
 
-        assertThat(direct.fetch().proxy()).isNull();
-        assertThat(bare.fetch().proxy()).isEqualTo(InetSocketAddress.createUnresolved("proxy.corp.example", 3128));
-        assertThat(url.fetch().proxy()).isEqualTo(InetSocketAddress.createUnresolved("proxy.corp.example", 8080));
+        assertThat(direct.ingest().fetch().proxy()).isNull();
+        assertThat(bare.ingest().fetch().proxy()).isEqualTo(InetSocketAddress.createUnresolved("proxy.corp.example", 3128));
+        assertThat(url.ingest().fetch().proxy()).isEqualTo(InetSocketAddress.createUnresolved("proxy.corp.example", 8080));
     }
 
     @Test

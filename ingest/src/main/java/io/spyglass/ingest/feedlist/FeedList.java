@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.spyglass.model.settings.Durations;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -26,7 +27,6 @@ import java.util.regex.Pattern;
 /** Reads and validates the feed list file ({@code config/feeds.yaml}). */
 public final class FeedList {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
     private static final Duration MIN_INTERVAL = Duration.ofSeconds(10);
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
@@ -245,41 +245,10 @@ public final class FeedList {
     }
 
     private static Duration interval(String text, String where) {
-        Duration interval = duration(text, where);
+        Duration interval = Durations.parse(text, where);
         if (interval.compareTo(MIN_INTERVAL) < 0) {
             throw new IllegalArgumentException(where + ": interval '" + text + "' is shorter than 10s");
         }
         return interval;
-    }
-
-    /**
-     * Parses a duration such as {@code 90s}, {@code 10m}, {@code 1h} or {@code 1h30m}.
-     *
-     * @throws IllegalArgumentException naming {@code where} when the text is not a duration
-     */
-    public static Duration duration(String text, String where) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        Matcher m = DURATION.matcher(t);
-        Duration total = Duration.ZERO;
-        int end = 0;
-        try {
-            while (m.find() && m.start() == end) {
-                long n = Long.parseLong(m.group(1));
-                total = total.plus(switch (m.group(2)) {
-                    case "ms" -> Duration.ofMillis(n);
-                    case "s" -> Duration.ofSeconds(n);
-                    case "m" -> Duration.ofMinutes(n);
-                    case "h" -> Duration.ofHours(n);
-                    default -> Duration.ofDays(n);
-                });
-                end = m.end();
-            }
-        } catch (ArithmeticException | NumberFormatException e) {
-            throw new IllegalArgumentException(where + ": interval '" + text + "' is too long");
-        }
-        if (t.isEmpty() || end != t.length()) {
-            throw new IllegalArgumentException(where + ": bad interval '" + text + "' (examples: 90s, 10m, 1h)");
-        }
-        return total;
     }
 }

@@ -35,7 +35,7 @@ public final class FeedPoller {
     /** @param robots robots.txt rules checked before each page fetch, or null to fetch pages without asking */
     public FeedPoller(Fetcher fetcher, RobotsCache robots, ArticleExtractor extractor, ArticleLog log, IngestStats stats,
                       Clock clock) {
-        this(fetcher, robots, extractor, log, stats, clock, ItemLimits.DEFAULTS);
+        this(fetcher, robots, extractor, log, stats, clock, ItemLimits.defaults());
     }
 
     /** As above, taking at most {@code limits} from each feed and article. */
@@ -96,7 +96,7 @@ public final class FeedPoller {
         IngestStats stats = new IngestStats();
         try {
             FeedReader.Read read = new FeedReader(fetcher, stats, clock).read(source, CacheValidators.NONE,
-                    ItemWindow.of(ItemLimits.DEFAULTS.maxItemsPerFeed(), 0));
+                    ItemWindow.of(ItemLimits.defaults().maxItemsPerFeed(), 0));
             if (read.result() != null) {
                 return read.result();
             }

@@ -3,6 +3,7 @@ package io.spyglass.ingest.feedlist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.spyglass.model.settings.Durations;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -166,8 +167,8 @@ class FeedListTest {
 
     @Test
     void parsesCompoundDurations() {
-        assertThat(FeedList.duration("1h30m", "x")).isEqualTo(Duration.ofMinutes(90));
-        assertThat(FeedList.duration("2d", "x")).isEqualTo(Duration.ofDays(2));
-        assertThat(FeedList.duration("250ms", "x")).isEqualTo(Duration.ofMillis(250));
+        assertThat(Durations.parse("1h30m", "x")).isEqualTo(Duration.ofMinutes(90));
+        assertThat(Durations.parse("2d", "x")).isEqualTo(Duration.ofDays(2));
+        assertThat(Durations.parse("250ms", "x")).isEqualTo(Duration.ofMillis(250));
     }
 }

@@ -38,8 +38,9 @@ class DnsRebindingTest {
     }
 
     private static Fetcher fetcher(AddressPolicy policy, HostResolver resolver) {
-        FetchSettings settings = new FetchSettings("SpyglassTest/1 (+https://example.com/contact)", Duration.ofSeconds(1),
-                Duration.ofSeconds(3), 1 << 20, 3, policy, 2, Duration.ZERO, true);
+        FetchSettings settings = FetchSettings.defaults().withUserAgent("SpyglassTest/1 (+https://example.com/contact)")
+                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(3)).withSizeLimits(1 << 20, 3)
+                .withManners(policy, 2, Duration.ZERO, true);
         return new Fetcher(settings, HostThrottle.unlimited(), Clock.systemUTC(), resolver);
     }
 

@@ -32,8 +32,9 @@ class FetcherTest {
     private final Fetcher fetcher = new Fetcher(settings(AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1")))));
 
     private static FetchSettings settings(AddressPolicy policy) {
-        return new FetchSettings("SpyglassTest/1 (+https://example.com/contact)", Duration.ofSeconds(2), Duration.ofSeconds(1),
-                CAP, 3, policy, 2, Duration.ZERO, true);
+        return FetchSettings.defaults().withUserAgent("SpyglassTest/1 (+https://example.com/contact)")
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(1)).withSizeLimits(CAP, 3)
+                .withManners(policy, 2, Duration.ZERO, true);
     }
 
     @AfterEach
@@ -136,10 +137,7 @@ class FetcherTest {
 
     /** A fetcher whose every request goes to {@link #server} acting as the HTTP proxy. */
     private Fetcher proxied(AddressPolicy policy) {
-        FetchSettings direct = settings(policy);
-        return new Fetcher(new FetchSettings(direct.userAgent(), direct.connectTimeout(), direct.totalTimeout(), direct.maxBytes(),
-                direct.maxRedirects(), direct.addresses(), direct.hostConcurrency(), direct.hostDelay(), direct.robots(),
-                InetSocketAddress.createUnresolved("127.0.0.1", server.port())));
+        return new Fetcher(settings(policy).withProxy(InetSocketAddress.createUnresolved("127.0.0.1", server.port())));
     }
 
     /** Serves {@code /feed} whatever the host, recording each request the proxy got as its URI and Host header. */
@@ -376,8 +374,8 @@ class FetcherTest {
 
     /** A fetcher whose deadline (60 s) no test here waits for: a fetch that ends ended for another reason. */
     private static Fetcher patientFetcher() {
-        return new Fetcher(new FetchSettings("SpyglassTest/1 (+https://example.com/contact)", Duration.ofSeconds(2),
-                Duration.ofSeconds(60), 1 << 20, 3, AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1"))), 4, Duration.ZERO, true));
+        return new Fetcher(FetchSettings.defaults().withUserAgent("SpyglassTest/1 (+https://example.com/contact)").withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(60))
+                .withSizeLimits(1 << 20, 3).withManners(AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1"))), 4, Duration.ZERO, true));
     }
 
     /** Runs {@code fetcher.get(url)} on a thread of its own, its outcome (the exception, or null) in {@code outcome}. */

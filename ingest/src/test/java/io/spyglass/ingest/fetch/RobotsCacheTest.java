@@ -18,8 +18,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class RobotsCacheTest {
     private final LocalServer server = LocalServer.start();
-    private final Fetcher fetcher = new Fetcher(new FetchSettings("Spyglass/0.1 (+https://example.com)", Duration.ofSeconds(2),
-            Duration.ofSeconds(2), 1 << 20, 3, AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1"))), 2, Duration.ZERO, true));
+    private final Fetcher fetcher = new Fetcher(FetchSettings.defaults().withUserAgent("Spyglass/0.1 (+https://example.com)")
+            .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)).withSizeLimits(1 << 20, 3)
+            .withManners(AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1"))), 2, Duration.ZERO, true));
     private final RobotsCache robots = new RobotsCache(fetcher, "spyglass", Clock.fixed(Instant.parse("2024-07-01T12:00:00Z"), ZoneOffset.UTC));
 
     @AfterEach
@@ -114,8 +115,9 @@ class RobotsCacheTest {
     void asksTheRobotsTxtOfASiteAtAnIpv6Literal() throws Exception {
         try (LocalServer v6 = LocalServer.start(InetAddress.getByName("::1"))) {
             v6.serve("/robots.txt", "text/plain", "User-agent: *\nDisallow: /drafts/\n");
-            Fetcher local = new Fetcher(new FetchSettings("Spyglass/0.1 (+https://example.com)", Duration.ofSeconds(2),
-                    Duration.ofSeconds(2), 1 << 20, 3, AddressPolicy.allowing(List.of(Cidr.parse("::1"))), 2, Duration.ZERO, true));
+            Fetcher local = new Fetcher(FetchSettings.defaults().withUserAgent("Spyglass/0.1 (+https://example.com)")
+                    .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)).withSizeLimits(1 << 20, 3)
+                    .withManners(AddressPolicy.allowing(List.of(Cidr.parse("::1"))), 2, Duration.ZERO, true));
             RobotsCache cache = new RobotsCache(local, "spyglass", Clock.fixed(Instant.parse("2024-07-01T12:00:00Z"), ZoneOffset.UTC));
 
             cache.check(v6.url("/news/1"));

@@ -44,8 +44,9 @@ class FeedPollerTest {
     private final InMemoryArticleLog log = new InMemoryArticleLog();
     private final IngestStats stats = new IngestStats();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final Fetcher fetcher = new Fetcher(new FetchSettings("SpyglassTest/1 (+https://example.com)", Duration.ofSeconds(2),
-            Duration.ofSeconds(2), 1 << 20, 3, AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1"))), 4, Duration.ZERO, true),
+    private final Fetcher fetcher = new Fetcher(FetchSettings.defaults().withUserAgent("SpyglassTest/1 (+https://example.com)")
+            .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)).withSizeLimits(1 << 20, 3)
+            .withManners(AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1"))), 4, Duration.ZERO, true),
             new HostThrottle(4, Duration.ZERO), clock);
     private final FeedPoller poller = poller(log);
     private final InMemoryFeedStatusLog statuses = new InMemoryFeedStatusLog();
@@ -413,7 +414,7 @@ class FeedPollerTest {
                 + "</title><link>" + server.url("/a") + "</link></item></channel></rss>";
         server.serve("/feed", 200, "application/rss+xml", rss.getBytes(StandardCharsets.UTF_8))
                 .serve("/a", "text/html", "<p>Page text.</p>");
-        FeedPoller capped = new FeedPoller(fetcher, null, ArticleExtractor.withDefaults(), log, stats, clock, ItemLimits.DEFAULTS);
+        FeedPoller capped = new FeedPoller(fetcher, null, ArticleExtractor.withDefaults(), log, stats, clock, ItemLimits.defaults());
 
         FeedPoll poll = capped.poll(feed("/feed"), CacheValidators.NONE);
 

@@ -41,8 +41,9 @@ class HostileInputTest {
     private final InMemoryFeedStatusLog statuses = new InMemoryFeedStatusLog();
     private final IngestStats stats = new IngestStats();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final Fetcher fetcher = new Fetcher(new FetchSettings("SpyglassTest/1 (+https://example.com)", Duration.ofSeconds(2),
-            Duration.ofSeconds(20), MAX_BYTES, 5, AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1"))), 4, Duration.ZERO, false),
+    private final Fetcher fetcher = new Fetcher(FetchSettings.defaults().withUserAgent("SpyglassTest/1 (+https://example.com)")
+            .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(20)).withSizeLimits(MAX_BYTES, 5)
+            .withManners(AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1"))), 4, Duration.ZERO, false),
             new HostThrottle(4, Duration.ZERO), clock);
     private final FeedPoller poller = new FeedPoller(fetcher, null, ArticleExtractor.withDefaults(), log, stats, clock);
 
