@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -111,6 +112,28 @@ final class Similarity {
                         : (title >= SAME_TITLE && !conflicting) || (sharesEntities(a, b) && title >= RELATED_TITLE)
                                 || ground >= COMMON_GROUND);
         return sameEvent ? title + text + ground / 4.0 : 0;
+    }
+
+    /**
+     * {@code f} with what {@code others} name added: their actors, malware and CVEs, names, and the keywords of those
+     * in f's language; f's own time, text, title, states and language. What a story and a report joining it say
+     * together, for {@link #firm} against a report that matched only the report.
+     */
+    static Fingerprint union(Fingerprint f, List<Fingerprint> others) {
+        Set<String> actors = new HashSet<>(f.actors());
+        Set<String> entities = new HashSet<>(f.entities());
+        Set<String> names = new HashSet<>(f.names());
+        Set<String> keywords = new HashSet<>(f.keywords());
+        for (Fingerprint g : others) {
+            actors.addAll(g.actors());
+            entities.addAll(g.entities());
+            names.addAll(g.names());
+            if (g.language().equals(f.language())) {
+                keywords.addAll(g.keywords());
+            }
+        }
+        return new Fingerprint(f.articleId(), f.time(), f.simhash(), f.shingles(), f.titleTerms(), actors, f.attributed(),
+                f.victims(), f.revision(), f.language(), entities, names, keywords);
     }
 
     /**

@@ -44,4 +44,20 @@ class SimilarityTest {
         Fingerprint de = fingerprint("de", "de", Set.of(), Set.of(), Set.of("hafnium"), Set.of());
         assertThat(Similarity.commonGround(en, de, Set.of())).isEqualTo(1);
     }
+
+    @Test
+    void aUnionAddsWhatTheOthersNameAndTheKeywordsOfTheSameLanguageOnly() {
+        Fingerprint f = fingerprint("f", "en", Set.of(), Set.of("pegasus"), Set.of("nso"), Set.of("spywa"));
+        Fingerprint english = fingerprint("e", "en", Set.of("APT1"), Set.of(), Set.of("guardian"), Set.of("journ"));
+        Fingerprint german = fingerprint("g", "de", Set.of(), Set.of("cve-2021-1"), Set.of("amnesty"), Set.of("späh"));
+
+        Fingerprint u = Similarity.union(f, java.util.List.of(english, german));
+
+        assertThat(u.articleId()).isEqualTo("f");
+        assertThat(u.language()).isEqualTo("en");
+        assertThat(u.actors()).containsExactly("APT1");
+        assertThat(u.entities()).containsExactlyInAnyOrder("pegasus", "cve-2021-1");
+        assertThat(u.names()).containsExactlyInAnyOrder("nso", "guardian", "amnesty");
+        assertThat(u.keywords()).containsExactlyInAnyOrder("spywa", "journ");
+    }
 }
