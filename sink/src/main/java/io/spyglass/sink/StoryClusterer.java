@@ -24,7 +24,9 @@ import java.util.function.ToIntFunction;
  * same actor or the same attributed state and victim and their titles share some terms, or, in any two languages,
  * they agree on enough of what every language writes alike ({@link Similarity#commonGround}). Up to {@link #WINDOW}
  * apart, only near-duplicate texts or firm common ground make one event. Titles and texts in Chinese, Japanese and
- * Korean are compared by character bigrams, as they have no spaces between words.
+ * Korean are compared by character bigrams, as they have no spaces between words. Stories merge when an article
+ * matches them firmly, and a lone report it matches only loosely joins when that report matches firmly what the
+ * article and the story it joins name together.
  */
 public final class StoryClusterer {
     /**
