@@ -82,6 +82,47 @@ public record ClusterScore(double precision, double recall, double pairPrecision
                 together == 0 ? 1 : (double) correct / together, belong == 0 ? 1 : (double) correct / belong, n, belong);
     }
 
+    /**
+     * B-cubed over the pairs {@code pairs} accepts (for example, pairs in two languages), with pairwise scores over the
+     * same pairs: per item, precision is the share of the other items of its predicted cluster that it may pair with
+     * that are in its true cluster, recall the share of the other items of its true cluster that it may pair with that
+     * are in its predicted cluster; an item with no such item in its predicted (true) cluster does not count towards
+     * precision (recall). With no item counted, the figure is 1.
+     */
+    public static ClusterScore bcubedOverPairs(List<Item> items, BiPredicate<Item, Item> pairs) {
+        double precision = 0;
+        double recall = 0;
+        int precisionItems = 0;
+        int recallItems = 0;
+        for (Item i : items) {
+            int predicted = 0;
+            int truth = 0;
+            int both = 0;
+            for (Item j : items) {
+                if (j == i || !pairs.test(i, j)) {
+                    continue;
+                }
+                boolean p = i.predicted().equals(j.predicted());
+                boolean t = i.truth().equals(j.truth());
+                predicted += p ? 1 : 0;
+                truth += t ? 1 : 0;
+                both += p && t ? 1 : 0;
+            }
+            if (predicted > 0) {
+                precision += (double) both / predicted;
+                precisionItems++;
+            }
+            if (truth > 0) {
+                recall += (double) both / truth;
+                recallItems++;
+            }
+        }
+        ClusterScore pairwise = of(items, pairs);
+        return new ClusterScore(precisionItems == 0 ? 1 : precision / precisionItems,
+                recallItems == 0 ? 1 : recall / recallItems, pairwise.pairPrecision(), pairwise.pairRecall(), items.size(),
+                pairwise.truePairs());
+    }
+
     private static double f1(double p, double r) {
         return p + r == 0 ? 0 : 2 * p * r / (p + r);
     }

@@ -31,8 +31,10 @@ import java.util.function.Function;
 /**
  * Story clustering measured on reports labelled with the event they report: each report is tagged by the tagger as
  * enrich would, the reports go to the sink's clustering in publication order, and the stories it makes are scored
- * with B-cubed and pairwise precision, recall and F1, over all reports, per language and for the pairs in two
- * languages, beside two baselines from the same run: every report its own story, and title-word Jaccard.
+ * with B-cubed and pairwise precision, recall and F1, over all reports, per language, over the reports of events
+ * reported in two or more languages ({@code multi-lang}) and over the pairs of reports in two languages only
+ * ({@code cross-lang}: {@link ClusterScore#bcubedOverPairs}), beside two baselines from the same run: every report
+ * its own story, and title-word Jaccard.
  *
  * <p>Usage: {@code ClusteringBench REPORTS.jsonl [all|tune|heldout]}. Each line is
  * {@code {"id","event","language","published","title","text"}}; {@code url} and {@code outlet} are used when present.
@@ -94,7 +96,13 @@ public final class ClusteringBench {
                 List<ClusterScore.Item> in = items.stream().filter(i -> language.get(i.id()).equals(l)).toList();
                 print(system.getKey(), l, ClusterScore.of(in));
             }
-            print(system.getKey(), "cross-lang", ClusterScore.of(items,
+            // events reported in two or more languages: their reports scored as any subset
+            Map<String, Set<String>> eventLanguages = new LinkedHashMap<>();
+            reports.forEach(r -> eventLanguages.computeIfAbsent(r.event(), e -> new TreeSet<>()).add(r.language()));
+            print(system.getKey(), "multi-lang", ClusterScore.of(items.stream()
+                    .filter(i -> eventLanguages.get(i.truth()).size() > 1).toList()));
+            // B-cubed and pairwise over the pairs of reports in two languages only
+            print(system.getKey(), "cross-lang", ClusterScore.bcubedOverPairs(items,
                     (a, b) -> !language.get(a.id()).equals(language.get(b.id()))));
             if (verbose && system.getKey().equals("spyglass")) {
                 printEvents(reports, predicted);

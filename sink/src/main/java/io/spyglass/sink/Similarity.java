@@ -1,10 +1,13 @@
 package io.spyglass.sink;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -112,6 +115,28 @@ final class Similarity {
     }
 
     /**
+     * {@code f} with what {@code others} name added: their actors, malware and CVEs, names, and the keywords of those
+     * in f's language; f's own time, text, title, states and language. What a story and a report joining it say
+     * together, for {@link #firm} against a report that matched only the report.
+     */
+    static Fingerprint union(Fingerprint f, List<Fingerprint> others) {
+        Set<String> actors = new HashSet<>(f.actors());
+        Set<String> entities = new HashSet<>(f.entities());
+        Set<String> names = new HashSet<>(f.names());
+        Set<String> keywords = new HashSet<>(f.keywords());
+        for (Fingerprint g : others) {
+            actors.addAll(g.actors());
+            entities.addAll(g.entities());
+            names.addAll(g.names());
+            if (g.language().equals(f.language())) {
+                keywords.addAll(g.keywords());
+            }
+        }
+        return new Fingerprint(f.articleId(), f.time(), f.simhash(), f.shingles(), f.titleTerms(), actors, f.attributed(),
+                f.victims(), f.revision(), f.language(), entities, names, keywords);
+    }
+
+    /**
      * True when two reports of one event (by {@link #similarity}) are so clearly one that a third report matching
      * both merges their stories: a near-duplicate text, most title terms in common, or more common ground than it
      * takes to match.
@@ -128,12 +153,15 @@ final class Similarity {
 
     /**
      * What two reports agree on that every language writes alike, in points: the same actor; the same malware or
-     * CVE; the same attributed state and the same victim; and words ({@link #wordsInCommon}).
+     * CVE; the same attributed state and the same victim; and words ({@link #wordsInCommon}). An actor, malware or CVE
+     * the tagger found in one report counts when the other names it ({@link #namedIn}), as the tagger may miss it
+     * there (a report in another language, a name without the context it looks for).
      */
     static int commonGround(Fingerprint a, Fingerprint b, Set<String> ubiquitous) {
         int points = 0;
-        points += intersects(a.actors(), b.actors()) ? 1 : 0;
-        points += intersects(a.entities(), b.entities()) ? 1 : 0;
+        points += intersects(a.actors(), b.actors()) || namedIn(a.actors(), b.names()) || namedIn(b.actors(), a.names()) ? 1 : 0;
+        points += intersects(a.entities(), b.entities()) || namedIn(a.entities(), b.names()) || namedIn(b.entities(), a.names())
+                ? 1 : 0;
         Set<String> pairs = pairs(b);
         points += pairs(a).stream().anyMatch(p -> pairs.contains(p) && !ubiquitous.contains(p)) ? 1 : 0;
         return points + wordsInCommon(a, b, ubiquitous);
@@ -179,6 +207,28 @@ final class Similarity {
         long seconds = Math.abs(a.getEpochSecond() - b.getEpochSecond());
         int laterNanos = a.getEpochSecond() >= b.getEpochSecond() ? a.getNano() - b.getNano() : b.getNano() - a.getNano();
         return seconds > window || (seconds == window && laterNanos > 0);
+    }
+
+    /**
+     * True when one of {@code tagged} (actors as the tagger writes them, "Volt Typhoon", "APT28"; lower-case malware
+     * names and CVE ids) is among {@code names} (lower case): as one name, or, for a name of several words, each of
+     * its words.
+     */
+    static boolean namedIn(Set<String> tagged, Set<String> names) {
+        if (names.isEmpty()) {
+            return false;
+        }
+        for (String t : tagged) {
+            String lower = t.toLowerCase(Locale.ROOT);
+            if (names.contains(lower)) {
+                return true;
+            }
+            String[] words = lower.split(" ");
+            if (words.length > 1 && Arrays.stream(words).allMatch(names::contains)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean sharesEntities(Fingerprint a, Fingerprint b) {

@@ -24,7 +24,9 @@ import java.util.function.ToIntFunction;
  * same actor or the same attributed state and victim and their titles share some terms, or, in any two languages,
  * they agree on enough of what every language writes alike ({@link Similarity#commonGround}). Up to {@link #WINDOW}
  * apart, only near-duplicate texts or firm common ground make one event. Titles and texts in Chinese, Japanese and
- * Korean are compared by character bigrams, as they have no spaces between words.
+ * Korean are compared by character bigrams, as they have no spaces between words. Stories merge when an article
+ * matches them firmly, and a lone report it matches only loosely joins when that report matches firmly what the
+ * article and the story it joins name together.
  */
 public final class StoryClusterer {
     /**
@@ -89,6 +91,8 @@ public final class StoryClusterer {
         String best = null;
         double bestScore = 0;
         Set<String> firm = new TreeSet<>();
+        List<StoryIndex.Source> matched = new ArrayList<>();
+        List<StoryIndex.Source> loose = new ArrayList<>();
         Map<String, Set<String>> storyActors = new HashMap<>();
         Collection<StoryIndex.Source> candidates = open.candidates(f);
         Set<String> ubiquitous = Similarity.ubiquitous(f, candidates);
@@ -99,6 +103,7 @@ public final class StoryClusterer {
             if (score == 0 || Similarity.disjoint(f.actors(), storyActors.computeIfAbsent(candidate.storyId(), id -> actors(open, id)))) {
                 continue;
             }
+            matched.add(candidate);
             // ties go to the smaller story id, so the choice does not depend on the order the index was filled in
             if (score > bestScore || (score == bestScore && candidate.storyId().compareTo(best) < 0)) {
                 best = candidate.storyId();
@@ -106,12 +111,32 @@ public final class StoryClusterer {
             }
             if (Similarity.firm(f, candidate.fingerprint(), ubiquitous)) {
                 firm.add(candidate.storyId());
+            } else {
+                loose.add(candidate);
             }
         }
         if (best == null) {
             return new Decision(f, null, false, List.of());
         }
         firm.add(best);
+        // a lone report the article matches, but not firmly, is the same event when it matches firmly what the article
+        // and the sources it matches in the story it joins name together: a report that came before the reports that
+        // link it (the German report naming Pegasus, before the English ones that tag it and name NSO with it). Only a
+        // lone one: the reports of a story that never matched this one firmly are another event that names the same
+        // (a French APT31 advisory that mentions Pegasus)
+        Fingerprint joined = null;
+        for (StoryIndex.Source candidate : loose) {
+            if (firm.contains(candidate.storyId()) || open.sources(candidate.storyId()).size() > 1) {
+                continue;
+            }
+            if (joined == null) {
+                String story = best;
+                joined = Similarity.union(f, matched.stream().filter(m -> m.storyId().equals(story)).map(StoryIndex.Source::fingerprint).toList());
+            }
+            if (Similarity.firm(candidate.fingerprint(), joined, ubiquitous)) {
+                firm.add(candidate.storyId());
+            }
+        }
         // only stories that do not name different actors merge
         Set<String> bestActors = storyActors.get(best);
         firm.removeIf(id -> Similarity.disjoint(bestActors, storyActors.get(id)));

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -192,6 +193,9 @@ final class StoryIndex {
             f.victims().forEach(v -> out.add("pair:" + a + ">" + v));
         }
         f.names().forEach(n -> out.add("name:" + n));
+        // a tagged actor, malware or CVE meets the reports that only name it (Similarity.namedIn): by its first word
+        f.actors().forEach(a -> out.add("name:" + a.toLowerCase(Locale.ROOT).split(" ")[0]));
+        f.entities().forEach(e -> out.add("name:" + e.split(" ")[0]));
         f.keywords().forEach(k -> out.add("keyword:" + k));
         return out;
     }

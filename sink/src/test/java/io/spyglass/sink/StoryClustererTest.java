@@ -532,4 +532,39 @@ class StoryClustererTest {
 
         assertThat(assign(List.of(one), two, T0).orElseThrow().story().storyId()).isEqualTo(one.story().storyId());
     }
+
+    private static final String GERMAN_PEGASUS = "Die Spähsoftware Pegasus der Firma NSO wurde laut Guardian und Amnesty "
+            + "auf Telefonen gefunden.";
+
+    /** A German report naming Pegasus, an English one on what Guardian and Amnesty found, an English one tagging Pegasus. */
+    private static StoryClusterer.Placement pegasus(String englishText) {
+        Tags none = tags(List.of(), List.of(), List.of());
+        Tags pegasus = new Tags(true, 0.8, List.of(), List.of(), List.of(), List.of(), List.of("Pegasus"), List.of(),
+                List.of(), List.of(new Evidence("espionage", "true", "spyware", 0, "r1")), "test/1");
+        OpenStory german = first(inLanguage(article("t", "X", "", GERMAN_PEGASUS, T0, none), "de"));
+        OpenStory english = first(article("s", "Y", "Spyware found on phones of journalists", englishText,
+                T0.plusSeconds(3600), none));
+        EnrichedArticle bridge = article("x", "Z", "Spyware found on phones of journalists",
+                "The Pegasus spyware of NSO was found on phones of journalists.", T0.plusSeconds(7200), pegasus);
+        return place(List.of(german, english), bridge, T0.plusSeconds(7200));
+    }
+
+    @Test
+    void mergesAStoryWhoseReportMatchesFirmlyWhatTheJoiningReportAndItsStoryNameTogether() {
+        // the German report matches the bridge (Pegasus tagged there and named here, NSO), but not firmly; with what
+        // the English story names (Guardian, Amnesty) it does
+        StoryClusterer.Placement p = pegasus("Reporters at the Guardian and Amnesty found the spyware on phones of journalists.");
+
+        assertThat(p.mergedAway()).singleElement().satisfies(gone -> assertThat(gone.mergedInto())
+                .isEqualTo(StoryRecords.storyId("t")));
+        assertThat(p.open().get(0).story().sources()).extracting(StorySource::articleId).containsExactly("t", "s", "x");
+    }
+
+    @Test
+    void keepsApartAStoryThatMatchesTheJoiningReportOnlyLoosely() {
+        StoryClusterer.Placement p = pegasus("Reporters found the spyware on phones of journalists.");
+
+        assertThat(p.mergedAway()).isEmpty();
+        assertThat(p.open().get(0).story().sources()).extracting(StorySource::articleId).containsExactly("s", "x");
+    }
 }

@@ -31,7 +31,9 @@ class StoryIndexTest {
                 title, random.nextInt(4) == 0 ? Set.of("APT" + random.nextInt(3)) : Set.of(),
                 Set.of(STATES.get(random.nextInt(STATES.size()))), Set.of(VICTIMS.get(random.nextInt(VICTIMS.size()))), 1,
                 random.nextBoolean() ? "en" : "ja", random.nextInt(5) == 0 ? Set.of("cve-2024-" + random.nextInt(3)) : Set.of(),
-                Set.copyOf(List.of("name" + random.nextInt(300), "name" + random.nextInt(300), "name" + random.nextInt(300))),
+                // now and then a name that is another source's tagged actor or CVE (Similarity.namedIn)
+                Set.copyOf(List.of("name" + random.nextInt(300), random.nextInt(6) == 0 ? "apt" + random.nextInt(3) : "name" + random.nextInt(300),
+                        random.nextInt(8) == 0 ? "cve-2024-" + random.nextInt(3) : "name" + random.nextInt(300))),
                 Set.copyOf(List.of("word" + random.nextInt(400), "word" + random.nextInt(400), "word" + random.nextInt(400),
                         "word" + random.nextInt(400), "word" + random.nextInt(400), "word" + random.nextInt(400),
                         "word" + random.nextInt(400), "word" + random.nextInt(400))));

@@ -1,0 +1,63 @@
+package io.spyglass.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SimilarityTest {
+    private static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
+
+    private static Fingerprint fingerprint(String id, String language, Set<String> actors, Set<String> entities,
+                                           Set<String> names, Set<String> keywords) {
+        return new Fingerprint(id, T0, 0L, 0, Set.of(), actors, Set.of(), Set.of(), 1, language, entities, names, keywords);
+    }
+
+    @Test
+    void aTaggedNameIsNamedInTheOtherReportAsOneWordOrAsAllOfItsWords() {
+        assertThat(Similarity.namedIn(Set.of("HAFNIUM"), Set.of("microsoft", "hafnium"))).isTrue();
+        assertThat(Similarity.namedIn(Set.of("Volt Typhoon"), Set.of("volt", "typhoon", "guam"))).isTrue();
+        assertThat(Similarity.namedIn(Set.of("cve-2023-23397"), Set.of("cve-2023-23397"))).isTrue();
+    }
+
+    @Test
+    void partOfANameOfSeveralWordsIsNotTheName() {
+        assertThat(Similarity.namedIn(Set.of("Volt Typhoon"), Set.of("salt", "typhoon"))).isFalse();
+        assertThat(Similarity.namedIn(Set.of("Lazarus Group"), Set.of("group"))).isFalse();
+        assertThat(Similarity.namedIn(Set.of("APT28"), Set.of())).isFalse();
+    }
+
+    @Test
+    void malwareTaggedInOneReportAndOnlyNamedInAnotherIsCommonGround() {
+        // the German report names Pegasus, which its tagger did not take for malware; the English one tagged it
+        Fingerprint en = fingerprint("en", "en", Set.of(), Set.of("pegasus"), Set.of("nso", "pegasus"), Set.of("journ"));
+        Fingerprint de = fingerprint("de", "de", Set.of(), Set.of(), Set.of("pegasus", "journalisten"), Set.of("journ"));
+        // the malware, and two words in common between languages ("journ", "pegas")
+        assertThat(Similarity.commonGround(en, de, Set.of())).isEqualTo(2);
+        assertThat(Similarity.commonGround(de, en, Set.of())).isEqualTo(2);
+    }
+
+    @Test
+    void anActorTaggedInOneReportAndOnlyNamedInAnotherIsCommonGround() {
+        Fingerprint en = fingerprint("en", "en", Set.of("HAFNIUM"), Set.of(), Set.of(), Set.of());
+        Fingerprint de = fingerprint("de", "de", Set.of(), Set.of(), Set.of("hafnium"), Set.of());
+        assertThat(Similarity.commonGround(en, de, Set.of())).isEqualTo(1);
+    }
+
+    @Test
+    void aUnionAddsWhatTheOthersNameAndTheKeywordsOfTheSameLanguageOnly() {
+        Fingerprint f = fingerprint("f", "en", Set.of(), Set.of("pegasus"), Set.of("nso"), Set.of("spywa"));
+        Fingerprint english = fingerprint("e", "en", Set.of("APT1"), Set.of(), Set.of("guardian"), Set.of("journ"));
+        Fingerprint german = fingerprint("g", "de", Set.of(), Set.of("cve-2021-1"), Set.of("amnesty"), Set.of("späh"));
+
+        Fingerprint u = Similarity.union(f, java.util.List.of(english, german));
+
+        assertThat(u.articleId()).isEqualTo("f");
+        assertThat(u.language()).isEqualTo("en");
+        assertThat(u.actors()).containsExactly("APT1");
+        assertThat(u.entities()).containsExactlyInAnyOrder("pegasus", "cve-2021-1");
+        assertThat(u.names()).containsExactlyInAnyOrder("nso", "guardian", "amnesty");
+        assertThat(u.keywords()).containsExactlyInAnyOrder("spywa", "journ");
+    }
+}
