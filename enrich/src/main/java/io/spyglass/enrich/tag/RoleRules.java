@@ -201,6 +201,10 @@ final class RoleRules {
                         k + noun);
             }
             boolean compound = cjk && Tokens.isCjk(t.firstChar(k));
+            // "폴란드의 철도·항공·해운 관련 기업", "日本の防衛・外交機関": a middle dot lists nouns inside the phrase.
+            if (cjk && isMiddleDot(t.firstChar(k))) {
+                continue;
+            }
             if (!t.isWord(k) || !(possessive || compound)) {
                 break;
             }
@@ -210,6 +214,10 @@ final class RoleRules {
             }
         }
         return null;
+    }
+
+    private static boolean isMiddleDot(char c) {
+        return c == '\u00b7' || c == '\u30fb' || c == '\u2027';
     }
 
     /**
