@@ -160,6 +160,11 @@ final class RoleRules {
         if (suffix > 0) {
             return victimRole(code, Rule.VICTIM_PHRASE, m.first(), m.last() + suffix);
         }
+        // "Netherlands accused Russian hackers of …": the accuser is most often the one hit, weakly.
+        int accuses = m.last() < t.size() ? cues.accuseVerbs().startsAt(t, m.last()) : 0;
+        if (accuses > 0 && m.last() + accuses < t.size() && stateToken[m.last() + accuses]) {
+            return victimRole(code, Rule.VICTIM_PHRASE_WEAK, m.first(), m.last() + accuses);
+        }
         int before = skipBack(t, m.first(), stateToken);
         int phrase = cues.victimPhrases().endsAt(t, before);
         if (phrase > 0) {
