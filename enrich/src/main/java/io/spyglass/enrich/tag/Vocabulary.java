@@ -27,6 +27,18 @@ final class Vocabulary {
 
     // The language's stemmer, applied to every word added and looked up with findWord; null: words as written.
     private final Stemmer stemmer;
+    // Stemming a word costs a string or three; running text repeats its words, so each thread remembers the ids
+    // of the forms it has looked up, direct-mapped by key (a stemming vocabulary only).
+    private final ThreadLocal<StemmedIds> stemmedIds = ThreadLocal.withInitial(StemmedIds::new);
+
+    /** One thread's ids of inflected forms already looked up; valid while the vocabulary has {@code size} words. */
+    private static final class StemmedIds {
+        static final int SLOTS = 1 << 12;
+        final long[] keys = new long[SLOTS];
+        final char[][] words = new char[SLOTS][];
+        final int[] ids = new int[SLOTS];
+        int size = -1;
+    }
 
     /** A vocabulary of words as written (lower-cased). */
     Vocabulary() {
@@ -82,6 +94,24 @@ final class Vocabulary {
         if (stemmer == null) {
             return find(text, start, end, key);
         }
+        StemmedIds seen = stemmedIds.get();
+        if (seen.size != size) {
+            // Words were added since this thread last looked (while the tagger loads): start afresh.
+            Arrays.fill(seen.keys, 0);
+            seen.size = size;
+        }
+        int slot = (int) mix(key) & (StemmedIds.SLOTS - 1);
+        if (seen.keys[slot] == key && (key > 0 || sameWord(seen.words[slot], text, start, end))) {
+            return seen.ids[slot];
+        }
+        int id = findStemmed(text, start, end, key);
+        seen.keys[slot] = key;
+        seen.words[slot] = key > 0 ? null : Tokens.lowerCase(text, start, end).toCharArray();
+        seen.ids[slot] = id;
+        return id;
+    }
+
+    private int findStemmed(char[] text, int start, int end, long key) {
         String lower = Tokens.lowerCase(text, start, end);
         if (!stemmable(lower)) {
             return find(text, start, end, key);
