@@ -168,6 +168,7 @@ final class Tokens {
         int[] ends = end;
         int[] tokenIds = ids;
         int[] phraseAt = phraseStarts;
+        Vocabulary.StemmedIds stemmedIds = addWords ? null : vocabulary.stemmedIds();
         int count = 0;
         int phraseCount = 0;
         int i = 0;
@@ -209,7 +210,7 @@ final class Tokens {
                         j++;
                     }
                     long key = ascii && j - i <= Vocabulary.PACKED_MAX_LENGTH ? packed : Vocabulary.key(cs, i, j);
-                    id = addWords ? idOf(i, j) : vocabulary.findWord(cs, i, j, key);
+                    id = addWords ? idOf(i, j) : vocabulary.findWord(cs, i, j, key, stemmedIds);
                 }
                 i = j;
             } else if (c < 128 && ASCII_CLASS[c] == SKIP) {
