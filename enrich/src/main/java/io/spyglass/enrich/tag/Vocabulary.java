@@ -244,6 +244,10 @@ final class Vocabulary {
         if (c < 128) {
             return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
         }
+        // Kana, Han and Hangul have no case: CJK text, a token per character, skips the lookup.
+        if ((c >= '\u3000' && c < '\ua000') || (c >= '\uac00' && c < '\ud7b0')) {
+            return c;
+        }
         return Character.toLowerCase(c);
     }
 
