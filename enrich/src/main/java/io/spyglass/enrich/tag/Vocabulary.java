@@ -244,6 +244,10 @@ final class Vocabulary {
         if (c < 128) {
             return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
         }
+        // Latin-1 letters (é, ü, ß) are most of French and German beyond ASCII: À-Þ but × lower by 0x20.
+        if (c < 256) {
+            return c >= '\u00c0' && c <= '\u00de' && c != '\u00d7' ? (char) (c + 0x20) : c;
+        }
         // Kana, Han and Hangul have no case: CJK text, a token per character, skips the lookup.
         if ((c >= '\u3000' && c < '\ua000') || (c >= '\uac00' && c < '\ud7b0')) {
             return c;
