@@ -42,7 +42,7 @@ final class Tokens {
     private static boolean looksCjk(String text) {
         int n = text.length();
         int cjk = 0;
-        for (int k = 1; k <= 8; k++) {
+        for (int k = 1; k <= 8 && n > 0; k++) {
             char c = text.charAt(n * k / 9);
             cjk += c >= 128 && isCjk(c) ? 1 : 0;
         }
