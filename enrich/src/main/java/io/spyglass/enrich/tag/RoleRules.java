@@ -119,7 +119,8 @@ final class RoleRules {
                 return true;
             }
         }
-        return false;
+        // "la société américaine Mandiant": languages that put the adjective after its noun name the vendor first.
+        return m.payload().kind() == Kind.DEMONYM && cues.vendorNouns().endsAt(t, m.first()) > 0;
     }
 
     /**
