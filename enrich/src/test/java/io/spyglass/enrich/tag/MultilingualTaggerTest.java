@@ -227,4 +227,14 @@ class MultilingualTaggerTest {
 
         assertThat(codes(tags.victims())).containsExactly("UA");
     }
+
+    @Test
+    void frenchNamesTheVendorBeforeItsNationalityAndTargetsThatAreSpiedOn() {
+        Tags tags = TAGGER.tag("Des pirates russes veulent espionner l'Afghanistan et l'Inde",
+                "Selon la société américaine Mandiant, des pirates informatiques russes liés au renseignement militaire "
+                        + "ont mené une campagne d'espionnage pour espionner l'Afghanistan et l'Inde.", "fr");
+
+        assertThat(codes(tags.attributed())).containsExactly("RU");
+        assertThat(codes(tags.victims())).containsExactlyInAnyOrder("AF", "IN");
+    }
 }
