@@ -37,8 +37,9 @@ final class Vocabulary {
      * {@code size} words.
      */
     static final class StemmedIds {
-        // A language's running news text uses some tens of thousands of forms.
-        static final int MAX_FORMS = 1 << 16;
+        // A day of one language's news uses some tens of thousands of forms; past this many the table starts
+        // afresh, so that it stays within about 3 MB per thread and language.
+        static final int MAX_FORMS = 1 << 15;
         long[] keys = new long[1 << 12];
         char[][] words = new char[1 << 12][];
         int[] ids = new int[1 << 12];
