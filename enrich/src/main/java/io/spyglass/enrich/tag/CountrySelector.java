@@ -52,8 +52,10 @@ final class CountrySelector {
      * @param titleTokens how many of the article's tokens are the title's
      */
     List<Country> attributed(RoleClassifier.Roles roles, int titleTokens, Tokens t, List<Evidence> evidence) {
-        return select(roles.attackers(), roles.victims(), titleTokens, attributedBar, Set.of(), "attributed", t,
-                evidence);
+        // A target noun alone ("chinesischen Botschafter", "Chinese embassy") names the state's people or places, not
+        // an operation against it: only target phrases count against attribution.
+        List<Role> targeted = roles.victims().stream().filter(r -> r.rule() != Rule.VICTIM_TARGET_NOUN).toList();
+        return select(roles.attackers(), targeted, titleTokens, attributedBar, Set.of(), "attributed", t, evidence);
     }
 
     /**

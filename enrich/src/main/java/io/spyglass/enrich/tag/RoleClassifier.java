@@ -146,8 +146,12 @@ final class RoleClassifier {
                 boolean institution = states.get(i).payload().kind() == Kind.INSTITUTION;
                 if (roleless && !institution && attacker[j] != null && attacker[j].rule() != Rule.AGENCY_MENTION) {
                     attacker[i] = coordinated(attacker[j], states.get(i));
-                } else if (roleless && attacker[i] == null && victim[j] != null) {
-                    victim[i] = coordinated(victim[j], states.get(i));
+                } else if (attacker[i] == null && victim[j] != null && (roleless || victim[i] != null)) {
+                    // "Netze amerikanischer und kanadischer Anbieter": targets listed together are one list, also
+                    // when each has a cue of its own.
+                    if (roleless) {
+                        victim[i] = coordinated(victim[j], states.get(i));
+                    }
                     listOf[j] = listOf[j] < 0 ? states.get(j).first() : listOf[j];
                     listOf[i] = listOf[j];
                 }

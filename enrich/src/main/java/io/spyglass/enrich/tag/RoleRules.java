@@ -119,7 +119,8 @@ final class RoleRules {
                 return true;
             }
         }
-        return false;
+        // "la société américaine Mandiant": languages that put the adjective after its noun name the vendor first.
+        return m.payload().kind() == Kind.DEMONYM && cues.vendorNouns().endsAt(t, m.first()) > 0;
     }
 
     /**
@@ -159,6 +160,11 @@ final class RoleRules {
         int suffix = m.last() < t.size() ? cues.victimSuffixes().startsAt(t, m.last()) : 0;
         if (suffix > 0) {
             return victimRole(code, Rule.VICTIM_PHRASE, m.first(), m.last() + suffix);
+        }
+        // "Netherlands accused Russian hackers of …": the accuser is most often the one hit, weakly.
+        int accuses = m.last() < t.size() ? cues.accuseVerbs().startsAt(t, m.last()) : 0;
+        if (accuses > 0 && m.last() + accuses < t.size() && stateToken[m.last() + accuses]) {
+            return victimRole(code, Rule.VICTIM_PHRASE_WEAK, m.first(), m.last() + accuses);
         }
         int before = skipBack(t, m.first(), stateToken);
         int phrase = cues.victimPhrases().endsAt(t, before);
@@ -201,6 +207,10 @@ final class RoleRules {
                         k + noun);
             }
             boolean compound = cjk && Tokens.isCjk(t.firstChar(k));
+            // "폴란드의 철도·항공·해운 관련 기업", "日本の防衛・外交機関": a middle dot lists nouns inside the phrase.
+            if (cjk && isMiddleDot(t.firstChar(k))) {
+                continue;
+            }
             if (!t.isWord(k) || !(possessive || compound)) {
                 break;
             }
@@ -210,6 +220,10 @@ final class RoleRules {
             }
         }
         return null;
+    }
+
+    private static boolean isMiddleDot(char c) {
+        return c == '\u00b7' || c == '\u30fb' || c == '\u2027';
     }
 
     /**

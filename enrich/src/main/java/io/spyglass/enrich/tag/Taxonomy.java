@@ -304,8 +304,11 @@ record Taxonomy(
         Map<String, Signal> mergedSignals = new LinkedHashMap<>(nonNull(signals));
         nonNull(over.signals).forEach((name, s) -> mergedSignals.merge(name, s, Taxonomy::mergeSignal));
         Map<String, ActorEntry> byName = new LinkedHashMap<>();
+        // An actor listed again (a language file's "Lazarus Group" with its local names) gains the aliases and, if
+        // given, the country; it keeps the names listed before ("Lazarus").
         for (ActorEntry a : concat(actors, over.actors)) {
-            byName.put(a.name(), a);
+            byName.merge(a.name(), a, (was, more) -> new ActorEntry(was.name(),
+                    more.country() != null ? more.country() : was.country(), concat(was.aliases(), more.aliases())));
         }
         return new Taxonomy(
                 over.bias != null ? over.bias : bias,

@@ -31,11 +31,22 @@ final class Tokens {
         this.chars = text.toCharArray();
         this.vocabulary = vocabulary;
         this.addWords = addWords;
-        int capacity = Math.max(16, text.length() / 5);
+        int capacity = Math.max(16, looksCjk(text) ? text.length() : text.length() / 5);
         start = new int[capacity];
         end = new int[capacity];
         ids = new int[capacity];
         phraseStarts = new int[capacity];
+    }
+
+    // CJK text has about a token per character, other text one per five or six: a few characters tell which.
+    private static boolean looksCjk(String text) {
+        int n = text.length();
+        int cjk = 0;
+        for (int k = 1; k <= 8 && n > 0; k++) {
+            char c = text.charAt(n * k / 9);
+            cjk += c >= 128 && isCjk(c) ? 1 : 0;
+        }
+        return cjk >= 3;
     }
 
     /** The tokens of an article; words outside the vocabulary get {@link Vocabulary#UNKNOWN}. */
@@ -168,6 +179,7 @@ final class Tokens {
         int[] ends = end;
         int[] tokenIds = ids;
         int[] phraseAt = phraseStarts;
+        Vocabulary.StemmedIds stemmedIds = addWords ? null : vocabulary.stemmedIds();
         int count = 0;
         int phraseCount = 0;
         int i = 0;
@@ -209,7 +221,7 @@ final class Tokens {
                         j++;
                     }
                     long key = ascii && j - i <= Vocabulary.PACKED_MAX_LENGTH ? packed : Vocabulary.key(cs, i, j);
-                    id = addWords ? idOf(i, j) : vocabulary.findWord(cs, i, j, key);
+                    id = addWords ? idOf(i, j) : vocabulary.findWord(cs, i, j, key, stemmedIds);
                 }
                 i = j;
             } else if (c < 128 && ASCII_CLASS[c] == SKIP) {
@@ -234,10 +246,12 @@ final class Tokens {
                 i++;
             }
             if (count == starts.length) {
-                starts = Arrays.copyOf(starts, 2 * count);
-                ends = Arrays.copyOf(ends, 2 * count);
-                tokenIds = Arrays.copyOf(tokenIds, 2 * count);
-                phraseAt = Arrays.copyOf(phraseAt, 2 * count);
+                // CJK text has a token per character, not per five: grow once to what the rate so far predicts.
+                int capacity = (int) Math.max(2L * count, (long) count * n / i + 16);
+                starts = Arrays.copyOf(starts, capacity);
+                ends = Arrays.copyOf(ends, capacity);
+                tokenIds = Arrays.copyOf(tokenIds, capacity);
+                phraseAt = Arrays.copyOf(phraseAt, capacity);
             }
             starts[count] = from;
             ends[count] = i;

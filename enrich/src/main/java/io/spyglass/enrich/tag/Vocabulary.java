@@ -27,6 +27,73 @@ final class Vocabulary {
 
     // The language's stemmer, applied to every word added and looked up with findWord; null: words as written.
     private final Stemmer stemmer;
+    // Stemming a word costs a string or three; running text repeats its words, so each thread remembers the ids
+    // of the forms it has looked up (a stemming vocabulary only).
+    private final ThreadLocal<StemmedIds> stemmedIds = ThreadLocal.withInitial(StemmedIds::new);
+
+    /**
+     * One thread's ids of the inflected forms it has looked up, by the forms' keys, in an open-addressing table at
+     * most half full that is emptied when it would pass {@link #MAX_FORMS}; valid while the vocabulary has
+     * {@code size} words.
+     */
+    static final class StemmedIds {
+        // A day of one language's news uses some tens of thousands of forms; past this many the table starts
+        // afresh, so that it stays within about 3 MB per thread and language.
+        static final int MAX_FORMS = 1 << 15;
+        long[] keys = new long[1 << 12];
+        char[][] words = new char[1 << 12][];
+        int[] ids = new int[1 << 12];
+        int count;
+        int size = -1;
+
+        /** The slot of a form: where its key is, or the empty slot where it goes. */
+        int slot(long key, char[] text, int start, int end) {
+            int mask = keys.length - 1;
+            int i = (int) mix(key) & mask;
+            while (keys[i] != 0 && !(keys[i] == key && (key > 0 || sameWord(words[i], text, start, end)))) {
+                i = (i + 1) & mask;
+            }
+            return i;
+        }
+
+        void put(int slot, long key, char[] word, int id) {
+            keys[slot] = key;
+            words[slot] = word;
+            ids[slot] = id;
+            if (2 * ++count > keys.length) {
+                rehash(keys.length >= 2 * MAX_FORMS ? keys.length : 2 * keys.length, keys.length < 2 * MAX_FORMS);
+            }
+        }
+
+        void clear() {
+            Arrays.fill(keys, 0);
+            Arrays.fill(words, null);
+            count = 0;
+        }
+
+        private void rehash(int capacity, boolean keep) {
+            long[] oldKeys = keys;
+            char[][] oldWords = words;
+            int[] oldIds = ids;
+            keys = new long[capacity];
+            words = new char[capacity][];
+            ids = new int[capacity];
+            count = 0;
+            for (int k = 0; keep && k < oldKeys.length; k++) {
+                if (oldKeys[k] != 0) {
+                    int mask = capacity - 1;
+                    int i = (int) mix(oldKeys[k]) & mask;
+                    while (keys[i] != 0) {
+                        i = (i + 1) & mask;
+                    }
+                    keys[i] = oldKeys[k];
+                    words[i] = oldWords[k];
+                    ids[i] = oldIds[k];
+                    count++;
+                }
+            }
+        }
+    }
 
     /** A vocabulary of words as written (lower-cased). */
     Vocabulary() {
@@ -79,9 +146,39 @@ final class Vocabulary {
      * stemmer when the vocabulary has one, so that an inflected form finds its entry.
      */
     int findWord(char[] text, int start, int end, long key) {
+        return findWord(text, start, end, key, stemmedIds());
+    }
+
+    /**
+     * This thread's memory of stemmed forms, for {@link #findWord(char[], int, int, long, StemmedIds)}; null when the
+     * vocabulary does not stem. A tokenizer fetches it once per text: a thread-local lookup per word costs more than
+     * the word's probe.
+     */
+    StemmedIds stemmedIds() {
+        return stemmer == null ? null : stemmedIds.get();
+    }
+
+    /** As {@link #findWord(char[], int, int, long)}, with this thread's {@link #stemmedIds()}. */
+    int findWord(char[] text, int start, int end, long key, StemmedIds seen) {
         if (stemmer == null) {
             return find(text, start, end, key);
         }
+        if (seen.size != size) {
+            // Words were added since this thread last looked (while the tagger loads): start afresh.
+            seen.clear();
+            seen.size = size;
+        }
+        int slot = seen.slot(key, text, start, end);
+        if (seen.keys[slot] != 0) {
+            return seen.ids[slot];
+        }
+        int id = findStemmed(text, start, end, key);
+        // A packed key is the word itself; only a hashed one needs the characters to tell words apart.
+        seen.put(slot, key, key > 0 ? null : Tokens.lowerCase(text, start, end).toCharArray(), id);
+        return id;
+    }
+
+    private int findStemmed(char[] text, int start, int end, long key) {
         String lower = Tokens.lowerCase(text, start, end);
         if (!stemmable(lower)) {
             return find(text, start, end, key);
@@ -147,6 +244,14 @@ final class Vocabulary {
     static char lower(char c) {
         if (c < 128) {
             return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+        // Latin-1 letters (é, ü, ß) are most of French and German beyond ASCII: À-Þ but × lower by 0x20.
+        if (c < 256) {
+            return c >= '\u00c0' && c <= '\u00de' && c != '\u00d7' ? (char) (c + 0x20) : c;
+        }
+        // Kana, Han and Hangul have no case: CJK text, a token per character, skips the lookup.
+        if ((c >= '\u3000' && c < '\ua000') || (c >= '\uac00' && c < '\ud7b0')) {
+            return c;
         }
         return Character.toLowerCase(c);
     }

@@ -66,6 +66,15 @@ class CountrySelectorTest {
     }
 
     @Test
+    void aTargetNounInTheTitleDoesNotTakeAwayAttribution() {
+        // "Berlin summons the Chinese ambassador": the state's people or places, not an operation against it.
+        RoleClassifier.Roles roles = roles(List.of(role("CN", 2, 4, Rule.STATE_ACTOR_NOUN)),
+                List.of(role("CN", 2, 0, Rule.VICTIM_TARGET_NOUN)));
+
+        assertThat(codes(SELECTOR.attributed(roles, 2, TOKENS, new ArrayList<>()))).containsExactly("CN");
+    }
+
+    @Test
     void victimsExcludeTheAttributedAndAListSharesItsStanding() {
         RoleClassifier.Roles roles = roles(List.of(), List.of(role("UA", 4, 0, Rule.VICTIM_PHRASE),
                 role("AU", 1, 2, Rule.VICTIM_PHRASE).inList(2), role("BR", 1, 3, Rule.COORDINATION).inList(2),

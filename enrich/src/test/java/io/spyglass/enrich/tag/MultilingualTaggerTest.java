@@ -167,4 +167,74 @@ class MultilingualTaggerTest {
         assertThat(tags.attributed()).extracting(Country::code).containsExactly("RU");
         assertThat(tags.victims()).extracting(Country::code).containsExactly("DE");
     }
+
+    private static List<String> codes(List<Country> countries) {
+        return countries.stream().map(Country::code).toList();
+    }
+
+    @Test
+    void koreanHeadlinesNameStatesByOneHanja() {
+        Tags tags = TAGGER.tag("北 해킹조직, 美 기반시설 겨냥",
+                "북한 정찰총국 산하 해킹조직이 미국의 기반시설에 악성코드를 심어 정보를 빼낸 것으로 드러났다.", "ko");
+
+        assertThat(codes(tags.attributed())).containsExactly("KP");
+        assertThat(codes(tags.victims())).containsExactly("US");
+    }
+
+    @Test
+    void aCjkPossessiveReachesOverAMiddleDotList() {
+        Tags tags = TAGGER.tag("러시아 해킹조직, 폴란드 기업 해킹",
+                "러시아군 정찰총국 해커들이 폴란드의 철도·항공 기업의 네트워크에 침투해 정보를 빼냈다.", "ko");
+
+        assertThat(codes(tags.victims())).containsExactly("PL");
+    }
+
+    @Test
+    void theGermanArmedForcesAreAnInstitutionNotAnAttacker() {
+        Tags tags = TAGGER.tag("Unbekannte spähten Mailserver der Bundeswehr aus",
+                "Unbekannte Hacker sind in die Mailserver der Bundeswehr eingedrungen und haben vertrauliche Dokumente "
+                        + "ausgespäht. Der Militärische Abschirmdienst ermittelt wegen Cyberspionage.", "de");
+
+        assertThat(tags.espionage()).as("score %s", tags.score()).isTrue();
+        assertThat(tags.attributed()).isEmpty();
+        assertThat(codes(tags.victims())).containsExactly("DE");
+    }
+
+    @Test
+    void aLanguageFileKeepsTheBundledAliasesOfAnActorItLists() {
+        // ru.yaml lists Lazarus Group with its Cyrillic name; the Latin "Lazarus" must still be known.
+        Tags tags = TAGGER.tag("Группировка Lazarus атаковала оборонные предприятия",
+                "Хакеры Lazarus взломали сети оборонных предприятий и похищали секретные данные.", "ru");
+
+        assertThat(tags.actors()).extracting(a -> a.name()).contains("Lazarus Group");
+        assertThat(codes(tags.attributed())).containsExactly("KP");
+    }
+
+    @Test
+    void chineseVendorsNamesOfGroupsAttributeTheirStates() {
+        Tags tags = TAGGER.tag("“蔓灵花”组织针对巴基斯坦军工单位发起网络攻击",
+                "安全厂商披露，“蔓灵花”组织近期利用钓鱼邮件针对巴基斯坦军工单位实施网络窃密，窃取机密文件。", "zh");
+
+        assertThat(codes(tags.attributed())).containsExactly("IN");
+        assertThat(codes(tags.victims())).containsExactly("PK");
+    }
+
+    @Test
+    void aJapaneseExpertWhoCommentsIsNoVictim() {
+        Tags tags = TAGGER.tag("ロシア系ハッカー集団、ウクライナの変電所にサイバー攻撃",
+                "ロシア軍の情報機関とつながるハッカー集団がウクライナの変電所を狙ったサイバー攻撃を行った。日本の専門家は「深刻な事態だ」と指摘した。",
+                "ja");
+
+        assertThat(codes(tags.victims())).containsExactly("UA");
+    }
+
+    @Test
+    void frenchNamesTheVendorBeforeItsNationalityAndTargetsThatAreSpiedOn() {
+        Tags tags = TAGGER.tag("Des pirates russes veulent espionner l'Afghanistan et l'Inde",
+                "Selon la société américaine Mandiant, des pirates informatiques russes liés au renseignement militaire "
+                        + "ont mené une campagne d'espionnage pour espionner l'Afghanistan et l'Inde.", "fr");
+
+        assertThat(codes(tags.attributed())).containsExactly("RU");
+        assertThat(codes(tags.victims())).containsExactlyInAnyOrder("AF", "IN");
+    }
 }

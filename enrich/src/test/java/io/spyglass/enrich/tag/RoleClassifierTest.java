@@ -89,4 +89,37 @@ class RoleClassifierTest {
 
         assertThat(RoleClassifier.oneMentionPerState(twice)).hasSize(1);
     }
+
+    @Test
+    void targetsListedTogetherFormOneListEvenWithCuesOfTheirOwn() {
+        RoleClassifier.Roles roles = classify("", "Attacks on American and Canadian telecommunications firms went on.");
+
+        assertThat(roles.victims()).extracting(Role::code, Role::rule)
+                .containsExactly(tuple("US", Rule.VICTIM_PHRASE), tuple("CA", Rule.VICTIM_TARGET_NOUN));
+        assertThat(roles.victims()).extracting(Role::list).containsOnly(roles.victims().get(0).list());
+        assertThat(roles.victims().get(0).list()).isNotNegative();
+    }
+
+    @Test
+    void theStateThatAccusesAnotherIsWeaklyAVictim() {
+        RoleClassifier.Roles roles = classify("", "The Netherlands accused Russian hackers of breaching its police.");
+
+        assertThat(roles.victims()).extracting(Role::code, Role::rule)
+                .containsExactly(tuple("NL", Rule.VICTIM_PHRASE_WEAK));
+        assertThat(roles.attackers()).extracting(Role::code).containsExactly("RU");
+    }
+
+    @Test
+    void theWarInAStateIsWhereItIsNotATarget() {
+        RoleClassifier.Roles roles = classify("", "The group drew lessons from the war in Ukraine.");
+
+        assertThat(roles.victims()).isEmpty();
+    }
+
+    @Test
+    void companiesAreTargetsAndAFirmIsAVendor() {
+        assertThat(classify("", "Dozens of Israeli companies were hit.").victims()).extracting(Role::code, Role::rule)
+                .containsExactly(tuple("IL", Rule.VICTIM_TARGET_NOUN));
+        assertThat(classify("", "An Israeli firm found the implant in ministries.").victims()).isEmpty();
+    }
 }
