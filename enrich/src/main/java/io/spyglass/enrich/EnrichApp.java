@@ -10,9 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The enrich stage wired to Kafka: {@link EnrichTopology} run by Kafka Streams. */
-public final class EnrichApp extends StreamsStage {
+public final class EnrichApp extends StreamsStage<EnrichStats> {
     private static final Logger LOG = LoggerFactory.getLogger(EnrichApp.class);
-    private final EnrichStats stats;
 
     /**
      * The enrich stage of the deployment {@code cluster} describes.
@@ -25,8 +24,7 @@ public final class EnrichApp extends StreamsStage {
 
     private EnrichApp(ClusterSettings cluster, EnrichSettings settings, Path stateDir, EnrichStats stats) {
         super(EnrichTopology.build(cluster.topics(), loadTagger(settings), stats, cluster.retention()),
-                StreamsSettings.of(cluster.kafka(), cluster.enrichApplicationId(), stateDir));
-        this.stats = stats;
+                StreamsSettings.of(cluster.kafka(), cluster.enrichApplicationId(), stateDir), stats);
     }
 
     private static Tagger loadTagger(EnrichSettings settings) {
@@ -34,9 +32,5 @@ public final class EnrichApp extends StreamsStage {
         LOG.info("Tagger {} loaded{}", tagger.version(),
                 settings.taxonomy() != null && Files.exists(settings.taxonomy()) ? " with " + settings.taxonomy() : "");
         return tagger;
-    }
-
-    public EnrichStats stats() {
-        return stats;
     }
 }

@@ -19,10 +19,9 @@ import org.apache.kafka.streams.StreamsConfig;
  * not handle, or when the file or webhook sink stops with one (the stories file cannot be written: a full disk); a
  * restart resumes each from its committed offsets.
  */
-public final class SinkApp extends StreamsStage {
+public final class SinkApp extends StreamsStage<SinkStats> {
     private final FileSink fileSink;
     private final WebhookSink webhookSink;
-    private final SinkStats stats;
     private Thread fileThread;
     private Thread webhookThread;
 
@@ -31,6 +30,7 @@ public final class SinkApp extends StreamsStage {
      *
      * @param stateDir  where Kafka Streams keeps the story store
      * @param userAgent User-Agent of the webhook requests (ingest's {@code fetch.user-agent})
+     * @throws IOException when the stories file cannot be opened; nothing the stage made is left open
      */
     public SinkApp(ClusterSettings cluster, SinkSettings settings, Path stateDir, String userAgent) throws IOException {
         this(cluster, settings, stateDir, userAgent, new SinkStats());
@@ -38,14 +38,22 @@ public final class SinkApp extends StreamsStage {
 
     private SinkApp(ClusterSettings cluster, SinkSettings settings, Path stateDir, String userAgent, SinkStats stats)
             throws IOException {
-        super(SinkTopology.build(cluster.topics(), stats, cluster.retention()), streamsSettings(cluster, stateDir));
-        this.stats = stats;
+        super(SinkTopology.build(cluster.topics(), stats, cluster.retention()), streamsSettings(cluster, stateDir), stats);
         Topics topics = cluster.topics();
         Map<String, Object> kafka = cluster.kafka();
-        this.fileSink = settings.out() == null ? null
-                : new FileSink(kafka, cluster.fileSinkGroup(), topics.espionage(), settings.out(), stats);
-        this.webhookSink = settings.webhooks().enabled() ? new WebhookSink(kafka, cluster.webhookGroup(), topics.espionage(),
-                topics.deadLetter(), settings.webhooks(), userAgent, stats) : null;
+        FileSink file = null;
+        try {
+            file = settings.out() == null ? null
+                    : new FileSink(kafka, cluster.fileSinkGroup(), topics.espionage(), settings.out(), stats);
+            this.webhookSink = settings.webhooks().enabled() ? new WebhookSink(kafka, cluster.webhookGroup(),
+                    topics.espionage(), topics.deadLetter(), settings.webhooks(), userAgent, stats) : null;
+        } catch (IOException | RuntimeException e) {
+            // the Streams client exists already and holds threads and sockets: a stage that cannot be built closes it
+            stop(file, null);
+            super.close();
+            throw e;
+        }
+        this.fileSink = file;
     }
 
     /** The shared Streams settings, with records too large for the topic sent to the dead-letter topic. */
@@ -67,10 +75,6 @@ public final class SinkApp extends StreamsStage {
             webhookThread = new Thread(reportingFailure(webhookSink, failure()), "spyglass-webhook-sink");
             webhookThread.start();
         }
-    }
-
-    public SinkStats stats() {
-        return stats;
     }
 
     /** {@code sink}, completing {@code failure} with what ends it by an exception rather than by {@code close}. */

@@ -2,10 +2,17 @@ package io.spyglass.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.spyglass.model.settings.ClusterSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SinkAppTest {
 
@@ -21,5 +28,25 @@ class SinkAppTest {
             throw diskFull;
         }, failure).run();
         assertThat(failure).isCompletedWithValue(diskFull);
+    }
+
+    @Test
+    void aStageWhoseStoriesFileCannotBeOpenedLeavesNoKafkaClientRunning(@TempDir Path dir) throws IOException {
+        Path notADirectory = Files.writeString(dir.resolve("occupied"), "a file where a folder should be");
+        // a port nothing listens on: the clients are built (and start their threads) without a broker
+        ClusterSettings cluster = ClusterSettings.defaults().withBootstrapServers("127.0.0.1:9").withGroupPrefix("leak-test");
+        List<String> before = kafkaThreads();
+
+        assertThatThrownBy(() -> new SinkApp(cluster, new SinkSettings(notADirectory.resolve("stories.jsonl"),
+                SinkSettings.defaults().webhooks()), dir.resolve("streams"), "test"))
+                .isInstanceOf(IOException.class);
+
+        assertThat(kafkaThreads()).isEqualTo(before);
+    }
+
+    /** Threads of Kafka clients: the admin, producer and consumer network threads and the Streams threads. */
+    private static List<String> kafkaThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(n -> n.contains("kafka") || n.contains("leak-test")).sorted().toList();
     }
 }

@@ -1,5 +1,7 @@
 package io.spyglass.app.command;
 
+import io.spyglass.app.config.SpyglassConfig;
+import io.spyglass.app.stage.Stages;
 import io.spyglass.ingest.IngestSettings;
 import io.spyglass.ingest.feedlist.FeedList;
 import io.spyglass.ingest.feedlist.FeedSource;
@@ -47,20 +49,21 @@ public final class FeedsCommand implements Runnable {
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = {"Fetches and parses each feed once, with the same limits as ingest, and prints one line per feed.",
                     "Exits 0 even when feeds fail; non-zero only when the configuration or feed list is invalid."})
-    static final class Check extends ConfiguredCommand {
-        @Mixin
-        StageOptions.Polling polling;
-
+    static final class Check extends FeedPollingCommand {
         @Option(names = "--json", description = "One JSON object per feed and line.")
         boolean json;
 
         @Override
         public Integer call() throws Exception {
-            IngestSettings ingest = common.load().ingest();
-            List<FeedSource> sources = FeedList.load(ingest.feedsFile(), ingest.feedsInterval());
+            SpyglassConfig config = common.load();
+            checkAll(config.ingest(), Stages.feeds(config), common.out(), json);
+            return 0;
+        }
+
+        /** Checks {@code sources} with {@code ingest}'s fetch limits and threads, printing each outcome in list order. */
+        static void checkAll(IngestSettings ingest, List<FeedSource> sources, PrintWriter out, boolean json) throws Exception {
             Clock clock = Clock.systemUTC();
             Fetcher fetcher = new Fetcher(ingest.fetch(), ingest.fetch().newThrottle(), clock);
-            PrintWriter out = common.out();
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(ingest.threads(), sources.size())));
             try {
                 List<Future<FeedPoll>> checks = new ArrayList<>();
@@ -76,7 +79,6 @@ public final class FeedsCommand implements Runnable {
             } finally {
                 pool.shutdownNow();
             }
-            return 0;
         }
 
         static String jsonLine(FeedPoll poll) throws IOException {

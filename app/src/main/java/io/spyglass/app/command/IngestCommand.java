@@ -11,17 +11,13 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code spyglass ingest}: only the ingest stage, against an existing cluster. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Polls the feeds and produces articles to spyglass.articles on an existing Kafka cluster.")
-public final class IngestCommand extends ConfiguredCommand {
+public final class IngestCommand extends FeedPollingCommand {
     private static final Logger LOG = LoggerFactory.getLogger(IngestCommand.class);
-
-    @Mixin
-    StageOptions.Polling polling;
 
     @Option(names = "--once", description = "Poll every feed once, then exit.")
     boolean once;

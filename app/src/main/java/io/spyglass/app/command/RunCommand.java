@@ -80,10 +80,10 @@ public final class RunCommand extends ConfiguredCommand {
             Commands.ensureTopics(config);
             EnrichApp enrich = Stages.enrich(config);
             running.push(enrich);
-            enrichProbe.attach(enrich::state, enrich.failure(), enrich.stats());
+            enrichProbe.attach(enrich);
             SinkApp sink = Stages.sink(config);
             running.push(sink);
-            sinkProbe.attach(sink::state, sink.failure(), sink.stats());
+            sinkProbe.attach(sink);
             if (!once) {
                 Stages.webOrWarn(config).ifPresent(running::push);
             }

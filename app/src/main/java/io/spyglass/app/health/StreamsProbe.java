@@ -1,6 +1,7 @@
 package io.spyglass.app.health;
 
 import io.spyglass.enrich.EnrichStats;
+import io.spyglass.model.StreamsStage;
 import io.spyglass.sink.SinkStats;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,8 +40,13 @@ public final class StreamsProbe<S> implements StageProbe {
         return new StreamsProbe<>("sink", new SinkStats(), StageCounters::sink);
     }
 
+    /** Reports on the built stage from now on. */
+    public void attach(StreamsStage<? extends S> stage) {
+        attach(stage::state, stage.failure(), stage.stats());
+    }
+
     /**
-     * Reports on the built stage from now on.
+     * Reports from now on on a stage given by its parts (what a test fakes).
      *
      * @param failure completes when the stage has stopped processing for good
      */

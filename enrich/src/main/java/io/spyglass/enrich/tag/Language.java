@@ -7,6 +7,7 @@ import com.optimaize.langdetect.ngram.NgramExtractors;
 import com.optimaize.langdetect.profiles.LanguageProfileReader;
 import com.optimaize.langdetect.text.CommonTextObjectFactories;
 import com.optimaize.langdetect.text.TextObjectFactory;
+import io.spyglass.model.Scripts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
@@ -47,7 +48,7 @@ public final class Language {
         if (scripts.letters() < MIN_LETTERS) {
             return claimed;
         }
-        String byScript = scripts.language();
+        String byScript = scripts.cjkLanguage();
         if (byScript != null) {
             return byScript;
         }
@@ -63,51 +64,6 @@ public final class Language {
             return best.getKey();
         }
         return claimed;
-    }
-
-    /**
-     * Letters of a sample by script. Japanese, Korean and Chinese are told by their scripts alone, which is both
-     * surer and far cheaper than n-grams: Hangul is Korean; Kana among Han is Japanese (Japanese prose without
-     * Kana does not occur); Han alone is Chinese, Simplified or Traditional.
-     */
-    private record Scripts(int letters, int han, int kana, int hangul) {
-        static Scripts count(String s) {
-            int letters = 0;
-            int han = 0;
-            int kana = 0;
-            int hangul = 0;
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (!Character.isLetter(c)) {
-                    continue;
-                }
-                letters++;
-                if (c >= '\u3040' && c <= '\u30ff') {
-                    kana++;
-                } else if ((c >= '\uac00' && c <= '\ud7af') || (c >= '\u1100' && c <= '\u11ff')) {
-                    hangul++;
-                } else if ((c >= '\u4e00' && c <= '\u9fff') || (c >= '\u3400' && c <= '\u4dbf')) {
-                    han++;
-                }
-            }
-            return new Scripts(letters, han, kana, hangul);
-        }
-
-        /**
-         * The language the scripts tell, or null when the letters are mostly of other scripts. One CJK character
-         * carries about as much as a word of four letters, so a text a quarter CJK is mostly CJK prose with
-         * quotations (a Japanese report quoting an English advisory).
-         */
-        String language() {
-            int cjk = han + kana + hangul;
-            if (4 * cjk < letters) {
-                return null;
-            }
-            if (hangul >= kana && hangul >= han / 4) {
-                return "ko";
-            }
-            return kana * 20 >= han ? "ja" : "zh";
-        }
     }
 
     /** A declared language as an ISO 639-1 code ("de-DE" to "de"), or {@link #UNDETERMINED}. */

@@ -1,5 +1,6 @@
 package io.spyglass.ingest.extract;
 
+import io.spyglass.model.Scripts;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +32,7 @@ final class LanguageDetector {
     /** ISO 639-1 code of the text's language, or null when there is too little text to tell. */
     static String detect(String text) {
         String sample = text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text;
-        String byScript = byScript(sample);
+        String byScript = Scripts.count(sample).language();
         if (byScript != null) {
             return byScript;
         }
@@ -56,54 +57,5 @@ final class LanguageDetector {
             }
         }
         return best;
-    }
-
-    private static String byScript(String sample) {
-        int kana = 0;
-        int han = 0;
-        int hangul = 0;
-        int letters = 0;
-        int arabic = 0;
-        int greek = 0;
-        int hebrew = 0;
-        for (int i = 0; i < sample.length(); i++) {
-            char c = sample.charAt(i);
-            if (!Character.isLetter(c)) {
-                continue;
-            }
-            letters++;
-            Character.UnicodeScript script = Character.UnicodeScript.of(c);
-            switch (script) {
-                case HIRAGANA, KATAKANA -> kana++;
-                case HAN -> han++;
-                case HANGUL -> hangul++;
-                case ARABIC -> arabic++;
-                case GREEK -> greek++;
-                case HEBREW -> hebrew++;
-                default -> { }
-            }
-        }
-        if (letters == 0) {
-            return null;
-        }
-        if (kana > 0 && kana + han > letters / 3) {
-            return "ja";
-        }
-        if (hangul > letters / 3) {
-            return "ko";
-        }
-        if (han > letters / 3) {
-            return "zh";
-        }
-        if (arabic > letters / 2) {
-            return "ar";
-        }
-        if (greek > letters / 2) {
-            return "el";
-        }
-        if (hebrew > letters / 2) {
-            return "he";
-        }
-        return null;
     }
 }

@@ -18,14 +18,9 @@ final class PageClassifier {
     /** Interstitials are short; a long text mentioning captchas is an article about them. */
     private static final int BLOCKED_TEXT_LIMIT = 600;
     private static final int INTERSTITIAL_TEXT = 150;
-    private static final Pattern BLOCKED_TITLE = Pattern.compile("(?i)^(access denied|attention required"
-            + "|just a moment|are you a robot|are you human|security check|pardon our interruption"
-            + "|request unsuccessful|403 forbidden|forbidden|robot check|captcha|bot verification"
-            + "|verify you are human|human verification|ddos-guard|too many requests|you have been blocked)");
-    private static final Pattern BLOCKED_TEXT = Pattern.compile("(?i)captcha|verify (that )?you are (a )?human"
-            + "|are you a robot|unusual traffic|access (to this page )?(has been )?denied|enable (javascript and )?cookies to continue"
-            + "|checking your browser|you have been blocked|request unsuccessful|automated (access|requests|queries)"
-            + "|bot protection|security service to protect itself");
+    /** Matched at the start of a title. */
+    private static final Pattern BLOCKED_TITLE = PagePhrases.pattern("blocked-title");
+    private static final Pattern BLOCKED_TEXT = PagePhrases.pattern("blocked-text");
     private static final List<String> BLOCKED_MARKUP = List.of("cf-browser-verification", "cf-challenge",
             "challenge-platform", "g-recaptcha", "h-captcha", "px-captcha", "captcha-delivery",
             "_incapsula_resource", "distil_r_captcha", "ddos-guard");
@@ -72,7 +67,7 @@ final class PageClassifier {
             return false;
         }
         String title = doc.title().trim();
-        if (BLOCKED_TITLE.matcher(title).find()) {
+        if (BLOCKED_TITLE.matcher(title).lookingAt()) {
             return true;
         }
         String bodyText = doc.body() == null ? "" : doc.body().text();

@@ -18,13 +18,7 @@ import java.util.regex.Pattern;
 final class TextRenderer {
 
     private static final double MAX_LINK_DENSITY = 0.5;
-    private static final Set<String> STOCK_PHRASES = Set.of("advertisement", "anzeige", "werbung", "share",
-            "share this", "share this article", "share on facebook", "share on twitter", "tweet", "teilen",
-            "read more", "weiterlesen", "mehr lesen", "continue reading", "click here", "print", "drucken",
-            "e-mail", "email", "publicité", "publicidad", "pubblicità", "reklama", "skip to content",
-            "back to top", "nach oben", "related articles", "related", "more on this topic", "mehr zum thema",
-            "lesen sie auch", "auch interessant", "das könnte sie auch interessieren", "you may also like",
-            "recommended", "sponsored", "follow us", "folgen sie uns");
+    private static final Set<String> STOCK_PHRASES = PagePhrases.phrases("stock-phrase");
 
     private static final int MAX_STOCK_PHRASE = 40;
     private static final int MAX_LEADING_LABEL = 50;
@@ -40,35 +34,16 @@ final class TextRenderer {
      * Calls to subscribe, donate, follow, log in or comment. Verb forms and set phrases only: a news story
      * may well say "subscribers" or "copyright" in a short paragraph of its own.
      */
-    private static final Pattern APPEAL = Pattern.compile("(?i)\\bsubscribe\\b"
-            + "|newsletter|abonnieren|abonnier dich|unterstützen sie|unterstütze uns|support (us|our)|\\bdonate\\b"
-            + "|jetzt spenden|follow us|folg(e|en sie) uns|auf telegram|all rights reserved|alle rechte vorbehalten"
-            + "|written permission|zapraszamy|suscr[ií]bete|s'abonner|abonnez-vous|inscreva|sign up for|what you think"
-            + "|pour lire la suite|accéder en illimité|continue reading|read the full|unlimited access"
-            + "|already a subscriber|bereits abonnent|um weiterzulesen|jetzt weiterlesen|einloggen|log in to|sign in to"
-            + "|zugang zu allen");
+    private static final Pattern APPEAL = PagePhrases.pattern("appeal");
     /**
      * Openings of "more on this" labels. Set phrases only: a subheading such as "More from the interview"
      * in the second half of a story must not cut it.
      */
-    private static final Pattern RELATED_LABEL = Pattern.compile("(?i)(related( (articles|stories|posts|content"
-            + "|coverage|news|links))?\\s*[:.]?\\s*$|more (stories|news|articles)|more on this|read (more|also|next)\\b|also read"
-            + "|you (may|might) also|recommended( (for you|articles|stories|reading))?\\s*[:.]?\\s*$|most (read|popular)"
-            + "|latest (news|stories)|das könnte (dich|sie)|ähnliche (artikel|beiträge|nachrichten|themen)"
-            + "|weitere (artikel|beiträge|nachrichten|news|themen)|mehr (zum thema|aus|zu)\\b|lesen sie (auch|mehr)"
-            + "|auch interessant|zum weiterlesen|neueste (artikel|beiträge)|meistgelesen|vorschau auf|entdecke weitere"
-            + "|à lire aussi|lire aussi|sur le même sujet|noticias relacionadas|te puede interesar|leia também"
-            + "|leggi anche|zobacz (też|także)|czytaj (też|także|więcej))");
+    private static final Pattern RELATED_LABEL = PagePhrases.pattern("related-label");
     /** Advertising and affiliate notices that sites put above the story; phrases, not topics. */
-    private static final Pattern DISCLOSURE = Pattern.compile("(?i)enthält werbung|^\\*?(werbung|anzeige)\\s*[:.]"
-            + "|affiliate[- ]links?|provisionslinks?|partnerlinks|werbelinks|sponsored (post|content|by)"
-            + "|this (post|article|page) contains|may earn a commission|provision erhalten|erhalten wir eine provision"
-            + "|advertising disclosure|contains (references|links) to|erhält .{0,20}eine provision");
+    private static final Pattern DISCLOSURE = PagePhrases.pattern("disclosure");
     /** Photo credits, source lines and share prompts that sites set as paragraphs of their own. */
-    private static final Pattern CREDIT = Pattern.compile("(?i)^\\(?(fotos?|photos?|bild(er)?|images?|credits?"
-            + "|grafik|illustration|titelbild|quelle|source)\\s*:|©|[(,]\\s*(foto|photo|bild|image)\\s*:"
-            + "|^(share (this|on|via)|share\\s*:|teilen\\s*:|artikel teilen|diesen artikel (teilen|empfehlen)"
-            + "|den artikel mit anderen|partager|compartir|condividi|udostępnij)");
+    private static final Pattern CREDIT = PagePhrases.pattern("credit");
     /** Publication and update stamps set as paragraphs of their own: a date or a clock time in a short line. */
     private static final Pattern DATELINE = Pattern.compile("(?i)\\b\\d{1,2}[./]\\s?\\d{1,2}[./]\\s?(\\d{2}|\\d{4})\\b"
             + "|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}:\\d{2}\\b|\\b\\d{1,2}\\.? (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"

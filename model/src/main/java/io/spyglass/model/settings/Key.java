@@ -1,11 +1,6 @@
 package io.spyglass.model.settings;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.spyglass.model.BundledFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -35,23 +30,12 @@ public record Key(String key, String env, String defaultValue, String meaning) {
      */
     public static List<Key> table(Class<?> owner, String resource) {
         List<Key> keys = new ArrayList<>();
-        try (InputStream in = owner.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("No key table " + resource + " next to " + owner.getName());
+        for (String line : BundledFile.lines(owner, resource)) {
+            String[] cells = line.split("\\|", 4);
+            if (cells.length != 4) {
+                throw new IllegalStateException(resource + ": expected key | env | default | meaning: " + line);
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cells = line.split("\\|", 4);
-                if (cells.length != 4) {
-                    throw new IllegalStateException(resource + ": expected key | env | default | meaning: " + line);
-                }
-                keys.add(new Key(cells[0].strip(), cells[1].strip(), cells[2].strip(), cells[3].strip()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            keys.add(new Key(cells[0].strip(), cells[1].strip(), cells[2].strip(), cells[3].strip()));
         }
         return List.copyOf(keys);
     }
