@@ -20,6 +20,7 @@ import io.spyglass.model.ExtractionOutcome;
 import io.spyglass.model.FeedRef;
 import io.spyglass.model.FeedStatus;
 import io.spyglass.model.JsonSerde;
+import io.spyglass.model.Retention;
 import io.spyglass.model.Topics;
 import io.spyglass.model.settings.ClusterSettings;
 import io.spyglass.testkit.LocalServer;
@@ -56,6 +57,7 @@ class IngestScaleOutIT {
     private static final String EMPTY_RSS = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>"
             + "<link>https://example.com/</link><description>d</description></channel></rss>";
     private static final int FEEDS = 12;
+    private static final Duration SEEN = Retention.defaults().seen();
 
     @TempDir
     Path dir;
@@ -211,8 +213,8 @@ class IngestScaleOutIT {
         Article article = new Article(Article.SCHEMA_VERSION, CanonicalUrl.id("https://example.com/a"), "https://example.com/a",
                 "A", null, new FeedRef("https://example.com/feed", "Feed"), "text", ExtractionOutcome.FULL, null, List.of(),
                 Instant.parse("2024-07-01T12:00:00Z"));
-        try (KafkaArticleLog a = new KafkaArticleLog(client, Topics.defaults(), "spyglass-ingest-it-a");
-             KafkaArticleLog b = new KafkaArticleLog(client, Topics.defaults(), "spyglass-ingest-it-b")) {
+        try (KafkaArticleLog a = new KafkaArticleLog(client, Topics.defaults(), "spyglass-ingest-it-a", SEEN);
+             KafkaArticleLog b = new KafkaArticleLog(client, Topics.defaults(), "spyglass-ingest-it-b", SEEN)) {
             assertThat(b.seen(article.id())).isFalse();
 
             a.publish(article, ItemState.first(1, 2));
@@ -229,14 +231,14 @@ class IngestScaleOutIT {
                 ExtractionOutcome.FULL, null, List.of(), Instant.parse("2024-07-01T12:00:00Z"));
         ItemState first = ItemState.first(11, 12);
         ItemState second = first.revised(13, 14);
-        try (KafkaArticleLog a = new KafkaArticleLog(client, Topics.defaults(), "spyglass-ingest-it-rev-a");
-             KafkaArticleLog b = new KafkaArticleLog(client, Topics.defaults(), "spyglass-ingest-it-rev-b")) {
+        try (KafkaArticleLog a = new KafkaArticleLog(client, Topics.defaults(), "spyglass-ingest-it-rev-a", SEEN);
+             KafkaArticleLog b = new KafkaArticleLog(client, Topics.defaults(), "spyglass-ingest-it-rev-b", SEEN)) {
             a.publish(article, first);
             a.publish(article.withRevision(2), second);
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(b.state(article.id())).isEqualTo(second));
         }
-        try (KafkaArticleLog restarted = new KafkaArticleLog(client, Topics.defaults(), "spyglass-ingest-it-rev-a")) {
+        try (KafkaArticleLog restarted = new KafkaArticleLog(client, Topics.defaults(), "spyglass-ingest-it-rev-a", SEEN)) {
             assertThat(restarted.state(article.id())).as("state read back at start-up").isEqualTo(second);
         }
     }

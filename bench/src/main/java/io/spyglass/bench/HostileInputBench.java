@@ -11,6 +11,7 @@ import io.spyglass.ingest.fetch.HostThrottle;
 import io.spyglass.ingest.log.ArticleLog;
 import io.spyglass.ingest.poll.FeedPoll;
 import io.spyglass.ingest.poll.FeedPoller;
+import io.spyglass.ingest.poll.ItemLimits;
 import io.spyglass.ingest.poll.IngestStats;
 import io.spyglass.ingest.seen.ItemState;
 import io.spyglass.model.Article;
@@ -79,7 +80,8 @@ public final class HostileInputBench {
                 Runtime.getRuntime().maxMemory() >> 20);
         for (Case c : cases) {
             CountingLog articles = new CountingLog();
-            FeedPoller poller = new FeedPoller(fetcher, null, ArticleExtractor.withDefaults(), articles, new IngestStats(), clock);
+            FeedPoller poller = new FeedPoller(fetcher, null, ArticleExtractor.withDefaults(), articles, new IngestStats(), clock,
+                    ItemLimits.defaults());
             long before = settledHeap();
             resetPeaks();
             long start = System.nanoTime();

@@ -13,6 +13,7 @@ import io.spyglass.ingest.log.ArticleLog;
 import io.spyglass.ingest.log.FeedStatusLog;
 import io.spyglass.ingest.poll.FeedPoll;
 import io.spyglass.ingest.poll.FeedPoller;
+import io.spyglass.ingest.poll.ItemLimits;
 import io.spyglass.ingest.poll.IngestStats;
 import io.spyglass.ingest.seen.ItemState;
 import io.spyglass.ingest.seen.SeenIds;
@@ -72,7 +73,7 @@ public final class IngestBench {
         Fetcher fetcher = new Fetcher(settings, settings.newThrottle());
         CountingLog log = new CountingLog();
         FeedPoller poller = new FeedPoller(fetcher, new RobotsCache(fetcher, "spyglassbench", Clock.systemUTC()),
-                ArticleExtractor.withDefaults(), log, new IngestStats(), Clock.systemUTC());
+                ArticleExtractor.withDefaults(), log, new IngestStats(), Clock.systemUTC(), ItemLimits.defaults());
         List<FeedSource> sources = new ArrayList<>();
         for (int i = 0; i < feeds; i++) {
             sources.add(new FeedSource(URI.create("http://127.0.0." + (1 + i % hosts) + ":" + port + "/feed/" + i), null,

@@ -44,11 +44,6 @@ public final class EnrichTopology {
     /** How often the dedupe store is swept for expired ids (wall-clock time). */
     static final Duration SWEEP_EVERY = Duration.ofHours(1);
 
-    /** As {@link #build(Topics, Tagger, EnrichStats, Retention)} with the default retention. */
-    public static Topology build(Topics topics, Tagger tagger, EnrichStats stats) {
-        return build(topics, tagger, stats, Retention.defaults());
-    }
-
     /**
      * Pure: builds the topology; no I/O, no KafkaStreams. The dedupe store forgets an id {@link Retention#seen()} after
      * its article was written (as ingest forgets a seen mark), swept every {@link #SWEEP_EVERY} of wall-clock time.

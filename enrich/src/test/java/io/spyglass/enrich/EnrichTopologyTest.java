@@ -52,7 +52,7 @@ class EnrichTopologyTest {
         Properties props = new Properties();
         props.put("application.id", "enrich-topology-test");
         props.put("bootstrap.servers", "unused:9092");
-        driver = new TopologyTestDriver(EnrichTopology.build(TOPICS, Tagger.loadDefault(), stats), props);
+        driver = new TopologyTestDriver(EnrichTopology.build(TOPICS, Tagger.loadDefault(), stats, Retention.defaults()), props);
         input = driver.createInputTopic(TOPICS.articles(), new StringSerializer(), new ByteArraySerializer());
         enriched = driver.createOutputTopic(TOPICS.enriched(), new StringDeserializer(), new ByteArrayDeserializer());
         deadLetter = driver.createOutputTopic(TOPICS.deadLetter(), new StringDeserializer(), new ByteArrayDeserializer());

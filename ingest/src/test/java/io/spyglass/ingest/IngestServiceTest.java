@@ -12,6 +12,7 @@ import io.spyglass.ingest.fetch.Fetcher;
 import io.spyglass.ingest.log.InMemoryArticleLog;
 import io.spyglass.ingest.log.InMemoryFeedStatusLog;
 import io.spyglass.ingest.poll.FeedPoller;
+import io.spyglass.ingest.poll.ItemLimits;
 import io.spyglass.ingest.poll.IngestStats;
 import io.spyglass.ingest.seen.CanonicalUrl;
 import io.spyglass.model.FeedStatus;
@@ -36,7 +37,7 @@ class IngestServiceTest {
             new Fetcher(FetchSettings.defaults().withUserAgent("SpyglassTest/1")
                     .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)).withSizeLimits(1 << 20, 3)
                     .withManners(AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1"))), 4, Duration.ZERO, false)),
-            null, ArticleExtractor.withDefaults(), new InMemoryArticleLog(), new IngestStats(), CLOCK);
+            null, ArticleExtractor.withDefaults(), new InMemoryArticleLog(), new IngestStats(), CLOCK, ItemLimits.defaults());
 
     @AfterEach
     void stop() {
@@ -110,7 +111,7 @@ class IngestServiceTest {
         FeedPoller slowPoller = new FeedPoller(new Fetcher(FetchSettings.defaults().withUserAgent("SpyglassTest/1")
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)).withSizeLimits(1 << 20, 3)
                 .withManners(AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1"))), 4, Duration.ZERO, false)),
-                null, ArticleExtractor.withDefaults(), articles, new IngestStats(), CLOCK);
+                null, ArticleExtractor.withDefaults(), articles, new IngestStats(), CLOCK, ItemLimits.defaults());
         IngestService service = new IngestService(slowPoller, List.of(new FeedSource(server.url("/feed"), null,
                 Duration.ofMinutes(5))), 1, statuses, CLOCK);
         service.start();

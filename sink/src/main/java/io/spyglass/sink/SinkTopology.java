@@ -66,11 +66,6 @@ public final class SinkTopology {
         return applicationId + "-" + REPARTITION + "-repartition";
     }
 
-    /** As {@link #build(Topics, SinkStats, Retention)} with the default retention. */
-    public static Topology build(Topics topics, SinkStats stats) {
-        return build(topics, stats, Retention.defaults());
-    }
-
     /**
      * Pure: builds the topology; no I/O, no KafkaStreams. Open stories close after {@link Retention#openStories()} without
      * a new source; a closed story's last version is kept {@link Retention#stories()}, as long as the espionage topic

@@ -55,7 +55,7 @@ class SinkTopologyTest {
         Properties props = new Properties();
         props.put("application.id", "sink-topology-test");
         props.put("bootstrap.servers", "unused:9092");
-        driver = new TopologyTestDriver(SinkTopology.build(TOPICS, stats), props);
+        driver = new TopologyTestDriver(SinkTopology.build(TOPICS, stats, Retention.defaults()), props);
         enriched = driver.createInputTopic(TOPICS.enriched(), new StringSerializer(), new ByteArraySerializer());
         espionage = driver.createOutputTopic(TOPICS.espionage(), new StringDeserializer(), new ByteArrayDeserializer());
         deadLetter = driver.createOutputTopic(TOPICS.deadLetter(), new StringDeserializer(), new ByteArrayDeserializer());

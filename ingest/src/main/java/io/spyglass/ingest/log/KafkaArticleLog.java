@@ -63,14 +63,8 @@ public final class KafkaArticleLog implements ArticleLog {
     /**
      * @param clientConfig    Kafka client settings shared by the producer and the start-up reader (bootstrap servers, security)
      * @param transactionalId unique per running ingest instance
-     */
-    public KafkaArticleLog(Map<String, Object> clientConfig, Topics topics, String transactionalId) {
-        this(clientConfig, topics, transactionalId, Retention.defaults().seen());
-    }
-
-    /**
-     * As above, with seen marks that last {@code seenRetention} unless written again: marks older than it are neither
-     * loaded nor kept, and the mark of an item met after half of it is written again ({@link #aging}).
+     * @param seenRetention   how long a seen mark lasts unless written again: marks older than it are neither loaded
+     *                        nor kept, and the mark of an item met after half of it is written again ({@link #aging})
      */
     public KafkaArticleLog(Map<String, Object> clientConfig, Topics topics, String transactionalId, Duration seenRetention) {
         this.topics = topics;

@@ -32,13 +32,10 @@ public final class FeedPoller {
     private final ItemPublisher items;
     private final FeedBacklog backlog;
 
-    /** @param robots robots.txt rules checked before each page fetch, or null to fetch pages without asking */
-    public FeedPoller(Fetcher fetcher, RobotsCache robots, ArticleExtractor extractor, ArticleLog log, IngestStats stats,
-                      Clock clock) {
-        this(fetcher, robots, extractor, log, stats, clock, ItemLimits.defaults());
-    }
-
-    /** As above, taking at most {@code limits} from each feed and article. */
+    /**
+     * @param robots robots.txt rules checked before each page fetch, or null to fetch pages without asking
+     * @param limits at most this much is taken from each feed and article
+     */
     public FeedPoller(Fetcher fetcher, RobotsCache robots, ArticleExtractor extractor, ArticleLog log, IngestStats stats,
                       Clock clock, ItemLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");

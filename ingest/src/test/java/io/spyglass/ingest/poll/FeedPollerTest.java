@@ -53,7 +53,7 @@ class FeedPollerTest {
 
     private FeedPoller poller(ArticleLog articles) {
         return new FeedPoller(fetcher, new RobotsCache(fetcher, "spyglasstest", clock), ArticleExtractor.withDefaults(),
-                articles, stats, clock);
+                articles, stats, clock, ItemLimits.defaults());
     }
 
     @AfterEach

@@ -45,7 +45,8 @@ class HostileInputTest {
             .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(20)).withSizeLimits(MAX_BYTES, 5)
             .withManners(AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.1"))), 4, Duration.ZERO, false),
             new HostThrottle(4, Duration.ZERO), clock);
-    private final FeedPoller poller = new FeedPoller(fetcher, null, ArticleExtractor.withDefaults(), log, stats, clock);
+    private final FeedPoller poller = new FeedPoller(fetcher, null, ArticleExtractor.withDefaults(), log, stats, clock,
+            ItemLimits.defaults());
 
     @AfterEach
     void stop() {
