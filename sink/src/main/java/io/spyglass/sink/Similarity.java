@@ -137,6 +137,22 @@ final class Similarity {
     }
 
     /**
+     * What the sources of a story name together, as {@code f} compares with it: the source nearest to f in time, with
+     * the actors, malware, CVEs and names of all, and the keywords of those in that source's language
+     * ({@link #union}).
+     */
+    static Fingerprint story(Fingerprint f, List<Fingerprint> sources) {
+        Fingerprint nearest = sources.get(0);
+        for (Fingerprint s : sources) {
+            if (Math.abs(s.time().getEpochSecond() - f.time().getEpochSecond())
+                    < Math.abs(nearest.time().getEpochSecond() - f.time().getEpochSecond())) {
+                nearest = s;
+            }
+        }
+        return union(nearest, sources);
+    }
+
+    /**
      * True when two reports of one event (by {@link #similarity}) are so clearly one that a third report matching
      * both merges their stories: a near-duplicate text, most title terms in common, or more common ground than it
      * takes to match.
