@@ -255,10 +255,13 @@ final class Similarity {
     /**
      * Reports that blame different states, name different victims or name different actors are different events,
      * however alike their formulaic headlines ("Espionage: hackers inside X's ministry") or the words of their beat
-     * (Microsoft, Chinese hackers, the United States).
+     * (Microsoft, Chinese hackers, the United States). Different victims do not make different events of reports that
+     * the tagger finds the same actor in: one campaign hits many countries, and each report names those its readers
+     * care for (an advisory on Salt Typhoon: the United States in one report, Japan, which signed it, in another).
      */
-    private static boolean conflicting(Fingerprint a, Fingerprint b) {
-        return disjoint(a.attributed(), b.attributed()) || disjoint(a.victims(), b.victims()) || disjoint(a.actors(), b.actors());
+    static boolean conflicting(Fingerprint a, Fingerprint b) {
+        return disjoint(a.attributed(), b.attributed()) || disjoint(a.actors(), b.actors())
+                || (disjoint(a.victims(), b.victims()) && !intersects(a.actors(), b.actors()));
     }
 
     static boolean disjoint(Set<String> a, Set<String> b) {

@@ -95,4 +95,20 @@ class SimilarityTest {
         assertThat(Similarity.commonGround(late, Similarity.story(late, java.util.List.of(a, b)), Set.of()))
                 .isGreaterThan(Similarity.COMMON_GROUND);
     }
+
+    @Test
+    void differentVictimsAreDifferentEventsUnlessTheReportsNameTheSameActor() {
+        Fingerprint us = new Fingerprint("a", T0, 0L, 0, Set.of(), Set.of("Salt Typhoon"), Set.of("CN"), Set.of("US"), 1, "ja",
+                Set.of(), Set.of(), Set.of());
+        Fingerprint japan = new Fingerprint("b", T0, 0L, 0, Set.of(), Set.of("Salt Typhoon"), Set.of("CN"), Set.of("JP"), 1,
+                "ja", Set.of(), Set.of(), Set.of());
+        Fingerprint japanNoActor = new Fingerprint("c", T0, 0L, 0, Set.of(), Set.of(), Set.of("CN"), Set.of("JP"), 1, "ja",
+                Set.of(), Set.of(), Set.of());
+        Fingerprint otherActor = new Fingerprint("d", T0, 0L, 0, Set.of(), Set.of("APT40"), Set.of("CN"), Set.of("US"), 1, "ja",
+                Set.of(), Set.of(), Set.of());
+
+        assertThat(Similarity.conflicting(us, japan)).isFalse();
+        assertThat(Similarity.conflicting(us, japanNoActor)).isTrue();
+        assertThat(Similarity.conflicting(us, otherActor)).isTrue();
+    }
 }
