@@ -137,6 +137,22 @@ final class Similarity {
     }
 
     /**
+     * What the sources of a story name together, as {@code f} compares with it: the source nearest to f in time, with
+     * the actors, malware, CVEs and names of all, and the keywords of those in that source's language
+     * ({@link #union}).
+     */
+    static Fingerprint story(Fingerprint f, List<Fingerprint> sources) {
+        Fingerprint nearest = sources.get(0);
+        for (Fingerprint s : sources) {
+            if (Math.abs(s.time().getEpochSecond() - f.time().getEpochSecond())
+                    < Math.abs(nearest.time().getEpochSecond() - f.time().getEpochSecond())) {
+                nearest = s;
+            }
+        }
+        return union(nearest, sources);
+    }
+
+    /**
      * True when two reports of one event (by {@link #similarity}) are so clearly one that a third report matching
      * both merges their stories: a near-duplicate text, most title terms in common, or more common ground than it
      * takes to match.
@@ -239,10 +255,13 @@ final class Similarity {
     /**
      * Reports that blame different states, name different victims or name different actors are different events,
      * however alike their formulaic headlines ("Espionage: hackers inside X's ministry") or the words of their beat
-     * (Microsoft, Chinese hackers, the United States).
+     * (Microsoft, Chinese hackers, the United States). Different victims do not make different events of reports that
+     * the tagger finds the same actor in: one campaign hits many countries, and each report names those its readers
+     * care for (an advisory on Salt Typhoon: the United States in one report, Japan, which signed it, in another).
      */
-    private static boolean conflicting(Fingerprint a, Fingerprint b) {
-        return disjoint(a.attributed(), b.attributed()) || disjoint(a.victims(), b.victims()) || disjoint(a.actors(), b.actors());
+    static boolean conflicting(Fingerprint a, Fingerprint b) {
+        return disjoint(a.attributed(), b.attributed()) || disjoint(a.actors(), b.actors())
+                || (disjoint(a.victims(), b.victims()) && !intersects(a.actors(), b.actors()));
     }
 
     static boolean disjoint(Set<String> a, Set<String> b) {

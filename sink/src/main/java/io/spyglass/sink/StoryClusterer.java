@@ -115,6 +115,27 @@ public final class StoryClusterer {
                 loose.add(candidate);
             }
         }
+        // a story of several sources is compared as what they name together too: a late report of an event that no one
+        // source matches (each shares a few words with it, the story many)
+        Set<String> seen = new HashSet<>();
+        for (StoryIndex.Source candidate : candidates) {
+            String story = candidate.storyId();
+            if (!seen.add(story) || matched.stream().anyMatch(m -> m.storyId().equals(story))) {
+                continue;
+            }
+            List<Fingerprint> sources = open.sources(story);
+            if (sources.size() < 2 || Similarity.disjoint(f.actors(), storyActors.computeIfAbsent(story, id -> actors(open, id)))) {
+                continue;
+            }
+            Fingerprint together = Similarity.story(f, sources);
+            // on more common ground than a match of two reports needs: what many sources name together is wider
+            double score = Similarity.commonGround(f, together, ubiquitous) > Similarity.COMMON_GROUND
+                    ? Similarity.similarity(f, together, ubiquitous) : 0;
+            if (score > bestScore || (score > 0 && score == bestScore && story.compareTo(best) < 0)) {
+                best = story;
+                bestScore = score;
+            }
+        }
         if (best == null) {
             return new Decision(f, null, false, List.of());
         }

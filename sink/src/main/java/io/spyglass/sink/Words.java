@@ -35,9 +35,12 @@ final class Words {
                 || type == Character.OTHER_NUMBER;
     }
 
-    /** Lower case, and "Japan's" the same word as "Japan" for comparing reports. */
+    /**
+     * Lower case, "Japan's" the same word as "Japan", and Han characters in their simplified forms
+     * ({@link HanVariants}: 微軟 as 微软, the Japanese 武漢 as 武汉), for comparing reports.
+     */
     static String prepare(String text) {
-        return text.toLowerCase(Locale.ROOT).replace("'s", "").replace("\u2019s", "");
+        return HanVariants.simplify(text.toLowerCase(Locale.ROOT).replace("'s", "").replace("\u2019s", ""));
     }
 
     /**

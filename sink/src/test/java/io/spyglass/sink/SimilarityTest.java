@@ -60,4 +60,55 @@ class SimilarityTest {
         assertThat(u.names()).containsExactlyInAnyOrder("nso", "guardian", "amnesty");
         assertThat(u.keywords()).containsExactlyInAnyOrder("spywa", "journ");
     }
+    @Test
+    void aStoryIsComparedAsItsSourceNearestInTimeWithWhatAllItsSourcesName() {
+        Fingerprint early = new Fingerprint("a", T0, 0L, 0, Set.of(), Set.of(), Set.of("CN"), Set.of("US"), 1, "de",
+                Set.of(), Set.of("hafnium"), Set.of("hafni", "excha", "micro"));
+        Fingerprint later = new Fingerprint("b", T0.plus(java.time.Duration.ofDays(3)), 0L, 0, Set.of(), Set.of(), Set.of(),
+                Set.of(), 1, "de", Set.of(), Set.of("bsi"), Set.of("bunde", "behör", "siche"));
+        Fingerprint english = new Fingerprint("c", T0, 0L, 0, Set.of(), Set.of("HAFNIUM"), Set.of(), Set.of(), 1, "en",
+                Set.of(), Set.of("exchange"), Set.of("serve"));
+        Fingerprint report = new Fingerprint("d", T0.plus(java.time.Duration.ofDays(5)), 0L, 0, Set.of(), Set.of(), Set.of(),
+                Set.of(), 1, "de", Set.of(), Set.of(), Set.of());
+
+        Fingerprint story = Similarity.story(report, java.util.List.of(early, later, english));
+
+        // the later German source, with every source's actors and names, and the keywords of the German ones
+        assertThat(story.articleId()).isEqualTo("b");
+        assertThat(story.actors()).containsExactly("HAFNIUM");
+        assertThat(story.names()).containsExactlyInAnyOrder("hafnium", "bsi", "exchange");
+        assertThat(story.keywords()).containsExactlyInAnyOrder("hafni", "excha", "micro", "bunde", "behör", "siche");
+        assertThat(story.attributed()).isEmpty();
+    }
+
+    @Test
+    void aLateReportMeetsOnTheStoryMoreCommonGroundThanOnAnyOfItsSources() {
+        Fingerprint a = new Fingerprint("a", T0, 0L, 0, Set.of(), Set.of(), Set.of("CN"), Set.of("US"), 1, "de", Set.of(),
+                Set.of(), Set.of("hafni", "excha", "micro", "serve"));
+        Fingerprint b = fingerprint("b", "de", Set.of(), Set.of(), Set.of(), Set.of("bunde", "behör", "siche", "angri"));
+        Fingerprint late = new Fingerprint("c", T0, 0L, 0, Set.of(), Set.of(), Set.of("CN"), Set.of("US"), 1, "de", Set.of(),
+                Set.of(), Set.of("hafni", "excha", "micro", "bunde", "behör", "siche"));
+
+        // the same state and victim and three keywords: a match, but not past the near window
+        assertThat(Similarity.commonGround(late, a, Set.of())).isEqualTo(Similarity.COMMON_GROUND);
+        assertThat(Similarity.commonGround(late, b, Set.of())).isEqualTo(1);
+        assertThat(Similarity.commonGround(late, Similarity.story(late, java.util.List.of(a, b)), Set.of()))
+                .isGreaterThan(Similarity.COMMON_GROUND);
+    }
+
+    @Test
+    void differentVictimsAreDifferentEventsUnlessTheReportsNameTheSameActor() {
+        Fingerprint us = new Fingerprint("a", T0, 0L, 0, Set.of(), Set.of("Salt Typhoon"), Set.of("CN"), Set.of("US"), 1, "ja",
+                Set.of(), Set.of(), Set.of());
+        Fingerprint japan = new Fingerprint("b", T0, 0L, 0, Set.of(), Set.of("Salt Typhoon"), Set.of("CN"), Set.of("JP"), 1,
+                "ja", Set.of(), Set.of(), Set.of());
+        Fingerprint japanNoActor = new Fingerprint("c", T0, 0L, 0, Set.of(), Set.of(), Set.of("CN"), Set.of("JP"), 1, "ja",
+                Set.of(), Set.of(), Set.of());
+        Fingerprint otherActor = new Fingerprint("d", T0, 0L, 0, Set.of(), Set.of("APT40"), Set.of("CN"), Set.of("US"), 1, "ja",
+                Set.of(), Set.of(), Set.of());
+
+        assertThat(Similarity.conflicting(us, japan)).isFalse();
+        assertThat(Similarity.conflicting(us, japanNoActor)).isTrue();
+        assertThat(Similarity.conflicting(us, otherActor)).isTrue();
+    }
 }
