@@ -23,14 +23,17 @@ import java.util.stream.Collectors;
  * attribution as the share of true positives whose attributed set is exactly the labelled one; victims as the
  * mean Jaccard of the victim sets over true positives.
  *
- * <p>{@code main [-v] [--set dev|blind|blind2] [language...]} prints the table in docs/BENCHMARKS.md ("Tagging in other
+ * <p>{@code main [-v] [--set dev|blind|blind2|blind3] [language...]} prints the table in docs/BENCHMARKS.md ("Tagging in other
  * languages") for the set (dev by default) and the languages given (all of the set by default; {@code en} is in
- * blind2 only), and with {@code -v} every miss. {@code --blind} is {@code --set blind}.
+ * blind2 and blind3 only), and with {@code -v} every miss. {@code --blind} is {@code --set blind}.
  */
 public final class TaggingDevSet {
     static final List<String> LANGUAGES = List.of("ja", "zh", "ko", "ru", "de", "fr");
     private static final String DIR = "/io/spyglass/enrich/tag/dev/";
-    /** The sets under the same folder: dev, blind (tuning data since 2026-12-07), blind2 (held out; see its README). */
+    /**
+     * The sets under the same folder: dev, blind and blind2 (tuning data since 2026-12-07), blind3 (held out; see its
+     * README).
+     */
     private static final String SETS = "/io/spyglass/enrich/tag/";
 
     /** One labelled article. */
@@ -190,7 +193,8 @@ public final class TaggingDevSet {
         String name = set >= 0 && set + 1 < args.length ? args[set + 1] : options.contains("--blind") ? "blind" : "dev";
         String dir = SETS + name + "/";
         List<String> languages = options.stream().filter(a -> !a.startsWith("-") && !a.equals(name)).toList();
-        List<String> all = name.equals("blind2") ? List.of("ja", "zh", "ko", "ru", "de", "fr", "en") : LANGUAGES;
+        List<String> all = name.startsWith("blind") && !name.equals("blind") ? List.of("ja", "zh", "ko", "ru", "de", "fr", "en")
+                : LANGUAGES;
         Tagger tagger = Tagger.loadDefault();
         System.out.println("| language | part | espionage P | R | F1 | attribution | victims Jaccard | language detected |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
