@@ -1,11 +1,6 @@
 package io.spyglass.sink;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.spyglass.model.BundledFile;
 
 /**
  * Han characters written as simplified Chinese writes them, for comparing reports across Traditional Chinese,
@@ -48,24 +43,12 @@ final class HanVariants {
 
     private static char[] load() {
         char[] table = new char[LAST - FIRST + 1];
-        try (InputStream in = HanVariants.class.getResourceAsStream("han-variants.tsv")) {
-            if (in == null) {
-                throw new IllegalStateException("han-variants.tsv is missing from the sink's resources");
+        for (String line : BundledFile.lines(HanVariants.class, "han-variants.tsv")) {
+            char from = line.charAt(0);
+            if (line.length() != 3 || line.charAt(1) != '\t' || from < FIRST || from > LAST) {
+                throw new IllegalStateException("han-variants.tsv: not a character, a tab and a character: " + line);
             }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                char from = line.charAt(0);
-                char to = line.charAt(2);
-                if (line.length() != 3 || line.charAt(1) != '\t' || from < FIRST || from > LAST) {
-                    throw new IllegalStateException("han-variants.tsv: not a character, a tab and a character: " + line);
-                }
-                table[from - FIRST] = to;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            table[from - FIRST] = line.charAt(2);
         }
         return table;
     }
