@@ -160,8 +160,26 @@ final class RoleRules {
         return qualified || m.payload().kind() == Kind.AGENCY ? Rule.STATE_ACTOR_NOUN_QUALIFIED : Rule.STATE_ACTOR_NOUN;
     }
 
-    /** The victimhood one state mention states, or null. */
+    /**
+     * The victimhood one state mention states, or null; a target that is the state's people ({@code peopleNouns}
+     * right after the mention or the role: "Iranian dissidents", "targeting Russian journalists") is
+     * {@link Rule#VICTIM_OWN_PEOPLE}.
+     */
     Role victim(Tokens t, Match<Entity> m, boolean[] stateToken) {
+        Role r = victimRole(t, m, stateToken);
+        if (r == null || !people(t, m.last()) && !people(t, r.last())) {
+            return r;
+        }
+        return Role.of(r.code(), r.weight(), r.signals(), r.first(), r.last(), Rule.VICTIM_OWN_PEOPLE);
+    }
+
+    /** True when a people noun starts at token {@code k}, past a possessive. */
+    private boolean people(Tokens t, int k) {
+        int p = k < t.size() && cues.possessives().contains(t.id(k)) ? k + 1 : k;
+        return p < t.size() && cues.peopleNouns().startsAt(t, p) > 0;
+    }
+
+    private Role victimRole(Tokens t, Match<Entity> m, boolean[] stateToken) {
         String code = m.payload().code();
         // "New Zealand's intelligence agency" co-signs or reports; "no similar damage in Japan was confirmed" and
         // "Korea's infrastructure could also be targeted" name a state that was not hit.
@@ -219,7 +237,8 @@ final class RoleRules {
             if (stateToken[k]) {
                 break;
             }
-            int noun = cues.targetNouns().startsAt(t, k);
+            // A state's people are targets too ("iranische Oppositionelle").
+            int noun = Math.max(cues.targetNouns().startsAt(t, k), cues.peopleNouns().startsAt(t, k));
             if (noun > 0) {
                 return victimRole(code, possessive ? Rule.VICTIM_POSSESSIVE : Rule.VICTIM_TARGET_NOUN, m.first(),
                         k + noun);
