@@ -21,6 +21,8 @@ final class RoleRules {
     private static final int MAX_TARGET_NOUN_BEFORE_REACH = 3;
     /** How many tokens a mention's sentence is read on each side of it for a doubt (a CJK sentence: ~100). */
     private static final int MAX_SENTENCE_REACH = 120;
+    /** How many words an agency's name may run from its noun to a target noun before the state (ru, fr genitives). */
+    private static final int MAX_AGENCY_NAME_REACH = 3;
 
     private final Cues cues;
     private final Taxonomy taxonomy;
@@ -198,6 +200,11 @@ final class RoleRules {
         }
         int before = skipBack(t, m.first(), stateToken);
         int phrase = cues.victimPhrases().endsAt(t, before);
+        if (phrase > 0 && agencyBefore(t, before - phrase)) {
+            // "Агентство кибербезопасности и защиты инфраструктуры США": the target noun is inside the name of the
+            // state's own agency, which languages with a genitive write before the state.
+            return null;
+        }
         if (phrase > 0) {
             // "in China" is only where something is, unless a target precedes it ("ministries in China").
             boolean where = cues.placeWords().contains(t.id(before - 1));
@@ -277,6 +284,16 @@ final class RoleRules {
             }
             if (cues.targetNouns().startsAt(t, k) > 0 || !(t.isWord(k) || isMiddleDot(t.firstChar(k)))) {
                 return false;
+            }
+        }
+        return false;
+    }
+
+    /** True when an agency noun ends at most {@value #MAX_AGENCY_NAME_REACH} words before token {@code end}. */
+    private boolean agencyBefore(Tokens t, int end) {
+        for (int p = end, skipped = 0; p > 0 && skipped <= MAX_AGENCY_NAME_REACH && t.isWord(p - 1); p--, skipped++) {
+            if (cues.agencyNouns().endsAt(t, p) > 0) {
+                return true;
             }
         }
         return false;
