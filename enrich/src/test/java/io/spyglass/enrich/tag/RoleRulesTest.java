@@ -101,6 +101,66 @@ class RoleRulesTest {
         assertThat(Sentence.of("Russian hackers struck").bystander(0)).isFalse();
     }
 
+    // Issue 13: co-signers, reporters and states not hit are no victims.
+    @Test
+    void aStatesOwnAgencyIsNoTarget() {
+        Sentence cosigner = Sentence.of("a senior official at Britain's National Cyber Security Centre");
+        Sentence hit = Sentence.of("Japan's defence networks");
+
+        assertThat(RULES.ownsAgency(cosigner.tokens(), cosigner.mentions().get(0), cosigner.stateToken())).isTrue();
+        assertThat(cosigner.victim(0)).isNull();
+        assertThat(Sentence.of("U.S. intelligence agencies").victim(0)).isNull();
+        assertThat(RULES.ownsAgency(hit.tokens(), hit.mentions().get(0), hit.stateToken())).isFalse();
+    }
+
+    @Test
+    void anAgencyThatReportsIsABystander() {
+        assertThat(Sentence.of("Britain's intelligence agency said on Monday").bystander(0)).isTrue();
+        assertThat(Sentence.of("Britain's intelligence agency was hacked").bystander(0)).isFalse();
+    }
+
+    @Test
+    void aSentenceThatDoubtsTheHitGivesNoVictim() {
+        Sentence doubted = Sentence.of("Firms in Canada were not affected. Ministries in Japan were hacked.");
+
+        assertThat(RULES.doubted(doubted.tokens(), doubted.mentions().get(0))).isTrue();
+        assertThat(doubted.victim(0)).isNull();
+        // The doubt stays in its sentence.
+        assertThat(RULES.doubted(doubted.tokens(), doubted.mentions().get(1))).isFalse();
+        assertThat(doubted.victim(1).rule()).isEqualTo(Rule.VICTIM_PHRASE);
+        assertThat(Sentence.of("hospitals in Japan could also be targeted").victim(0)).isNull();
+    }
+
+    @Test
+    void aCapitalAfterInAndAnotherStatesBodyThereAreNoTargets() {
+        Sentence embassy = Sentence.of("The Russian embassy in London did not respond");
+
+        assertThat(Sentence.of("officials in Washington believe").victim(0)).isNull();
+        assertThat(embassy.victim(1)).isNull();
+        assertThat(Sentence.of("hackers hit ministries in Kyiv").victim(0).rule()).isEqualTo(Rule.VICTIM_PHRASE);
+    }
+
+    @Test
+    void aStatesOwnPeopleAsTargetsAreMarked() {
+        assertThat(Sentence.of("a campaign targeting Iranian dissidents").victim(0).rule())
+                .isEqualTo(Rule.VICTIM_OWN_PEOPLE);
+        assertThat(Sentence.of("a campaign targeting Iranian ministries").victim(0).rule())
+                .isEqualTo(Rule.VICTIM_PHRASE);
+    }
+
+    @Test
+    void anAgencyNamedBeforeItsStateOwnsTheTargetNounInItsName() {
+        Lexicon russian = new Lexicon(Lexicon.bundledTaxonomy().merge(Lexicon.languageTaxonomy("ru")), "ru");
+        RoleRules rules = new RoleRules(russian.cues(), Lexicon.bundledTaxonomy());
+        Tokens agency = Tokens.of("Агентство кибербезопасности и защиты инфраструктуры США", russian.vocabulary());
+        Tokens grid = Tokens.of("атаки на сети Украины", russian.vocabulary());
+        Match<Entity> us = russian.entities().match(agency).get(0);
+        Match<Entity> ua = russian.entities().match(grid).get(0);
+
+        assertThat(rules.victim(agency, us, new boolean[agency.size()])).isNull();
+        assertThat(rules.victim(grid, ua, new boolean[grid.size()])).isNotNull();
+    }
+
     @Test
     void aRegionOwnsItsInstitutions() {
         Lexicon japanese = new Lexicon(Lexicon.bundledTaxonomy().merge(Lexicon.languageTaxonomy("ja")), "ja");
