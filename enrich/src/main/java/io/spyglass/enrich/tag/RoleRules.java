@@ -123,9 +123,16 @@ final class RoleRules {
         if (agency > 0 && k + agency < t.size() && cues.reportVerbs().startsAt(t, k + agency) > 0) {
             return true;
         }
-        for (int skipped = 0; k < t.size() && skipped < 3 && t.isWord(k); skipped++, k++) {
+        // A CJK compound reaches its vendor noun over characters ("미국 블록체인 분석업체"), other languages over words.
+        // A target noun on the way names what was hit ("日本の防衛関連企業の"), not a vendor.
+        boolean cjk = k < t.size() && Tokens.isCjk(t.firstChar(k));
+        int reach = cjk ? MAX_CJK_COMPOUND_REACH : 3;
+        for (int skipped = 0; k < t.size() && skipped < reach && t.isWord(k); skipped++, k++) {
             if (cues.vendorNouns().startsAt(t, k) > 0) {
                 return true;
+            }
+            if (cjk && skipped >= 3 && cues.targetNouns().startsAt(t, k) > 0) {
+                break;
             }
         }
         // "la société américaine Mandiant": languages that put the adjective after its noun name the vendor first.

@@ -250,6 +250,24 @@ class MultilingualTaggerTest {
     }
 
     @Test
+    void aKoreanCompoundReachesItsVendorNounButNotPastATarget() {
+        Tags vendor = TAGGER.tag("北 정찰총국 연계 해킹조직 라자루스, 일본 가상자산 거래소 해킹",
+                "미국 블록체인 분석업체 체이널리시스는 북한 정찰총국 산하 해킹조직 라자루스가 일본 가상자산 거래소의 "
+                        + "전산망에 침투해 기밀 자료와 가상자산을 빼돌렸다고 밝혔다.", "ko");
+
+        assertThat(vendor.espionage()).isTrue();
+        assertThat(codes(vendor.victims())).containsExactly("JP");
+    }
+
+    @Test
+    void aGermanLandsAdjectiveNamesAGermanBody() {
+        Tags tags = TAGGER.tag("Chinesische Hacker spähten bayerisches Ministerium aus",
+                "Hacker der chinesischen Gruppe APT31 spähten das bayerische Ministerium monatelang aus.", "de");
+
+        assertThat(codes(tags.victims())).containsExactly("DE");
+    }
+
+    @Test
     void anAttributedStateSpyingOnItsOwnExilesIsAVictim() {
         Tags tags = TAGGER.tag("Хакеры, связанные с ФСБ, атакуют российских журналистов в эмиграции",
                 "Хакерская группировка, связанная с ФСБ, рассылает фишинговые письма российским журналистам в эмиграции.", "ru");

@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 public final class TaggingDevSet {
     static final List<String> LANGUAGES = List.of("ja", "zh", "ko", "ru", "de", "fr");
     private static final String DIR = "/io/spyglass/enrich/tag/dev/";
-    /** The sets under the same folder: dev, blind (tuning data since 2026-12-07), blind2 (held out; see its README). */
+    /** The sets under the same folder: dev, blind and blind2 (all tuning data since 2026-12-07; see blind2's README). */
     private static final String SETS = "/io/spyglass/enrich/tag/";
 
     /** One labelled article. */
