@@ -20,7 +20,7 @@ final class RoleRules {
     // sud-coréennes").
     private static final int MAX_TARGET_NOUN_BEFORE_REACH = 3;
     /** How many tokens a mention's sentence is read on each side of it for a doubt (a CJK sentence: ~100). */
-    private static final int MAX_SENTENCE_REACH = 120;
+    static final int MAX_SENTENCE_REACH = 120;
     /** How many words an agency's name may run from its noun to a target noun before the state (ru, fr genitives). */
     private static final int MAX_AGENCY_NAME_REACH = 3;
 
@@ -328,7 +328,7 @@ final class RoleRules {
     }
 
     /** True when a sentence ends between token {@code left} and the next: a full stop, or a line break. */
-    private static boolean sentenceBreak(Tokens t, int left, int right) {
+    static boolean sentenceBreak(Tokens t, int left, int right) {
         char c = t.firstChar(left);
         return c == '.' || c == '\u3002' || c == '!' || c == '?' || c == '\uff01' || c == '\uff1f' || c == '\uff0e'
                 || t.lineBreakBetween(left, right);

@@ -162,6 +162,25 @@ class RoleRulesTest {
     }
 
     @Test
+    void aReflexiveIsAnInstitutionOfItsSentencesFirstState() {
+        Lexicon korean = new Lexicon(Lexicon.bundledTaxonomy().merge(Lexicon.languageTaxonomy("ko")), "ko");
+        RoleClassifier classifier = new RoleClassifier(korean, Lexicon.bundledTaxonomy(),
+                new ScoringModel(Lexicon.bundledTaxonomy()));
+        Tokens tokens = Tokens.of("중국 당국은 미국이 자국 연구기관을 해킹했다고 주장했다. 자국 기업도 피해를 입었다.",
+                korean.vocabulary());
+        List<Match<Entity>> found = RoleClassifier.oneMentionPerState(korean.entities().match(tokens));
+
+        List<Match<Entity>> withReflexives = classifier.withReflexives(tokens, found);
+
+        // The first sentence's "자국" is China's; the second sentence names no state, so its "자국" is nobody's.
+        assertThat(withReflexives).hasSize(found.size() + 1);
+        Match<Entity> own = withReflexives.stream().filter(m -> tokens.span(m.first(), m.last()).equals("자국"))
+                .findFirst().orElseThrow();
+        assertThat(own.payload().kind()).isEqualTo(Lexicon.Kind.INSTITUTION);
+        assertThat(own.payload().code()).isEqualTo("CN");
+    }
+
+    @Test
     void aRegionOwnsItsInstitutions() {
         Lexicon japanese = new Lexicon(Lexicon.bundledTaxonomy().merge(Lexicon.languageTaxonomy("ja")), "ja");
         RoleRules rules = new RoleRules(japanese.cues(), Lexicon.bundledTaxonomy());
