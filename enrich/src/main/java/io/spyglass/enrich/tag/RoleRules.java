@@ -176,7 +176,13 @@ final class RoleRules {
      */
     Role victim(Tokens t, Match<Entity> m, boolean[] stateToken) {
         Role r = victimRole(t, m, stateToken);
-        if (r == null || !people(t, m.last()) && !people(t, r.last())) {
+        // "New Zealand's intelligence agency" co-signs or reports; "no similar damage in Japan was confirmed" and
+        // "Korea's infrastructure could also be targeted" name a state that was not hit. Tested only once a cue
+        // has made a victim: reading the sentence costs more than the cue rules.
+        if (r == null || ownsAgency(t, m, stateToken) || doubted(t, m)) {
+            return null;
+        }
+        if (!people(t, m.last()) && !people(t, r.last())) {
             return r;
         }
         return Role.of(r.code(), r.weight(), r.signals(), r.first(), r.last(), Rule.VICTIM_OWN_PEOPLE);
@@ -190,11 +196,6 @@ final class RoleRules {
 
     private Role victimRole(Tokens t, Match<Entity> m, boolean[] stateToken) {
         String code = m.payload().code();
-        // "New Zealand's intelligence agency" co-signs or reports; "no similar damage in Japan was confirmed" and
-        // "Korea's infrastructure could also be targeted" name a state that was not hit.
-        if (ownsAgency(t, m, stateToken) || doubted(t, m)) {
-            return null;
-        }
         // "日本を標的に", "한국을 겨냥한": languages whose particles follow the noun name the target after it.
         int suffix = m.last() < t.size() ? cues.victimSuffixes().startsAt(t, m.last()) : 0;
         if (suffix > 0) {
