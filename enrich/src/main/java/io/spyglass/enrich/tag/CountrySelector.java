@@ -54,16 +54,21 @@ final class CountrySelector {
     List<Country> attributed(RoleClassifier.Roles roles, int titleTokens, Tokens t, List<Evidence> evidence) {
         // A target noun alone ("chinesischen Botschafter", "Chinese embassy") names the state's people or places, not
         // an operation against it: only target phrases count against attribution.
-        List<Role> targeted = roles.victims().stream().filter(r -> r.rule() != Rule.VICTIM_TARGET_NOUN).toList();
+        // Nor do its own people as targets ("Iranian hackers target Iranian dissidents").
+        List<Role> targeted = roles.victims().stream()
+                .filter(r -> r.rule() != Rule.VICTIM_TARGET_NOUN && r.rule() != Rule.VICTIM_OWN_PEOPLE).toList();
         return select(roles.attackers(), targeted, titleTokens, attributedBar, Set.of(), "attributed", t, evidence);
     }
 
     /**
-     * The victims, strongest first, none of them attributed, with their strongest mentions added to
+     * The victims, strongest first, none of them attributed (but for its own people), with their strongest mentions added to
      * {@code evidence}; when no victim is phrased as one, the home state of the institutions the article names.
      */
     List<Country> victims(RoleClassifier.Roles roles, Set<String> attributed, Tokens t, List<Evidence> evidence) {
-        List<Country> found = select(roles.victims(), List.of(), 0, victimBar, attributed, "victims", t, evidence);
+        // An attributed state is no victim, unless the article names its own people as targets.
+        Set<String> exclude = new HashSet<>(attributed);
+        roles.victims().stream().filter(r -> r.rule() == Rule.VICTIM_OWN_PEOPLE).forEach(r -> exclude.remove(r.code()));
+        List<Country> found = select(roles.victims(), List.of(), 0, victimBar, exclude, "victims", t, evidence);
         return found.isEmpty() ? institutionVictim(roles.institutions(), attributed, t, evidence) : found;
     }
 

@@ -6,6 +6,7 @@ import io.spyglass.enrich.tag.PhraseMatcher.Match;
 import io.spyglass.model.Evidence;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +58,7 @@ final class RoleClassifier {
      * ends at character {@code titleEnd}.
      */
     Roles classify(Tokens tokens, int titleEnd) {
-        List<Match<Entity>> found = oneMentionPerState(lexicon.entities().match(tokens));
+        List<Match<Entity>> found = withReflexives(tokens, oneMentionPerState(lexicon.entities().match(tokens)));
         boolean[] stateToken = new boolean[tokens.size()];
         Map<Integer, String> stateEnds = new HashMap<>();
         for (Match<Entity> m : found) {
@@ -187,6 +188,43 @@ final class RoleClassifier {
                 last = m;
             }
         }
+        return out;
+    }
+
+    /**
+     * {@code found} plus a mention for each reflexive ("자국", "自国", "本国": the subject's own country), as an
+     * institution of the sentence's first state: "중국 당국이 … 미국 NSA가 자국 연구기관을 해킹" names China's institutes.
+     */
+    List<Match<Entity>> withReflexives(Tokens t, List<Match<Entity>> found) {
+        PhraseList reflexives = lexicon.cues().reflexives();
+        List<Match<Entity>> added = null;
+        for (int k = 0; k < t.size(); k++) {
+            int len = reflexives.startsAt(t, k);
+            if (len == 0) {
+                continue;
+            }
+            int start = k;
+            for (int steps = 0; start > 0 && steps < RoleRules.MAX_SENTENCE_REACH
+                    && !RoleRules.sentenceBreak(t, start - 1, start); steps++) {
+                start--;
+            }
+            for (Match<Entity> m : found) {
+                Kind kind = m.payload().kind();
+                if (m.first() >= start && m.last() <= k && kind != Kind.ACTOR && kind != Kind.INSTITUTION) {
+                    added = added == null ? new ArrayList<>() : added;
+                    added.add(new Match<>(k, k + len, new Entity(Kind.INSTITUTION, m.payload().code(), null, false,
+                            m.payload().rule())));
+                    break;
+                }
+            }
+            k += len - 1;
+        }
+        if (added == null) {
+            return found;
+        }
+        List<Match<Entity>> out = new ArrayList<>(found);
+        out.addAll(added);
+        out.sort(Comparator.comparingInt((Match<Entity> m) -> m.first()));
         return out;
     }
 

@@ -19,6 +19,10 @@ final class RoleRules {
     // How many words may stand between a target noun and the state adjective after it ("entreprises de défense
     // sud-coréennes").
     private static final int MAX_TARGET_NOUN_BEFORE_REACH = 3;
+    /** How many tokens a mention's sentence is read on each side of it for a doubt (a CJK sentence: ~100). */
+    static final int MAX_SENTENCE_REACH = 120;
+    /** How many words an agency's name may run from its noun to a target noun before the state (ru, fr genitives). */
+    private static final int MAX_AGENCY_NAME_REACH = 3;
 
     private final Cues cues;
     private final Taxonomy taxonomy;
@@ -114,9 +118,21 @@ final class RoleRules {
             return true;
         }
         int k = after < t.size() && cues.possessives().contains(t.id(after)) ? after + 1 : after;
-        for (int skipped = 0; k < t.size() && skipped < 3 && t.isWord(k); skipped++, k++) {
+        // "Französischer Geheimdienst warnt", "Britain's intelligence agency said": the state's agency reports.
+        int agency = k < t.size() ? cues.agencyNouns().startsAt(t, k) : 0;
+        if (agency > 0 && k + agency < t.size() && cues.reportVerbs().startsAt(t, k + agency) > 0) {
+            return true;
+        }
+        // A CJK compound reaches its vendor noun over characters ("미국 블록체인 분석업체"), other languages over words.
+        // A target noun on the way names what was hit ("日本の防衛関連企業の"), not a vendor.
+        boolean cjk = k < t.size() && Tokens.isCjk(t.firstChar(k));
+        int reach = cjk ? MAX_CJK_COMPOUND_REACH : 3;
+        for (int skipped = 0; k < t.size() && skipped < reach && t.isWord(k); skipped++, k++) {
             if (cues.vendorNouns().startsAt(t, k) > 0) {
                 return true;
+            }
+            if (cjk && skipped >= 3 && cues.targetNouns().startsAt(t, k) > 0) {
+                break;
             }
         }
         // "la société américaine Mandiant": languages that put the adjective after its noun name the vendor first.
@@ -153,8 +169,32 @@ final class RoleRules {
         return qualified || m.payload().kind() == Kind.AGENCY ? Rule.STATE_ACTOR_NOUN_QUALIFIED : Rule.STATE_ACTOR_NOUN;
     }
 
-    /** The victimhood one state mention states, or null. */
+    /**
+     * The victimhood one state mention states, or null; a target that is the state's people ({@code peopleNouns}
+     * right after the mention or the role: "Iranian dissidents", "targeting Russian journalists") is
+     * {@link Rule#VICTIM_OWN_PEOPLE}.
+     */
     Role victim(Tokens t, Match<Entity> m, boolean[] stateToken) {
+        Role r = victimRole(t, m, stateToken);
+        // "New Zealand's intelligence agency" co-signs or reports; "no similar damage in Japan was confirmed" and
+        // "Korea's infrastructure could also be targeted" name a state that was not hit. Tested only once a cue
+        // has made a victim: reading the sentence costs more than the cue rules.
+        if (r == null || ownsAgency(t, m, stateToken) || doubted(t, m)) {
+            return null;
+        }
+        if (!people(t, m.last()) && !people(t, r.last())) {
+            return r;
+        }
+        return Role.of(r.code(), r.weight(), r.signals(), r.first(), r.last(), Rule.VICTIM_OWN_PEOPLE);
+    }
+
+    /** True when a people noun starts at token {@code k}, past a possessive. */
+    private boolean people(Tokens t, int k) {
+        int p = k < t.size() && cues.possessives().contains(t.id(k)) ? k + 1 : k;
+        return p < t.size() && cues.peopleNouns().startsAt(t, p) > 0;
+    }
+
+    private Role victimRole(Tokens t, Match<Entity> m, boolean[] stateToken) {
         String code = m.payload().code();
         // "日本を標的に", "한국을 겨냥한": languages whose particles follow the noun name the target after it.
         int suffix = m.last() < t.size() ? cues.victimSuffixes().startsAt(t, m.last()) : 0;
@@ -168,11 +208,22 @@ final class RoleRules {
         }
         int before = skipBack(t, m.first(), stateToken);
         int phrase = cues.victimPhrases().endsAt(t, before);
+        if (phrase > 0 && agencyBefore(t, before - phrase)) {
+            // "Агентство кибербезопасности и защиты инфраструктуры США": the target noun is inside the name of the
+            // state's own agency, which languages with a genitive write before the state.
+            return null;
+        }
         if (phrase > 0) {
             // "in China" is only where something is, unless a target precedes it ("ministries in China").
             boolean where = cues.placeWords().contains(t.id(before - 1));
-            boolean bareIn = phrase == 1 && where
-                    && !(before >= 2 && cues.targetNouns().endsAt(t, before - 1) > 0);
+            int targetBefore = where && before >= 2 ? cues.targetNouns().endsAt(t, before - 1) : 0;
+            boolean bareIn = phrase == 1 && where && targetBefore == 0;
+            // "как полагают в Вашингтоне": a bare capital after "in" is where an opinion is held, not a target;
+            // "the Russian embassy in London" is a state's body that sits in another.
+            if ((bareIn && m.payload().kind() == Kind.CAPITAL)
+                    || (targetBefore > 0 && owned(t, before - 1 - targetBefore, stateToken))) {
+                return null;
+            }
             return victimRole(code, bareIn ? Rule.VICTIM_PHRASE_WEAK : Rule.VICTIM_PHRASE, before - phrase, m.last());
         }
         // Languages that put the adjective after its noun name the target first: "des ministères ukrainiens".
@@ -201,7 +252,8 @@ final class RoleRules {
             if (stateToken[k]) {
                 break;
             }
-            int noun = cues.targetNouns().startsAt(t, k);
+            // A state's people are targets too ("iranische Oppositionelle").
+            int noun = Math.max(cues.targetNouns().startsAt(t, k), cues.peopleNouns().startsAt(t, k));
             if (noun > 0) {
                 return victimRole(code, possessive ? Rule.VICTIM_POSSESSIVE : Rule.VICTIM_TARGET_NOUN, m.first(),
                         k + noun);
@@ -220,6 +272,79 @@ final class RoleRules {
             }
         }
         return null;
+    }
+
+    /**
+     * True when the words after a mention name one of the state's agencies ("Britain's National Cyber Security
+     * Centre", "ニュージーランドの情報機関", "미국 정보기관") before any target noun: the state co-signs or reports.
+     */
+    boolean ownsAgency(Tokens t, Match<Entity> m, boolean[] stateToken) {
+        int k = m.last();
+        boolean possessive = k < t.size() && cues.possessives().contains(t.id(k));
+        if (possessive) {
+            k++;
+        }
+        boolean cjk = k < t.size() && Tokens.isCjk(t.firstChar(k));
+        int reach = !cjk ? 2 : possessive ? MAX_CJK_POSSESSIVE_REACH : MAX_CJK_COMPOUND_REACH;
+        for (int skipped = 0; k < t.size() && skipped <= reach && !stateToken[k]; skipped++, k++) {
+            if (cues.agencyNouns().startsAt(t, k) > 0) {
+                return true;
+            }
+            if (cues.targetNouns().startsAt(t, k) > 0 || !(t.isWord(k) || isMiddleDot(t.firstChar(k)))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** True when an agency noun ends at most {@value #MAX_AGENCY_NAME_REACH} words before token {@code end}. */
+    private boolean agencyBefore(Tokens t, int end) {
+        for (int p = end, skipped = 0; p > 0 && skipped <= MAX_AGENCY_NAME_REACH && t.isWord(p - 1); p--, skipped++) {
+            if (cues.agencyNouns().endsAt(t, p) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the mention's sentence doubts that the state was hit: it denies or has not confirmed damage, only
+     * fears it, or urges vigilance ({@code doubts}: "被害は確認されていない", "될 수 있다", "n'ont pas été touchés").
+     */
+    boolean doubted(Tokens t, Match<Entity> m) {
+        int from = m.first();
+        for (int steps = 0; from > 0 && steps < MAX_SENTENCE_REACH && !sentenceBreak(t, from - 1, from); steps++) {
+            from--;
+        }
+        int to = m.last();
+        for (int steps = 0; to < t.size() && steps < MAX_SENTENCE_REACH && !sentenceBreak(t, to - 1, to); steps++) {
+            to++;
+        }
+        for (int k = from; k < to; k++) {
+            if (cues.doubts().startsAt(t, k) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when a sentence ends between token {@code left} and the next: a full stop, or a line break. */
+    static boolean sentenceBreak(Tokens t, int left, int right) {
+        char c = t.firstChar(left);
+        return c == '.' || c == '\u3002' || c == '!' || c == '?' || c == '\uff01' || c == '\uff1f' || c == '\uff0e'
+                || t.lineBreakBetween(left, right);
+    }
+
+    /**
+     * True when a state's mention stands right before token {@code end}, past articles ("the Russian embassy"): the
+     * noun already has its state, which is the victim if any (its own mention says so).
+     */
+    private boolean owned(Tokens t, int end, boolean[] stateToken) {
+        int p = end;
+        while (p > 0 && cues.skippedBefore().contains(t.id(p - 1)) && !stateToken[p - 1]) {
+            p--;
+        }
+        return p > 0 && stateToken[p - 1];
     }
 
     private static boolean isMiddleDot(char c) {

@@ -25,6 +25,11 @@ enum Rule {
     VICTIM_TARGET_NOUN("victim-target-noun"),
     /** A state listed with one that has a role shares it ("the NSA and GCHQ developed"). */
     COORDINATION("coordination"),
+    /**
+     * A state's own people as the target ("targeting Iranian dissidents", "российских журналистов в эмиграции"): a
+     * victim even when the state is attributed, as it spies on its citizens, minorities and exiles.
+     */
+    VICTIM_OWN_PEOPLE("victim-own-people"),
     /** The home state of the institutions an article names, when no victim is written. */
     VICTIM_INSTITUTION("victim-institution"),
     /** A CamelCase or digit-bearing name right before a malware noun ("ReverseRat backdoor"). */

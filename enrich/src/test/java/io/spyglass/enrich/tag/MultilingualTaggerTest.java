@@ -228,6 +228,54 @@ class MultilingualTaggerTest {
         assertThat(codes(tags.victims())).containsExactly("UA");
     }
 
+    // Issue 13: states that co-sign an advisory or are not hit are no victims; a state's own people are.
+    @Test
+    void aJapaneseCoSignerAndAStateWithNoSimilarDamageAreNoVictims() {
+        Tags tags = TAGGER.tag("中国系ハッカー集団、米国の重要インフラに潜伏",
+                "中国政府が支援するハッカー集団が米国の電力や水道のネットワークに潜伏していたと米国家安全保障局が発表した。"
+                        + "勧告にはニュージーランドの情報機関も名を連ねた。国内で同様の被害は確認されていないが、日本の通信事業者にも点検を求めている。",
+                "ja");
+
+        assertThat(codes(tags.attributed())).containsExactly("CN");
+        assertThat(codes(tags.victims())).containsExactly("US");
+    }
+
+    @Test
+    void aKoreanWarningThatHomeInfrastructureCouldBeTargetedIsNoVictim() {
+        Tags tags = TAGGER.tag("美 CISA \"中 볼트 타이푼, 美 기반시설에 수년간 잠복\"",
+                "미국 사이버안보·기반시설안보국은 중국 정부가 지원하는 해킹조직 볼트 타이푼이 미국의 전력, 수도, 통신 기반시설 네트워크에 잠복해 왔다고 밝혔다. "
+                        + "국내 보안업계는 한국의 기반시설도 같은 기법의 공격 대상이 될 수 있다고 지적했다.", "ko");
+
+        assertThat(codes(tags.victims())).containsExactly("US");
+    }
+
+    @Test
+    void aKoreanCompoundReachesItsVendorNounButNotPastATarget() {
+        Tags vendor = TAGGER.tag("北 정찰총국 연계 해킹조직 라자루스, 일본 가상자산 거래소 해킹",
+                "미국 블록체인 분석업체 체이널리시스는 북한 정찰총국 산하 해킹조직 라자루스가 일본 가상자산 거래소의 "
+                        + "전산망에 침투해 기밀 자료와 가상자산을 빼돌렸다고 밝혔다.", "ko");
+
+        assertThat(vendor.espionage()).isTrue();
+        assertThat(codes(vendor.victims())).containsExactly("JP");
+    }
+
+    @Test
+    void aGermanLandsAdjectiveNamesAGermanBody() {
+        Tags tags = TAGGER.tag("Chinesische Hacker spähten bayerisches Ministerium aus",
+                "Hacker der chinesischen Gruppe APT31 spähten das bayerische Ministerium monatelang aus.", "de");
+
+        assertThat(codes(tags.victims())).containsExactly("DE");
+    }
+
+    @Test
+    void anAttributedStateSpyingOnItsOwnExilesIsAVictim() {
+        Tags tags = TAGGER.tag("Хакеры, связанные с ФСБ, атакуют российских журналистов в эмиграции",
+                "Хакерская группировка, связанная с ФСБ, рассылает фишинговые письма российским журналистам в эмиграции.", "ru");
+
+        assertThat(codes(tags.attributed())).containsExactly("RU");
+        assertThat(codes(tags.victims())).containsExactly("RU");
+    }
+
     @Test
     void frenchNamesTheVendorBeforeItsNationalityAndTargetsThatAreSpiedOn() {
         Tags tags = TAGGER.tag("Des pirates russes veulent espionner l'Afghanistan et l'Inde",

@@ -101,6 +101,85 @@ class RoleRulesTest {
         assertThat(Sentence.of("Russian hackers struck").bystander(0)).isFalse();
     }
 
+    // Issue 13: co-signers, reporters and states not hit are no victims.
+    @Test
+    void aStatesOwnAgencyIsNoTarget() {
+        Sentence cosigner = Sentence.of("a senior official at Britain's National Cyber Security Centre");
+        Sentence hit = Sentence.of("Japan's defence networks");
+
+        assertThat(RULES.ownsAgency(cosigner.tokens(), cosigner.mentions().get(0), cosigner.stateToken())).isTrue();
+        assertThat(cosigner.victim(0)).isNull();
+        assertThat(Sentence.of("U.S. intelligence agencies").victim(0)).isNull();
+        assertThat(RULES.ownsAgency(hit.tokens(), hit.mentions().get(0), hit.stateToken())).isFalse();
+    }
+
+    @Test
+    void anAgencyThatReportsIsABystander() {
+        assertThat(Sentence.of("Britain's intelligence agency said on Monday").bystander(0)).isTrue();
+        assertThat(Sentence.of("Britain's intelligence agency was hacked").bystander(0)).isFalse();
+    }
+
+    @Test
+    void aSentenceThatDoubtsTheHitGivesNoVictim() {
+        Sentence doubted = Sentence.of("Firms in Canada were not affected. Ministries in Japan were hacked.");
+
+        assertThat(RULES.doubted(doubted.tokens(), doubted.mentions().get(0))).isTrue();
+        assertThat(doubted.victim(0)).isNull();
+        // The doubt stays in its sentence.
+        assertThat(RULES.doubted(doubted.tokens(), doubted.mentions().get(1))).isFalse();
+        assertThat(doubted.victim(1).rule()).isEqualTo(Rule.VICTIM_PHRASE);
+        assertThat(Sentence.of("hospitals in Japan could also be targeted").victim(0)).isNull();
+    }
+
+    @Test
+    void aCapitalAfterInAndAnotherStatesBodyThereAreNoTargets() {
+        Sentence embassy = Sentence.of("The Russian embassy in London did not respond");
+
+        assertThat(Sentence.of("officials in Washington believe").victim(0)).isNull();
+        assertThat(embassy.victim(1)).isNull();
+        assertThat(Sentence.of("hackers hit ministries in Kyiv").victim(0).rule()).isEqualTo(Rule.VICTIM_PHRASE);
+    }
+
+    @Test
+    void aStatesOwnPeopleAsTargetsAreMarked() {
+        assertThat(Sentence.of("a campaign targeting Iranian dissidents").victim(0).rule())
+                .isEqualTo(Rule.VICTIM_OWN_PEOPLE);
+        assertThat(Sentence.of("a campaign targeting Iranian ministries").victim(0).rule())
+                .isEqualTo(Rule.VICTIM_PHRASE);
+    }
+
+    @Test
+    void anAgencyNamedBeforeItsStateOwnsTheTargetNounInItsName() {
+        Lexicon russian = new Lexicon(Lexicon.bundledTaxonomy().merge(Lexicon.languageTaxonomy("ru")), "ru");
+        RoleRules rules = new RoleRules(russian.cues(), Lexicon.bundledTaxonomy());
+        Tokens agency = Tokens.of("Агентство кибербезопасности и защиты инфраструктуры США", russian.vocabulary());
+        Tokens grid = Tokens.of("атаки на сети Украины", russian.vocabulary());
+        Match<Entity> us = russian.entities().match(agency).get(0);
+        Match<Entity> ua = russian.entities().match(grid).get(0);
+
+        assertThat(rules.victim(agency, us, new boolean[agency.size()])).isNull();
+        assertThat(rules.victim(grid, ua, new boolean[grid.size()])).isNotNull();
+    }
+
+    @Test
+    void aReflexiveIsAnInstitutionOfItsSentencesFirstState() {
+        Lexicon korean = new Lexicon(Lexicon.bundledTaxonomy().merge(Lexicon.languageTaxonomy("ko")), "ko");
+        RoleClassifier classifier = new RoleClassifier(korean, Lexicon.bundledTaxonomy(),
+                new ScoringModel(Lexicon.bundledTaxonomy()));
+        Tokens tokens = Tokens.of("중국 당국은 미국이 자국 연구기관을 해킹했다고 주장했다. 자국 기업도 피해를 입었다.",
+                korean.vocabulary());
+        List<Match<Entity>> found = RoleClassifier.oneMentionPerState(korean.entities().match(tokens));
+
+        List<Match<Entity>> withReflexives = classifier.withReflexives(tokens, found);
+
+        // The first sentence's "자국" is China's; the second sentence names no state, so its "자국" is nobody's.
+        assertThat(withReflexives).hasSize(found.size() + 1);
+        Match<Entity> own = withReflexives.stream().filter(m -> tokens.span(m.first(), m.last()).equals("자국"))
+                .findFirst().orElseThrow();
+        assertThat(own.payload().kind()).isEqualTo(Lexicon.Kind.INSTITUTION);
+        assertThat(own.payload().code()).isEqualTo("CN");
+    }
+
     @Test
     void aRegionOwnsItsInstitutions() {
         Lexicon japanese = new Lexicon(Lexicon.bundledTaxonomy().merge(Lexicon.languageTaxonomy("ja")), "ja");
