@@ -237,17 +237,11 @@ final class RoleRules {
                 break;
             }
         }
-        int k = m.last();
-        boolean possessive = k < t.size() && cues.possessives().contains(t.id(k));
-        if (possessive) {
-            k++;
-        }
-        // A possessive reaches over a few words to its noun ("Japan's classified defence networks"); in CJK text,
-        // where every character is a token, over a few characters ("日本の暗号資産交換業者を標的").
-        // Without a particle, a CJK compound runs from the state to its noun ("韩国加密货币交易所").
-        boolean cjk = k < t.size() && Tokens.isCjk(t.firstChar(k));
-        int reach = !cjk ? 2 : possessive ? MAX_CJK_POSSESSIVE_REACH : MAX_CJK_COMPOUND_REACH;
-        for (int skipped = 0; k < t.size() && skipped <= reach; skipped++, k++) {
+        After after = after(t, m);
+        boolean possessive = after.possessive();
+        boolean cjk = after.cjk();
+        int k = after.start();
+        for (int skipped = 0; k < t.size() && skipped <= after.reach(); skipped++, k++) {
             // "Iran's Ministry of Intelligence" names the state's own agency, not a target.
             if (stateToken[k]) {
                 break;
@@ -275,18 +269,32 @@ final class RoleRules {
     }
 
     /**
-     * True when the words after a mention name one of the state's agencies ("Britain's National Cyber Security
-     * Centre", "ニュージーランドの情報機関", "미국 정보기관") before any target noun: the state co-signs or reports.
+     * Where the words after a mention start (past a possessive, "Japan's", "日本の") and how many a phrase on them may
+     * skip: a possessive reaches over a few words to its noun ("Japan's classified defence networks"); in CJK text,
+     * where every character is a token, over a few characters ("日本の暗号資産交換業者を標的"); without a particle, a
+     * CJK compound runs from the state to its noun ("韩国加密货币交易所").
      */
-    boolean ownsAgency(Tokens t, Match<Entity> m, boolean[] stateToken) {
+    private record After(int start, boolean possessive, boolean cjk, int reach) {
+    }
+
+    private After after(Tokens t, Match<Entity> m) {
         int k = m.last();
         boolean possessive = k < t.size() && cues.possessives().contains(t.id(k));
         if (possessive) {
             k++;
         }
         boolean cjk = k < t.size() && Tokens.isCjk(t.firstChar(k));
-        int reach = !cjk ? 2 : possessive ? MAX_CJK_POSSESSIVE_REACH : MAX_CJK_COMPOUND_REACH;
-        for (int skipped = 0; k < t.size() && skipped <= reach && !stateToken[k]; skipped++, k++) {
+        return new After(k, possessive, cjk, !cjk ? 2 : possessive ? MAX_CJK_POSSESSIVE_REACH : MAX_CJK_COMPOUND_REACH);
+    }
+
+    /**
+     * True when the words after a mention name one of the state's agencies ("Britain's National Cyber Security
+     * Centre", "ニュージーランドの情報機関", "미국 정보기관") before any target noun: the state co-signs or reports.
+     */
+    boolean ownsAgency(Tokens t, Match<Entity> m, boolean[] stateToken) {
+        After after = after(t, m);
+        int k = after.start();
+        for (int skipped = 0; k < t.size() && skipped <= after.reach() && !stateToken[k]; skipped++, k++) {
             if (cues.agencyNouns().startsAt(t, k) > 0) {
                 return true;
             }
