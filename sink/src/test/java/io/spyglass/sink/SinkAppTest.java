@@ -3,12 +3,14 @@ package io.spyglass.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.spyglass.model.settings.ClusterSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -41,7 +43,8 @@ class SinkAppTest {
                 SinkSettings.defaults().webhooks()), dir.resolve("streams"), "test"))
                 .isInstanceOf(IOException.class);
 
-        assertThat(kafkaThreads()).isEqualTo(before);
+        // close() returns once the clients are shut; their threads may take a moment more to end
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(kafkaThreads()).isEqualTo(before));
     }
 
     /** Threads of Kafka clients: the admin, producer and consumer network threads and the Streams threads. */

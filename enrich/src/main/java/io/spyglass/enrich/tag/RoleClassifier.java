@@ -203,11 +203,7 @@ final class RoleClassifier {
             if (len == 0) {
                 continue;
             }
-            int start = k;
-            for (int steps = 0; start > 0 && steps < RoleRules.MAX_SENTENCE_REACH
-                    && !RoleRules.sentenceBreak(t, start - 1, start); steps++) {
-                start--;
-            }
+            int start = t.sentenceStart(k, RoleRules.MAX_SENTENCE_REACH);
             for (Match<Entity> m : found) {
                 Kind kind = m.payload().kind();
                 if (m.first() >= start && m.last() <= k && kind != Kind.ACTOR && kind != Kind.INSTITUTION) {

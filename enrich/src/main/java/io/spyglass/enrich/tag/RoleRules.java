@@ -320,27 +320,13 @@ final class RoleRules {
      * fears it, or urges vigilance ({@code doubts}: "被害は確認されていない", "될 수 있다", "n'ont pas été touchés").
      */
     boolean doubted(Tokens t, Match<Entity> m) {
-        int from = m.first();
-        for (int steps = 0; from > 0 && steps < MAX_SENTENCE_REACH && !sentenceBreak(t, from - 1, from); steps++) {
-            from--;
-        }
-        int to = m.last();
-        for (int steps = 0; to < t.size() && steps < MAX_SENTENCE_REACH && !sentenceBreak(t, to - 1, to); steps++) {
-            to++;
-        }
-        for (int k = from; k < to; k++) {
+        int to = t.sentenceEnd(m.last(), MAX_SENTENCE_REACH);
+        for (int k = t.sentenceStart(m.first(), MAX_SENTENCE_REACH); k < to; k++) {
             if (cues.doubts().startsAt(t, k) > 0) {
                 return true;
             }
         }
         return false;
-    }
-
-    /** True when a sentence ends between token {@code left} and the next: a full stop, or a line break. */
-    static boolean sentenceBreak(Tokens t, int left, int right) {
-        char c = t.firstChar(left);
-        return c == '.' || c == '\u3002' || c == '!' || c == '?' || c == '\uff01' || c == '\uff1f' || c == '\uff0e'
-                || t.lineBreakBetween(left, right);
     }
 
     /**

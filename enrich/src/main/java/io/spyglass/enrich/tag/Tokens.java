@@ -156,6 +156,34 @@ final class Tokens {
         return text.substring(start[first], end[last - 1]);
     }
 
+    /**
+     * The first token of the sentence token {@code k} is in, looking back at most {@code reach} tokens: after a full
+     * stop (Latin or CJK), an exclamation or question mark, or a line break.
+     */
+    int sentenceStart(int k, int reach) {
+        int from = k;
+        for (int steps = 0; from > 0 && steps < reach && !sentenceBreak(from - 1, from); steps++) {
+            from--;
+        }
+        return from;
+    }
+
+    /** The end (exclusive) of the sentence whose tokens run to {@code last}, looking on at most {@code reach} tokens. */
+    int sentenceEnd(int last, int reach) {
+        int to = last;
+        for (int steps = 0; to < size() && steps < reach && !sentenceBreak(to - 1, to); steps++) {
+            to++;
+        }
+        return to;
+    }
+
+    /** True when a sentence ends between token {@code left} and the next: a full stop, or a line break. */
+    boolean sentenceBreak(int left, int right) {
+        char c = firstChar(left);
+        return c == '.' || c == '\u3002' || c == '!' || c == '?' || c == '\uff01' || c == '\uff1f' || c == '\uff0e'
+                || lineBreakBetween(left, right);
+    }
+
     /** True when a line break stands between token {@code left} and token {@code right}. */
     boolean lineBreakBetween(int left, int right) {
         for (int c = end[left]; c < start[right]; c++) {
