@@ -49,7 +49,11 @@ public final class SinkApp extends StreamsStage<SinkStats> {
                     topics.espionage(), topics.deadLetter(), settings.webhooks(), userAgent, stats) : null;
         } catch (IOException | RuntimeException e) {
             // the Streams client exists already and holds threads and sockets: a stage that cannot be built closes it
-            stop(file, null);
+            try {
+                stop(file, null);
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup); // the reason the stage could not be built is what the user must see
+            }
             super.close();
             throw e;
         }
