@@ -14,6 +14,7 @@ import io.spyglass.model.Story;
 import io.spyglass.model.StorySource;
 import io.spyglass.model.Tags;
 import io.spyglass.sink.Endpoint;
+import io.spyglass.sink.SinkStats.Count;
 import io.spyglass.sink.SinkStats;
 import io.spyglass.sink.WebhookSettings;
 import io.spyglass.sink.WebhookSink;
@@ -85,14 +86,14 @@ class WebhookIT {
             WebhookSink sink = new WebhookSink(config.cluster().kafka(), config.cluster().webhookGroup(), config.cluster().topics().espionage(),
                     config.cluster().topics().deadLetter(), settings, "test", stats);
             Thread thread = start(sink);
-            await().atMost(Duration.ofMinutes(1)).until(() -> stats.webhookPosts() == 3);
+            await().atMost(Duration.ofMinutes(1)).until(() -> stats.get(Count.WEBHOOK_POSTS) == 3);
             sink.close();
             thread.join(30_000);
 
             assertThat(endpoint.accepted()).containsExactly("s1@1", "s1@2", "s2@1");
             assertThat(slack.accepted()).containsExactly("s1@1", "s1@2", "s2@1");
             assertThat(endpoint.bodies()).allSatisfy(b -> Contract.assertConforms(Contract.Kind.STORY, b.getBytes(StandardCharsets.UTF_8)));
-            assertThat(stats.deadLettered()).isZero();
+            assertThat(stats.get(Count.DEAD_LETTERED)).isZero();
         }
     }
 
@@ -108,7 +109,7 @@ class WebhookIT {
             WebhookSink sink = new WebhookSink(config.cluster().kafka(), config.cluster().webhookGroup(), config.cluster().topics().espionage(),
                     config.cluster().topics().deadLetter(), settings, "test", stats);
             Thread thread = start(sink);
-            await().atMost(Duration.ofMinutes(1)).until(() -> stats.webhookPosts() == 1);
+            await().atMost(Duration.ofMinutes(1)).until(() -> stats.get(Count.WEBHOOK_POSTS) == 1);
             sink.close();
             thread.join(30_000);
 

@@ -3,17 +3,20 @@ package io.spyglass.bench;
 import io.spyglass.app.broker.EmbeddedKafka;
 import io.spyglass.enrich.EnrichApp;
 import io.spyglass.enrich.EnrichSettings;
+import io.spyglass.enrich.EnrichStats;
 import io.spyglass.ingest.IngestApp;
 import io.spyglass.ingest.IngestSettings;
 import io.spyglass.ingest.feedlist.FeedSource;
 import io.spyglass.ingest.fetch.AddressPolicy;
 import io.spyglass.ingest.fetch.Cidr;
 import io.spyglass.ingest.fetch.FetchSettings;
+import io.spyglass.ingest.poll.IngestStats;
 import io.spyglass.model.Retention;
 import io.spyglass.model.Topics;
 import io.spyglass.model.settings.ClusterSettings;
 import io.spyglass.sink.SinkApp;
 import io.spyglass.sink.SinkSettings;
+import io.spyglass.sink.SinkStats;
 import io.spyglass.sink.SinkTopology;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -165,7 +168,7 @@ public final class SoakBench {
         }
         event("duration over: stopping ingest");
         ingest.close();
-        long ingested = ingest.stats().articlesPublished();
+        long ingested = ingest.stats().get(IngestStats.Count.ARTICLES_PRODUCED);
         awaitCaughtUp(client, Duration.ofMinutes(10));
         sample(ingest, enrich, sink);
         enrich.close();
@@ -203,7 +206,7 @@ public final class SoakBench {
         }
         SoakReport.Sample s = new SoakReport.Sample((System.currentTimeMillis() - started) / 1000, heap.getUsed(),
                 heap.getCommitted(), old, rss(),
-                ingest.stats().articlesPublished(), enrich.stats().tagged(), sink.stats().stories());
+                ingest.stats().get(IngestStats.Count.ARTICLES_PRODUCED), enrich.stats().get(EnrichStats.Count.ARTICLES_TAGGED), sink.stats().get(SinkStats.Count.STORIES_EMITTED));
         samples.add(s);
         LOG.warn("SOAK sample t={}s heap {} MiB (committed {} MiB, old gen after GC {} MiB) RSS {} MiB; published {}, tagged {}, "
                         + "story versions {}", s.second(), SoakReport.mib(s.heapUsed()), SoakReport.mib(s.heapCommitted()),

@@ -1,8 +1,11 @@
 package io.spyglass.bench;
 
 import io.spyglass.enrich.EnrichApp;
+import io.spyglass.enrich.EnrichStats;
 import io.spyglass.ingest.IngestApp;
+import io.spyglass.ingest.poll.IngestStats;
 import io.spyglass.sink.SinkApp;
+import io.spyglass.sink.SinkStats;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -49,16 +52,16 @@ final class SoakReport {
         c.records().forEach((t, n) -> b.append("| ").append(t).append(" | ").append(n).append(" |\n"));
         b.append("\n| stage counter | value |\n|---|---:|\n")
                 .append("| ingest: articles published (revisions incl.) | ").append(ingested).append(" |\n")
-                .append("| ingest: revisions | ").append(ingest.stats().articlesRevised()).append(" |\n")
-                .append("| ingest: feed polls ok / failed | ").append(ingest.stats().feedsPolled()).append(" / ")
-                .append(ingest.stats().feedsFailed()).append(" |\n")
-                .append("| ingest: pages failed | ").append(ingest.stats().pagesFailed()).append(" |\n")
-                .append("| enrich: tagged / espionage / duplicates dropped / dead-lettered | ").append(enrich.stats().tagged())
-                .append(" / ").append(enrich.stats().espionage()).append(" / ").append(enrich.stats().duplicates()).append(" / ")
-                .append(enrich.stats().deadLettered()).append(" |\n")
-                .append("| sink: story versions / skipped unread / merged / dead-lettered | ").append(sink.stats().stories())
-                .append(" / ").append(sink.stats().skipped()).append(" / ").append(sink.stats().merged()).append(" / ")
-                .append(sink.stats().deadLettered()).append(" |\n");
+                .append("| ingest: revisions | ").append(ingest.stats().get(IngestStats.Count.ARTICLES_REVISED)).append(" |\n")
+                .append("| ingest: feed polls ok / failed | ").append(ingest.stats().get(IngestStats.Count.FEEDS_POLLED)).append(" / ")
+                .append(ingest.stats().get(IngestStats.Count.FEEDS_FAILED)).append(" |\n")
+                .append("| ingest: pages failed | ").append(ingest.stats().get(IngestStats.Count.PAGES_FAILED)).append(" |\n")
+                .append("| enrich: tagged / espionage / duplicates dropped / dead-lettered | ").append(enrich.stats().get(EnrichStats.Count.ARTICLES_TAGGED))
+                .append(" / ").append(enrich.stats().get(EnrichStats.Count.ARTICLES_ESPIONAGE)).append(" / ").append(enrich.stats().get(EnrichStats.Count.DUPLICATES)).append(" / ")
+                .append(enrich.stats().get(EnrichStats.Count.DEAD_LETTERED)).append(" |\n")
+                .append("| sink: story versions / skipped unread / merged / dead-lettered | ").append(sink.stats().get(SinkStats.Count.STORIES_EMITTED))
+                .append(" / ").append(sink.stats().get(SinkStats.Count.RECORDS_SKIPPED)).append(" / ").append(sink.stats().get(SinkStats.Count.STORIES_MERGED)).append(" / ")
+                .append(sink.stats().get(SinkStats.Count.DEAD_LETTERED)).append(" |\n");
         b.append("\n| check | value |\n|---|---:|\n")
                 .append("| distinct articles accepted (spyglass.articles ids) | ").append(c.articles()).append(" |\n")
                 .append("| of them enriched | ").append(c.enrichedIds()).append(" |\n")

@@ -1,27 +1,23 @@
 package io.spyglass.enrich;
 
-import java.util.concurrent.atomic.AtomicLong;
+import io.spyglass.model.Counts;
 
 /** Running counts of what the enrich topology did. */
-public final class EnrichStats {
-    final AtomicLong tagged = new AtomicLong();
-    final AtomicLong espionage = new AtomicLong();
-    final AtomicLong duplicates = new AtomicLong();
-    final AtomicLong deadLettered = new AtomicLong();
+public final class EnrichStats extends Counts<EnrichStats.Count> {
 
-    public long tagged() {
-        return tagged.get();
+    /** What enrich counts. */
+    public enum Count {
+        /** Articles tagged and written to the enriched topic. */
+        ARTICLES_TAGGED,
+        /** Tagged articles found to be about espionage. */
+        ARTICLES_ESPIONAGE,
+        /** Articles dropped because the same id and revision was tagged before. */
+        DUPLICATES,
+        /** Records enrich could not read, sent to the dead-letter topic. */
+        DEAD_LETTERED
     }
 
-    public long espionage() {
-        return espionage.get();
-    }
-
-    public long duplicates() {
-        return duplicates.get();
-    }
-
-    public long deadLettered() {
-        return deadLettered.get();
+    public EnrichStats() {
+        super(Count.class);
     }
 }

@@ -1,5 +1,6 @@
 package io.spyglass.enrich;
 
+import io.spyglass.enrich.EnrichStats.Count;
 import io.spyglass.enrich.tag.Tagger;
 import io.spyglass.model.Article;
 import io.spyglass.model.EnrichedArticle;
@@ -117,7 +118,7 @@ public final class EnrichTopology {
             try {
                 Article article = in.read(record.value());
                 if (seen.get(seenKey(article)) != null) {
-                    stats.duplicates.incrementAndGet();
+                    stats.add(Count.DUPLICATES);
                     return;
                 }
                 Tagger.Tagging tagging = RecordReader.poisonOnFailure(
@@ -130,9 +131,9 @@ public final class EnrichTopology {
         }
 
         private void forward(Record<String, byte[]> record, Article article, Tagger.Tagging tagging) {
-            stats.tagged.incrementAndGet();
+            stats.add(Count.ARTICLES_TAGGED);
             if (tagging.tags().espionage()) {
-                stats.espionage.incrementAndGet();
+                stats.add(Count.ARTICLES_ESPIONAGE);
             }
             EnrichedArticle enriched = EnrichedArticle.of(article, tagging.language(), tagging.tags());
             byte[] value = out.serializer().serialize(ENRICHED_SINK, enriched);
@@ -142,7 +143,7 @@ public final class EnrichTopology {
         private void deadLetter(Record<String, byte[]> record, PoisonRecordException e) {
             RecordMetadata meta = context.recordMetadata().orElseThrow();
             LOG.warn("Dead-lettered record {}-{}@{}: {}", meta.topic(), meta.partition(), meta.offset(), e.reason());
-            stats.deadLettered.incrementAndGet();
+            stats.add(Count.DEAD_LETTERED);
             var headers = RecordReader.deadLetterHeaders("enrich", meta.topic(), meta.partition(), meta.offset(), e);
             context.forward(new Record<>(record.key(), record.value(), record.timestamp(), headers), DEAD_LETTER_SINK);
         }

@@ -104,7 +104,7 @@ public final class Retag {
                     skipped++;
                     continue;
                 }
-                producer.send(new ProducerRecord<>(topics.enriched(), null, enriched.id(),
+                producer.send(new ProducerRecord<>(topics.enriched(), null, enriched.article().id(),
                         out.serializer().serialize(topics.enriched(), enriched), enriched.headers()));
                 retagged++;
                 if (enriched.tags().espionage()) {

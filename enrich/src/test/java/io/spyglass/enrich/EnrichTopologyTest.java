@@ -4,18 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.spyglass.enrich.EnrichStats.Count;
 import io.spyglass.enrich.tag.Tagger;
 import io.spyglass.model.Article;
-import io.spyglass.model.Contract;
 import io.spyglass.model.Contract.Kind;
+import io.spyglass.model.Contract;
 import io.spyglass.model.DeadLetter;
 import io.spyglass.model.EnrichedArticle;
 import io.spyglass.model.ExtractionOutcome;
 import io.spyglass.model.FeedRef;
 import io.spyglass.model.Json;
 import io.spyglass.model.JsonSerde;
+import io.spyglass.model.Retention;
 import io.spyglass.model.Topics;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
@@ -28,10 +31,8 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.StreamsException;
-import org.apache.kafka.streams.test.TestRecord;
-import io.spyglass.model.Retention;
-import java.time.Duration;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,12 +95,12 @@ class EnrichTopologyTest {
         assertThat(spy.tags().espionage()).isTrue();
         assertThat(spy.tags().attributed()).extracting(c -> c.code()).containsExactly("CN");
         assertThat(spy.tags().victims()).extracting(c -> c.code()).containsExactly("JP");
-        assertThat(spy.text()).startsWith("Chinese military hackers broke into");
+        assertThat(spy.article().text()).startsWith("Chinese military hackers broke into");
         assertThat(sport.tags().espionage()).isFalse();
         assertThat(header(out.get(0), EnrichedArticle.ESPIONAGE_HEADER)).isEqualTo("true");
         assertThat(header(out.get(1), EnrichedArticle.ESPIONAGE_HEADER)).isEqualTo("false");
         assertThat(enriched.isEmpty()).isTrue();
-        assertThat(stats.tagged()).isEqualTo(2);
+        assertThat(stats.get(Count.ARTICLES_TAGGED)).isEqualTo(2);
     }
 
     @Test
@@ -110,7 +111,7 @@ class EnrichTopologyTest {
 
         assertThat(enriched.readValuesToList()).hasSize(1).allSatisfy(this::read);
         assertThat(enriched.isEmpty()).isTrue();
-        assertThat(stats.duplicates()).isEqualTo(1);
+        assertThat(stats.get(Count.DUPLICATES)).isEqualTo(1);
     }
 
     @Test
@@ -126,10 +127,10 @@ class EnrichTopologyTest {
         List<TestRecord<String, byte[]>> out = enriched.readRecordsToList();
 
         assertThat(out).extracting(TestRecord::key).containsExactly("a1", "a1");
-        assertThat(out).extracting(r -> read(r.value())).extracting(EnrichedArticle::revision, e -> e.tags().espionage())
+        assertThat(out).extracting(r -> read(r.value())).extracting(e -> e.article().revision(), e -> e.tags().espionage())
                 .containsExactly(tuple(1, false), tuple(2, true));
         assertThat(enriched.isEmpty()).isTrue();
-        assertThat(stats.duplicates()).isEqualTo(2);
+        assertThat(stats.get(Count.DUPLICATES)).isEqualTo(2);
     }
 
     @Test
@@ -156,7 +157,7 @@ class EnrichTopologyTest {
         assertThat(header(dead.get(0), DeadLetter.STAGE)).isEqualTo("enrich");
         assertThat(header(dead.get(1), DeadLetter.ERROR)).contains("Not a valid Article record");
         assertThat(enriched.readRecordsToList()).allSatisfy(r -> read(r.value())).extracting(TestRecord::key).containsExactly("good");
-        assertThat(stats.deadLettered()).isEqualTo(2);
+        assertThat(stats.get(Count.DEAD_LETTERED)).isEqualTo(2);
     }
 
     @Test
@@ -183,7 +184,7 @@ class EnrichTopologyTest {
                 .isInstanceOf(StreamsException.class).hasRootCauseInstanceOf(InvalidStateStoreException.class);
         assertThat(deadLetter.isEmpty()).isTrue();
         assertThat(enriched.isEmpty()).isTrue();
-        assertThat(stats.deadLettered()).isZero();
+        assertThat(stats.get(Count.DEAD_LETTERED)).isZero();
     }
 
     @Test
@@ -210,7 +211,7 @@ class EnrichTopologyTest {
                         + "Behörden waren die Angreifer über Monate in den Systemen und haben Dokumente kopiert."));
         send(article("short", "OK", "Fine."));
 
-        assertThat(enriched.readValuesToList()).extracting(v -> read(v).language()).containsExactly("de", "en");
+        assertThat(enriched.readValuesToList()).extracting(v -> read(v).article().language()).containsExactly("de", "en");
     }
 
     private static String header(TestRecord<String, byte[]> record, String name) {

@@ -69,7 +69,7 @@ class RetagTest {
         assertThat(result).isEqualTo(new Retag.Result(1, 0, 3));
         assertThat(producer.history()).extracting(ProducerRecord::topic, ProducerRecord::key)
                 .containsExactly(tuple(TOPICS.enriched(), "good"));
-        assertThat(enriched.deserializer().deserialize(TOPICS.enriched(), producer.history().get(0).value()).id())
+        assertThat(enriched.deserializer().deserialize(TOPICS.enriched(), producer.history().get(0).value()).article().id())
                 .isEqualTo("good");
         assertThat(producer.transactionCommitted()).isTrue();
     }

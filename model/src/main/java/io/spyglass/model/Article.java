@@ -2,7 +2,6 @@ package io.spyglass.model;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * One story as ingest extracted it from a feed item and its page, before enrichment; the value on
@@ -39,11 +38,7 @@ public record Article(
     public static final int SCHEMA_VERSION = 1;
 
     public Article {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(url, "url");
-        Objects.requireNonNull(feed, "feed");
-        Objects.requireNonNull(outcome, "outcome");
-        Objects.requireNonNull(fetched, "fetched");
+        Fields.required("id", id, "url", url, "feed", feed, "outcome", outcome, "fetched", fetched);
         title = title == null ? "" : title;
         text = text == null ? "" : text;
         authors = authors == null ? List.of() : List.copyOf(authors);

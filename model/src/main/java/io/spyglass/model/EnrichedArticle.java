@@ -5,16 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * An article with its tags; the value on {@code spyglass.enriched} and, for espionage stories, on
- * {@code spyglass.espionage}, keyed by {@link #id()}. In JSON the article's fields stand at the top level beside
- * {@code tags}, so a consumer of either topic reads the same names; the accessors below read them the same way in
- * Java. A later {@code revision} of an id replaces the earlier one.
+ * {@code spyglass.espionage}, keyed by the article's id. In JSON the article's fields stand at the top level beside
+ * {@code tags}, so a consumer of either topic reads the same names; in Java they are read through {@link #article()}.
+ * A later {@code revision} of an id replaces the earlier one.
  *
  * @param article the article as enrich tagged it, in the language enrich found (which may differ from the one the
  *                page declared)
@@ -31,8 +30,7 @@ public record EnrichedArticle(@JsonUnwrapped Article article, Tags tags) {
     private static final byte[] FALSE = "false".getBytes(StandardCharsets.UTF_8);
 
     public EnrichedArticle {
-        Objects.requireNonNull(article, "article");
-        Objects.requireNonNull(tags, "tags");
+        Fields.required("article", article, "tags", tags);
     }
 
     /** The article with the given tags. */
@@ -43,46 +41,6 @@ public record EnrichedArticle(@JsonUnwrapped Article article, Tags tags) {
     /** The article with its tags, in the language enrich found. */
     public static EnrichedArticle of(Article a, String language, Tags tags) {
         return new EnrichedArticle(a.withLanguage(language), tags);
-    }
-
-    public int schemaVersion() {
-        return article.schemaVersion();
-    }
-
-    public String id() {
-        return article.id();
-    }
-
-    public String url() {
-        return article.url();
-    }
-
-    public String title() {
-        return article.title();
-    }
-
-    public Instant published() {
-        return article.published();
-    }
-
-    public FeedRef feed() {
-        return article.feed();
-    }
-
-    public String text() {
-        return article.text();
-    }
-
-    public String language() {
-        return article.language();
-    }
-
-    public Instant fetched() {
-        return article.fetched();
-    }
-
-    public int revision() {
-        return article.revision();
     }
 
     /** The headers this record carries on {@code spyglass.enriched}. */

@@ -2,7 +2,6 @@ package io.spyglass.model;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * One cyber-espionage event as reported by one or more outlets; the value on the compacted {@code spyglass.espionage},
@@ -29,13 +28,8 @@ public record Story(int schemaVersion, String storyId, int version, String title
     public static final int SCHEMA_VERSION = 1;
 
     public Story {
-        Objects.requireNonNull(storyId, "storyId");
-        Objects.requireNonNull(title, "title");
-        Objects.requireNonNull(url, "url");
-        Objects.requireNonNull(firstSeen, "firstSeen");
-        Objects.requireNonNull(lastSeen, "lastSeen");
-        Objects.requireNonNull(tags, "tags");
-        Objects.requireNonNull(sources, "sources");
+        Fields.required("storyId", storyId, "title", title, "url", url, "firstSeen", firstSeen, "lastSeen", lastSeen,
+                "tags", tags, "sources", sources);
         if (version < 1) {
             throw new IllegalArgumentException("version must be at least 1: " + version);
         }

@@ -2,7 +2,6 @@ package io.spyglass.model;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * One article that reported a {@link Story}.
@@ -22,12 +21,8 @@ import java.util.Objects;
 public record StorySource(String articleId, String url, String title, String outlet, FeedRef feed, Instant published,
                           Instant fetched, String language, String text, List<Evidence> evidence) {
     public StorySource {
-        Objects.requireNonNull(articleId, "articleId");
-        Objects.requireNonNull(url, "url");
-        Objects.requireNonNull(title, "title");
-        Objects.requireNonNull(outlet, "outlet");
-        Objects.requireNonNull(feed, "feed");
-        Objects.requireNonNull(fetched, "fetched");
+        Fields.required("articleId", articleId, "url", url, "title", title, "outlet", outlet, "feed", feed,
+                "fetched", fetched);
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
     }
 }

@@ -3,7 +3,6 @@ package io.spyglass.model;
 import io.spyglass.model.settings.ClusterSettings;
 import io.spyglass.model.settings.SettingValues;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The names of Spyglass's topics; {@link #defaults()} gives the documented names, configuration may override each.
@@ -20,12 +19,8 @@ import java.util.Objects;
 public record Topics(String articles, String enriched, String espionage, String deadLetter, String seen,
                      String feedStatus) {
     public Topics {
-        Objects.requireNonNull(articles, "articles");
-        Objects.requireNonNull(enriched, "enriched");
-        Objects.requireNonNull(espionage, "espionage");
-        Objects.requireNonNull(deadLetter, "deadLetter");
-        Objects.requireNonNull(seen, "seen");
-        Objects.requireNonNull(feedStatus, "feedStatus");
+        Fields.required("articles", articles, "enriched", enriched, "espionage", espionage, "deadLetter", deadLetter,
+                "seen", seen, "feedStatus", feedStatus);
     }
 
     /** The documented default names, from the key table of {@link ClusterSettings}. */

@@ -26,7 +26,7 @@ class RevisionTest {
         EnrichedArticle enriched = EnrichedArticle.of(second, ContractTest.tags());
 
         assertThat(Json.MAPPER.valueToTree(second).get("revision").intValue()).isEqualTo(2);
-        assertThat(Json.MAPPER.readValue(Json.MAPPER.writeValueAsBytes(enriched), EnrichedArticle.class).revision()).isEqualTo(2);
+        assertThat(Json.MAPPER.readValue(Json.MAPPER.writeValueAsBytes(enriched), EnrichedArticle.class).article().revision()).isEqualTo(2);
         assertThat(Contract.violations(Kind.ARTICLE, Json.MAPPER.valueToTree(second))).isEmpty();
         assertThat(Contract.violations(Kind.ENRICHED_ARTICLE, Json.MAPPER.valueToTree(enriched))).isEmpty();
     }

@@ -1,6 +1,7 @@
 package io.spyglass.sink;
 
 import io.spyglass.model.Json;
+import io.spyglass.sink.SinkStats.Count;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ public final class FileSink extends StoryCopier {
             for (ConsumerRecord<String, byte[]> r : records) {
                 String key = key(r);
                 if (key != null && file.append(key, r.value())) {
-                    stats.linesWritten.incrementAndGet();
+                    stats.add(Count.FILE_LINES_WRITTEN);
                 }
             }
         } catch (IOException e) {

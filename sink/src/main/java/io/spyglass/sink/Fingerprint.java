@@ -5,8 +5,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What the story clustering compares of one espionage article. Fields added after the first release read as empty
- * (or {@code "und"}) in fingerprints stored before them.
+ * What the story clustering compares of one espionage article.
  *
  * @param articleId  the article's id; never null
  * @param time       publication time, or fetch time when unknown; never null
@@ -16,9 +15,9 @@ import java.util.Set;
  * @param actors     actor names; never null
  * @param attributed attributed country codes; never null
  * @param victims    victim country codes; never null
- * @param revision   the article's revision; 0 (stored before revisions existed) reads as 1
+ * @param revision   the article's revision, 1 or more
  * @param language   the language enrich detected, "und" when unknown
- * @param entities   lower-case malware names and CVE ids the tagger found: the same in every language
+ * @param entities   lower-case malware names and CVE ids the tagger found: the same in every language; never null
  * @param names      lower-case names (capitalised words, acronyms, words with digits) of the title and the start of the
  *                   text, which a report in another script keeps as they are (NSA, Ivanti, APT41), Cyrillic ones in
  *                   Latin letters (ГРУ as "gru")
@@ -29,16 +28,18 @@ public record Fingerprint(String articleId, Instant time, long simhash, int shin
                           Set<String> actors, Set<String> attributed, Set<String> victims, int revision,
                           String language, Set<String> entities, Set<String> names, Set<String> keywords) {
     public Fingerprint {
-        revision = Math.max(revision, 1);
         Objects.requireNonNull(articleId, "articleId");
         Objects.requireNonNull(time, "time");
+        if (revision < 1) {
+            throw new IllegalArgumentException("revision must be at least 1: " + revision);
+        }
         titleTerms = Set.copyOf(titleTerms);
         actors = Set.copyOf(actors);
         attributed = Set.copyOf(attributed);
         victims = Set.copyOf(victims);
         language = language == null || language.isBlank() ? "und" : language;
-        entities = entities == null ? Set.of() : Set.copyOf(entities);
-        names = names == null ? Set.of() : Set.copyOf(names);
-        keywords = keywords == null ? Set.of() : Set.copyOf(keywords);
+        entities = Set.copyOf(entities);
+        names = Set.copyOf(names);
+        keywords = Set.copyOf(keywords);
     }
 }

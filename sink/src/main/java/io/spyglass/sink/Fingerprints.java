@@ -52,7 +52,7 @@ final class Fingerprints {
     /** The fingerprint of an article; never null. */
     static Fingerprint of(EnrichedArticle a) {
         // the words as ranges of the prepared text's UTF-8 bytes: no string per word
-        byte[] text = Words.prepare(a.text() == null ? "" : a.text()).getBytes(StandardCharsets.UTF_8);
+        byte[] text = Words.prepare(a.article().text() == null ? "" : a.article().text()).getBytes(StandardCharsets.UTF_8);
         int[] bounds = Words.wordBounds(text);
         int words = bounds.length / 2;
         // per bit of the hash, how many shingle hashes have it set: 64 counters kept bit-sliced (slice k holds bit k of
@@ -92,9 +92,9 @@ final class Fingerprints {
         Set<String> entities = new HashSet<>();
         t.malware().forEach(m -> entities.add(m.toLowerCase(Locale.ROOT)));
         t.cves().forEach(c -> entities.add(c.toLowerCase(Locale.ROOT)));
-        return new Fingerprint(a.id(), time(a), simhash, shingles, titleTerms,
+        return new Fingerprint(a.article().id(), time(a), simhash, shingles, titleTerms,
                 collect(t.actors(), Actor::name), collect(t.attributed(), Country::code), collect(t.victims(), Country::code),
-                a.revision(), a.language(), entities, names(title, a.text()), keywords(title, a.text(), a.language()));
+                a.article().revision(), a.article().language(), entities, names(title, a.article().text()), keywords(title, a.article().text(), a.article().language()));
     }
 
     /**
@@ -173,6 +173,6 @@ final class Fingerprints {
     }
 
     private static Instant time(EnrichedArticle a) {
-        return a.published() != null ? a.published() : a.fetched();
+        return a.article().published() != null ? a.article().published() : a.article().fetched();
     }
 }

@@ -1,40 +1,27 @@
 package io.spyglass.sink;
 
-import java.util.concurrent.atomic.AtomicLong;
+import io.spyglass.model.Counts;
 
 /** Running counts of what the sink delivered. */
-public final class SinkStats {
-    final AtomicLong stories = new AtomicLong();
-    final AtomicLong linesWritten = new AtomicLong();
-    final AtomicLong deadLettered = new AtomicLong();
-    final AtomicLong skipped = new AtomicLong();
-    final AtomicLong webhookPosts = new AtomicLong();
-    final AtomicLong merged = new AtomicLong();
+public final class SinkStats extends Counts<SinkStats.Count> {
 
-    public long stories() {
-        return stories.get();
+    /** What the sink counts. */
+    public enum Count {
+        /** Story versions written to the espionage topic. */
+        STORIES_EMITTED,
+        /** Enriched records dropped unread because their header says they are not espionage. */
+        RECORDS_SKIPPED,
+        /** Stories appended to the {@code --out} file. */
+        FILE_LINES_WRITTEN,
+        /** Story versions every webhook took. */
+        WEBHOOK_POSTS,
+        /** Stories merged into another, once a later report showed the two to be one event. */
+        STORIES_MERGED,
+        /** Records and stories the sink sent to the dead-letter topic. */
+        DEAD_LETTERED
     }
 
-    public long linesWritten() {
-        return linesWritten.get();
-    }
-
-    /** Story versions every webhook took. */
-    public long webhookPosts() {
-        return webhookPosts.get();
-    }
-
-    /** Enriched records dropped unread because their header says they are not espionage. */
-    public long skipped() {
-        return skipped.get();
-    }
-
-    /** Stories merged into another, once a later report showed the two to be one event. */
-    public long merged() {
-        return merged.get();
-    }
-
-    public long deadLettered() {
-        return deadLettered.get();
+    public SinkStats() {
+        super(Count.class);
     }
 }

@@ -7,6 +7,7 @@ import io.spyglass.model.RecordReader;
 import io.spyglass.model.Retention;
 import io.spyglass.model.Story;
 import io.spyglass.model.Topics;
+import io.spyglass.sink.SinkStats.Count;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -102,7 +103,7 @@ public final class SinkTopology {
     private static final class Read implements FixedKeyProcessor<String, byte[], Read.Result> {
         private static final Logger LOG = LoggerFactory.getLogger(Read.class);
         private final RecordReader<EnrichedArticle> reader = new RecordReader<>(EnrichedArticle.class, "enriched",
-                MAX_RECORD_BYTES, EnrichedArticle::schemaVersion,
+                MAX_RECORD_BYTES, e -> e.article().schemaVersion(),
                 article -> null);
         private final SinkStats stats;
         private FixedKeyProcessorContext<String, Result> context;
@@ -124,7 +125,7 @@ public final class SinkTopology {
         public void process(FixedKeyRecord<String, byte[]> record) {
             if (EnrichedArticle.markedNotEspionage(record.headers())) {
                 // most enriched records: left unparsed, since only espionage ones make stories
-                stats.skipped.incrementAndGet();
+                stats.add(Count.RECORDS_SKIPPED);
                 return;
             }
             EnrichedArticle article;
@@ -133,7 +134,7 @@ public final class SinkTopology {
             } catch (PoisonRecordException e) {
                 RecordMetadata meta = context.recordMetadata().orElseThrow();
                 LOG.warn("Dead-lettered record {}-{}@{}: {}", meta.topic(), meta.partition(), meta.offset(), e.reason());
-                stats.deadLettered.incrementAndGet();
+                stats.add(Count.DEAD_LETTERED);
                 context.forward(record.withValue(new Result(null, record.value()))
                         .withHeaders(RecordReader.deadLetterHeaders("sink", meta.topic(), meta.partition(), meta.offset(), e)));
                 return;
@@ -207,7 +208,7 @@ public final class SinkTopology {
                 recent.remove(merged.storyId());
                 index.remove(merged.storyId());
                 closed.put(merged.storyId(), new ClosedStory(merged.version(), record.timestamp()));
-                stats.merged.incrementAndGet();
+                stats.add(Count.STORIES_MERGED);
                 context.forward(new Record<>(merged.storyId(), serde.storyJson(merged), record.timestamp()));
             }
             for (OpenStory next : placement.open()) {
@@ -215,7 +216,7 @@ public final class SinkTopology {
                 store.put(story.storyId(), next);
                 recent.put(story.storyId(), next);
                 index.put(story.storyId(), next.fingerprints(), next.updated());
-                stats.stories.incrementAndGet();
+                stats.add(Count.STORIES_EMITTED);
                 context.forward(new Record<>(story.storyId(), serde.storyJson(story), record.timestamp()));
             }
         }

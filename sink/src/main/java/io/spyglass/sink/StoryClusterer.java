@@ -187,7 +187,7 @@ public final class StoryClusterer {
             return Placement.NOTHING;
         }
         if (d.storyId() == null) {
-            return new Placement(List.of(StoryRecords.start(a, d.fingerprint(), now, lastVersion.applyAsInt(StoryRecords.storyId(a.id())))), List.of());
+            return new Placement(List.of(StoryRecords.start(a, d.fingerprint(), now, lastVersion.applyAsInt(StoryRecords.storyId(a.article().id())))), List.of());
         }
         OpenStory survivor = read.apply(d.storyId());
         if (survivor == null) {

@@ -36,7 +36,7 @@ final class StoryRecords {
     static OpenStory start(EnrichedArticle a, Fingerprint f, Instant now, int lastVersion) {
         Instant t = f.time();
         StorySource first = StoryBudget.fitFirst(source(a), f);
-        Story story = new Story(Story.SCHEMA_VERSION, storyId(a.id()), lastVersion + 1, title(a), a.url(), t, t,
+        Story story = new Story(Story.SCHEMA_VERSION, storyId(a.article().id()), lastVersion + 1, title(a), a.article().url(), t, t,
                 merge(List.of(a.tags())), List.of(first), 0, null);
         return new OpenStory(story, List.of(f), now);
     }
@@ -109,15 +109,15 @@ final class StoryRecords {
     }
 
     private static StorySource source(EnrichedArticle a) {
-        String outlet = a.feed().name() != null && !a.feed().name().isBlank() ? a.feed().name() : host(a.url());
+        String outlet = a.article().feed().name() != null && !a.article().feed().name().isBlank() ? a.article().feed().name() : host(a.article().url());
         List<Evidence> evidence = a.tags().evidence();
-        return new StorySource(a.id(), a.url(), title(a), outlet, a.feed(), a.published(), a.fetched(), a.language(),
-                a.text(), evidence.size() > StoryClusterer.MAX_EVIDENCE ? evidence.subList(0, StoryClusterer.MAX_EVIDENCE) : evidence);
+        return new StorySource(a.article().id(), a.article().url(), title(a), outlet, a.article().feed(), a.article().published(), a.article().fetched(), a.article().language(),
+                a.article().text(), evidence.size() > StoryClusterer.MAX_EVIDENCE ? evidence.subList(0, StoryClusterer.MAX_EVIDENCE) : evidence);
     }
 
     /** The article's title, cut to {@link StoryClusterer#MAX_TITLE_CHARS} at a character boundary. */
     static String title(EnrichedArticle a) {
-        String t = a.title() == null ? "" : a.title();
+        String t = a.article().title() == null ? "" : a.article().title();
         if (t.length() <= StoryClusterer.MAX_TITLE_CHARS) {
             return t;
         }

@@ -3,6 +3,7 @@ package io.spyglass.sink;
 import io.spyglass.model.DeadLetter;
 import io.spyglass.model.JsonSerde;
 import io.spyglass.model.Story;
+import io.spyglass.sink.SinkStats.Count;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -103,7 +104,7 @@ public final class WebhookSink extends StoryCopier {
             }
         }
         if (failures.isEmpty()) {
-            stats.webhookPosts.incrementAndGet();
+            stats.add(Count.WEBHOOK_POSTS);
             return null;
         }
         return "webhook gave up after " + settings.maxAttempts() + " attempts: " + String.join("; ", failures);
@@ -111,7 +112,7 @@ public final class WebhookSink extends StoryCopier {
 
     private void deadLetter(ConsumerRecord<String, byte[]> r, String error) throws InterruptedException {
         LOG.warn("Dead-lettered {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), error);
-        stats.deadLettered.incrementAndGet();
+        stats.add(Count.DEAD_LETTERED);
         try {
             deadLetters.send(new ProducerRecord<>(deadLetterTopic, null, r.key(), r.value(),
                     DeadLetter.headers("webhook", r.topic(), r.partition(), r.offset(), error))).get(60, TimeUnit.SECONDS);

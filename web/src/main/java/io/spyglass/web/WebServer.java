@@ -124,21 +124,22 @@ public final class WebServer implements TopicFollower.Listener, AutoCloseable {
 
     @Override
     public void story(StorySummary summary) {
-        // reading the topic at start-up changes every story; with no page open there is nobody to write them for
-        if (clients.isEmpty()) {
-            return;
-        }
-        String data = write(summary);
-        events.execute(() -> send("story", data, summary));
+        broadcast("story", summary, summary);
     }
 
     @Override
     public void feed(FeedStatus status) {
+        broadcast("feed", status, null);
+    }
+
+    /** Sends {@code value} to the open pages; {@code story}, when not null, to those whose filter it passes. */
+    private void broadcast(String event, Object value, StorySummary story) {
+        // reading the topic at start-up changes every story; with no page open there is nobody to write them for
         if (clients.isEmpty()) {
             return;
         }
-        String data = write(status);
-        events.execute(() -> send("feed", data, null));
+        String data = write(value);
+        events.execute(() -> send(event, data, story));
     }
 
     private void send(String event, String data, StorySummary summary) {

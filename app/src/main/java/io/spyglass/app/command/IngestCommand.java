@@ -7,6 +7,7 @@ import io.spyglass.app.stage.Stages;
 import io.spyglass.ingest.IngestApp;
 import io.spyglass.ingest.feedlist.FeedSource;
 import io.spyglass.ingest.poll.FeedPoll;
+import io.spyglass.ingest.poll.IngestStats;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +32,7 @@ public final class IngestCommand extends FeedPollingCommand {
             try (IngestApp ingest = Stages.ingest(config, feedList)) {
                 List<FeedPoll> polls = ingest.pollOnce();
                 LOG.info("Polled {} feeds ({} failed), {} new articles", polls.size(),
-                        polls.stream().filter(p -> !p.ok()).count(), ingest.stats().articlesPublished());
+                        polls.stream().filter(p -> !p.ok()).count(), ingest.stats().get(IngestStats.Count.ARTICLES_PRODUCED));
             }
             return 0;
         }

@@ -54,9 +54,9 @@ public final class IngestProbe implements StageProbe {
     public List<Metric> metrics() {
         IngestApp current = app;
         if (current == null) {
-            return StageCounters.ingest(NONE);
+            return StageCounters.counters("ingest", NONE);
         }
-        List<Metric> metrics = new ArrayList<>(StageCounters.ingest(current.stats()));
+        List<Metric> metrics = new ArrayList<>(StageCounters.counters("ingest", current.stats()));
         metrics.addAll(StageCounters.feeds(current.feedStatuses()));
         return metrics;
     }

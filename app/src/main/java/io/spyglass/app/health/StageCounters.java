@@ -2,42 +2,43 @@ package io.spyglass.app.health;
 
 import static io.spyglass.app.health.Metric.counter;
 
-import io.spyglass.enrich.EnrichStats;
-import io.spyglass.ingest.poll.IngestStats;
+import io.spyglass.model.BundledFile;
+import io.spyglass.model.Counts;
 import io.spyglass.model.FeedStatus;
-import io.spyglass.sink.SinkStats;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** The counters each stage keeps, and ingest's per-feed gauges, under their Prometheus names. */
 final class StageCounters {
 
+    private static final Map<String, String> HELP = BundledFile.lines(StageCounters.class, "counter-help.tsv").stream()
+            .map(line -> line.split("\t", 2))
+            .collect(Collectors.toUnmodifiableMap(cells -> cells[0], cells -> cells[1]));
+
     private StageCounters() {
     }
 
-    static List<Metric> ingest(IngestStats s) {
-        return List.of(
-                counter("spyglass_ingest_feeds_polled_total", "Feed polls that succeeded (fetched and parsed, or not modified).",
-                        s.feedsPolled()),
-                counter("spyglass_ingest_feeds_failed_total", "Feed polls that failed (fetch error, HTTP status or parse error).",
-                        s.feedsFailed()),
-                counter("spyglass_ingest_articles_produced_total", "Articles written to the articles topic, revisions included.",
-                        s.articlesPublished()),
-                counter("spyglass_ingest_articles_revised_total", "Articles written again as a new revision.", s.articlesRevised()),
-                counter("spyglass_ingest_pages_failed_total", "Article pages that could not be fetched; the feed's text was used.",
-                        s.pagesFailed()),
-                counter("spyglass_ingest_items_already_seen_total", "Feed items skipped because they were produced before.",
-                        s.itemsAlreadySeen()),
-                counter("spyglass_ingest_items_unchanged_total", "Changed feed entries whose page text had not changed.",
-                        s.itemsUnchanged()),
-                counter("spyglass_ingest_articles_truncated_total", "Articles whose text was cut to ingest.max-text-bytes.",
-                        s.articlesTruncated()),
-                counter("spyglass_ingest_articles_too_large_total",
-                        "Articles Kafka refused as too large: marked seen without the article, shown in feed-status.",
-                        s.articlesTooLarge()));
+    /** Pure: every counter of a stage, named {@code spyglass_<stage>_<counter>_total}, with its help line. */
+    static <E extends Enum<E>> List<Metric> counters(String stage, Counts<E> counts) {
+        List<Metric> metrics = new ArrayList<>();
+        for (E kind : counts.kinds()) {
+            String name = metricName(stage, kind);
+            String help = HELP.get(name);
+            if (help == null) {
+                throw new IllegalStateException("No help line for " + name + " in counter-help.tsv");
+            }
+            metrics.add(counter(name, help, counts.get(kind)));
+        }
+        return metrics;
+    }
+
+    private static String metricName(String stage, Enum<?> kind) {
+        return "spyglass_" + stage + "_" + kind.name().toLowerCase(Locale.ROOT) + "_total";
     }
 
     /**
@@ -73,26 +74,5 @@ final class StageCounters {
 
     private static Long seconds(Instant time) {
         return time == null ? null : time.getEpochSecond();
-    }
-
-    static List<Metric> enrich(EnrichStats s) {
-        return List.of(
-                counter("spyglass_enrich_articles_tagged_total", "Articles tagged and written to the enriched topic.", s.tagged()),
-                counter("spyglass_enrich_articles_espionage_total", "Tagged articles found to be about espionage.", s.espionage()),
-                counter("spyglass_enrich_duplicates_total", "Articles dropped because the same id and revision was tagged before.",
-                        s.duplicates()),
-                counter("spyglass_enrich_dead_lettered_total", "Records enrich could not read, sent to the dead-letter topic.",
-                        s.deadLettered()));
-    }
-
-    static List<Metric> sink(SinkStats s) {
-        return List.of(
-                counter("spyglass_sink_stories_emitted_total", "Story versions written to the espionage topic.", s.stories()),
-                counter("spyglass_sink_records_skipped_total", "Enriched records dropped unread because their header says not espionage.",
-                        s.skipped()),
-                counter("spyglass_sink_file_lines_written_total", "Stories appended to the --out file.", s.linesWritten()),
-                counter("spyglass_sink_webhook_posts_total", "Story versions every webhook took.", s.webhookPosts()),
-                counter("spyglass_sink_dead_lettered_total", "Records and stories the sink sent to the dead-letter topic.",
-                        s.deadLettered()));
     }
 }

@@ -32,12 +32,12 @@ public final class StreamsProbe<S> implements StageProbe {
 
     /** The enrich stage, STARTING until attached. */
     public static StreamsProbe<EnrichStats> enrich() {
-        return new StreamsProbe<>("enrich", new EnrichStats(), StageCounters::enrich);
+        return new StreamsProbe<>("enrich", new EnrichStats(), stats -> StageCounters.counters("enrich", stats));
     }
 
     /** The sink stage, STARTING until attached. */
     public static StreamsProbe<SinkStats> sink() {
-        return new StreamsProbe<>("sink", new SinkStats(), StageCounters::sink);
+        return new StreamsProbe<>("sink", new SinkStats(), stats -> StageCounters.counters("sink", stats));
     }
 
     /** Reports on the built stage from now on. */

@@ -41,23 +41,23 @@ public final class Progress implements AutoCloseable {
     public String line() {
         StringBuilder s = new StringBuilder();
         if (ingest != null) {
-            s.append("feeds polled ").append(ingest.feedsPolled()).append(" (").append(ingest.feedsFailed()).append(" failed)")
-                    .append(" | articles fetched ").append(ingest.articlesPublished())
-                    .append(" (").append(ingest.pagesFailed()).append(" pages unusable, ")
-                    .append(ingest.itemsAlreadySeen()).append(" items already seen, ")
-                    .append(ingest.articlesRevised()).append(" revised)");
+            s.append("feeds polled ").append(ingest.get(IngestStats.Count.FEEDS_POLLED)).append(" (").append(ingest.get(IngestStats.Count.FEEDS_FAILED)).append(" failed)")
+                    .append(" | articles fetched ").append(ingest.get(IngestStats.Count.ARTICLES_PRODUCED))
+                    .append(" (").append(ingest.get(IngestStats.Count.PAGES_FAILED)).append(" pages unusable, ")
+                    .append(ingest.get(IngestStats.Count.ITEMS_ALREADY_SEEN)).append(" items already seen, ")
+                    .append(ingest.get(IngestStats.Count.ARTICLES_REVISED)).append(" revised)");
         }
         if (enrich != null) {
-            s.append(s.isEmpty() ? "" : " | ").append("tagged ").append(enrich.tagged())
-                    .append(" | espionage ").append(enrich.espionage());
-            if (enrich.deadLettered() > 0) {
-                s.append(" | dead-lettered ").append(enrich.deadLettered());
+            s.append(s.isEmpty() ? "" : " | ").append("tagged ").append(enrich.get(EnrichStats.Count.ARTICLES_TAGGED))
+                    .append(" | espionage ").append(enrich.get(EnrichStats.Count.ARTICLES_ESPIONAGE));
+            if (enrich.get(EnrichStats.Count.DEAD_LETTERED) > 0) {
+                s.append(" | dead-lettered ").append(enrich.get(EnrichStats.Count.DEAD_LETTERED));
             }
         }
         if (sink != null) {
-            s.append(s.isEmpty() ? "" : " | ").append("stories delivered ").append(sink.stories());
-            if (sink.linesWritten() > 0) {
-                s.append(" (").append(sink.linesWritten()).append(" written to file)");
+            s.append(s.isEmpty() ? "" : " | ").append("stories delivered ").append(sink.get(SinkStats.Count.STORIES_EMITTED));
+            if (sink.get(SinkStats.Count.FILE_LINES_WRITTEN) > 0) {
+                s.append(" (").append(sink.get(SinkStats.Count.FILE_LINES_WRITTEN)).append(" written to file)");
             }
         }
         return s.toString();

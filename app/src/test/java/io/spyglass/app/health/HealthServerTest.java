@@ -174,14 +174,14 @@ class HealthServerTest {
                 "spyglass_ingest_articles_produced_total", "spyglass_ingest_articles_revised_total",
                 "spyglass_ingest_pages_failed_total", "spyglass_ingest_items_already_seen_total",
                 "spyglass_ingest_items_unchanged_total", "spyglass_ingest_articles_truncated_total",
-                "spyglass_ingest_articles_too_large_total",
+                "spyglass_ingest_articles_too_large_total", "spyglass_ingest_marks_refreshed_total",
                 "spyglass_enrich_articles_tagged_total", "spyglass_enrich_articles_espionage_total",
                 "spyglass_enrich_duplicates_total", "spyglass_enrich_dead_lettered_total",
                 "spyglass_sink_stories_emitted_total", "spyglass_sink_records_skipped_total",
                 "spyglass_sink_file_lines_written_total", "spyglass_sink_webhook_posts_total",
-                "spyglass_sink_dead_lettered_total",
+                "spyglass_sink_stories_merged_total", "spyglass_sink_dead_lettered_total",
                 "spyglass_stage_state", "spyglass_stage_ready");
-        assertThat(scrape.series().entrySet()).filteredOn(e -> e.getKey().endsWith("_total")).hasSize(18)
+        assertThat(scrape.series().entrySet()).filteredOn(e -> e.getKey().endsWith("_total")).hasSize(20)
                 .allSatisfy(e -> assertThat(e.getValue()).as(e.getKey()).isZero());
         for (State s : State.values()) {
             assertThat(scrape.value("spyglass_stage_state{stage=\"sink\",state=\"" + s + "\"}")).as(s.name()).isZero();

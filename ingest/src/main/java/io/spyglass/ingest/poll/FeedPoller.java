@@ -9,6 +9,7 @@ import io.spyglass.ingest.fetch.CacheValidators;
 import io.spyglass.ingest.fetch.Fetcher;
 import io.spyglass.ingest.fetch.RobotsCache;
 import io.spyglass.ingest.log.ArticleLog;
+import io.spyglass.ingest.poll.IngestStats.Count;
 import io.spyglass.ingest.poll.PollOutcome.ErrorKind;
 import io.spyglass.model.FeedRef;
 import java.time.Clock;
@@ -76,7 +77,7 @@ public final class FeedPoller {
      */
     private static FeedPoll outOfMemory(IngestStats stats, FeedSource source, CacheValidators validators, long start,
                                         OutOfMemoryError e) {
-        stats.feedsFailed.incrementAndGet();
+        stats.add(Count.FEEDS_FAILED);
         String message = "ran out of heap memory while polling the feed (" + e.getMessage() + "); the poll was given up. "
                 + "Give ingest a larger heap (-Xmx) or lower fetch.max-bytes or ingest.max-items-per-feed";
         LOG.error("Feed {} failed (OUT_OF_MEMORY): {}", source.url(), message, e);

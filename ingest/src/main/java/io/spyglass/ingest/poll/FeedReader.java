@@ -11,6 +11,7 @@ import io.spyglass.ingest.fetch.FetchException;
 import io.spyglass.ingest.fetch.FetchedResource;
 import io.spyglass.ingest.fetch.Fetcher;
 import io.spyglass.ingest.fetch.HostThrottle;
+import io.spyglass.ingest.poll.IngestStats.Count;
 import io.spyglass.ingest.poll.PollOutcome.ErrorKind;
 import java.net.URI;
 import java.time.Clock;
@@ -94,7 +95,7 @@ final class FeedReader {
         }
         int status = response.status();
         if (status == 304) {
-            stats.feedsPolled.incrementAndGet();
+            stats.add(Count.FEEDS_POLLED);
             long millis = millisSince(start);
             LOG.info("Polled {}: not modified, in {} ms", source.url(), millis);
             return new Read(new FeedPoll(source, new PollOutcome.NotModified(), 304, millis, validators, null, linked),
@@ -108,7 +109,7 @@ final class FeedReader {
         }
         try {
             ParsedFeed feed = FeedParser.parse(response.body(), response.contentType(), response.url(), window);
-            stats.feedsPolled.incrementAndGet();
+            stats.add(Count.FEEDS_POLLED);
             return new Read(null, response, feed, start, linked);
         } catch (FeedParseException e) {
             String message = linked != null ? e.getMessage() + " (at " + linked + ", announced by the page)" : e.getMessage();
@@ -124,7 +125,7 @@ final class FeedReader {
 
     private FeedPoll failed(FeedSource source, CacheValidators validators, int httpStatus, ErrorKind kind, String message,
                             Duration retryAfter, long start) {
-        stats.feedsFailed.incrementAndGet();
+        stats.add(Count.FEEDS_FAILED);
         LOG.warn("Feed {} failed ({}): {}", source.url(), kind, message);
         return new FeedPoll(source, new PollOutcome.Failed(kind, message, retryAfter), httpStatus, millisSince(start),
                 validators, null, null);

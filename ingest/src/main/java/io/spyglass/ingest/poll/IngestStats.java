@@ -1,62 +1,35 @@
 package io.spyglass.ingest.poll;
 
-import java.util.concurrent.atomic.AtomicLong;
+import io.spyglass.model.Counts;
 
-/** Running counts of what ingest did, for the progress line and the end-of-run summary. */
-public final class IngestStats {
-    final AtomicLong feedsPolled = new AtomicLong();
-    final AtomicLong feedsFailed = new AtomicLong();
-    final AtomicLong articlesPublished = new AtomicLong();
-    final AtomicLong pagesFailed = new AtomicLong();
-    final AtomicLong itemsAlreadySeen = new AtomicLong();
-    final AtomicLong articlesRevised = new AtomicLong();
-    final AtomicLong itemsUnchanged = new AtomicLong();
-    final AtomicLong articlesTruncated = new AtomicLong();
-    final AtomicLong articlesTooLarge = new AtomicLong();
-    final AtomicLong marksRefreshed = new AtomicLong();
+/** Running counts of what ingest did, for the progress line, the end-of-run summary and the health endpoint. */
+public final class IngestStats extends Counts<IngestStats.Count> {
 
-    public long feedsPolled() {
-        return feedsPolled.get();
+    /** What ingest counts. */
+    public enum Count {
+        /** Feed polls that succeeded (fetched and parsed, or not modified). */
+        FEEDS_POLLED,
+        /** Feed polls that failed (fetch error, HTTP status or parse error). */
+        FEEDS_FAILED,
+        /** Articles written to the articles topic, revisions included. */
+        ARTICLES_PRODUCED,
+        /** Articles written again as a new revision; also counted in {@link #ARTICLES_PRODUCED}. */
+        ARTICLES_REVISED,
+        /** Article pages that could not be fetched or used; the feed's text was used. */
+        PAGES_FAILED,
+        /** Feed items skipped because they were produced before. */
+        ITEMS_ALREADY_SEEN,
+        /** Seen items whose feed entry changed and whose page was fetched again, but whose text had not changed. */
+        ITEMS_UNCHANGED,
+        /** Articles whose text was cut to {@code ingest.max-text-bytes} before they were stored. */
+        ARTICLES_TRUNCATED,
+        /** Articles Kafka refused as too large even after the cut: marked seen without the article. */
+        ARTICLES_TOO_LARGE,
+        /** Seen marks of items still listed written again, unchanged, so that the seen topic's retention keeps them. */
+        MARKS_REFRESHED
     }
 
-    public long feedsFailed() {
-        return feedsFailed.get();
-    }
-
-    public long articlesPublished() {
-        return articlesPublished.get();
-    }
-
-    public long pagesFailed() {
-        return pagesFailed.get();
-    }
-
-    public long itemsAlreadySeen() {
-        return itemsAlreadySeen.get();
-    }
-
-    /** Articles published again as a new revision; also counted in {@link #articlesPublished()}. */
-    public long articlesRevised() {
-        return articlesRevised.get();
-    }
-
-    /** Seen items whose feed entry changed and whose page was fetched again, but whose text had not changed. */
-    public long itemsUnchanged() {
-        return itemsUnchanged.get();
-    }
-
-    /** Articles whose text was cut to {@code ingest.max-text-bytes} before they were stored. */
-    public long articlesTruncated() {
-        return articlesTruncated.get();
-    }
-
-    /** Articles Kafka refused as too large even after the cut: marked seen without the article. */
-    public long articlesTooLarge() {
-        return articlesTooLarge.get();
-    }
-
-    /** Seen marks of items still listed written again, unchanged, so that the seen topic's retention keeps them. */
-    public long marksRefreshed() {
-        return marksRefreshed.get();
+    public IngestStats() {
+        super(Count.class);
     }
 }

@@ -8,6 +8,7 @@ import io.spyglass.ingest.fetch.FetchedResource;
 import io.spyglass.ingest.fetch.Fetcher;
 import io.spyglass.ingest.fetch.RobotsCache;
 import io.spyglass.ingest.log.ArticleLog;
+import io.spyglass.ingest.poll.IngestStats.Count;
 import io.spyglass.ingest.poll.PollOutcome.ErrorKind;
 import io.spyglass.ingest.seen.CanonicalUrl;
 import io.spyglass.ingest.seen.Fingerprints;
@@ -80,7 +81,7 @@ final class ItemPublisher {
         long entry = Fingerprints.entry(item);
         boolean again = !polled.add(id);
         if (known != null && (again || known.knows(entry))) {
-            stats.itemsAlreadySeen.incrementAndGet();
+            stats.add(Count.ITEMS_ALREADY_SEEN);
             if (!again && log.aging(id)) {
                 refresh(id, item, known);
             }
@@ -94,7 +95,7 @@ final class ItemPublisher {
             // another worker may have published it between the look above and taking it
             ItemState current = log.state(id);
             if (current != null && current.knows(entry)) {
-                stats.itemsAlreadySeen.incrementAndGet();
+                stats.add(Count.ITEMS_ALREADY_SEEN);
                 return Result.SEEN;
             }
             return fetchAndPublish(item, feed, id, current, entry, problems);
@@ -110,7 +111,7 @@ final class ItemPublisher {
     private void refresh(String id, FeedItem item, ItemState known) {
         try {
             log.remember(id, CanonicalUrl.of(item.link().toString()), known);
-            stats.marksRefreshed.incrementAndGet();
+            stats.add(Count.MARKS_REFRESHED);
         } catch (ArticleLog.PublishException e) {
             LOG.debug("Could not write the seen mark of {} again: {}", item.link(), e.getMessage());
         }
@@ -135,7 +136,7 @@ final class ItemPublisher {
                 pageOutcome = response.status() == 403 || response.status() == 401 ? ExtractionOutcome.BLOCKED
                         : ExtractionOutcome.SNIPPET_ONLY;
                 LOG.warn("Page {} answered HTTP {}; using the feed's text", item.link(), response.status());
-                stats.pagesFailed.incrementAndGet();
+                stats.add(Count.PAGES_FAILED);
             }
         } catch (FetchException e) {
             if (e.kind() == FetchException.Kind.CANCELLED) {
@@ -149,7 +150,7 @@ final class ItemPublisher {
             if (e.kind() == FetchException.Kind.ROBOTS) {
                 pageOutcome = ExtractionOutcome.BLOCKED;
             }
-            stats.pagesFailed.incrementAndGet();
+            stats.add(Count.PAGES_FAILED);
             LOG.warn("Page {} failed ({}): {}; using the feed's text", item.link(), e.kind(), e.getMessage());
         }
         Article assembled = ArticleAssembler.assemble(item, feed, page, pageOutcome, clock.instant());
@@ -162,14 +163,14 @@ final class ItemPublisher {
             if (!publishOrRefuse(article, first, problems)) {
                 return Result.SEEN;
             }
-            stats.articlesPublished.incrementAndGet();
+            stats.add(Count.ARTICLES_PRODUCED);
             LOG.debug("Published {} ({}, {})", article.url(), article.outcome(), article.id());
             return Result.PUBLISHED;
         }
         // a revision never swaps a page's text for the feed's snippet because the page failed this time
         if (text == known.text() || article.outcome() != ExtractionOutcome.FULL) {
             log.remember(id, article.url(), known.withEntry(entry));
-            stats.itemsUnchanged.incrementAndGet();
+            stats.add(Count.ITEMS_UNCHANGED);
             LOG.debug("Entry of {} changed, its text did not ({})", article.url(), article.outcome());
             return Result.SEEN;
         }
@@ -177,8 +178,8 @@ final class ItemPublisher {
         if (!publishOrRefuse(article.withRevision(revised.revision()), revised, problems)) {
             return Result.SEEN;
         }
-        stats.articlesPublished.incrementAndGet();
-        stats.articlesRevised.incrementAndGet();
+        stats.add(Count.ARTICLES_PRODUCED);
+        stats.add(Count.ARTICLES_REVISED);
         LOG.debug("Published revision {} of {} ({})", revised.revision(), article.url(), article.id());
         return Result.PUBLISHED;
     }
@@ -194,7 +195,7 @@ final class ItemPublisher {
             return article;
         }
         if (!text.equals(article.text())) {
-            stats.articlesTruncated.incrementAndGet();
+            stats.add(Count.ARTICLES_TRUNCATED);
             note(problems, "cut the text of " + article.url() + " from " + Limits.utf8Length(article.text()) + " to "
                     + Limits.utf8Length(text) + " bytes (ingest.max-text-bytes)");
         }
@@ -222,7 +223,7 @@ final class ItemPublisher {
             log.publish(article, state);
             return true;
         } catch (ArticleLog.TooLargeException e) {
-            stats.articlesTooLarge.incrementAndGet();
+            stats.add(Count.ARTICLES_TOO_LARGE);
             problems.failed(ErrorKind.RECORD_TOO_LARGE, e.getMessage() + "; marked seen without the article, so it is not fetched again");
             LOG.error("Article {} not stored: {}; marking it seen so that it is not fetched again", article.url(), e.getMessage());
             log.remember(article.id(), article.url(), state);

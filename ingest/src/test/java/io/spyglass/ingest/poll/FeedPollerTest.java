@@ -17,6 +17,7 @@ import io.spyglass.ingest.fetch.RobotsCache;
 import io.spyglass.ingest.log.ArticleLog;
 import io.spyglass.ingest.log.InMemoryArticleLog;
 import io.spyglass.ingest.log.InMemoryFeedStatusLog;
+import io.spyglass.ingest.poll.IngestStats.Count;
 import io.spyglass.ingest.seen.CanonicalUrl;
 import io.spyglass.ingest.seen.ItemState;
 import io.spyglass.model.Article;
@@ -130,7 +131,7 @@ class FeedPollerTest {
         assertThat(edited.published()).isZero();
         assertThat(again.published()).isZero();
         assertThat(log.published()).extracting(Article::revision).containsExactly(1);
-        assertThat(stats.itemsUnchanged()).isEqualTo(1);
+        assertThat(stats.get(Count.ITEMS_UNCHANGED)).isEqualTo(1);
     }
 
     @Test
@@ -150,7 +151,7 @@ class FeedPollerTest {
         assertThat(log.published()).extracting(Article::id, Article::revision, Article::text).containsExactly(
                 tuple(id, 1, PAGE_TEXT),
                 tuple(id, 2, PAGE_TEXT + UPDATE));
-        assertThat(stats.articlesRevised()).isEqualTo(1);
+        assertThat(stats.get(Count.ARTICLES_REVISED)).isEqualTo(1);
         assertThat(server.hits("/a")).isEqualTo(2);
     }
 
@@ -179,7 +180,7 @@ class FeedPollerTest {
         assertThat(log.published()).extracting(Article::text, Article::outcome).containsExactly(
                 tuple("Feed text of /missing.", ExtractionOutcome.SNIPPET_ONLY),
                 tuple("Feed text of /blocked.", ExtractionOutcome.BLOCKED));
-        assertThat(stats.pagesFailed()).isEqualTo(2);
+        assertThat(stats.get(Count.PAGES_FAILED)).isEqualTo(2);
     }
 
     @Test
@@ -195,7 +196,7 @@ class FeedPollerTest {
         assertThat(server.hits("/feed")).isEqualTo(2);
         assertThat(server.hits("/a")).isEqualTo(1);
         assertThat(log.published()).hasSize(1);
-        assertThat(stats.itemsAlreadySeen()).isEqualTo(3);
+        assertThat(stats.get(Count.ITEMS_ALREADY_SEEN)).isEqualTo(3);
     }
 
     @Test
@@ -207,7 +208,7 @@ class FeedPollerTest {
         assertThat(poll.ok()).isFalse();
         assertThat(poll.errorKind()).isEqualTo("HTTP_STATUS");
         assertThat(poll.error()).isEqualTo("HTTP 410");
-        assertThat(stats.feedsFailed()).isEqualTo(1);
+        assertThat(stats.get(Count.FEEDS_FAILED)).isEqualTo(1);
     }
 
     @Test
@@ -375,7 +376,7 @@ class FeedPollerTest {
         assertThat(articles.state(CanonicalUrl.id(server.url("/a").toString()))).isEqualTo(state);
         assertThat(articles.published()).hasSize(1);
         assertThat(server.hits("/a")).isEqualTo(1);
-        assertThat(stats.marksRefreshed()).isEqualTo(1);
+        assertThat(stats.get(Count.MARKS_REFRESHED)).isEqualTo(1);
     }
 
     // https://github.com/spyglass-news/spyglass/issues/17: an OutOfMemoryError in one feed's poll is that feed's error
@@ -401,7 +402,7 @@ class FeedPollerTest {
         assertThat(failed.ok()).isFalse();
         assertThat(failed.errorKind()).isEqualTo("OUT_OF_MEMORY");
         assertThat(failed.error()).startsWith("ran out of heap memory while polling the feed (Java heap space)");
-        assertThat(stats.feedsFailed.get()).isEqualTo(1);
+        assertThat(stats.get(Count.FEEDS_FAILED)).isEqualTo(1);
         assertThat(next.ok()).as("the next poll of the feed runs as usual").isTrue();
         assertThat(articles.published()).extracting(Article::url).containsExactly(server.url("/a").toString());
     }

@@ -13,6 +13,7 @@ import io.spyglass.ingest.fetch.Fetcher;
 import io.spyglass.ingest.fetch.HostThrottle;
 import io.spyglass.ingest.log.InMemoryArticleLog;
 import io.spyglass.ingest.log.InMemoryFeedStatusLog;
+import io.spyglass.ingest.poll.IngestStats.Count;
 import io.spyglass.model.Article;
 import io.spyglass.model.ExtractionOutcome;
 import io.spyglass.model.FeedStatus;
@@ -111,7 +112,7 @@ class HostileInputTest {
         assertThat(poll.ok()).as("the feed itself is fine").isTrue();
         assertThat(log.published()).extracting(Article::url, Article::text, Article::outcome)
                 .containsExactly(tuple(server.url("/big").toString(), "Feed text of /big.", ExtractionOutcome.SNIPPET_ONLY));
-        assertThat(stats.pagesFailed.get()).isEqualTo(1);
+        assertThat(stats.get(Count.PAGES_FAILED)).isEqualTo(1);
     }
 
     @Test
