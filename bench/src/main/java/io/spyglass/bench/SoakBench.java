@@ -206,7 +206,8 @@ public final class SoakBench {
         }
         SoakReport.Sample s = new SoakReport.Sample((System.currentTimeMillis() - started) / 1000, heap.getUsed(),
                 heap.getCommitted(), old, rss(),
-                ingest.stats().get(IngestStats.Count.ARTICLES_PRODUCED), enrich.stats().get(EnrichStats.Count.ARTICLES_TAGGED), sink.stats().get(SinkStats.Count.STORIES_EMITTED));
+                ingest.stats().get(IngestStats.Count.ARTICLES_PRODUCED), enrich.stats().get(EnrichStats.Count.ARTICLES_TAGGED),
+                sink.stats().get(SinkStats.Count.STORIES_EMITTED));
         samples.add(s);
         LOG.warn("SOAK sample t={}s heap {} MiB (committed {} MiB, old gen after GC {} MiB) RSS {} MiB; published {}, tagged {}, "
                         + "story versions {}", s.second(), SoakReport.mib(s.heapUsed()), SoakReport.mib(s.heapCommitted()),

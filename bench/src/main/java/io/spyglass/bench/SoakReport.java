@@ -45,33 +45,43 @@ final class SoakReport {
     String render(IngestApp ingest, EnrichApp enrich, SinkApp sink, long ingested, SoakChecks.Check c,
                   Map<String, Long> sizes) {
         StringBuilder b = new StringBuilder();
-        b.append("# Soak ").append(Instant.ofEpochMilli(started)).append(", ").append(duration.toMinutes()).append(" min, ")
+        b.append("# Soak ").append(Instant.ofEpochMilli(started)).append(", ").append(duration.toMinutes())
+                .append(" min, ")
                 .append(feeds).append(" feeds\n\n");
         events.forEach(e -> b.append("- ").append(e).append('\n'));
         b.append("\n| topic | records on the topic (committed) |\n|---|---:|\n");
         c.records().forEach((t, n) -> b.append("| ").append(t).append(" | ").append(n).append(" |\n"));
         b.append("\n| stage counter | value |\n|---|---:|\n")
                 .append("| ingest: articles published (revisions incl.) | ").append(ingested).append(" |\n")
-                .append("| ingest: revisions | ").append(ingest.stats().get(IngestStats.Count.ARTICLES_REVISED)).append(" |\n")
-                .append("| ingest: feed polls ok / failed | ").append(ingest.stats().get(IngestStats.Count.FEEDS_POLLED)).append(" / ")
+                .append("| ingest: revisions | ").append(ingest.stats().get(IngestStats.Count.ARTICLES_REVISED))
+                .append(" |\n")
+                .append("| ingest: feed polls ok / failed | ")
+                .append(ingest.stats().get(IngestStats.Count.FEEDS_POLLED)).append(" / ")
                 .append(ingest.stats().get(IngestStats.Count.FEEDS_FAILED)).append(" |\n")
-                .append("| ingest: pages failed | ").append(ingest.stats().get(IngestStats.Count.PAGES_FAILED)).append(" |\n")
-                .append("| enrich: tagged / espionage / duplicates dropped / dead-lettered | ").append(enrich.stats().get(EnrichStats.Count.ARTICLES_TAGGED))
-                .append(" / ").append(enrich.stats().get(EnrichStats.Count.ARTICLES_ESPIONAGE)).append(" / ").append(enrich.stats().get(EnrichStats.Count.DUPLICATES)).append(" / ")
+                .append("| ingest: pages failed | ").append(ingest.stats().get(IngestStats.Count.PAGES_FAILED))
+                .append(" |\n")
+                .append("| enrich: tagged / espionage / duplicates dropped / dead-lettered | ")
+                .append(enrich.stats().get(EnrichStats.Count.ARTICLES_TAGGED))
+                .append(" / ").append(enrich.stats().get(EnrichStats.Count.ARTICLES_ESPIONAGE)).append(" / ")
+                .append(enrich.stats().get(EnrichStats.Count.DUPLICATES)).append(" / ")
                 .append(enrich.stats().get(EnrichStats.Count.DEAD_LETTERED)).append(" |\n")
-                .append("| sink: story versions / skipped unread / merged / dead-lettered | ").append(sink.stats().get(SinkStats.Count.STORIES_EMITTED))
-                .append(" / ").append(sink.stats().get(SinkStats.Count.RECORDS_SKIPPED)).append(" / ").append(sink.stats().get(SinkStats.Count.STORIES_MERGED)).append(" / ")
+                .append("| sink: story versions / skipped unread / merged / dead-lettered | ")
+                .append(sink.stats().get(SinkStats.Count.STORIES_EMITTED))
+                .append(" / ").append(sink.stats().get(SinkStats.Count.RECORDS_SKIPPED)).append(" / ")
+                .append(sink.stats().get(SinkStats.Count.STORIES_MERGED)).append(" / ")
                 .append(sink.stats().get(SinkStats.Count.DEAD_LETTERED)).append(" |\n");
         b.append("\n| check | value |\n|---|---:|\n")
                 .append("| distinct articles accepted (spyglass.articles ids) | ").append(c.articles()).append(" |\n")
                 .append("| of them enriched | ").append(c.enrichedIds()).append(" |\n")
                 .append("| accepted, not enriched and not dead-lettered | ").append(c.inEnrichOnly()).append(" |\n")
                 .append("| tagged espionage (ids) | ").append(c.espionageIds()).append(" |\n")
-                .append("| stories (ids) / standing / merged away | ").append(c.stories()).append(" / ").append(c.liveStories())
+                .append("| stories (ids) / standing / merged away | ").append(c.stories()).append(" / ")
+                .append(c.liveStories())
                 .append(" / ").append(c.merged()).append(" |\n")
                 .append("| **stories lost**: espionage ids in no standing story | **").append(c.lost()).append("** ")
                 .append(c.lostIds().isEmpty() ? "" : c.lostIds().toString()).append(" |\n")
-                .append("| **duplicated**: ids in more than one standing story | **").append(c.duplicated()).append("** |\n")
+                .append("| **duplicated**: ids in more than one standing story | **").append(c.duplicated())
+                .append("** |\n")
                 .append("| **duplicated**: a story version written twice with different content | **")
                 .append(c.versionConflicts()).append("** |\n")
                 .append("| sources left out for size (omittedSources) | ").append(c.omittedSources()).append(" |\n")
@@ -80,15 +90,18 @@ final class SoakReport {
         b.append("\n| size | bytes | per 1,000 articles |\n|---|---:|---:|\n");
         sizes.forEach((k, v) -> b.append("| ").append(k).append(" | ").append(v).append(" | ")
                 .append(Math.round(v / perThousand)).append(" |\n"));
-        b.append("\n| t (s) | heap used MiB | heap committed MiB | old gen after GC MiB | RSS MiB | published | tagged | story versions |\n")
+        b
+                .append("\n| t (s) | heap used MiB | heap committed MiB | old gen after GC MiB | RSS MiB | published | tagged | story versions |\n")
                 .append("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (int i = 0; i < samples.size(); i++) {
             Sample s = samples.get(i);
             // every fourth sample, and the last: one line per two minutes
             if (i % 4 == 0 || i == samples.size() - 1) {
-                b.append("| ").append(s.second()).append(" | ").append(mib(s.heapUsed())).append(" | ").append(mib(s.heapCommitted()))
+                b.append("| ").append(s.second()).append(" | ").append(mib(s.heapUsed())).append(" | ")
+                        .append(mib(s.heapCommitted()))
                         .append(" | ").append(mib(s.oldAfterGc())).append(" | ").append(mib(s.rss())).append(" | ")
-                        .append(s.published()).append(" | ").append(s.tagged()).append(" | ").append(s.stories()).append(" |\n");
+                        .append(s.published()).append(" | ").append(s.tagged()).append(" | ").append(s.stories())
+                        .append(" |\n");
             }
         }
         b.append('\n').append(rssGrowth()).append('\n');

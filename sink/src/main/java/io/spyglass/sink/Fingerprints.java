@@ -1,6 +1,7 @@
 package io.spyglass.sink;
 
 import io.spyglass.model.Actor;
+import io.spyglass.model.Article;
 import io.spyglass.model.Country;
 import io.spyglass.model.EnrichedArticle;
 import io.spyglass.model.Tags;
@@ -51,8 +52,9 @@ final class Fingerprints {
 
     /** The fingerprint of an article; never null. */
     static Fingerprint of(EnrichedArticle a) {
+        Article article = a.article();
         // the words as ranges of the prepared text's UTF-8 bytes: no string per word
-        byte[] text = Words.prepare(a.article().text() == null ? "" : a.article().text()).getBytes(StandardCharsets.UTF_8);
+        byte[] text = Words.prepare(article.text() == null ? "" : article.text()).getBytes(StandardCharsets.UTF_8);
         int[] bounds = Words.wordBounds(text);
         int words = bounds.length / 2;
         // per bit of the hash, how many shingle hashes have it set: 64 counters kept bit-sliced (slice k holds bit k of
@@ -92,9 +94,9 @@ final class Fingerprints {
         Set<String> entities = new HashSet<>();
         t.malware().forEach(m -> entities.add(m.toLowerCase(Locale.ROOT)));
         t.cves().forEach(c -> entities.add(c.toLowerCase(Locale.ROOT)));
-        return new Fingerprint(a.article().id(), time(a), simhash, shingles, titleTerms,
+        return new Fingerprint(article.id(), time(a), simhash, shingles, titleTerms,
                 collect(t.actors(), Actor::name), collect(t.attributed(), Country::code), collect(t.victims(), Country::code),
-                a.article().revision(), a.article().language(), entities, names(title, a.article().text()), keywords(title, a.article().text(), a.article().language()));
+                article.revision(), article.language(), entities, names(title, article.text()), keywords(title, article.text(), article.language()));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.spyglass.sink;
 
 import io.spyglass.model.Actor;
+import io.spyglass.model.Article;
 import io.spyglass.model.Country;
 import io.spyglass.model.EnrichedArticle;
 import io.spyglass.model.Evidence;
@@ -34,9 +35,10 @@ final class StoryRecords {
      * sends it), so that an id's version never goes back. {@code now} is the record time.
      */
     static OpenStory start(EnrichedArticle a, Fingerprint f, Instant now, int lastVersion) {
+        Article article = a.article();
         Instant t = f.time();
         StorySource first = StoryBudget.fitFirst(source(a), f);
-        Story story = new Story(Story.SCHEMA_VERSION, storyId(a.article().id()), lastVersion + 1, title(a), a.article().url(), t, t,
+        Story story = new Story(Story.SCHEMA_VERSION, storyId(article.id()), lastVersion + 1, title(a), article.url(), t, t,
                 merge(List.of(a.tags())), List.of(first), 0, null);
         return new OpenStory(story, List.of(f), now);
     }
@@ -109,10 +111,13 @@ final class StoryRecords {
     }
 
     private static StorySource source(EnrichedArticle a) {
-        String outlet = a.article().feed().name() != null && !a.article().feed().name().isBlank() ? a.article().feed().name() : host(a.article().url());
+        Article article = a.article();
+        String feedName = article.feed().name();
+        String outlet = feedName != null && !feedName.isBlank() ? feedName : host(article.url());
         List<Evidence> evidence = a.tags().evidence();
-        return new StorySource(a.article().id(), a.article().url(), title(a), outlet, a.article().feed(), a.article().published(), a.article().fetched(), a.article().language(),
-                a.article().text(), evidence.size() > StoryClusterer.MAX_EVIDENCE ? evidence.subList(0, StoryClusterer.MAX_EVIDENCE) : evidence);
+        return new StorySource(article.id(), article.url(), title(a), outlet, article.feed(), article.published(),
+                article.fetched(), article.language(), article.text(),
+                evidence.size() > StoryClusterer.MAX_EVIDENCE ? evidence.subList(0, StoryClusterer.MAX_EVIDENCE) : evidence);
     }
 
     /** The article's title, cut to {@link StoryClusterer#MAX_TITLE_CHARS} at a character boundary. */

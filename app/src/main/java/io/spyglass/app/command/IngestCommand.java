@@ -31,8 +31,8 @@ public final class IngestCommand extends FeedPollingCommand {
             Commands.ensureTopics(config);
             try (IngestApp ingest = Stages.ingest(config, feedList)) {
                 List<FeedPoll> polls = ingest.pollOnce();
-                LOG.info("Polled {} feeds ({} failed), {} new articles", polls.size(),
-                        polls.stream().filter(p -> !p.ok()).count(), ingest.stats().get(IngestStats.Count.ARTICLES_PRODUCED));
+                LOG.info("Polled {} feeds ({} failed), {} new articles", polls.size(), polls.stream().filter(p -> !p.ok()).count(),
+                        ingest.stats().get(IngestStats.Count.ARTICLES_PRODUCED));
             }
             return 0;
         }

@@ -41,7 +41,8 @@ public final class Progress implements AutoCloseable {
     public String line() {
         StringBuilder s = new StringBuilder();
         if (ingest != null) {
-            s.append("feeds polled ").append(ingest.get(IngestStats.Count.FEEDS_POLLED)).append(" (").append(ingest.get(IngestStats.Count.FEEDS_FAILED)).append(" failed)")
+            s.append("feeds polled ").append(ingest.get(IngestStats.Count.FEEDS_POLLED)).append(" (")
+                    .append(ingest.get(IngestStats.Count.FEEDS_FAILED)).append(" failed)")
                     .append(" | articles fetched ").append(ingest.get(IngestStats.Count.ARTICLES_PRODUCED))
                     .append(" (").append(ingest.get(IngestStats.Count.PAGES_FAILED)).append(" pages unusable, ")
                     .append(ingest.get(IngestStats.Count.ITEMS_ALREADY_SEEN)).append(" items already seen, ")
@@ -55,7 +56,8 @@ public final class Progress implements AutoCloseable {
             }
         }
         if (sink != null) {
-            s.append(s.isEmpty() ? "" : " | ").append("stories delivered ").append(sink.get(SinkStats.Count.STORIES_EMITTED));
+            s.append(s.isEmpty() ? "" : " | ").append("stories delivered ")
+                    .append(sink.get(SinkStats.Count.STORIES_EMITTED));
             if (sink.get(SinkStats.Count.FILE_LINES_WRITTEN) > 0) {
                 s.append(" (").append(sink.get(SinkStats.Count.FILE_LINES_WRITTEN)).append(" written to file)");
             }
