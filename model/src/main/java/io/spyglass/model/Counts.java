@@ -1,7 +1,7 @@
 package io.spyglass.model;
 
-import java.util.EnumSet;
-import java.util.Set;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -28,8 +28,12 @@ public class Counts<E extends Enum<E>> {
         return values.get(what.ordinal());
     }
 
-    /** Every counter, in the enum's order. */
-    public final Set<E> kinds() {
-        return EnumSet.allOf(kind);
+    /** Every counter and its value now, in the enum's order. */
+    public final Map<E, Long> snapshot() {
+        Map<E, Long> values = new EnumMap<>(kind);
+        for (E what : kind.getEnumConstants()) {
+            values.put(what, get(what));
+        }
+        return values;
     }
 }

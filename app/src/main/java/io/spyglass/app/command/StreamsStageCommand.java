@@ -2,6 +2,7 @@ package io.spyglass.app.command;
 
 import io.spyglass.app.health.StreamsProbe;
 import io.spyglass.app.stage.Progress;
+import io.spyglass.model.Counts;
 import io.spyglass.model.StreamsStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Mixin;
  * @param <S> the stage's counters
  * @param <A> the stage
  */
-abstract class StreamsStageCommand<S, A extends StreamsStage<S>> extends ConfiguredCommand {
+abstract class StreamsStageCommand<S extends Counts<?>, A extends StreamsStage<S>> extends ConfiguredCommand {
     @Mixin
     StageOptions.DataDir dataDir;
 

@@ -24,15 +24,15 @@ final class StageCounters {
     }
 
     /** Pure: every counter of a stage, named {@code spyglass_<stage>_<counter>_total}, with its help line. */
-    static <E extends Enum<E>> List<Metric> counters(String stage, Counts<E> counts) {
+    static List<Metric> counters(String stage, Counts<?> counts) {
         List<Metric> metrics = new ArrayList<>();
-        for (E kind : counts.kinds()) {
-            String name = metricName(stage, kind);
+        for (Map.Entry<? extends Enum<?>, Long> count : counts.snapshot().entrySet()) {
+            String name = metricName(stage, count.getKey());
             String help = HELP.get(name);
             if (help == null) {
                 throw new IllegalStateException("No help line for " + name + " in counter-help.tsv");
             }
-            metrics.add(counter(name, help, counts.get(kind)));
+            metrics.add(counter(name, help, count.getValue()));
         }
         return metrics;
     }

@@ -1,12 +1,12 @@
 package io.spyglass.app.health;
 
 import io.spyglass.enrich.EnrichStats;
+import io.spyglass.model.Counts;
 import io.spyglass.model.StreamsStage;
 import io.spyglass.sink.SinkStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams.State;
 
@@ -16,28 +16,26 @@ import org.apache.kafka.streams.KafkaStreams.State;
  *
  * @param <S> the stage's counters
  */
-public final class StreamsProbe<S> implements StageProbe {
+public final class StreamsProbe<S extends Counts<?>> implements StageProbe {
     private static final String STARTING = "STARTING";
     private final String name;
-    private final Function<S, List<Metric>> counters;
     private volatile S stats;
     private volatile Supplier<State> state;
     private volatile Future<?> failure;
 
-    private StreamsProbe(String name, S none, Function<S, List<Metric>> counters) {
+    private StreamsProbe(String name, S none) {
         this.name = name;
         this.stats = none;
-        this.counters = counters;
     }
 
     /** The enrich stage, STARTING until attached. */
     public static StreamsProbe<EnrichStats> enrich() {
-        return new StreamsProbe<>("enrich", new EnrichStats(), stats -> StageCounters.counters("enrich", stats));
+        return new StreamsProbe<>("enrich", new EnrichStats());
     }
 
     /** The sink stage, STARTING until attached. */
     public static StreamsProbe<SinkStats> sink() {
-        return new StreamsProbe<>("sink", new SinkStats(), stats -> StageCounters.counters("sink", stats));
+        return new StreamsProbe<>("sink", new SinkStats());
     }
 
     /** Reports on the built stage from now on. */
@@ -84,6 +82,6 @@ public final class StreamsProbe<S> implements StageProbe {
 
     @Override
     public List<Metric> metrics() {
-        return counters.apply(stats);
+        return StageCounters.counters(name, stats);
     }
 }
