@@ -82,7 +82,16 @@ final class CountrySelector {
         double lone = bar.lone();
         double ratio = bar.ratio();
         Map<String, Double> sum = new LinkedHashMap<>();
-        roles.forEach(r -> sum.merge(r.code(), r.weight(), Double::sum));
+        // An accuser is one voice however often it accuses: its strongest accusation counts, once.
+        Map<String, Double> accuser = new HashMap<>();
+        for (Role r : roles) {
+            boolean accuses = r.rule() == Rule.VICTIM_ACCUSER;
+            sum.merge(r.code(), accuses ? 0 : r.weight(), Double::sum);
+            if (accuses) {
+                accuser.merge(r.code(), r.weight(), Math::max);
+            }
+        }
+        accuser.forEach((code, w) -> sum.merge(code, w, Double::sum));
         // A state the title names as the target ("attacks on Russia's grid") is not the attacker: its victim
         // mentions throughout the article weigh against its mentions as an attacker. When the title also names
         // it as the attacker ("Russian hackers strike back after attacks on Russia"), only the title's count.

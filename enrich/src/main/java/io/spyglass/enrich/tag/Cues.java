@@ -12,7 +12,8 @@ record Cues(PhraseList accuseVerbs, PhraseList actorNouns, PhraseList agentVerbs
             PhraseList reportVerbs, PhraseList stateModifiers, PhraseList targetNouns, PhraseList vendorNouns,
             PhraseList victimPhrases, PhraseList actorNounsBefore, PhraseList targetNounsBefore,
             PhraseList victimSuffixes, PhraseList accuseSuffixes, PhraseList regions,
-            PhraseList agencyNouns, PhraseList doubts, PhraseList peopleNouns, PhraseList reflexives,
+            PhraseList agencyNouns, PhraseList doubts, PhraseList cosigns, PhraseList peopleNouns,
+            PhraseList reflexives,
             WordSet possessives, WordSet passiveMarkers, WordSet skippedBefore, WordSet placeWords,
             WordSet listGlue) {
 
@@ -25,7 +26,7 @@ record Cues(PhraseList accuseVerbs, PhraseList actorNouns, PhraseList agentVerbs
                 lists.get("stateModifiers"), lists.get("targetNouns"), lists.get("vendorNouns"),
                 lists.get("victimPhrases"), lists.get("actorNounsBefore"), lists.get("targetNounsBefore"),
                 lists.get("victimSuffixes"), lists.get("accuseSuffixes"), lists.get("regions"),
-                lists.get("agencyNouns"), lists.get("doubts"), lists.get("peopleNouns"),
+                lists.get("agencyNouns"), lists.get("doubts"), lists.get("cosigns"), lists.get("peopleNouns"),
                 lists.get("reflexives"),
                 possessives, passiveMarkers, skippedBefore, placeWords, listGlue);
     }

@@ -230,6 +230,13 @@ final class Lexicon {
             add(Kind.AGENCY, Taxonomy.nonNull(names.agencies()), code, file + "agency:");
             add(Kind.INSTITUTION, Taxonomy.nonNull(names.institutions()), code, file + "institution:");
         });
+        for (String[] r : Resources.tsv(BASE + "organisations.tsv", 3)) {
+            if (byCode.containsKey(r[1])) {
+                add(Kind.INSTITUTION, List.of(r[0]), r[1], "organisations.tsv:");
+            } else {
+                LOG.warn("organisations.tsv gives {} the country {}, which countries.tsv lacks; ignored", r[0], r[1]);
+            }
+        }
         if (!language.equals("en")) {
             addLocalNames(byCode.keySet());
         }

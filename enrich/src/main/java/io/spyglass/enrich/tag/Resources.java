@@ -23,13 +23,16 @@ final class Resources {
         return in;
     }
 
-    /** The rows of a bundled tab-separated file without its header; missing trailing cells are "". */
+    /**
+     * The rows of a bundled tab-separated file without its header and "#" comment lines; missing trailing cells
+     * are "".
+     */
     static List<String[]> tsv(String name, int columns) {
         List<String[]> rows = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(open(name), StandardCharsets.UTF_8))) {
             r.readLine();
             for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (!line.isBlank()) {
+                if (!line.isBlank() && !line.startsWith("#")) {
                     rows.add(Arrays.copyOf(line.split("\t", -1), columns));
                 }
             }

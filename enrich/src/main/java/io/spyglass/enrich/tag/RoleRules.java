@@ -23,6 +23,16 @@ final class RoleRules {
     static final int MAX_SENTENCE_REACH = 120;
     /** How many words an agency's name may run from its noun to a target noun before the state (ru, fr genitives). */
     private static final int MAX_AGENCY_NAME_REACH = 3;
+    /** How many words an accuser's sentence may run from it to the accusation ("China's police on Monday named"). */
+    private static final int MAX_ACCUSATION_REACH = 8;
+    /** The same in CJK text, in characters ("中国外交部の報道官は…米国を非難"). */
+    private static final int MAX_CJK_ACCUSATION_REACH = 40;
+    /** How many words may stand between an accuse verb and the state it accuses ("accuse l'armée taïwanaise"). */
+    private static final int MAX_ACCUSED_REACH = 3;
+    /** How many words a co-signing cue may stand from the state that signs ("signed by the US, Britain and Japan"). */
+    private static final int MAX_COSIGN_REACH = 6;
+    /** The same in CJK text, in characters ("南韓等國的網路安全機關共同署名"). */
+    private static final int MAX_CJK_COSIGN_REACH = 15;
 
     private final Cues cues;
     private final Taxonomy taxonomy;
@@ -176,10 +186,12 @@ final class RoleRules {
      */
     Role victim(Tokens t, Match<Entity> m, boolean[] stateToken) {
         Role r = victimRole(t, m, stateToken);
-        // "New Zealand's intelligence agency" co-signs or reports; "no similar damage in Japan was confirmed" and
+        // "New Zealand's intelligence agency" co-signs or reports, and so does a state named next to who signed
+        // ("co-signed by the US, Britain and Japan", "日本と南韓等國的網路安全機關共同署名"); "no similar damage in Japan
+        // was confirmed" and
         // "Korea's infrastructure could also be targeted" name a state that was not hit. Tested only once a cue
         // has made a victim: reading the sentence costs more than the cue rules.
-        if (r == null || ownsAgency(t, m, stateToken) || doubted(t, m)) {
+        if (r == null || ownsAgency(t, m, stateToken) || doubted(t, m) || cosigns(t, m)) {
             return null;
         }
         if (!people(t, m.last()) && !people(t, r.last())) {
@@ -201,10 +213,11 @@ final class RoleRules {
         if (suffix > 0) {
             return victimRole(code, Rule.VICTIM_PHRASE, m.first(), m.last() + suffix);
         }
-        // "Netherlands accused Russian hackers of …": the accuser is most often the one hit, weakly.
-        int accuses = m.last() < t.size() ? cues.accuseVerbs().startsAt(t, m.last()) : 0;
-        if (accuses > 0 && m.last() + accuses < t.size() && stateToken[m.last() + accuses]) {
-            return victimRole(code, Rule.VICTIM_PHRASE_WEAK, m.first(), m.last() + accuses);
+        // "Netherlands accused Russian hackers of …", "Pékin accuse l'armée taïwanaise", "중국 공안 당국이 … NSA를
+        // 지목": the accuser is most often the one hit, weakly.
+        int accusation = accusationAfter(t, m, stateToken);
+        if (accusation > 0) {
+            return victimRole(code, Rule.VICTIM_ACCUSER, m.first(), accusation);
         }
         int before = skipBack(t, m.first(), stateToken);
         int phrase = cues.victimPhrases().endsAt(t, before);
@@ -269,6 +282,48 @@ final class RoleRules {
     }
 
     /**
+     * The end of the accusation of another state that the mention's sentence makes after it, when the mention is the
+     * sentence's first state (its subject, in every language here): an accuse verb with a state at most
+     * {@value #MAX_ACCUSED_REACH} words after it ("names alleged NSA agents"), or a state with an accuse suffix after
+     * it ("NSA를 지목", "米国を非難"); 0 when there is none within {@value #MAX_ACCUSATION_REACH} words (CJK: characters
+     * {@value #MAX_CJK_ACCUSATION_REACH}).
+     */
+    private int accusationAfter(Tokens t, Match<Entity> m, boolean[] stateToken) {
+        for (int k = t.sentenceStart(m.first(), MAX_SENTENCE_REACH); k < m.first(); k++) {
+            if (stateToken[k]) {
+                return 0;
+            }
+        }
+        int n = t.size();
+        boolean cjk = m.last() < n && Tokens.isCjk(t.firstChar(m.last()));
+        int to = Math.min(t.sentenceEnd(m.last(), MAX_SENTENCE_REACH),
+                m.last() + (cjk ? MAX_CJK_ACCUSATION_REACH : MAX_ACCUSATION_REACH));
+        for (int k = m.last(); k < to; k++) {
+            int verb = cues.accuseVerbs().startsAt(t, k);
+            if (verb > 0) {
+                for (int q = k + verb, words = 0; q < n && words <= MAX_ACCUSED_REACH; q++, words++) {
+                    if (stateToken[q]) {
+                        return k + verb;
+                    }
+                }
+            }
+            // The accused state's last token, then its suffix, past a closing bracket ("국가안보국(NSA)을 지목").
+            if (stateToken[k] && (k + 1 >= n || !stateToken[k + 1])) {
+                int s = k + 1 < n && isClosing(t.firstChar(k + 1)) ? k + 2 : k + 1;
+                int suffix = s < n ? cues.accuseSuffixes().startsAt(t, s) : 0;
+                if (suffix > 0) {
+                    return s + suffix;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static boolean isClosing(char c) {
+        return c == ')' || c == '\uff09' || c == '\u300d' || c == '\u300f' || c == '"' || c == '\u201d';
+    }
+
+    /**
      * Where the words after a mention start (past a possessive, "Japan's", "日本の") and how many a phrase on them may
      * skip: a possessive reaches over a few words to its noun ("Japan's classified defence networks"); in CJK text,
      * where every character is a token, over a few characters ("日本の暗号資産交換業者を標的"); without a particle, a
@@ -320,9 +375,32 @@ final class RoleRules {
      * fears it, or urges vigilance ({@code doubts}: "被害は確認されていない", "될 수 있다", "n'ont pas été touchés").
      */
     boolean doubted(Tokens t, Match<Entity> m) {
+        return inSentenceWith(t, m, cues.doubts());
+    }
+
+    /**
+     * True when a {@code cosigns} phrase stands within {@value #MAX_COSIGN_REACH} words of the mention (CJK:
+     * {@value #MAX_CJK_COSIGN_REACH} characters) in its sentence: the state signs; a long sentence may also name the
+     * victim further off ("… 米国の重要インフラに潜伏していたとする共同勧告を公表").
+     */
+    private boolean cosigns(Tokens t, Match<Entity> m) {
+        boolean cjk = Tokens.isCjk(t.firstChar(m.first()));
+        int reach = cjk ? MAX_CJK_COSIGN_REACH : MAX_COSIGN_REACH;
+        int from = Math.max(t.sentenceStart(m.first(), MAX_SENTENCE_REACH), m.first() - reach);
+        int to = Math.min(t.sentenceEnd(m.last(), MAX_SENTENCE_REACH), m.last() + reach);
+        for (int k = from; k < to; k++) {
+            if (cues.cosigns().startsAt(t, k) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when a phrase of {@code cue} stands anywhere in the mention's sentence. */
+    private static boolean inSentenceWith(Tokens t, Match<Entity> m, PhraseList cue) {
         int to = t.sentenceEnd(m.last(), MAX_SENTENCE_REACH);
         for (int k = t.sentenceStart(m.first(), MAX_SENTENCE_REACH); k < to; k++) {
-            if (cues.doubts().startsAt(t, k) > 0) {
+            if (cue.startsAt(t, k) > 0) {
                 return true;
             }
         }

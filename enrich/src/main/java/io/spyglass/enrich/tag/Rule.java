@@ -22,6 +22,11 @@ enum Rule {
     VICTIM_PHRASE("victim-phrase"),
     VICTIM_PHRASE_WEAK("victim-phrase-weak"),
     VICTIM_POSSESSIVE("victim-possessive"),
+    /**
+     * The state that accuses another ("Netherlands accused Russian hackers", "Pékin accuse l'armée taïwanaise"): most
+     * often the one hit, weakly; it counts once however often it accuses.
+     */
+    VICTIM_ACCUSER("victim-accuser"),
     VICTIM_TARGET_NOUN("victim-target-noun"),
     /** A state listed with one that has a role shares it ("the NSA and GCHQ developed"). */
     COORDINATION("coordination"),

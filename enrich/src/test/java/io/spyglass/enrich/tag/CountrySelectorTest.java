@@ -87,6 +87,16 @@ class CountrySelectorTest {
     }
 
     @Test
+    void anAccuserCountsOnceHoweverOftenItAccuses() {
+        RoleClassifier.Roles roles = roles(List.of(), List.of(role("GB", 0.5, 1, Rule.VICTIM_ACCUSER),
+                role("GB", 0.5, 2, Rule.VICTIM_ACCUSER), role("GB", 0.5, 3, Rule.VICTIM_ACCUSER),
+                role("UA", 1, 4, Rule.VICTIM_PHRASE), role("DE", 0.5, 5, Rule.VICTIM_PHRASE_WEAK)));
+
+        assertThat(codes(SELECTOR.victims(roles, Set.of(), TOKENS, new ArrayList<>())))
+                .containsExactly("UA", "GB", "DE");
+    }
+
+    @Test
     void withoutAWrittenVictimTheHomeOfTheInstitutionsIsTheVictim() {
         Match<Entity> ministry = new Match<>(1, 2, new Entity(Kind.INSTITUTION, "KR", null, false, "lang/ko:x"));
         RoleClassifier.Roles roles = new RoleClassifier.Roles(List.of(), List.of(), Map.of(),

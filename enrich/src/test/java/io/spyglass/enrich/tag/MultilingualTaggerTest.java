@@ -285,4 +285,34 @@ class MultilingualTaggerTest {
         assertThat(codes(tags.attributed())).containsExactly("RU");
         assertThat(codes(tags.victims())).containsExactlyInAnyOrder("AF", "IN");
     }
+
+    @Test
+    void theStateThatAccusesIsTheVictimNotTheAttacker() {
+        Tags tags = TAGGER.tagDetecting("Pékin accuse l'armée taïwanaise de cyberattaques, Taipei dément",
+                "Le ministère chinois de la Sécurité d'État a accusé lundi des pirates informatiques taïwanais "
+                        + "d'avoir piraté des réseaux d'administrations. Taipei a démenti et dénoncé une guerre cognitive. Des "
+                        + "experts rappellent que les groupes chinois visent régulièrement l'île.", null).tags();
+
+        assertThat(tags.attributed()).extracting(Country::code).containsExactly("TW");
+        assertThat(tags.victims()).extracting(Country::code).containsExactly("CN");
+    }
+
+    @Test
+    void coSigningAgenciesAreNotVictims() {
+        Tags tags = TAGGER.tagDetecting("澳洲發布警示：中國駭客組織APT40入侵澳洲政府網路",
+                "澳洲網路安全中心發布警示指出，中國國家安全部指揮的駭客組織APT40多次入侵澳洲政府機關的網路，竊取帳號密碼。"
+                        + "這份警示由美國、英國、日本與南韓等國的網路安全機關共同署名。", null).tags();
+
+        assertThat(tags.attributed()).extracting(Country::code).containsExactly("CN");
+        assertThat(tags.victims()).extracting(Country::code).containsExactly("AU");
+    }
+
+    @Test
+    void anOrganisationHitNamesItsHomeStateAsTheVictim() {
+        Tags tags = TAGGER.tagDetecting("Bybit遭黑客盗取15亿美元加密资产",
+                "美国联邦调查局表示，朝鲜黑客组织拉撒路窃取了加密货币交易所Bybit的15亿美元资产，并通过多个钱包洗钱。", null).tags();
+
+        assertThat(tags.attributed()).extracting(Country::code).containsExactly("KP");
+        assertThat(tags.victims()).extracting(Country::code).containsExactly("AE");
+    }
 }

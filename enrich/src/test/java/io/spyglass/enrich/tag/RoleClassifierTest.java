@@ -105,8 +105,31 @@ class RoleClassifierTest {
         RoleClassifier.Roles roles = classify("", "The Netherlands accused Russian hackers of breaching its police.");
 
         assertThat(roles.victims()).extracting(Role::code, Role::rule)
-                .containsExactly(tuple("NL", Rule.VICTIM_PHRASE_WEAK));
+                .containsExactly(tuple("NL", Rule.VICTIM_ACCUSER));
         assertThat(roles.attackers()).extracting(Role::code).containsExactly("RU");
+    }
+
+    @Test
+    void theAccuserMayStandSomeWordsFromTheStateItAccuses() {
+        RoleClassifier.Roles roles = classify("", "China's police on Monday accused alleged NSA agents of attacks.");
+
+        assertThat(roles.victims()).extracting(Role::code, Role::rule).containsExactly(tuple("CN", Rule.VICTIM_ACCUSER));
+    }
+
+    @Test
+    void onlyTheSentencesFirstStateAccuses() {
+        RoleClassifier.Roles roles = classify("", "Researchers in Germany said officials in Poland accused Russia.");
+
+        assertThat(roles.victims()).filteredOn(r -> r.code().equals("PL")).extracting(Role::rule)
+                .doesNotContain(Rule.VICTIM_ACCUSER);
+    }
+
+    @Test
+    void statesNamedNextToWhoSignedAreNoVictims() {
+        RoleClassifier.Roles roles = classify("", "Chinese hackers breached Australian networks. The advisory was "
+                + "co-signed by agencies of Japan and South Korea.");
+
+        assertThat(roles.victims()).extracting(Role::code).containsExactly("AU");
     }
 
     @Test

@@ -19,7 +19,7 @@ class RuleTest {
         assertThat(Rule.WEIGHTED_NAMES).containsExactly("actor", "criminal-actor", "unattributed-actor",
                 "state-link-word", "state-actor-noun", "state-actor-noun-qualified", "link-phrase", "agent-verb",
                 "accusation", "agency-mention", "victim-phrase", "victim-phrase-weak", "victim-possessive",
-                "victim-target-noun");
+                "victim-accuser", "victim-target-noun");
         assertThat(Taxonomy.RULE_NAMES).isEqualTo(Rule.WEIGHTED_NAMES);
         assertThat(Rule.COORDINATION.label()).isEqualTo("coordination");
         assertThat(Rule.VICTIM_INSTITUTION.label()).isEqualTo("victim-institution");
