@@ -30,9 +30,11 @@ final class Lexicon {
 
     /**
      * What a name stands for. An {@code INSTITUTION} is a body a state's press names as its own and that is hit, not
-     * an attacker: a parliament, a ministry, "domestic" (国会, 외교부, 国内, Bundestag); it is never attributed.
+     * an attacker: a parliament, a ministry, "domestic" (国会, 외교부, 国内, Bundestag); it is never attributed. An
+     * {@code ABBREVIATION} is a one-character press form ("米", "한"), a country's name where its neighbours allow
+     * ({@link RoleClassifier#pressForms}); {@code needsContext} marks the forms that count only in pairs.
      */
-    enum Kind { COUNTRY, DEMONYM, CAPITAL, AGENCY, INSTITUTION, ACTOR }
+    enum Kind { COUNTRY, DEMONYM, CAPITAL, AGENCY, INSTITUTION, ACTOR, ABBREVIATION }
 
     /** A named state or actor a phrase stands for; {@code rule} names the gazetteer entry. */
     record Entity(Kind kind, String code, String actor, boolean needsContext, String rule) {
@@ -229,6 +231,10 @@ final class Lexicon {
             add(Kind.CAPITAL, Taxonomy.nonNull(names.capitals()), code, file + "capital:");
             add(Kind.AGENCY, Taxonomy.nonNull(names.agencies()), code, file + "agency:");
             add(Kind.INSTITUTION, Taxonomy.nonNull(names.institutions()), code, file + "institution:");
+            Taxonomy.nonNull(names.abbreviations()).forEach(a -> entities.add(a,
+                    new Entity(Kind.ABBREVIATION, code, null, false, file + "abbreviation:" + code)));
+            Taxonomy.nonNull(names.pairAbbreviations()).forEach(a -> entities.add(a,
+                    new Entity(Kind.ABBREVIATION, code, null, true, file + "abbreviation:" + code)));
         });
         for (String[] r : Resources.tsv(BASE + "organisations.tsv", 3)) {
             if (byCode.containsKey(r[1])) {

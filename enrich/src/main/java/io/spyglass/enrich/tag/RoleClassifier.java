@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Finds an article's states and actors and the role of each mention: attacker, victim or bystander, states listed
@@ -58,7 +60,8 @@ final class RoleClassifier {
      * ends at character {@code titleEnd}.
      */
     Roles classify(Tokens tokens, int titleEnd) {
-        List<Match<Entity>> found = withReflexives(tokens, oneMentionPerState(lexicon.entities().match(tokens)));
+        List<Match<Entity>> found = withReflexives(tokens,
+                oneMentionPerState(pressForms(tokens, lexicon.entities().match(tokens))));
         boolean[] stateToken = new boolean[tokens.size()];
         Map<Integer, String> stateEnds = new HashMap<>();
         for (Match<Entity> m : found) {
@@ -103,10 +106,10 @@ final class RoleClassifier {
                 continue;
             }
             Match<Entity> owned = e.kind() == Kind.AGENCY || e.kind() == Kind.INSTITUTION
-                    ? ownedAgency(tokens, m, stateEnds) : m;
+                    ? ownedAgency(tokens, m, stateEnds, stateToken) : m;
             if (owned.payload().kind() == Kind.INSTITUTION) {
                 // "欧州各国の外務省" is some other states' ministry, which one unknown: no state's mention at all.
-                if (rules.regional(tokens, m)) {
+                if (rules.regional(tokens, m, stateToken)) {
                     continue;
                 }
                 institutions.add(owned);
@@ -192,6 +195,75 @@ final class RoleClassifier {
     }
 
     /**
+     * {@code found} without the one-character press forms ({@link Kind#ABBREVIATION}) that do not stand as one: a form counts where a word starts ("「米通信大手", "美 NSA"), not inside one
+     * ("南米", "15亿美元"), and a pair-only form beside another ("日米", "한미일"); a longer name over it wins ("米国").
+     */
+    static List<Match<Entity>> pressForms(Tokens t, List<Match<Entity>> found) {
+        Set<Integer> forms = new HashSet<>();
+        Set<Integer> covered = new HashSet<>();
+        // A state's name may follow a form in a pair ("日米当局": 日 and 米当局).
+        Set<Integer> nameStarts = new HashSet<>();
+        for (Match<Entity> m : found) {
+            if (m.payload().kind() == Kind.ABBREVIATION) {
+                forms.add(m.first());
+            } else {
+                if (m.payload().kind() != Kind.ACTOR) {
+                    nameStarts.add(m.first());
+                }
+                for (int k = m.first(); k < m.last(); k++) {
+                    covered.add(k);
+                }
+            }
+        }
+        if (forms.isEmpty()) {
+            return found;
+        }
+        List<Match<Entity>> out = new ArrayList<>(found.size());
+        for (Match<Entity> m : found) {
+            Entity e = m.payload();
+            if (e.kind() != Kind.ABBREVIATION) {
+                out.add(m);
+                continue;
+            }
+            int k = m.first();
+            boolean paired = pairedAt(t, forms, covered, k - 1, -1) >= 0
+                    || pairedAt(t, forms, covered, m.last(), 1) >= 0 || nameStarts.contains(m.last());
+            // A pair starts a word as a whole ("、日米", not "毎日中継").
+            int start = k;
+            for (int left = pairedAt(t, forms, covered, k - 1, -1); left >= 0;
+                 left = pairedAt(t, forms, covered, left - 1, -1)) {
+                start = left;
+            }
+            boolean startsWord = start == 0 || t.lineBreakBetween(start - 1, start)
+                    || !continuesWord(t.firstChar(start - 1));
+            if (!covered.contains(k) && startsWord && (paired || !e.needsContext())) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The token of the press form at token {@code k}, or one step further past a middle dot or comma; -1 when there
+     * is none.
+     */
+    private static int pairedAt(Tokens t, Set<Integer> forms, Set<Integer> covered, int k, int step) {
+        if (k < 0 || k >= t.size()) {
+            return -1;
+        }
+        boolean listMark = "・·、,".indexOf(t.firstChar(k)) >= 0;
+        int at = listMark ? k + step : k;
+        return at >= 0 && at < t.size() && forms.contains(at) && !covered.contains(at) ? at : -1;
+    }
+
+    /** True for a character that a word may run on from: a Han ideograph, a digit or a Latin letter. */
+    private static boolean continuesWord(char c) {
+        boolean han = (c >= '\u4e00' && c <= '\u9fff') || (c >= '\u3400' && c <= '\u4dbf')
+                || (c >= '\uf900' && c <= '\ufaff');
+        return han || Character.isDigit(c) || (c < 128 && Character.isLetter(c));
+    }
+
+    /**
      * {@code found} plus a mention for each reflexive ("자국", "自国", "本国": the subject's own country), as an
      * institution of the sentence's first state: "중국 당국이 … 미국 NSA가 자국 연구기관을 해킹" names China's institutes.
      */
@@ -229,12 +301,14 @@ final class RoleClassifier {
     }
 
     /**
-     * An agency named with its state ("Belarus's KGB", "Belarusian KGB") belongs to that state, whatever the
-     * table says: some agency names are used by more than one state.
+     * An agency or institution named with its state ("Belarus's KGB", "Belarusian KGB", "トルコの通信事業者や官公庁")
+     * belongs to that state, whatever the table says: some agency names are used by more than one state, and a
+     * generic body ("官公庁", "国内") is the home state's only when no other state owns it.
      */
-    private Match<Entity> ownedAgency(Tokens t, Match<Entity> m, Map<Integer, String> stateEnds) {
-        boolean possessive = m.first() > 0 && lexicon.cues().possessives().contains(t.id(m.first() - 1));
-        int at = possessive ? m.first() - 1 : m.first();
+    private Match<Entity> ownedAgency(Tokens t, Match<Entity> m, Map<Integer, String> stateEnds,
+                                      boolean[] stateToken) {
+        int possessive = rules.possessiveBefore(t, m.first(), stateToken);
+        int at = possessive >= 0 ? possessive : m.first();
         String owner = stateEnds.get(at);
         if (owner == null || owner.equals(m.payload().code())) {
             return m;
@@ -250,7 +324,9 @@ final class RoleClassifier {
     private boolean listed(Tokens t, Match<Entity> left, Match<Entity> right) {
         int gap = right.first() - left.last();
         if (gap == 0) {
-            return t.lineBreakBetween(left.last() - 1, right.first());
+            // "日米", "한미": press forms written together are a list.
+            boolean pair = left.payload().kind() == Kind.ABBREVIATION && right.payload().kind() == Kind.ABBREVIATION;
+            return pair || t.lineBreakBetween(left.last() - 1, right.first());
         }
         if (gap > 3) {
             return false;

@@ -427,11 +427,30 @@ final class RoleRules {
      * True when a region or a group of states owns an institution: "欧州各国の外務省", "госорганы Центральной Азии",
      * "ministries across Europe" name other states' bodies, not the home country's.
      */
-    boolean regional(Tokens t, Match<Entity> m) {
-        int before = m.first() > 0 && cues.possessives().contains(t.id(m.first() - 1)) ? m.first() - 1 : m.first();
+    boolean regional(Tokens t, Match<Entity> m, boolean[] stateToken) {
+        int possessive = possessiveBefore(t, m.first(), stateToken);
+        int before = possessive >= 0 ? possessive : m.first();
         int after = m.last() < t.size() && cues.placeWords().contains(t.id(m.last())) ? m.last() + 1 : m.last();
         return (before > 0 && cues.regions().endsAt(t, before) > 0)
                 || (after < t.size() && cues.regions().startsAt(t, after) > 0);
+    }
+
+    /**
+     * The position of the possessive particle that owns the noun at {@code first}: right before it, or in CJK text
+     * before a list of nouns it leads ("トルコの通信事業者や官公庁", "中東の通信会社や官公庁"); -1 when none. The
+     * owner is whatever ends at that position.
+     */
+    int possessiveBefore(Tokens t, int first, boolean[] stateToken) {
+        for (int p = first - 1, skipped = 0; p >= 0 && skipped <= MAX_CJK_POSSESSIVE_REACH; p--, skipped++) {
+            if (cues.possessives().contains(t.id(p))) {
+                return p;
+            }
+            boolean inPhrase = (t.isWord(p) && Tokens.isCjk(t.firstChar(p))) || cues.listGlue().contains(t.id(p));
+            if (stateToken[p] || !inPhrase || t.lineBreakBetween(p, p + 1)) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -134,13 +134,18 @@ record Taxonomy(
      * @param demonyms nationality adjectives and nouns
      * @param capitals capitals and seats of power written for the state
      * @param agencies the state's intelligence, military and security agencies
+     * @param institutions bodies the state's press names as its own and hit (see {@link Lexicon.Kind#INSTITUTION})
+     * @param abbreviations one-character press forms ("米", "英", "美"), a state only where a word starts
+     * @param pairAbbreviations one-character forms a state only beside another ("日米", "米中", "한미"): alone they
+     *                          begin everyday words ("中央", "日程", "미래")
      */
     record CountryNames(List<String> names, List<String> demonyms, List<String> capitals, List<String> agencies,
-                        List<String> institutions) {
+                        List<String> institutions, List<String> abbreviations, List<String> pairAbbreviations) {
         CountryNames plus(CountryNames more) {
             return new CountryNames(concat(names, more.names), concat(demonyms, more.demonyms),
                     concat(capitals, more.capitals), concat(agencies, more.agencies),
-                    concat(institutions, more.institutions));
+                    concat(institutions, more.institutions), concat(abbreviations, more.abbreviations),
+                    concat(pairAbbreviations, more.pairAbbreviations));
         }
     }
 

@@ -315,4 +315,15 @@ class MultilingualTaggerTest {
         assertThat(tags.attributed()).extracting(Country::code).containsExactly("KP");
         assertThat(tags.victims()).extracting(Country::code).containsExactly("AE");
     }
+
+    @Test
+    void onePressCharacterNamesAStateWhereAWordStartsAndPairsNameTwo() {
+        Tags japanese = TAGGER.tagDetecting("中国系ハッカー集団、日米の防衛関連企業を標的に",
+                "日米の当局は、中国系ハッカー集団が日米の防衛関連企業を狙っていると警告した。毎日中継で伝えられた。", null).tags();
+        Tags korean = TAGGER.tagDetecting("북한 해커, 한미 방산업체 겨냥",
+                "북한 해커조직이 한미 방산업체를 겨냥한 공격을 벌였다. 한 관계자는 조사 중이라고 말했다.", null).tags();
+
+        assertThat(japanese.victims()).extracting(Country::code).containsExactlyInAnyOrder("JP", "US");
+        assertThat(korean.victims()).extracting(Country::code).containsExactlyInAnyOrder("KR", "US");
+    }
 }

@@ -145,4 +145,15 @@ class RoleClassifierTest {
                 .containsExactly(tuple("IL", Rule.VICTIM_TARGET_NOUN));
         assertThat(classify("", "An Israeli firm found the implant in ministries.").victims()).isEmpty();
     }
+
+    @Test
+    void aPressCharacterInsideAWordIsNoState() {
+        Lexicon japanese = new Lexicon(Lexicon.bundledTaxonomy().merge(Lexicon.languageTaxonomy("ja")), "ja");
+        for (String text : List.of("南米の企業", "毎日中継", "15億米ドル")) {
+            Tokens tokens = Tokens.of(text, japanese.vocabulary());
+
+            assertThat(RoleClassifier.pressForms(tokens, japanese.entities().match(tokens)))
+                    .as(text).noneMatch(m -> m.payload().kind() == Lexicon.Kind.ABBREVIATION);
+        }
+    }
 }

@@ -184,10 +184,30 @@ class RoleRulesTest {
     void aRegionOwnsItsInstitutions() {
         Lexicon japanese = new Lexicon(Lexicon.bundledTaxonomy().merge(Lexicon.languageTaxonomy("ja")), "ja");
         RoleRules rules = new RoleRules(japanese.cues(), Lexicon.bundledTaxonomy());
-        Tokens tokens = Tokens.of("欧州各国の外務省", japanese.vocabulary());
-        Match<Entity> ministry = japanese.entities().match(tokens).stream()
-                .filter(m -> m.payload().kind() == Lexicon.Kind.INSTITUTION).findFirst().orElseThrow();
+        for (String text : List.of("欧州各国の外務省", "中東の通信会社や官公庁")) {
+            Tokens tokens = Tokens.of(text, japanese.vocabulary());
+            List<Match<Entity>> found = japanese.entities().match(tokens);
+            boolean[] stateToken = new boolean[tokens.size()];
+            found.forEach(m -> Arrays.fill(stateToken, m.first(), m.last(), true));
+            Match<Entity> institution = found.stream()
+                    .filter(m -> m.payload().kind() == Lexicon.Kind.INSTITUTION).findFirst().orElseThrow();
 
-        assertThat(rules.regional(tokens, ministry)).isTrue();
+            assertThat(rules.regional(tokens, institution, stateToken)).as(text).isTrue();
+        }
+    }
+
+    @Test
+    void aStateBeforeAListOfNounsOwnsTheInstitutionInIt() {
+        Lexicon japanese = new Lexicon(Lexicon.bundledTaxonomy().merge(Lexicon.languageTaxonomy("ja")), "ja");
+        RoleRules rules = new RoleRules(japanese.cues(), Lexicon.bundledTaxonomy());
+        Tokens tokens = Tokens.of("トルコの通信事業者や官公庁を狙った", japanese.vocabulary());
+        List<Match<Entity>> found = japanese.entities().match(tokens);
+        boolean[] stateToken = new boolean[tokens.size()];
+        found.forEach(m -> Arrays.fill(stateToken, m.first(), m.last(), true));
+        Match<Entity> offices = found.stream().filter(m -> m.payload().kind() == Lexicon.Kind.INSTITUTION)
+                .findFirst().orElseThrow();
+        Match<Entity> turkey = found.get(0);
+
+        assertThat(rules.possessiveBefore(tokens, offices.first(), stateToken)).isEqualTo(turkey.last());
     }
 }
