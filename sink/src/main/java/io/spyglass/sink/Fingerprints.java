@@ -133,10 +133,12 @@ final class Fingerprints {
     /**
      * The Latin- and Cyrillic-script names of a title and the start of a text, lower case and in Latin letters
      * ({@link Cyrillic}): capitalised words, acronyms and words with digits, less words capitalised for starting a
-     * sentence; at most {@link #MAX_NAMES}, first found first.
+     * sentence and the words of a headline in {@link #titleCase}; at most {@link #MAX_NAMES}, first found first.
      */
     static Set<String> names(String title, String text) {
-        String scanned = title + "\n" + (text == null ? "" : text.substring(0, Math.min(text.length(), NAME_SCAN_CHARS)));
+        // a headline in title case capitalises every word: its names are in the text too, its other words are none
+        String scanned = (titleCase(title) ? "" : title + "\n")
+                + (text == null ? "" : text.substring(0, Math.min(text.length(), NAME_SCAN_CHARS)));
         Set<String> out = new LinkedHashSet<>();
         Matcher m = NAME.matcher(scanned);
         while (m.find() && out.size() < MAX_NAMES) {
@@ -149,6 +151,23 @@ final class Fingerprints {
             }
         }
         return out;
+    }
+
+    /**
+     * True when most of a title's words of four or more letters start with a capital, as English headlines in title
+     * case write them ("Chinese Regime Will Be Held Accountable"); not for a German title, whose nouns are
+     * capitalised, unless its verbs and adjectives are too.
+     */
+    static boolean titleCase(String title) {
+        int words = 0;
+        int capitalised = 0;
+        for (String w : title.split("[^\\p{L}]+")) {
+            if (w.length() >= 4) {
+                words++;
+                capitalised += Character.isUpperCase(w.codePointAt(0)) ? 1 : 0;
+            }
+        }
+        return words >= 3 && 4 * capitalised >= 3 * words;
     }
 
     private static <T> Set<String> collect(List<T> items, Function<T, String> key) {

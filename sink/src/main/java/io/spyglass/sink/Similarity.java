@@ -24,7 +24,7 @@ final class Similarity {
     static final int COMMON_GROUND = 2;
     /** Open stories that share a keyword or attributed-victim pair before it stops counting ({@link #ubiquitous}). */
     static final int UBIQUITOUS_STORIES = 6;
-    /** Keywords two reports in one language share for a point of {@link #commonGround}; twice as many, two. */
+    /** Keywords and names two reports in one language share for a point of {@link #commonGround}; twice as many, two. */
     static final int COMMON_KEYWORDS = 3;
     /** Marks a name among the {@link #ubiquitous} keys, which are keywords and attributed-victim pairs besides. */
     private static final String NAME = "name:";
@@ -184,31 +184,36 @@ final class Similarity {
     }
 
     /**
-     * The points of {@link #commonGround} for words: between two languages, two or more names or keywords in common,
-     * each counted once (four or more count twice); in one language, {@link #COMMON_KEYWORDS} keywords (twice as many
-     * count twice). A name or keyword {@link #ubiquitous} in the open stories does not count.
+     * The points of {@link #commonGround} for words, names and keywords in common ({@link #alike}): between two
+     * languages, two or more (four or more count twice); in one language, {@link #COMMON_KEYWORDS} (twice as many count
+     * twice). Names count in one language too: the officials, agencies and outlets of one event's reports ("MSS",
+     * "Raab", "NCSC") that a report's most frequent words leave out.
      */
     private static int wordsInCommon(Fingerprint a, Fingerprint b, Set<String> ubiquitous) {
+        int alike = alike(a, b, ubiquitous).size();
         if (!a.language().equals(b.language())) {
-            // what two languages write alike is names and the words they borrow: counted together, once each
-            Set<String> alike = new HashSet<>();
-            for (String k : a.keywords()) {
-                if (b.keywords().contains(k) && !ubiquitous.contains(k)) {
-                    alike.add(k);
-                }
-            }
-            for (String n : a.names()) {
-                if (b.names().contains(n) && !ubiquitous.contains(NAME + n)) {
-                    alike.add(Fingerprints.prefix(n));
-                }
-            }
-            return alike.size() >= 4 ? 2 : alike.size() >= 2 ? 1 : 0;
+            return alike >= 4 ? 2 : alike >= 2 ? 1 : 0;
         }
-        int keywords = 0;
+        return alike >= 2 * COMMON_KEYWORDS ? 2 : alike >= COMMON_KEYWORDS ? 1 : 0;
+    }
+
+    /**
+     * The keywords and names two reports have in common, each counted once (a name as its keyword would be: "micro"
+     * for Microsoft), less those {@link #ubiquitous} in the open stories.
+     */
+    private static Set<String> alike(Fingerprint a, Fingerprint b, Set<String> ubiquitous) {
+        Set<String> alike = new HashSet<>();
         for (String k : a.keywords()) {
-            keywords += b.keywords().contains(k) && !ubiquitous.contains(k) ? 1 : 0;
+            if (b.keywords().contains(k) && !ubiquitous.contains(k)) {
+                alike.add(k);
+            }
         }
-        return keywords >= 2 * COMMON_KEYWORDS ? 2 : keywords >= COMMON_KEYWORDS ? 1 : 0;
+        for (String n : a.names()) {
+            if (b.names().contains(n) && !ubiquitous.contains(NAME + n)) {
+                alike.add(Fingerprints.prefix(n));
+            }
+        }
+        return alike;
     }
 
     /**

@@ -46,6 +46,22 @@ class SimilarityTest {
     }
 
     @Test
+    void namesInOneLanguageCountWithItsKeywordsOnceEach() {
+        Fingerprint a = fingerprint("a", "en", Set.of(), Set.of(), Set.of("microsoft", "mss", "ministry"), Set.of("micro", "excha"));
+        Fingerprint keywordsOnly = fingerprint("b", "en", Set.of(), Set.of(), Set.of(), Set.of("micro", "excha"));
+        Fingerprint microsoftOnly = fingerprint("c", "en", Set.of(), Set.of(), Set.of("microsoft"), Set.of("micro", "excha"));
+        Fingerprint same = fingerprint("d", "en", Set.of(), Set.of(), a.names(), a.keywords());
+
+        assertThat(Similarity.commonGround(a, keywordsOnly, Set.of())).isZero();
+        // Microsoft once, as its keyword "micro"
+        assertThat(Similarity.commonGround(a, microsoftOnly, Set.of())).isZero();
+        // "micro", "excha", "mss", "minis"
+        assertThat(Similarity.commonGround(a, same, Set.of())).isEqualTo(1);
+        // a name ubiquitous in the open stories does not count
+        assertThat(Similarity.commonGround(a, same, Set.of("name:mss", "name:ministry"))).isZero();
+    }
+
+    @Test
     void aUnionAddsWhatTheOthersNameAndTheKeywordsOfTheSameLanguageOnly() {
         Fingerprint f = fingerprint("f", "en", Set.of(), Set.of("pegasus"), Set.of("nso"), Set.of("spywa"));
         Fingerprint english = fingerprint("e", "en", Set.of("APT1"), Set.of(), Set.of("guardian"), Set.of("journ"));

@@ -1,0 +1,22 @@
+package io.spyglass.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class FingerprintsTest {
+    @Test
+    void takesNoNamesFromAHeadlineInTitleCase() {
+        String text = "Britain's Dominic Raab said the NCSC found APT31 behind it.";
+
+        assertThat(Fingerprints.titleCase("Chinese Regime Will Be Held Accountable, UK Warns")).isTrue();
+        assertThat(Fingerprints.names("Chinese Regime Will Be Held Accountable, UK Warns", text))
+                .containsExactly("britain", "dominic", "raab", "ncsc", "apt31");
+        // in sentence case the headline's names count, and its other words are no names
+        assertThat(Fingerprints.titleCase("UK warns China over systematic cyber sabotage")).isFalse();
+        assertThat(Fingerprints.names("UK warns China over systematic cyber sabotage", text))
+                .startsWith("china").contains("raab").doesNotContain("warns", "sabotage");
+        // two words of four letters or more say nothing of a headline's case
+        assertThat(Fingerprints.titleCase("Hacker Warns")).isFalse();
+    }
+}
