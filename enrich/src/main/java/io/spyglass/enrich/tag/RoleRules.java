@@ -375,7 +375,7 @@ final class RoleRules {
      * fears it, or urges vigilance ({@code doubts}: "被害は確認されていない", "될 수 있다", "n'ont pas été touchés").
      */
     boolean doubted(Tokens t, Match<Entity> m) {
-        return inSentenceWith(t, m, cues.doubts());
+        return inSentenceWith(t, m, cues.doubts(), MAX_SENTENCE_REACH);
     }
 
     /**
@@ -385,21 +385,14 @@ final class RoleRules {
      */
     private boolean cosigns(Tokens t, Match<Entity> m) {
         boolean cjk = Tokens.isCjk(t.firstChar(m.first()));
-        int reach = cjk ? MAX_CJK_COSIGN_REACH : MAX_COSIGN_REACH;
+        return inSentenceWith(t, m, cues.cosigns(), cjk ? MAX_CJK_COSIGN_REACH : MAX_COSIGN_REACH);
+    }
+
+    /** True when a phrase of {@code cue} stands in the mention's sentence at most {@code reach} tokens from it. */
+    private static boolean inSentenceWith(Tokens t, Match<Entity> m, PhraseList cue, int reach) {
         int from = Math.max(t.sentenceStart(m.first(), MAX_SENTENCE_REACH), m.first() - reach);
         int to = Math.min(t.sentenceEnd(m.last(), MAX_SENTENCE_REACH), m.last() + reach);
         for (int k = from; k < to; k++) {
-            if (cues.cosigns().startsAt(t, k) > 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** True when a phrase of {@code cue} stands anywhere in the mention's sentence. */
-    private static boolean inSentenceWith(Tokens t, Match<Entity> m, PhraseList cue) {
-        int to = t.sentenceEnd(m.last(), MAX_SENTENCE_REACH);
-        for (int k = t.sentenceStart(m.first(), MAX_SENTENCE_REACH); k < to; k++) {
             if (cue.startsAt(t, k) > 0) {
                 return true;
             }
