@@ -275,7 +275,7 @@ final class RoleClassifier {
             if (len == 0) {
                 continue;
             }
-            int start = t.sentenceStart(k, RoleRules.MAX_SENTENCE_REACH);
+            int start = t.sentenceStart(k, SentenceRules.MAX_SENTENCE_REACH);
             for (Match<Entity> m : found) {
                 Kind kind = m.payload().kind();
                 if (m.first() >= start && m.last() <= k && kind != Kind.ACTOR && kind != Kind.INSTITUTION) {

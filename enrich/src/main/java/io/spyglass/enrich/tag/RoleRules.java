@@ -19,27 +19,17 @@ final class RoleRules {
     // How many words may stand between a target noun and the state adjective after it ("entreprises de défense
     // sud-coréennes").
     private static final int MAX_TARGET_NOUN_BEFORE_REACH = 3;
-    /** How many tokens a mention's sentence is read on each side of it for a doubt (a CJK sentence: ~100). */
-    static final int MAX_SENTENCE_REACH = 120;
     /** How many words an agency's name may run from its noun to a target noun before the state (ru, fr genitives). */
     private static final int MAX_AGENCY_NAME_REACH = 3;
-    /** How many words an accuser's sentence may run from it to the accusation ("China's police on Monday named"). */
-    private static final int MAX_ACCUSATION_REACH = 8;
-    /** The same in CJK text, in characters ("中国外交部の報道官は…米国を非難"). */
-    private static final int MAX_CJK_ACCUSATION_REACH = 40;
-    /** How many words may stand between an accuse verb and the state it accuses ("accuse l'armée taïwanaise"). */
-    private static final int MAX_ACCUSED_REACH = 3;
-    /** How many words a co-signing cue may stand from the state that signs ("signed by the US, Britain and Japan"). */
-    private static final int MAX_COSIGN_REACH = 6;
-    /** The same in CJK text, in characters ("南韓等國的網路安全機關共同署名"). */
-    private static final int MAX_CJK_COSIGN_REACH = 15;
 
     private final Cues cues;
     private final Taxonomy taxonomy;
+    private final SentenceRules sentence;
 
     RoleRules(Cues cues, Taxonomy taxonomy) {
         this.cues = cues;
         this.taxonomy = taxonomy;
+        this.sentence = new SentenceRules(cues);
     }
 
     /** The attribution one state mention makes, or null when it is not phrased as the attacker. */
@@ -191,7 +181,7 @@ final class RoleRules {
         // was confirmed" and
         // "Korea's infrastructure could also be targeted" name a state that was not hit. Tested only once a cue
         // has made a victim: reading the sentence costs more than the cue rules.
-        if (r == null || ownsAgency(t, m, stateToken) || doubted(t, m) || cosigns(t, m)) {
+        if (r == null || ownsAgency(t, m, stateToken) || sentence.doubted(t, m) || sentence.cosigns(t, m)) {
             return null;
         }
         if (!people(t, m.last()) && !people(t, r.last())) {
@@ -215,7 +205,7 @@ final class RoleRules {
         }
         // "Netherlands accused Russian hackers of …", "Pékin accuse l'armée taïwanaise", "중국 공안 당국이 … NSA를
         // 지목": the accuser is most often the one hit, weakly.
-        int accusation = accusationAfter(t, m, stateToken);
+        int accusation = sentence.accusationAfter(t, m, stateToken);
         if (accusation > 0) {
             return victimRole(code, Rule.VICTIM_ACCUSER, m.first(), accusation);
         }
@@ -282,48 +272,6 @@ final class RoleRules {
     }
 
     /**
-     * The end of the accusation of another state that the mention's sentence makes after it, when the mention is the
-     * sentence's first state (its subject, in every language here): an accuse verb with a state at most
-     * {@value #MAX_ACCUSED_REACH} words after it ("names alleged NSA agents"), or a state with an accuse suffix after
-     * it ("NSA를 지목", "米国を非難"); 0 when there is none within {@value #MAX_ACCUSATION_REACH} words (CJK: characters
-     * {@value #MAX_CJK_ACCUSATION_REACH}).
-     */
-    private int accusationAfter(Tokens t, Match<Entity> m, boolean[] stateToken) {
-        for (int k = t.sentenceStart(m.first(), MAX_SENTENCE_REACH); k < m.first(); k++) {
-            if (stateToken[k]) {
-                return 0;
-            }
-        }
-        int n = t.size();
-        boolean cjk = m.last() < n && Tokens.isCjk(t.firstChar(m.last()));
-        int to = Math.min(t.sentenceEnd(m.last(), MAX_SENTENCE_REACH),
-                m.last() + (cjk ? MAX_CJK_ACCUSATION_REACH : MAX_ACCUSATION_REACH));
-        for (int k = m.last(); k < to; k++) {
-            int verb = cues.accuseVerbs().startsAt(t, k);
-            if (verb > 0) {
-                for (int q = k + verb, words = 0; q < n && words <= MAX_ACCUSED_REACH; q++, words++) {
-                    if (stateToken[q]) {
-                        return k + verb;
-                    }
-                }
-            }
-            // The accused state's last token, then its suffix, past a closing bracket ("국가안보국(NSA)을 지목").
-            if (stateToken[k] && (k + 1 >= n || !stateToken[k + 1])) {
-                int s = k + 1 < n && isClosing(t.firstChar(k + 1)) ? k + 2 : k + 1;
-                int suffix = s < n ? cues.accuseSuffixes().startsAt(t, s) : 0;
-                if (suffix > 0) {
-                    return s + suffix;
-                }
-            }
-        }
-        return 0;
-    }
-
-    private static boolean isClosing(char c) {
-        return c == ')' || c == '\uff09' || c == '\u300d' || c == '\u300f' || c == '"' || c == '\u201d';
-    }
-
-    /**
      * Where the words after a mention start (past a possessive, "Japan's", "日本の") and how many a phrase on them may
      * skip: a possessive reaches over a few words to its noun ("Japan's classified defence networks"); in CJK text,
      * where every character is a token, over a few characters ("日本の暗号資産交換業者を標的"); without a particle, a
@@ -364,36 +312,6 @@ final class RoleRules {
     private boolean agencyBefore(Tokens t, int end) {
         for (int p = end, skipped = 0; p > 0 && skipped <= MAX_AGENCY_NAME_REACH && t.isWord(p - 1); p--, skipped++) {
             if (cues.agencyNouns().endsAt(t, p) > 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * True when the mention's sentence doubts that the state was hit: it denies or has not confirmed damage, only
-     * fears it, or urges vigilance ({@code doubts}: "被害は確認されていない", "될 수 있다", "n'ont pas été touchés").
-     */
-    boolean doubted(Tokens t, Match<Entity> m) {
-        return inSentenceWith(t, m, cues.doubts(), MAX_SENTENCE_REACH);
-    }
-
-    /**
-     * True when a {@code cosigns} phrase stands within {@value #MAX_COSIGN_REACH} words of the mention (CJK:
-     * {@value #MAX_CJK_COSIGN_REACH} characters) in its sentence: the state signs; a long sentence may also name the
-     * victim further off ("… 米国の重要インフラに潜伏していたとする共同勧告を公表").
-     */
-    private boolean cosigns(Tokens t, Match<Entity> m) {
-        boolean cjk = Tokens.isCjk(t.firstChar(m.first()));
-        return inSentenceWith(t, m, cues.cosigns(), cjk ? MAX_CJK_COSIGN_REACH : MAX_COSIGN_REACH);
-    }
-
-    /** True when a phrase of {@code cue} stands in the mention's sentence at most {@code reach} tokens from it. */
-    private static boolean inSentenceWith(Tokens t, Match<Entity> m, PhraseList cue, int reach) {
-        int from = Math.max(t.sentenceStart(m.first(), MAX_SENTENCE_REACH), m.first() - reach);
-        int to = Math.min(t.sentenceEnd(m.last(), MAX_SENTENCE_REACH), m.last() + reach);
-        for (int k = from; k < to; k++) {
-            if (cue.startsAt(t, k) > 0) {
                 return true;
             }
         }

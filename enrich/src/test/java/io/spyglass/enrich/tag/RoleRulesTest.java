@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 class RoleRulesTest {
     private static final Lexicon LEXICON = LexiconTest.ENGLISH;
     private static final RoleRules RULES = new RoleRules(LEXICON.cues(), Lexicon.bundledTaxonomy());
+    private static final SentenceRules SENTENCE = new SentenceRules(LEXICON.cues());
 
     /** A sentence, its state mentions and the tokens they cover. */
     private record Sentence(Tokens tokens, List<Match<Entity>> mentions, boolean[] stateToken) {
@@ -123,10 +124,10 @@ class RoleRulesTest {
     void aSentenceThatDoubtsTheHitGivesNoVictim() {
         Sentence doubted = Sentence.of("Firms in Canada were not affected. Ministries in Japan were hacked.");
 
-        assertThat(RULES.doubted(doubted.tokens(), doubted.mentions().get(0))).isTrue();
+        assertThat(SENTENCE.doubted(doubted.tokens(), doubted.mentions().get(0))).isTrue();
         assertThat(doubted.victim(0)).isNull();
         // The doubt stays in its sentence.
-        assertThat(RULES.doubted(doubted.tokens(), doubted.mentions().get(1))).isFalse();
+        assertThat(SENTENCE.doubted(doubted.tokens(), doubted.mentions().get(1))).isFalse();
         assertThat(doubted.victim(1).rule()).isEqualTo(Rule.VICTIM_PHRASE);
         assertThat(Sentence.of("hospitals in Japan could also be targeted").victim(0)).isNull();
     }
