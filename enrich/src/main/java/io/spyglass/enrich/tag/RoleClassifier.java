@@ -226,16 +226,20 @@ final class RoleClassifier {
                 continue;
             }
             int k = m.first();
-            boolean paired = pairedAt(t, forms, covered, k - 1, -1) >= 0
-                    || pairedAt(t, forms, covered, m.last(), 1) >= 0 || nameStarts.contains(m.last());
+            boolean pairedAfter = pairedAt(t, forms, covered, m.last(), 1) >= 0 || nameStarts.contains(m.last());
+            boolean paired = pairedAfter || pairedAt(t, forms, covered, k - 1, -1) >= 0;
             // A pair starts a word as a whole ("、日米", not "毎日中継").
             int start = k;
             for (int left = pairedAt(t, forms, covered, k - 1, -1); left >= 0;
                  left = pairedAt(t, forms, covered, left - 1, -1)) {
                 start = left;
             }
-            boolean startsWord = start == 0 || t.lineBreakBetween(start - 1, start)
-                    || !continuesWord(t.firstChar(start - 1));
+            boolean startsWord = startsWord(t, start);
+            if (!startsWord && start != k) {
+                // The form on the left ends a word ("25日、英選挙管理委員会"): this one stands alone.
+                paired = pairedAfter;
+                startsWord = startsWord(t, k);
+            }
             if (!covered.contains(k) && startsWord && (paired || !e.needsContext())) {
                 out.add(m);
             }
@@ -254,6 +258,10 @@ final class RoleClassifier {
         boolean listMark = "・·、,".indexOf(t.firstChar(k)) >= 0;
         int at = listMark ? k + step : k;
         return at >= 0 && at < t.size() && forms.contains(at) && !covered.contains(at) ? at : -1;
+    }
+
+    private static boolean startsWord(Tokens t, int k) {
+        return k == 0 || t.lineBreakBetween(k - 1, k) || !continuesWord(t.firstChar(k - 1));
     }
 
     /** True for a character that a word may run on from: a Han ideograph, a digit or a Latin letter. */

@@ -347,10 +347,24 @@ record Taxonomy(
                 over.saturation() != null ? over.saturation() : base.saturation(), terms);
     }
 
+    /**
+     * The lists of {@code a} with those of {@code b} added; an entry of {@code b} written {@code "!entry"} takes
+     * {@code entry} out instead: a language file drops an English word its analyzer would confuse with one of its
+     * own (German "Namen" stems as English "names").
+     */
     private static Map<String, List<String>> mergeLists(Map<String, List<String>> a, Map<String, List<String>> b) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         nonNull(a).forEach((k, v) -> out.put(k, new ArrayList<>(nonNull(v))));
-        nonNull(b).forEach((k, v) -> out.computeIfAbsent(k, x -> new ArrayList<>()).addAll(nonNull(v)));
+        nonNull(b).forEach((k, v) -> {
+            List<String> list = out.computeIfAbsent(k, x -> new ArrayList<>());
+            for (String entry : nonNull(v)) {
+                if (entry.startsWith("!")) {
+                    list.remove(entry.substring(1));
+                } else {
+                    list.add(entry);
+                }
+            }
+        });
         out.replaceAll((k, v) -> List.copyOf(new LinkedHashSet<>(v)));
         return out;
     }
