@@ -91,7 +91,8 @@ final class Lexicon {
         int[] glue = cueWords("listGlue");
         // Built last, once the vocabulary is complete, so that they cover every id.
         this.malwareNouns = WordSet.of(vocabulary, nouns);
-        this.cues = Cues.of(lists, WordSet.of(vocabulary, possessive), WordSet.of(vocabulary, passive),
+        this.cues = Cues.of(lists, new CompoundHeads(Taxonomy.nonNull(taxonomy.cues().get("compoundHeads"))),
+                WordSet.of(vocabulary, possessive), WordSet.of(vocabulary, passive),
                 WordSet.of(vocabulary, articles, possessive), WordSet.of(vocabulary, places),
                 WordSet.of(vocabulary, glue));
     }

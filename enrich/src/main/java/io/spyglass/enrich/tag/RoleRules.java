@@ -249,8 +249,12 @@ final class RoleRules {
             if (stateToken[k]) {
                 break;
             }
-            // A state's people are targets too ("iranische Oppositionelle").
+            // A state's people are targets too ("iranische Oppositionelle"); so is a compound's ("spanisches
+            // Luftfahrtunternehmen").
             int noun = Math.max(cues.targetNouns().startsAt(t, k), cues.peopleNouns().startsAt(t, k));
+            if (noun == 0) {
+                noun = cues.compoundHeads().at(t, k);
+            }
             if (noun > 0) {
                 return victimRole(code, possessive ? Rule.VICTIM_POSSESSIVE : Rule.VICTIM_TARGET_NOUN, m.first(),
                         k + noun);

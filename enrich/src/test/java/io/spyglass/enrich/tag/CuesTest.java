@@ -20,11 +20,14 @@ class CuesTest {
         lists.put("linkWords", linkWords);
         WordSet glue = WordSet.of(vocabulary, new int[] {vocabulary.add("and")});
 
-        Cues cues = Cues.of(lists, glue, glue, glue, glue, glue);
+        CompoundHeads heads = new CompoundHeads(List.of("konzern"));
+
+        Cues cues = Cues.of(lists, heads, glue, glue, glue, glue, glue);
 
         assertThat(cues.linkWords()).isSameAs(linkWords);
         assertThat(cues.regions()).isSameAs(lists.get("regions"));
         assertThat(cues.listGlue()).isSameAs(glue);
+        assertThat(cues.compoundHeads()).isSameAs(heads);
         Tokens t = Tokens.of("China linked", vocabulary);
         assertThat(cues.linkWords().startsAt(t, 1)).isEqualTo(1);
     }
