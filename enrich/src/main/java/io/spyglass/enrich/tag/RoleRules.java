@@ -21,6 +21,8 @@ final class RoleRules {
     private static final int MAX_TARGET_NOUN_BEFORE_REACH = 3;
     /** How many words an agency's name may run from its noun to a target noun before the state (ru, fr genitives). */
     private static final int MAX_AGENCY_NAME_REACH = 3;
+    /** How many capitalised words a place before a state and a comma may have ("in County Mayo, Ireland"). */
+    private static final int MAX_PLACE_WORDS = 3;
 
     private final Cues cues;
     private final Taxonomy taxonomy;
@@ -211,6 +213,12 @@ final class RoleRules {
         }
         int before = skipBack(t, m.first(), stateToken);
         int phrase = cues.victimPhrases().endsAt(t, before);
+        int place = phrase == 0 ? placeBefore(t, before, stateToken) : -1;
+        if (place > 0 && cues.victimPhrases().endsAt(t, place) > 0) {
+            // "a water utility in County Mayo, Ireland": the phrase reaches the state over the place in it.
+            before = place;
+            phrase = cues.victimPhrases().endsAt(t, place);
+        }
         if (phrase > 0 && agencyBefore(t, before - phrase)) {
             // "Агентство кибербезопасности и защиты инфраструктуры США": the target noun is inside the name of the
             // state's own agency, which languages with a genitive write before the state.
@@ -310,6 +318,23 @@ final class RoleRules {
             }
         }
         return false;
+    }
+
+    /**
+     * The start of the place name that a comma puts right before the mention at {@code before} ("in Hsinchu,
+     * Taiwan", "in County Mayo, Ireland"): at most {@value #MAX_PLACE_WORDS} capitalised words, none a state's; -1
+     * when there is none.
+     */
+    private static int placeBefore(Tokens t, int before, boolean[] stateToken) {
+        if (before < 2 || !t.span(before - 1, before).equals(",")) {
+            return -1;
+        }
+        int p = before - 1;
+        while (p > 0 && before - 1 - p < MAX_PLACE_WORDS && t.isWord(p - 1) && !stateToken[p - 1]
+                && Character.isUpperCase(t.firstChar(p - 1))) {
+            p--;
+        }
+        return p < before - 1 ? p : -1;
     }
 
     /** True when an agency noun ends at most {@value #MAX_AGENCY_NAME_REACH} words before token {@code end}. */
