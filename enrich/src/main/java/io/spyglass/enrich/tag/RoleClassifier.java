@@ -195,8 +195,10 @@ final class RoleClassifier {
     }
 
     /**
-     * {@code found} without the one-character press forms ({@link Kind#ABBREVIATION}) that do not stand as one: a form counts where a word starts ("「米通信大手", "美 NSA"), not inside one
-     * ("南米", "15亿美元"), and a pair-only form beside another ("日米", "한미일"); a longer name over it wins ("米国").
+     * {@code found} without the one-character press forms ({@link Kind#ABBREVIATION}) that do not stand as one: a form
+     * counts where a word starts ("「米通信大手", "美 NSA"), not inside one ("南米", "15亿美元"); a Hangul one as a
+     * whole word ("미 국무부", not "미사일"); a pair-only form beside another ("日米", "한미일"); a longer name over it
+     * wins ("米国").
      */
     static List<Match<Entity>> pressForms(Tokens t, List<Match<Entity>> found) {
         Set<Integer> forms = new HashSet<>();
@@ -240,7 +242,7 @@ final class RoleClassifier {
                 paired = pairedAfter;
                 startsWord = startsWord(t, k);
             }
-            if (!covered.contains(k) && startsWord && (paired || !e.needsContext())) {
+            if (!covered.contains(k) && startsWord && (paired || (!e.needsContext() && endsHangulWord(t, m)))) {
                 out.add(m);
             }
         }
@@ -258,6 +260,20 @@ final class RoleClassifier {
         boolean listMark = "・·、,".indexOf(t.firstChar(k)) >= 0;
         int at = listMark ? k + step : k;
         return at >= 0 && at < t.size() && forms.contains(at) && !covered.contains(at) ? at : -1;
+    }
+
+    /**
+     * True unless a Hangul form runs on into a word ("미사일", "북쪽"): Hangul has no one-syllable words that are
+     * forms, so one standing alone must end where it starts ("미 국무부", "북 해커").
+     */
+    private static boolean endsHangulWord(Tokens t, Match<Entity> m) {
+        int next = m.last();
+        return !isHangul(t.firstChar(m.first())) || next >= t.size() || t.start(next) > t.end(next - 1)
+                || !isHangul(t.firstChar(next));
+    }
+
+    private static boolean isHangul(char c) {
+        return c >= '\uac00' && c <= '\ud7a3';
     }
 
     private static boolean startsWord(Tokens t, int k) {

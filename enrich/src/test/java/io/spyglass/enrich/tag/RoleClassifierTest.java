@@ -156,4 +156,28 @@ class RoleClassifierTest {
                     .as(text).noneMatch(m -> m.payload().kind() == Lexicon.Kind.ABBREVIATION);
         }
     }
+
+    @Test
+    void aFormAfterOneThatEndsAWordStandsAlone() {
+        Lexicon japanese = new Lexicon(Lexicon.bundledTaxonomy().merge(Lexicon.languageTaxonomy("ja")), "ja");
+        Tokens tokens = Tokens.of("25日、英選挙管理委員会", japanese.vocabulary());
+
+        assertThat(RoleClassifier.pressForms(tokens, japanese.entities().match(tokens)))
+                .filteredOn(m -> m.payload().kind() == Lexicon.Kind.ABBREVIATION)
+                .extracting(m -> m.payload().code()).containsExactly("GB");
+    }
+
+    @Test
+    void aHangulFormCountsAsAWholeWordOnly() {
+        Lexicon korean = new Lexicon(Lexicon.bundledTaxonomy().merge(Lexicon.languageTaxonomy("ko")), "ko");
+        for (String text : List.of("미사일 발사", "북쪽 해안")) {
+            Tokens tokens = Tokens.of(text, korean.vocabulary());
+
+            assertThat(RoleClassifier.pressForms(tokens, korean.entities().match(tokens)))
+                    .as(text).noneMatch(m -> m.payload().kind() == Lexicon.Kind.ABBREVIATION);
+        }
+        Tokens tokens = Tokens.of("러 외교관 감시", korean.vocabulary());
+        assertThat(RoleClassifier.pressForms(tokens, korean.entities().match(tokens)))
+                .extracting(m -> m.payload().code()).containsExactly("RU");
+    }
 }
