@@ -104,8 +104,12 @@ final class CountrySelector {
                         || (titleTargets.contains(r.code()) && !titleAttackers.contains(r.code())))
                 .forEach(r -> sum.computeIfPresent(r.code(), (c, v) -> v - r.weight()));
         double max = sum.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        // One more victim beside the main one ("… were also hit") stands by itself, not by the main one's weight.
+        Set<String> added = new HashSet<>();
+        roles.stream().filter(r -> r.rule() == Rule.VICTIM_ADDITION).forEach(r -> added.add(r.code()));
         List<String> codes = sum.entrySet().stream()
-                .filter(e -> e.getValue() >= min && e.getValue() >= ratio * max && !exclude.contains(e.getKey()))
+                .filter(e -> e.getValue() >= min && (e.getValue() >= ratio * max || added.contains(e.getKey()))
+                        && !exclude.contains(e.getKey()))
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .map(Map.Entry::getKey)
                 .toList();

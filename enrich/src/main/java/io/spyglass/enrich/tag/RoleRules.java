@@ -186,10 +186,11 @@ final class RoleRules {
         if (r == null || ownsAgency(t, m, stateToken) || sentence.doubted(t, m) || sentence.cosigns(t, m)) {
             return null;
         }
-        if (!people(t, m.last()) && !people(t, r.last())) {
-            return r;
+        if (people(t, m.last()) || people(t, r.last())) {
+            return Role.of(r.code(), r.weight(), r.signals(), r.first(), r.last(), Rule.VICTIM_OWN_PEOPLE);
         }
-        return Role.of(r.code(), r.weight(), r.signals(), r.first(), r.last(), Rule.VICTIM_OWN_PEOPLE);
+        return sentence.added(t, m) ? Role.of(r.code(), r.weight(), r.signals(), r.first(), r.last(),
+                Rule.VICTIM_ADDITION) : r;
     }
 
     /** True when a people noun starts at token {@code k}, past a possessive. */

@@ -35,6 +35,11 @@ enum Rule {
      * victim even when the state is attributed, as it spies on its citizens, minorities and exiles.
      */
     VICTIM_OWN_PEOPLE("victim-own-people"),
+    /**
+     * A victim named as one more ({@code additions}: "Czech institutions were also hit", "本国部分政府机构也遭到攻击"):
+     * it counts from victimMin, however much more the main victim weighs.
+     */
+    VICTIM_ADDITION("victim-addition"),
     /** The home state of the institutions an article names, when no victim is written. */
     VICTIM_INSTITUTION("victim-institution"),
     /** A CamelCase or digit-bearing name right before a malware noun ("ReverseRat backdoor"). */

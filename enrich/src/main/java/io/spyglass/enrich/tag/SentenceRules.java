@@ -21,6 +21,10 @@ final class SentenceRules {
     private static final int MAX_COSIGN_REACH = 6;
     /** The same in CJK text, in characters ("南韓等國的網路安全機關共同署名"). */
     private static final int MAX_CJK_COSIGN_REACH = 15;
+    /** How many words an addition cue may stand from the victim it adds ("Czech institutions were also hit"). */
+    private static final int MAX_ADDITION_REACH = 4;
+    /** The same in CJK text, in characters ("本国部分政府机构也遭到"). */
+    private static final int MAX_CJK_ADDITION_REACH = 8;
 
     private final Cues cues;
 
@@ -82,6 +86,15 @@ final class SentenceRules {
     boolean cosigns(Tokens t, Match<Entity> m) {
         boolean cjk = Tokens.isCjk(t.firstChar(m.first()));
         return inSentenceWith(t, m, cues.cosigns(), cjk ? MAX_CJK_COSIGN_REACH : MAX_COSIGN_REACH);
+    }
+
+    /**
+     * True when an {@code additions} cue stands within {@value #MAX_ADDITION_REACH} words of the mention (CJK:
+     * {@value #MAX_CJK_ADDITION_REACH} characters) in its sentence: the victim is one more beside the main one.
+     */
+    boolean added(Tokens t, Match<Entity> m) {
+        boolean cjk = Tokens.isCjk(t.firstChar(m.first()));
+        return inSentenceWith(t, m, cues.additions(), cjk ? MAX_CJK_ADDITION_REACH : MAX_ADDITION_REACH);
     }
 
     /** True when a phrase of {@code cue} stands in the mention's sentence at most {@code reach} tokens from it. */

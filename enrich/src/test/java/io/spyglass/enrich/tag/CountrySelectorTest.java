@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class CountrySelectorTest {
     private static final Lexicon LEXICON = LexiconTest.ENGLISH;
-    // Bundled selection: attributedMin 2, attributedLoneMin 1, attributedRatio 0.5, victimMin 0.5, victimRatio 0.5.
+    // Bundled selection: attributedMin 2, attributedLoneMin 1, attributedRatio 0.5, victimMin 0.5, victimRatio 0.4.
     private static final CountrySelector SELECTOR = new CountrySelector(LEXICON, Lexicon.bundledTaxonomy());
     private static final Tokens TOKENS = Tokens.of("one two three four five six seven eight", LEXICON.vocabulary());
 
@@ -106,5 +106,15 @@ class CountrySelectorTest {
         assertThat(codes(SELECTOR.victims(roles, Set.of(), TOKENS, evidence))).containsExactly("KR");
         assertThat(evidence).extracting(Evidence::rule).containsExactly("victim-institution", "victim-institution");
         assertThat(SELECTOR.victims(roles, Set.of("KR"), TOKENS, new ArrayList<>())).isEmpty();
+    }
+
+    @Test
+    void anAddedVictimCountsFromTheMinimumWhateverTheMainOneWeighs() {
+        RoleClassifier.Roles roles = roles(List.of(), List.of(role("DE", 1, 1, Rule.VICTIM_PHRASE),
+                role("DE", 1, 2, Rule.VICTIM_PHRASE), role("DE", 1, 3, Rule.VICTIM_PHRASE),
+                role("CZ", 0.5, 4, Rule.VICTIM_ADDITION), role("FR", 0.5, 5, Rule.VICTIM_TARGET_NOUN)));
+
+        // CZ and FR weigh a sixth of DE: FR misses the ratio, CZ is named as one more.
+        assertThat(codes(SELECTOR.victims(roles, Set.of(), TOKENS, new ArrayList<>()))).containsExactly("DE", "CZ");
     }
 }

@@ -133,6 +133,21 @@ class RoleRulesTest {
     }
 
     @Test
+    void aVictimNamedAsOneMoreIsAnAddition() {
+        assertThat(Sentence.of("Ministries in Canada were also hacked.").victim(0).rule())
+                .isEqualTo(Rule.VICTIM_ADDITION);
+        assertThat(Sentence.of("Ministries in Canada were hacked. It was also a warning.").victim(0).rule())
+                .isEqualTo(Rule.VICTIM_PHRASE);
+    }
+
+    @Test
+    void aPlaceAndACommaStandBetweenAVictimPhraseAndItsState() {
+        assertThat(Sentence.of("a water utility in County Mayo, Ireland, lost service").victim(0).rule())
+                .isEqualTo(Rule.VICTIM_PHRASE);
+        assertThat(Sentence.of("officials in Paris, France said").victim(1)).isNull();
+    }
+
+    @Test
     void aCapitalAfterInAndAnotherStatesBodyThereAreNoTargets() {
         Sentence embassy = Sentence.of("The Russian embassy in London did not respond");
 
