@@ -186,7 +186,10 @@ final class RoleRules {
         if (r == null || ownsAgency(t, m, stateToken) || sentence.doubted(t, m) || sentence.cosigns(t, m)) {
             return null;
         }
-        if (people(t, m.last()) || people(t, r.last())) {
+        // "a Serbian independent journalist": a people noun after a modifier; not in CJK text, where a compound that
+        // ends in 記者 is often another state's press.
+        boolean modifiedPeople = !Tokens.isCjk(t.firstChar(m.first())) && cues.peopleNouns().endsAt(t, r.last()) > 0;
+        if (people(t, m.last()) || people(t, r.last()) || modifiedPeople) {
             return Role.of(r.code(), r.weight(), r.signals(), r.first(), r.last(), Rule.VICTIM_OWN_PEOPLE);
         }
         return sentence.added(t, m) ? Role.of(r.code(), r.weight(), r.signals(), r.first(), r.last(),
@@ -273,7 +276,11 @@ final class RoleRules {
             if (cjk && isMiddleDot(t.firstChar(k))) {
                 continue;
             }
-            if (!t.isWord(k) || !(possessive || compound)) {
+            // "Taiwanese semiconductor companies", "a Serbian independent journalist": an adjective's noun may have one
+            // modifier of its own before it.
+            boolean modifier = !cjk && skipped == 0 && m.payload().kind() == Kind.DEMONYM
+                    && Character.isLowerCase(t.firstChar(k)) && !cues.listGlue().contains(t.id(k));
+            if (!t.isWord(k) || !(possessive || compound || modifier)) {
                 break;
             }
             int cue = skipped > 0 ? cues.victimSuffixes().startsAt(t, k) : 0;

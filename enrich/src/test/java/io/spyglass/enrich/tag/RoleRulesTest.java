@@ -141,6 +141,15 @@ class RoleRulesTest {
     }
 
     @Test
+    void anAdjectivesNounMayHaveOneModifier() {
+        assertThat(Sentence.of("Taiwanese semiconductor companies were hit.").victim(0).rule())
+                .isEqualTo(Rule.VICTIM_TARGET_NOUN);
+        assertThat(Sentence.of("spyware on a Serbian independent journalist's phone").victim(0).rule())
+                .isEqualTo(Rule.VICTIM_OWN_PEOPLE);
+        assertThat(Sentence.of("Taiwanese officials and companies").victim(0)).isNull();
+    }
+
+    @Test
     void aPlaceAndACommaStandBetweenAVictimPhraseAndItsState() {
         assertThat(Sentence.of("a water utility in County Mayo, Ireland, lost service").victim(0).rule())
                 .isEqualTo(Rule.VICTIM_PHRASE);
