@@ -402,13 +402,20 @@ final class RoleRules {
     }
 
     /**
-     * True when an actor's context-only alias ("Snake") stands as a name: written in capitals, or followed by an
-     * actor noun ("the Snake group").
+     * True when an actor's context-only alias ("Snake") stands as a name: written in capitals, or next to an actor
+     * noun ("the Snake group", "攻撃集団「Tick」").
      */
     boolean inContext(Tokens t, Match<Entity> m) {
         String written = t.span(m.first(), m.last());
         boolean shouted = written.length() > 2 && written.equals(written.toUpperCase(Locale.ROOT));
-        return shouted || (m.last() < t.size() && cues.actorNouns().startsAt(t, m.last()) > 0);
+        // "攻撃集団「Tick」", "the group Tick": an actor noun may also lead the name, past an opening quote.
+        int before = m.first() > 0 && isOpening(t.firstChar(m.first() - 1)) ? m.first() - 1 : m.first();
+        return shouted || (m.last() < t.size() && cues.actorNouns().startsAt(t, m.last()) > 0)
+                || cues.actorNouns().endsAt(t, before) > 0;
+    }
+
+    private static boolean isOpening(char c) {
+        return c == '\u300c' || c == '\u300e' || c == '"' || c == '\u201c' || c == '\u00ab' || c == '\'';
     }
 
     /** True when an actor's name is a vendor's ("Hacking Team" in vendorNouns): it sells tools, it is no actor. */

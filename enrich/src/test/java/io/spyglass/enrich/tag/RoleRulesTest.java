@@ -141,6 +141,22 @@ class RoleRulesTest {
     }
 
     @Test
+    void aContextAliasStandsAsANameInCapitalsOrNextToAnActorNoun() {
+        Lexicon japanese = new Lexicon(Lexicon.bundledTaxonomy().merge(Lexicon.languageTaxonomy("ja")), "ja");
+        RoleRules japaneseRules = new RoleRules(japanese.cues(), Lexicon.bundledTaxonomy());
+        for (String text : List.of("the group Tick struck", "Tick hackers struck", "TICK struck", "攻撃集団「Tick」か")) {
+            Lexicon lexicon = text.startsWith("攻") ? japanese : LEXICON;
+            Tokens tokens = Tokens.of(text, lexicon.vocabulary());
+            Match<Entity> tick = lexicon.entities().match(tokens).stream()
+                    .filter(m -> m.payload().kind() == Lexicon.Kind.ACTOR).findFirst().orElseThrow();
+
+            assertThat((lexicon == japanese ? japaneseRules : RULES).inContext(tokens, tick)).as(text).isTrue();
+        }
+        Tokens clock = Tokens.of("the clock went tick again", LEXICON.vocabulary());
+        assertThat(LEXICON.entities().match(clock)).allMatch(m -> !RULES.inContext(clock, m));
+    }
+
+    @Test
     void anAdjectivesNounMayHaveOneModifier() {
         assertThat(Sentence.of("Taiwanese semiconductor companies were hit.").victim(0).rule())
                 .isEqualTo(Rule.VICTIM_TARGET_NOUN);
