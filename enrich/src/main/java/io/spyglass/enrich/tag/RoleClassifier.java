@@ -280,11 +280,11 @@ final class RoleClassifier {
         return k == 0 || t.lineBreakBetween(k - 1, k) || !continuesWord(t.firstChar(k - 1));
     }
 
-    /** True for a character that a word may run on from: a Han ideograph, a digit or a Latin letter. */
+    /** True for a character that a word may run on from: a Han ideograph, a Hangul syllable, a digit or a Latin letter. */
     private static boolean continuesWord(char c) {
         boolean han = (c >= '\u4e00' && c <= '\u9fff') || (c >= '\u3400' && c <= '\u4dbf')
                 || (c >= '\uf900' && c <= '\ufaff');
-        return han || Character.isDigit(c) || (c < 128 && Character.isLetter(c));
+        return han || isHangul(c) || Character.isDigit(c) || (c < 128 && Character.isLetter(c));
     }
 
     /**

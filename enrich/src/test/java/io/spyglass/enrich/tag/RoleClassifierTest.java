@@ -170,7 +170,7 @@ class RoleClassifierTest {
     @Test
     void aHangulFormCountsAsAWholeWordOnly() {
         Lexicon korean = new Lexicon(Lexicon.bundledTaxonomy().merge(Lexicon.languageTaxonomy("ko")), "ko");
-        for (String text : List.of("미사일 발사", "북쪽 해안")) {
+        for (String text : List.of("미사일 발사", "북쪽 해안", "여러 나라 외교관")) {
             Tokens tokens = Tokens.of(text, korean.vocabulary());
 
             assertThat(RoleClassifier.pressForms(tokens, korean.entities().match(tokens)))
