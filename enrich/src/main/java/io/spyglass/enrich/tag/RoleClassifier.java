@@ -60,8 +60,8 @@ final class RoleClassifier {
      * ends at character {@code titleEnd}.
      */
     Roles classify(Tokens tokens, int titleEnd) {
-        List<Match<Entity>> found = withReflexives(tokens,
-                oneMentionPerState(pressForms(tokens, lexicon.entities().match(tokens))));
+        List<Match<Entity>> found = withHomeWords(tokens, withReflexives(tokens,
+                oneMentionPerState(pressForms(tokens, lexicon.entities().match(tokens)))));
         boolean[] stateToken = new boolean[tokens.size()];
         Map<Integer, String> stateEnds = new HashMap<>();
         for (Match<Entity> m : found) {
@@ -318,6 +318,56 @@ final class RoleClassifier {
         out.addAll(added);
         out.sort(Comparator.comparingInt((Match<Entity> m) -> m.first()));
         return out;
+    }
+
+    /**
+     * {@code found} with each home word ({@code homeWords}: "国内", "わが国", "국내", the home state's by the lists) given
+     * to its sentence's first state instead, when that state neither attacks nor is a vendor's nationality there:
+     * "ドイツ政府は…国内の防衛企業" names Germany's firms, "イラン政府は…国内の金融機関" Iran's, while "中国のハッカー集団が国内の
+     * 防衛産業を狙った" and "米セキュリティー企業によると、国内の" keep the home press's own country.
+     */
+    List<Match<Entity>> withHomeWords(Tokens t, List<Match<Entity>> found) {
+        PhraseList homeWords = lexicon.cues().homeWords();
+        List<Match<Entity>> out = null;
+        boolean[] stateToken = null;
+        for (int i = 0; i < found.size(); i++) {
+            Match<Entity> home = found.get(i);
+            if (home.payload().kind() == Kind.ACTOR
+                    || homeWords.startsAt(t, home.first()) != home.last() - home.first()) {
+                continue;
+            }
+            int start = t.sentenceStart(home.first(), SentenceRules.MAX_SENTENCE_REACH);
+            Match<Entity> subject = null;
+            for (Match<Entity> m : found) {
+                Kind kind = m.payload().kind();
+                if (m.first() >= home.first()) {
+                    break;
+                }
+                if (m.first() >= start && kind != Kind.ACTOR && kind != Kind.INSTITUTION) {
+                    subject = m;
+                    break;
+                }
+            }
+            if (subject == null || subject.payload().code().equals(home.payload().code())) {
+                continue;
+            }
+            if (stateToken == null) {
+                stateToken = new boolean[t.size()];
+                for (Match<Entity> m : found) {
+                    if (m.payload().kind() != Kind.ACTOR) {
+                        Arrays.fill(stateToken, m.first(), m.last(), true);
+                    }
+                }
+            }
+            if (rules.attribution(t, subject, stateToken) != null || rules.vendorNationality(t, subject)) {
+                continue;
+            }
+            out = out == null ? new ArrayList<>(found) : out;
+            Entity e = home.payload();
+            out.set(i, new Match<>(home.first(), home.last(), new Entity(Kind.INSTITUTION, subject.payload().code(),
+                    null, false, e.rule())));
+        }
+        return out == null ? found : out;
     }
 
     private static boolean inTitle(Tokens t, Match<Entity> m, int titleEnd) {

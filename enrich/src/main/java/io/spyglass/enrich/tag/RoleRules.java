@@ -125,6 +125,16 @@ final class RoleRules {
         if (agency > 0 && k + agency < t.size() && cues.reportVerbs().startsAt(t, k + agency) > 0) {
             return true;
         }
+        return vendorNationality(t, m);
+    }
+
+    /**
+     * True when the mention is a vendor's nationality ("Israeli firm", "Italy's Hacking Team", "미국 블록체인 분석업체",
+     * "la société américaine Mandiant").
+     */
+    boolean vendorNationality(Tokens t, Match<Entity> m) {
+        int after = m.last();
+        int k = after < t.size() && cues.possessives().contains(t.id(after)) ? after + 1 : after;
         // A CJK compound reaches its vendor noun over characters ("미국 블록체인 분석업체"), other languages over words.
         // A target noun on the way names what was hit ("日本の防衛関連企業の"), not a vendor.
         boolean cjk = k < t.size() && Tokens.isCjk(t.firstChar(k));
