@@ -106,10 +106,12 @@ final class CountrySelector {
         // One more victim beside the main one ("… were also hit") stands by itself, not by the main one's weight, and
         // sets no bar for the others ("米通信大手に侵入、カナダでも被害").
         Set<String> added = new HashSet<>();
-        roles.stream().filter(r -> r.rule() == Rule.VICTIM_ADDITION).forEach(r -> added.add(r.code()));
-        double max = sum.entrySet().stream().filter(e -> !added.contains(e.getKey()))
-                .mapToDouble(Map.Entry::getValue).max()
-                .orElse(sum.values().stream().mapToDouble(Double::doubleValue).max().orElse(0));
+        Map<String, Double> unadded = new HashMap<>(sum);
+        roles.stream().filter(r -> r.rule() == Rule.VICTIM_ADDITION).forEach(r -> {
+            added.add(r.code());
+            unadded.computeIfPresent(r.code(), (c, v) -> v - r.weight());
+        });
+        double max = unadded.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         List<String> codes = sum.entrySet().stream()
                 .filter(e -> e.getValue() >= min && (e.getValue() >= ratio * max || added.contains(e.getKey()))
                         && !exclude.contains(e.getKey()))
