@@ -170,8 +170,14 @@ final class RoleRules {
             p -= len;
         }
         int noun = p > 0 ? cues.actorNounsBefore().endsAt(t, p) : 0;
+        // "Cyberattaques : la France accuse": a headline's colon ends the noun's phrase.
         if (noun == 0) {
             return null;
+        }
+        for (int q = p; q < m.first(); q++) {
+            if (t.firstChar(q) == ':') {
+                return null;
+            }
         }
         return attributionRole(m.payload().code(), actorNoun(m, qualified), p - noun, m.last());
     }
