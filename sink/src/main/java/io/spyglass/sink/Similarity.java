@@ -175,7 +175,7 @@ final class Similarity {
      */
     static int commonGround(Fingerprint a, Fingerprint b, Set<String> ubiquitous) {
         int points = 0;
-        points += intersects(a.actors(), b.actors()) || namedIn(a.actors(), b.names()) || namedIn(b.actors(), a.names()) ? 1 : 0;
+        points += sameActor(a, b) ? 1 : 0;
         points += intersects(a.entities(), b.entities()) || namedIn(a.entities(), b.names()) || namedIn(b.entities(), a.names())
                 ? 1 : 0;
         Set<String> pairs = pairs(b);
@@ -252,6 +252,15 @@ final class Similarity {
         return false;
     }
 
+    /**
+     * True when the tagger found the same actor in both reports, or found one in one report that the other names: the
+     * tagger may miss it there, or know it there by another canonical name (a language's alias list that files Salt
+     * Typhoon under its own name, the English one under GhostEmperor).
+     */
+    static boolean sameActor(Fingerprint a, Fingerprint b) {
+        return intersects(a.actors(), b.actors()) || namedIn(a.actors(), b.names()) || namedIn(b.actors(), a.names());
+    }
+
     private static boolean sharesEntities(Fingerprint a, Fingerprint b) {
         return intersects(a.actors(), b.actors())
                 || (intersects(a.attributed(), b.attributed()) && intersects(a.victims(), b.victims()));
@@ -263,10 +272,14 @@ final class Similarity {
      * (Microsoft, Chinese hackers, the United States). Different victims do not make different events of reports that
      * the tagger finds the same actor in: one campaign hits many countries, and each report names those its readers
      * care for (an advisory on Salt Typhoon: the United States in one report, Japan, which signed it, in another).
+     * Actors the tagger names differently are the same ({@link #sameActor}) when one report names the other's.
      */
     static boolean conflicting(Fingerprint a, Fingerprint b) {
-        return disjoint(a.attributed(), b.attributed()) || disjoint(a.actors(), b.actors())
-                || (disjoint(a.victims(), b.victims()) && !intersects(a.actors(), b.actors()));
+        if (disjoint(a.attributed(), b.attributed())) {
+            return true;
+        }
+        boolean sameActor = sameActor(a, b);
+        return (disjoint(a.actors(), b.actors()) && !sameActor) || (disjoint(a.victims(), b.victims()) && !sameActor);
     }
 
     static boolean disjoint(Set<String> a, Set<String> b) {

@@ -127,4 +127,20 @@ class SimilarityTest {
         assertThat(Similarity.conflicting(us, japanNoActor)).isTrue();
         assertThat(Similarity.conflicting(us, otherActor)).isTrue();
     }
+
+    @Test
+    void anActorTheTaggerNamesDifferentlyIsTheSameWhenTheOtherReportNamesIt() {
+        // a language's alias list files the group under "Salt Typhoon", the English one under "GhostEmperor"
+        Fingerprint japanese = new Fingerprint("a", T0, 0L, 0, Set.of(), Set.of("Salt Typhoon"), Set.of("CN"), Set.of("US"), 1,
+                "ja", Set.of(), Set.of("isp"), Set.of());
+        Fingerprint english = new Fingerprint("b", T0, 0L, 0, Set.of(), Set.of("GhostEmperor"), Set.of("CN"), Set.of("GB"), 1,
+                "en", Set.of(), Set.of("salt", "typhoon", "verizon"), Set.of());
+        Fingerprint otherGroup = new Fingerprint("c", T0, 0L, 0, Set.of(), Set.of("APT40"), Set.of("CN"), Set.of("US"), 1,
+                "en", Set.of(), Set.of("typhoon"), Set.of());
+
+        assertThat(Similarity.sameActor(japanese, english)).isTrue();
+        assertThat(Similarity.conflicting(japanese, english)).isFalse();
+        assertThat(Similarity.sameActor(japanese, otherGroup)).isFalse();
+        assertThat(Similarity.conflicting(japanese, otherGroup)).isTrue();
+    }
 }
