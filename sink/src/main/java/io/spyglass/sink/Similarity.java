@@ -115,7 +115,7 @@ final class Similarity {
     }
 
     /**
-     * {@code f} with what {@code others} name added: their actors, malware and CVEs, names, and the keywords of those
+     * {@code f} with what {@code others} name added: their actors, malware and CVEs, names and sounds, and the keywords of those
      * in f's language; f's own time, text, title, states and language. What a story and a report joining it say
      * together, for {@link #firm} against a report that matched only the report.
      */
@@ -124,16 +124,18 @@ final class Similarity {
         Set<String> entities = new HashSet<>(f.entities());
         Set<String> names = new HashSet<>(f.names());
         Set<String> keywords = new HashSet<>(f.keywords());
+        Set<String> sounds = new HashSet<>(f.sounds());
         for (Fingerprint g : others) {
             actors.addAll(g.actors());
             entities.addAll(g.entities());
             names.addAll(g.names());
+            sounds.addAll(g.sounds());
             if (g.language().equals(f.language())) {
                 keywords.addAll(g.keywords());
             }
         }
         return new Fingerprint(f.articleId(), f.time(), f.simhash(), f.shingles(), f.titleTerms(), actors, f.attributed(),
-                f.victims(), f.revision(), f.language(), entities, names, keywords);
+                f.victims(), f.revision(), f.language(), entities, names, keywords, sounds);
     }
 
     /**
@@ -213,7 +215,25 @@ final class Similarity {
                 alike.add(Fingerprints.prefix(n));
             }
         }
+        heard(a, b, ubiquitous, alike);
+        heard(b, a, ubiquitous, alike);
         return alike;
+    }
+
+    /**
+     * Adds to {@code alike} the names of {@code latin} that {@code other} writes in another script, by their
+     * {@link Sounds#key} among other's {@link Fingerprint#sounds}, as the name would count: "micro" for Microsoft and
+     * マイクロソフト.
+     */
+    private static void heard(Fingerprint other, Fingerprint latin, Set<String> ubiquitous, Set<String> alike) {
+        if (other.sounds().isEmpty()) {
+            return;
+        }
+        for (String n : latin.names()) {
+            if (!other.names().contains(n) && !ubiquitous.contains(NAME + n) && other.sounds().contains(Sounds.key(n))) {
+                alike.add(Fingerprints.prefix(n));
+            }
+        }
     }
 
     /**

@@ -184,7 +184,10 @@ final class StoryIndex {
         return out;
     }
 
-    /** The keys of what {@link Similarity#commonGround} compares: actors, entities, attributed-victim pairs, names. */
+    /**
+     * The keys of what {@link Similarity#commonGround} compares: actors, entities, attributed-victim pairs, names,
+     * keywords and sounds.
+     */
     private static List<String> ground(Fingerprint f) {
         List<String> out = new ArrayList<>();
         f.actors().forEach(a -> out.add("actor:" + a));
@@ -197,6 +200,9 @@ final class StoryIndex {
         f.actors().forEach(a -> out.add("name:" + a.toLowerCase(Locale.ROOT).split(" ")[0]));
         f.entities().forEach(e -> out.add("name:" + e.split(" ")[0]));
         f.keywords().forEach(k -> out.add("keyword:" + k));
+        // a name meets its spelling in another script by its sound (Similarity.heard)
+        f.names().forEach(n -> out.add("sound:" + Sounds.key(n)));
+        f.sounds().forEach(k -> out.add("sound:" + k));
         return out;
     }
 

@@ -1,0 +1,146 @@
+package io.spyglass.sink;
+
+import java.text.Normalizer;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * How a name sounds, for meeting a name written in Latin letters and the same name written in katakana or Arabic
+ * letters (Microsoft, マイクロソフト, مايكروسوفت): its {@link #key}, the classes of its consonants in order. Those scripts
+ * write a foreign name by its sound, with vowels of their own (ma-i-ku-ro-so-fu-to) or none (m-y-k-r-w-s-w-f-t), so
+ * the consonants are what survives.
+ */
+final class Sounds {
+    /** Consonant classes a key needs: a key of two ("sn", "kr") is the key of too many names to say which. */
+    static final int MIN_KEY = 3;
+    /** Keys kept per text, first found first: the title and the start of the text name an event's actors. */
+    static final int MAX_KEYS = 32;
+    private static final String KATAKANA_FIRST_TO_LAST = "ァアィイゥウェエォオカガキギクグケゲコゴサザシジスズセゼソゾタダチヂッツヅテデトドナニヌネノ"
+            + "ハバパヒビピフブプヘベペホボポマミムメモャヤュユョヨラリルレロヮワヰヱヲンヴヵヶヷヸヹヺ";
+    private static final String[] KATAKANA_LATIN = {"a", "a", "i", "i", "u", "u", "e", "e", "o", "o", "ka", "ga", "ki",
+            "gi", "ku", "gu", "ke", "ge", "ko", "go", "sa", "za", "shi", "ji", "su", "zu", "se", "ze", "so", "zo", "ta", "da",
+            "chi", "ji", "", "tsu", "zu", "te", "de", "to", "do", "na", "ni", "nu", "ne", "no", "ha", "ba", "pa", "hi", "bi",
+            "pi", "fu", "bu", "pu", "he", "be", "pe", "ho", "bo", "po", "ma", "mi", "mu", "me", "mo", "ya", "ya", "yu", "yu",
+            "yo", "yo", "ra", "ri", "ru", "re", "ro", "wa", "wa", "i", "e", "o", "n", "vu", "ka", "ke", "va", "vi", "ve", "vo"};
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final String ARABIC = "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىيپچژڤکگی";
+    private static final String[] ARABIC_LATIN = {"a", "a", "a", "u", "i", "i", "a", "b", "a", "t", "t", "j", "h", "k", "d",
+            "z", "r", "z", "s", "sh", "s", "d", "t", "z", "a", "g", "f", "k", "k", "l", "m", "n", "h", "u", "a", "i", "p",
+            "ch", "zh", "v", "k", "g", "i"};
+    /** The article "al-" and the prepositions and conjunction written onto it ("wa-l-", "bi-l-", "li-l-"). */
+    private static final String[] ARABIC_ARTICLES = {"وال", "بال", "فال", "كال", "لل", "ال"};
+
+    static {
+        if (KATAKANA_FIRST_TO_LAST.length() != KATAKANA_LATIN.length || ARABIC.length() != ARABIC_LATIN.length) {
+            throw new IllegalStateException("a letter without its Latin letters");
+        }
+    }
+
+    private Sounds() {
+    }
+
+    /**
+     * The consonants of a word in Latin letters as classes: p (b, f, p, v), k (c, g, k, q), t (d, t), s (s, z, j, and
+     * the "c" of "ce" and the "g" of "ge"), r (r, l, which Japanese and Korean do not tell apart), m and n, each run of
+     * one class once; vowels, h, w and y are left out, and so is an r after a vowel and before a consonant or the end,
+     * which English names do not sound and katakana does not write ("Fortinet", フォーティネット). Diacritics go.
+     */
+    static String key(String word) {
+        String s = MARKS.matcher(Normalizer.normalize(word.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)).replaceAll("");
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            char next = i + 1 < s.length() ? s.charAt(i + 1) : ' ';
+            char klass = switch (c) {
+                case 'b', 'f', 'p', 'v' -> 'p';
+                case 'k', 'q' -> 'k';
+                case 'c' -> next == 'h' || next == 'e' || next == 'i' || next == 'y' ? 's' : 'k';
+                case 'g' -> next == 'e' || next == 'i' || next == 'y' ? 's' : 'k';
+                case 'x' -> 'x';
+                case 'd', 't' -> 't';
+                case 's', 'z', 'j' -> 's';
+                case 'l' -> 'r';
+                case 'r' -> i > 0 && isVowel(s.charAt(i - 1)) && !isVowel(next) ? ' ' : 'r';
+                case 'm' -> 'm';
+                case 'n' -> 'n';
+                default -> ' ';
+            };
+            if (c == 'n' && next == 'g' && !(i + 2 < s.length() && "eiy".indexOf(s.charAt(i + 2)) >= 0)) {
+                i++; // "ng" is n: Washington, ワシントン
+            }
+            if (klass == 'x') {
+                append(out, 'k');
+                append(out, 's');
+            } else if (klass != ' ') {
+                append(out, klass);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * The {@link #key}s of the words of {@code text} written in katakana (a run, split at "・": ワシントン・ポスト is
+     * two) or in Arabic letters (less the article "al-"), of at least {@link #MIN_KEY} classes; at most
+     * {@link #MAX_KEYS}, first found first.
+     */
+    static Set<String> ofOtherScripts(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        StringBuilder latin = new StringBuilder();
+        StringBuilder arabic = new StringBuilder();
+        for (int i = 0; i <= text.length() && out.size() < MAX_KEYS; i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            int kana = KATAKANA_FIRST_TO_LAST.indexOf(c);
+            int letter = ARABIC.indexOf(c);
+            if (kana >= 0) {
+                latin.append(KATAKANA_LATIN[kana]);
+            } else if (c != '\u30fc' && latin.length() > 0) { // the long-vowel mark ー is part of the word
+                add(out, latin);
+            }
+            if (letter >= 0) {
+                arabic.append(c);
+            } else if (arabic.length() > 0 && !isArabicMark(c)) {
+                add(out, arabicInLatin(arabic));
+            }
+        }
+        return out;
+    }
+
+    private static StringBuilder arabicInLatin(StringBuilder word) {
+        String w = word.toString();
+        word.setLength(0);
+        for (String article : ARABIC_ARTICLES) {
+            if (w.startsWith(article) && w.length() > article.length() + 1) {
+                w = w.substring(article.length());
+                break;
+            }
+        }
+        StringBuilder latin = new StringBuilder(w.length() * 2);
+        w.chars().forEach(c -> latin.append(ARABIC_LATIN[ARABIC.indexOf(c)]));
+        return latin;
+    }
+
+    private static void add(Set<String> out, StringBuilder latin) {
+        String key = key(latin.toString());
+        latin.setLength(0);
+        if (key.length() >= MIN_KEY) {
+            out.add(key);
+        }
+    }
+
+    /** The short vowels, shadda and tatweel written over, under or within an Arabic word. */
+    private static boolean isArabicMark(char c) {
+        return (c >= '\u064b' && c <= '\u065f') || c == '\u0640' || c == '\u0670';
+    }
+
+    private static boolean isVowel(char c) {
+        return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+    }
+
+    private static void append(StringBuilder out, char klass) {
+        if (out.isEmpty() || out.charAt(out.length() - 1) != klass) {
+            out.append(klass);
+        }
+    }
+}
