@@ -143,4 +143,21 @@ class SimilarityTest {
         assertThat(Similarity.sameActor(japanese, otherGroup)).isFalse();
         assertThat(Similarity.conflicting(japanese, otherGroup)).isTrue();
     }
+
+    @Test
+    void aNameWrittenInAnotherScriptCountsAsTheNameOnceByItsSound() {
+        Fingerprint english = fingerprint("en", "en", Set.of(), Set.of(), Set.of("microsoft", "ivanti", "nsa"), Set.of("micro"));
+        Fingerprint japanese = new Fingerprint("ja", T0, 0L, 0, Set.of(), Set.of(), Set.of(), Set.of(), 1, "ja", Set.of(),
+                Set.of("nsa"), Set.of(), Sounds.ofOtherScripts("マイクロソフトとイバンティの製品"));
+        Fingerprint nothingInCommon = new Fingerprint("ar", T0, 0L, 0, Set.of(), Set.of(), Set.of(), Set.of(), 1, "ar",
+                Set.of(), Set.of(), Set.of(), Sounds.ofOtherScripts("شركة أبل"));
+
+        // "nsa", and Microsoft and Ivanti by their sounds: four, two points between languages
+        assertThat(Similarity.commonGround(english, japanese, Set.of())).isEqualTo(1);
+        assertThat(Similarity.commonGround(japanese, english, Set.of())).isEqualTo(1);
+        assertThat(Similarity.commonGround(english, nothingInCommon, Set.of())).isZero();
+        // a name ubiquitous in the open stories does not count by its sound either
+        assertThat(Similarity.commonGround(english, japanese, Set.of("name:microsoft"))).isEqualTo(1);
+        assertThat(Similarity.commonGround(english, japanese, Set.of("name:microsoft", "name:ivanti"))).isZero();
+    }
 }

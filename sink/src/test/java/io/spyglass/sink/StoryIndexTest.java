@@ -102,4 +102,21 @@ class StoryIndexTest {
         assertThat(index.sources("s1")).isEmpty();
         assertThat(index.changedBefore(T0.plusSeconds(61))).isEmpty();
     }
+
+    @Test
+    void aNameInLatinLettersAndItsSoundInAnotherScriptMeetButTwoLatinNamesOfOneSoundDoNot() {
+        Fingerprint latin = new Fingerprint("en", T0, 0L, 0, Set.of(), Set.of(), Set.of(), Set.of(), 1, "en", Set.of(),
+                Set.of("fortinet"), Set.of(), Set.of());
+        Fingerprint katakana = new Fingerprint("ja", T0, -1L, 0, Set.of(), Set.of(), Set.of(), Set.of(), 1, "ja", Set.of(),
+                Set.of(), Set.of(), Sounds.ofOtherScripts("フォーティネット"));
+        Fingerprint sameSound = new Fingerprint("de", T0, 0x5555555555555555L, 0, Set.of(), Set.of(), Set.of(), Set.of(), 1, "de",
+                Set.of(), Set.of("furtnet"), Set.of(), Set.of());
+        StoryIndex index = new StoryIndex();
+        index.put("s1", List.of(latin), T0);
+
+        assertThat(index.candidates(katakana)).extracting(StoryIndex.Source::fingerprint).containsExactly(latin);
+        assertThat(index.candidates(sameSound)).isEmpty();
+        index.put("s2", List.of(katakana), T0);
+        assertThat(index.candidates(sameSound)).extracting(StoryIndex.Source::fingerprint).containsExactly(katakana);
+    }
 }
