@@ -7,10 +7,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * How a name sounds, for meeting a name written in Latin letters and the same name written in katakana or Arabic
- * letters (Microsoft, マイクロソフト, مايكروسوفت): its {@link #key}, the classes of its consonants in order. Those scripts
- * write a foreign name by its sound, with vowels of their own (ma-i-ku-ro-so-fu-to) or none (m-y-k-r-w-s-w-f-t), so
- * the consonants are what survives.
+ * How a name sounds, for meeting a name written in Latin letters and the same name written in katakana, Arabic or
+ * Cyrillic letters (Microsoft, マイクロソフト, مايكروسوفت, Майкрософт): its {@link #key}, the classes of its consonants
+ * in order. Those scripts write a foreign name by its sound, with vowels of their own (ma-i-ku-ro-so-fu-to) or none
+ * (m-y-k-r-w-s-w-f-t), so the consonants are what survives; and the inflections of a name in Cyrillic ("Вашингтоне",
+ * "Вашингтона") and its transliterations ("Kasperskii", "Kaspersky") keep them too.
  */
 final class Sounds {
     /** Consonant classes a key needs: a key of two ("sn", "kr") is the key of too many names to say which. */
@@ -82,15 +83,26 @@ final class Sounds {
 
     /**
      * The {@link #key}s of the words of {@code text} written in katakana (a run, split at "・": ワシントン・ポスト is
-     * two) or in Arabic letters (less the article "al-"), of at least {@link #MIN_KEY} classes; at most
-     * {@link #MAX_KEYS}, first found first.
+     * two) or in Arabic letters (less the article "al-"), and of its capitalised Cyrillic words ({@link Cyrillic}), of
+     * at least {@link #MIN_KEY} classes; at most {@link #MAX_KEYS}, first found first.
      */
     static Set<String> ofOtherScripts(String text) {
         Set<String> out = new LinkedHashSet<>();
         StringBuilder latin = new StringBuilder();
         StringBuilder arabic = new StringBuilder();
+        StringBuilder cyrillic = new StringBuilder();
         for (int i = 0; i <= text.length() && out.size() < MAX_KEYS; i++) {
             char c = i < text.length() ? text.charAt(i) : ' ';
+            if (c >= '\u0400' && c < '\u0500') {
+                cyrillic.append(c);
+            } else if (cyrillic.length() > 0) {
+                // a name: Cyrillic spells Latin names by their sound too ("Касперский", "Kaspersky")
+                if (Character.isUpperCase(cyrillic.charAt(0))) {
+                    latin.append(Cyrillic.toLatin(cyrillic.toString().toLowerCase(Locale.ROOT)));
+                    add(out, latin);
+                }
+                cyrillic.setLength(0);
+            }
             int kana = KATAKANA_FIRST_TO_LAST.indexOf(c);
             int letter = ARABIC.indexOf(c);
             if (kana >= 0) {

@@ -38,6 +38,13 @@ class SoundsTest {
     void aKeyOfFewerThanThreeClassesIsNoneAndOtherScriptsGiveNothing() {
         // Sony, Korea: the keys of too many names
         assertThat(Sounds.ofOtherScripts("ソニー コリア سوني")).isEmpty();
-        assertThat(Sounds.ofOtherScripts("Microsoft 微软 마이크로소프트 Майкрософт")).isEmpty();
+        assertThat(Sounds.ofOtherScripts("Microsoft 微软 마이크로소프트")).isEmpty();
+    }
+
+    @Test
+    void aCyrillicNameMeetsItsLatinSpellingAndItsInflectionsButACyrillicWordIsNoName() {
+        assertThat(Sounds.ofOtherScripts("в Вашингтоне")).containsExactly(Sounds.key("vashington"));
+        assertThat(Sounds.ofOtherScripts("«Лаборатория Касперского»")).contains(Sounds.key("kaspersky"));
+        assertThat(Sounds.ofOtherScripts("хакеры атаковали серверы")).isEmpty();
     }
 }
