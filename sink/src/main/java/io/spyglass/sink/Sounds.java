@@ -18,6 +18,8 @@ final class Sounds {
     static final int MIN_KEY = 3;
     /** Keys kept per text, first found first: the title and the start of the text name an event's actors. */
     static final int MAX_KEYS = 32;
+    private static final char KATAKANA_FIRST = '\u30a1';
+    /** ァ to ヺ, U+30A1 to U+30FA, in Latin letters. */
     private static final String KATAKANA_FIRST_TO_LAST = "ァアィイゥウェエォオカガキギクグケゲコゴサザシジスズセゼソゾタダチヂッツヅテデトドナニヌネノ"
             + "ハバパヒビピフブプヘベペホボポマミムメモャヤュユョヨラリルレロヮワヰヱヲンヴヵヶヷヸヹヺ";
     private static final String[] KATAKANA_LATIN = {"a", "a", "i", "i", "u", "u", "e", "e", "o", "o", "ka", "ga", "ki",
@@ -34,7 +36,9 @@ final class Sounds {
     private static final String[] ARABIC_ARTICLES = {"وال", "بال", "فال", "كال", "لل", "ال"};
 
     static {
-        if (KATAKANA_FIRST_TO_LAST.length() != KATAKANA_LATIN.length || ARABIC.length() != ARABIC_LATIN.length) {
+        if (KATAKANA_FIRST_TO_LAST.length() != KATAKANA_LATIN.length || KATAKANA_FIRST_TO_LAST.charAt(0) != KATAKANA_FIRST
+                || KATAKANA_FIRST_TO_LAST.charAt(KATAKANA_LATIN.length - 1) != KATAKANA_FIRST + KATAKANA_LATIN.length - 1
+                || ARABIC.length() != ARABIC_LATIN.length) {
             throw new IllegalStateException("a letter without its Latin letters");
         }
     }
@@ -103,8 +107,9 @@ final class Sounds {
                 }
                 cyrillic.setLength(0);
             }
-            int kana = KATAKANA_FIRST_TO_LAST.indexOf(c);
-            int letter = ARABIC.indexOf(c);
+            // the katakana are one run of code points; the Arabic letters are looked up in their block only
+            int kana = c >= KATAKANA_FIRST && c < KATAKANA_FIRST + KATAKANA_LATIN.length ? c - KATAKANA_FIRST : -1;
+            int letter = c >= '\u0621' && c <= '\u06cc' ? ARABIC.indexOf(c) : -1;
             if (kana >= 0) {
                 latin.append(KATAKANA_LATIN[kana]);
             } else if (c != '\u30fc' && latin.length() > 0) { // the long-vowel mark ー is part of the word
