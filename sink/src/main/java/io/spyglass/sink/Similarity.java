@@ -28,6 +28,8 @@ final class Similarity {
     static final int COMMON_KEYWORDS = 3;
     /** Marks a name among the {@link #ubiquitous} keys, which are keywords and attributed-victim pairs besides. */
     private static final String NAME = "name:";
+    /** Marks a sound among the {@link #ubiquitous} keys: of f's names in another script, as other reports' names. */
+    private static final String SOUND = "sound:";
     /**
      * Reports within this of each other are one event on any of the rules of {@link #similarity}; reports further
      * apart, up to {@link StoryClusterer#WINDOW}, only on near-duplicate texts or more common ground than a match needs
@@ -49,7 +51,8 @@ final class Similarity {
     }
 
     /**
-     * Of {@code f}'s keywords, names ({@link #NAME} before them) and attributed-victim pairs, those that
+     * Of {@code f}'s keywords, names ({@link #NAME} before them, met as names or as {@link Fingerprint#sounds}),
+     * sounds ({@link #SOUND} before them, met as the sounds of names) and attributed-victim pairs, those that
      * {@link #UBIQUITOUS_STORIES} or more open stories among the candidates share: the words of the beat in a busy
      * week ("microsoft", "hackers", the NSA, China and the United States), which say nothing of which event a report
      * is about. Counted in stories, not sources, so the
@@ -66,8 +69,16 @@ final class Similarity {
                 }
             }
             for (String n : f.names()) {
-                if (g.names().contains(n)) {
+                if (g.names().contains(n) || (!g.sounds().isEmpty() && g.sounds().contains(Sounds.key(n)))) {
                     stories.computeIfAbsent(NAME + n, x -> new HashSet<>()).add(s.storyId());
+                }
+            }
+            if (!f.sounds().isEmpty()) {
+                for (String n : g.names()) {
+                    String sound = Sounds.key(n);
+                    if (f.sounds().contains(sound)) {
+                        stories.computeIfAbsent(SOUND + sound, x -> new HashSet<>()).add(s.storyId());
+                    }
                 }
             }
             Set<String> gPairs = fPairs.isEmpty() ? Set.of() : pairs(g);
@@ -230,7 +241,9 @@ final class Similarity {
             return;
         }
         for (String n : latin.names()) {
-            if (!other.names().contains(n) && !ubiquitous.contains(NAME + n) && other.sounds().contains(Sounds.key(n))) {
+            String sound = Sounds.key(n);
+            if (!other.names().contains(n) && !ubiquitous.contains(NAME + n) && !ubiquitous.contains(SOUND + sound)
+                    && other.sounds().contains(sound)) {
                 alike.add(Fingerprints.prefix(n));
             }
         }

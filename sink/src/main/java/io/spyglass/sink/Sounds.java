@@ -77,7 +77,10 @@ final class Sounds {
      * which English names do not sound and katakana does not write ("Fortinet", フォーティネット). Diacritics go.
      */
     static String key(String word) {
-        String s = MARKS.matcher(Normalizer.normalize(word.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)).replaceAll("");
+        String lower = word.toLowerCase(Locale.ROOT);
+        // most names are ASCII, and this runs for the names of every candidate a report in another script meets
+        String s = lower.chars().allMatch(c -> c < 128) ? lower
+                : MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -160,4 +160,19 @@ class SimilarityTest {
         assertThat(Similarity.commonGround(english, japanese, Set.of("name:microsoft"))).isEqualTo(1);
         assertThat(Similarity.commonGround(english, japanese, Set.of("name:microsoft", "name:ivanti"))).isZero();
     }
+
+    @Test
+    void aNameInAnotherScriptIsUbiquitousWhenManyOpenStoriesNameIt() {
+        StoryIndex index = new StoryIndex();
+        for (int story = 0; story < Similarity.UBIQUITOUS_STORIES; story++) {
+            index.put("s" + story, java.util.List.of(new Fingerprint("en" + story, T0, story, 0, Set.of(), Set.of(), Set.of(),
+                    Set.of(), 1, "en", Set.of(), Set.of("microsoft", "outlook" + story), Set.of(), Set.of())), T0);
+        }
+        Fingerprint japanese = new Fingerprint("ja", T0, -1L, 0, Set.of(), Set.of(), Set.of(), Set.of(), 1, "ja", Set.of(),
+                Set.of(), Set.of(), Sounds.ofOtherScripts("マイクロソフト"));
+
+        Set<String> ubiquitous = Similarity.ubiquitous(japanese, index.candidates(japanese));
+
+        assertThat(ubiquitous).containsExactly("sound:" + Sounds.key("microsoft"));
+    }
 }
