@@ -23,8 +23,8 @@ import java.util.Set;
  *                   Latin letters (ГРУ as "gru")
  * @param keywords   the most frequent content terms of the title and the start of the text: words of four or more
  *                   letters, CJK character bigrams; what two reports in one language have in common beyond the title
- * @param sounds     the {@link Sounds#key}s of the words written in katakana or Arabic letters and of the Cyrillic
- *                   names, which name in those scripts what a report in Latin letters names (マイクロソフト,
+ * @param sounds     the {@link Sounds#key}s of the words written in katakana, Hangul or Arabic letters and of the
+ *                   Cyrillic names, which name in those scripts what a report in Latin letters names (マイクロソフト,
  *                   Microsoft); empty in a fingerprint stored before they were kept
  */
 public record Fingerprint(String articleId, Instant time, long simhash, int shingles, Set<String> titleTerms,

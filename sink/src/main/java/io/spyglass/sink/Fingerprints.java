@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 
 /**
  * Makes the {@link Fingerprint} of an article: the SimHash of its text's word 3-shingles, its title terms, what the
- * tagger found, and the names, keywords and the sounds of names in other scripts of its title and the start of its text.
+ * tagger found, and the names, keywords and sounds of names in other scripts ({@link Sounds}) of its title and the
+ * start of its text.
  */
 final class Fingerprints {
     /** Names kept per fingerprint, from the title and the start of the text. */

@@ -126,8 +126,8 @@ final class Similarity {
     }
 
     /**
-     * {@code f} with what {@code others} name added: their actors, malware and CVEs, names and sounds, and the keywords of those
-     * in f's language; f's own time, text, title, states and language. What a story and a report joining it say
+     * {@code f} with what {@code others} name added: their actors, malware and CVEs, names and sounds, and the keywords
+     * of those in f's language; f's own time, text, title, states and language. What a story and a report joining it say
      * together, for {@link #firm} against a report that matched only the report.
      */
     static Fingerprint union(Fingerprint f, List<Fingerprint> others) {

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  * How a name sounds, for meeting a name written in Latin letters and the same name written in katakana, Hangul,
  * Arabic or Cyrillic letters (Microsoft, マイクロソフト, 마이크로소프트, مايكروسوفت, Майкрософт): its {@link #key}, the
  * classes of its consonants in order. Those scripts write a foreign name by its sound, with vowels of their own
- * (ma-i-ku-ro-so-fu-to) or none (m-y-k-r-w-s-w-f-t), so the consonants are what survives; and the inflections of a name in Cyrillic ("Вашингтоне",
- * "Вашингтона") and its transliterations ("Kasperskii", "Kaspersky") keep them too.
+ * (ma-i-ku-ro-so-fu-to) or none (m-y-k-r-w-s-w-f-t), so the consonants are what survives; and the inflections of a
+ * name in Cyrillic ("Вашингтоне", "Вашингтона") and its transliterations ("Kasperskii", "Kaspersky") keep them too.
  */
 final class Sounds {
     /** Consonant classes a key needs: a key of two ("sn", "kr") is the key of too many names to say which. */
