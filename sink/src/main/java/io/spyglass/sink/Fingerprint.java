@@ -23,10 +23,14 @@ import java.util.Set;
  *                   Latin letters (ГРУ as "gru")
  * @param keywords   the most frequent content terms of the title and the start of the text: words of four or more
  *                   letters, CJK character bigrams; what two reports in one language have in common beyond the title
+ * @param sounds     the {@link Sounds#key}s of the words written in katakana, Hangul or Arabic letters and of the
+ *                   Cyrillic names, which name in those scripts what a report in Latin letters names (マイクロソフト,
+ *                   Microsoft); empty in a fingerprint stored before they were kept
  */
 public record Fingerprint(String articleId, Instant time, long simhash, int shingles, Set<String> titleTerms,
                           Set<String> actors, Set<String> attributed, Set<String> victims, int revision,
-                          String language, Set<String> entities, Set<String> names, Set<String> keywords) {
+                          String language, Set<String> entities, Set<String> names, Set<String> keywords,
+                          Set<String> sounds) {
     public Fingerprint {
         Objects.requireNonNull(articleId, "articleId");
         Objects.requireNonNull(time, "time");
@@ -41,5 +45,6 @@ public record Fingerprint(String articleId, Instant time, long simhash, int shin
         entities = Set.copyOf(entities);
         names = Set.copyOf(names);
         keywords = Set.copyOf(keywords);
+        sounds = sounds == null ? Set.of() : Set.copyOf(sounds);
     }
 }

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 
 /**
  * Makes the {@link Fingerprint} of an article: the SimHash of its text's word 3-shingles, its title terms, what the
- * tagger found, and the names and keywords of its title and the start of its text.
+ * tagger found, and the names, keywords and sounds of names in other scripts ({@link Sounds}) of its title and the
+ * start of its text.
  */
 final class Fingerprints {
     /** Names kept per fingerprint, from the title and the start of the text. */
@@ -96,7 +97,8 @@ final class Fingerprints {
         t.cves().forEach(c -> entities.add(c.toLowerCase(Locale.ROOT)));
         return new Fingerprint(article.id(), time(a), simhash, shingles, titleTerms,
                 collect(t.actors(), Actor::name), collect(t.attributed(), Country::code), collect(t.victims(), Country::code),
-                article.revision(), article.language(), entities, names(title, article.text()), keywords(title, article.text(), article.language()));
+                article.revision(), article.language(), entities, names(title, article.text()), keywords(title, article.text(), article.language()),
+                Sounds.ofOtherScripts(scanned(title, article.text())));
     }
 
     /**
@@ -106,7 +108,7 @@ final class Fingerprints {
      * first.
      */
     static Set<String> keywords(String title, String text, String language) {
-        String scanned = title + "\n" + (text == null ? "" : text.substring(0, Math.min(text.length(), NAME_SCAN_CHARS)));
+        String scanned = scanned(title, text);
         Map<String, Integer> counts = new LinkedHashMap<>();
         Predicate<String> stopWord = StopWords.of(language);
         for (String w : Words.words(scanned)) {
@@ -119,6 +121,11 @@ final class Fingerprints {
         // stable: among equal counts, the order found
         terms.sort(Comparator.comparing(counts::get).reversed());
         return new LinkedHashSet<>(terms.subList(0, Math.min(MAX_KEYWORDS, terms.size())));
+    }
+
+    /** A title and the start of a text: where a report says what its event is. */
+    private static String scanned(String title, String text) {
+        return title + "\n" + (text == null ? "" : text.substring(0, Math.min(text.length(), NAME_SCAN_CHARS)));
     }
 
     /**

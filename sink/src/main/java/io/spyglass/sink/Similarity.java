@@ -28,6 +28,8 @@ final class Similarity {
     static final int COMMON_KEYWORDS = 3;
     /** Marks a name among the {@link #ubiquitous} keys, which are keywords and attributed-victim pairs besides. */
     private static final String NAME = "name:";
+    /** Marks a sound among the {@link #ubiquitous} keys: of f's names in another script, as other reports' names. */
+    private static final String SOUND = "sound:";
     /**
      * Reports within this of each other are one event on any of the rules of {@link #similarity}; reports further
      * apart, up to {@link StoryClusterer#WINDOW}, only on near-duplicate texts or more common ground than a match needs
@@ -49,7 +51,8 @@ final class Similarity {
     }
 
     /**
-     * Of {@code f}'s keywords, names ({@link #NAME} before them) and attributed-victim pairs, those that
+     * Of {@code f}'s keywords, names ({@link #NAME} before them, met as names or as {@link Fingerprint#sounds}),
+     * sounds ({@link #SOUND} before them, met as the sounds of names) and attributed-victim pairs, those that
      * {@link #UBIQUITOUS_STORIES} or more open stories among the candidates share: the words of the beat in a busy
      * week ("microsoft", "hackers", the NSA, China and the United States), which say nothing of which event a report
      * is about. Counted in stories, not sources, so the
@@ -66,8 +69,16 @@ final class Similarity {
                 }
             }
             for (String n : f.names()) {
-                if (g.names().contains(n)) {
+                if (g.names().contains(n) || (!g.sounds().isEmpty() && g.sounds().contains(Sounds.key(n)))) {
                     stories.computeIfAbsent(NAME + n, x -> new HashSet<>()).add(s.storyId());
+                }
+            }
+            if (!f.sounds().isEmpty()) {
+                for (String n : g.names()) {
+                    String sound = Sounds.key(n);
+                    if (f.sounds().contains(sound)) {
+                        stories.computeIfAbsent(SOUND + sound, x -> new HashSet<>()).add(s.storyId());
+                    }
                 }
             }
             Set<String> gPairs = fPairs.isEmpty() ? Set.of() : pairs(g);
@@ -115,8 +126,8 @@ final class Similarity {
     }
 
     /**
-     * {@code f} with what {@code others} name added: their actors, malware and CVEs, names, and the keywords of those
-     * in f's language; f's own time, text, title, states and language. What a story and a report joining it say
+     * {@code f} with what {@code others} name added: their actors, malware and CVEs, names and sounds, and the keywords
+     * of those in f's language; f's own time, text, title, states and language. What a story and a report joining it say
      * together, for {@link #firm} against a report that matched only the report.
      */
     static Fingerprint union(Fingerprint f, List<Fingerprint> others) {
@@ -124,16 +135,18 @@ final class Similarity {
         Set<String> entities = new HashSet<>(f.entities());
         Set<String> names = new HashSet<>(f.names());
         Set<String> keywords = new HashSet<>(f.keywords());
+        Set<String> sounds = new HashSet<>(f.sounds());
         for (Fingerprint g : others) {
             actors.addAll(g.actors());
             entities.addAll(g.entities());
             names.addAll(g.names());
+            sounds.addAll(g.sounds());
             if (g.language().equals(f.language())) {
                 keywords.addAll(g.keywords());
             }
         }
         return new Fingerprint(f.articleId(), f.time(), f.simhash(), f.shingles(), f.titleTerms(), actors, f.attributed(),
-                f.victims(), f.revision(), f.language(), entities, names, keywords);
+                f.victims(), f.revision(), f.language(), entities, names, keywords, sounds);
     }
 
     /**
@@ -175,7 +188,7 @@ final class Similarity {
      */
     static int commonGround(Fingerprint a, Fingerprint b, Set<String> ubiquitous) {
         int points = 0;
-        points += intersects(a.actors(), b.actors()) || namedIn(a.actors(), b.names()) || namedIn(b.actors(), a.names()) ? 1 : 0;
+        points += sameActor(a, b) ? 1 : 0;
         points += intersects(a.entities(), b.entities()) || namedIn(a.entities(), b.names()) || namedIn(b.entities(), a.names())
                 ? 1 : 0;
         Set<String> pairs = pairs(b);
@@ -213,7 +226,27 @@ final class Similarity {
                 alike.add(Fingerprints.prefix(n));
             }
         }
+        heard(a, b, ubiquitous, alike);
+        heard(b, a, ubiquitous, alike);
         return alike;
+    }
+
+    /**
+     * Adds to {@code alike} the names of {@code latin} that {@code other} writes in another script, by their
+     * {@link Sounds#key} among other's {@link Fingerprint#sounds}, as the name would count: "micro" for Microsoft and
+     * マイクロソフト.
+     */
+    private static void heard(Fingerprint other, Fingerprint latin, Set<String> ubiquitous, Set<String> alike) {
+        if (other.sounds().isEmpty()) {
+            return;
+        }
+        for (String n : latin.names()) {
+            String sound = Sounds.key(n);
+            if (!other.names().contains(n) && !ubiquitous.contains(NAME + n) && !ubiquitous.contains(SOUND + sound)
+                    && other.sounds().contains(sound)) {
+                alike.add(Fingerprints.prefix(n));
+            }
+        }
     }
 
     /**
@@ -252,6 +285,15 @@ final class Similarity {
         return false;
     }
 
+    /**
+     * True when the tagger found the same actor in both reports, or found one in one report that the other names: the
+     * tagger may miss it there, or know it there by another canonical name (a language's alias list that files Salt
+     * Typhoon under its own name, the English one under GhostEmperor).
+     */
+    static boolean sameActor(Fingerprint a, Fingerprint b) {
+        return intersects(a.actors(), b.actors()) || namedIn(a.actors(), b.names()) || namedIn(b.actors(), a.names());
+    }
+
     private static boolean sharesEntities(Fingerprint a, Fingerprint b) {
         return intersects(a.actors(), b.actors())
                 || (intersects(a.attributed(), b.attributed()) && intersects(a.victims(), b.victims()));
@@ -263,10 +305,14 @@ final class Similarity {
      * (Microsoft, Chinese hackers, the United States). Different victims do not make different events of reports that
      * the tagger finds the same actor in: one campaign hits many countries, and each report names those its readers
      * care for (an advisory on Salt Typhoon: the United States in one report, Japan, which signed it, in another).
+     * Actors the tagger names differently are the same ({@link #sameActor}) when one report names the other's.
      */
     static boolean conflicting(Fingerprint a, Fingerprint b) {
-        return disjoint(a.attributed(), b.attributed()) || disjoint(a.actors(), b.actors())
-                || (disjoint(a.victims(), b.victims()) && !intersects(a.actors(), b.actors()));
+        if (disjoint(a.attributed(), b.attributed())) {
+            return true;
+        }
+        boolean sameActor = sameActor(a, b);
+        return (disjoint(a.actors(), b.actors()) && !sameActor) || (disjoint(a.victims(), b.victims()) && !sameActor);
     }
 
     static boolean disjoint(Set<String> a, Set<String> b) {

@@ -33,6 +33,9 @@ final class StoryIndex {
     private static final long NEAR_WINDOW_DAYS = Similarity.NEAR_WINDOW.toSeconds() / 86_400 + 1;
     /** The same for what {@link Similarity#commonGround} compares, which can join reports a whole window apart. */
     private static final long WINDOW_DAYS = StoryClusterer.WINDOW.toSeconds() / 86_400 + 1;
+    /** {@link #ground} keys of the sound of a name in Latin letters, and of a name in another script. */
+    private static final String LATIN_SOUND = "sound:latin:";
+    private static final String OTHER_SCRIPT_SOUND = "sound:script:";
 
     /** A title word of the sources published on one day (UTC days since the epoch). */
     private record TermDay(String term, long day) {
@@ -177,14 +180,18 @@ final class StoryIndex {
             out.addAll(byBand.getOrDefault(bandKey(f.simhash(), band), Set.of()));
         }
         for (String g : ground(f)) {
+            String key = meeting(g);
             for (long d = day - WINDOW_DAYS; d <= day + WINDOW_DAYS; d++) {
-                out.addAll(byGround.getOrDefault(new TermDay(g, d), Set.of()));
+                out.addAll(byGround.getOrDefault(new TermDay(key, d), Set.of()));
             }
         }
         return out;
     }
 
-    /** The keys of what {@link Similarity#commonGround} compares: actors, entities, attributed-victim pairs, names. */
+    /**
+     * The keys of what {@link Similarity#commonGround} compares: actors, entities, attributed-victim pairs, names,
+     * keywords and sounds.
+     */
     private static List<String> ground(Fingerprint f) {
         List<String> out = new ArrayList<>();
         f.actors().forEach(a -> out.add("actor:" + a));
@@ -197,7 +204,17 @@ final class StoryIndex {
         f.actors().forEach(a -> out.add("name:" + a.toLowerCase(Locale.ROOT).split(" ")[0]));
         f.entities().forEach(e -> out.add("name:" + e.split(" ")[0]));
         f.keywords().forEach(k -> out.add("keyword:" + k));
+        // a name meets its spelling in another script by its sound (Similarity.heard); not names in Latin letters
+        // each other, which many a sound has ("nmn": "name", "Nomen")
+        f.names().forEach(n -> out.add(LATIN_SOUND + Sounds.key(n)));
+        f.sounds().forEach(k -> out.add(OTHER_SCRIPT_SOUND + k));
         return out;
+    }
+
+    /** The key of {@link #ground} that meets {@code key}: a sound of the other kind, or the key itself. */
+    private static String meeting(String key) {
+        return key.startsWith(LATIN_SOUND) ? OTHER_SCRIPT_SOUND + key.substring(LATIN_SOUND.length())
+                : key.startsWith(OTHER_SCRIPT_SOUND) ? LATIN_SOUND + key.substring(OTHER_SCRIPT_SOUND.length()) : key;
     }
 
     private int allocateSlot() {

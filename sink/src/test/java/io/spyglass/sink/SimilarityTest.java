@@ -11,7 +11,7 @@ class SimilarityTest {
 
     private static Fingerprint fingerprint(String id, String language, Set<String> actors, Set<String> entities,
                                            Set<String> names, Set<String> keywords) {
-        return new Fingerprint(id, T0, 0L, 0, Set.of(), actors, Set.of(), Set.of(), 1, language, entities, names, keywords);
+        return new Fingerprint(id, T0, 0L, 0, Set.of(), actors, Set.of(), Set.of(), 1, language, entities, names, keywords, Set.of());
     }
 
     @Test
@@ -79,13 +79,13 @@ class SimilarityTest {
     @Test
     void aStoryIsComparedAsItsSourceNearestInTimeWithWhatAllItsSourcesName() {
         Fingerprint early = new Fingerprint("a", T0, 0L, 0, Set.of(), Set.of(), Set.of("CN"), Set.of("US"), 1, "de",
-                Set.of(), Set.of("hafnium"), Set.of("hafni", "excha", "micro"));
+                Set.of(), Set.of("hafnium"), Set.of("hafni", "excha", "micro"), Set.of());
         Fingerprint later = new Fingerprint("b", T0.plus(java.time.Duration.ofDays(3)), 0L, 0, Set.of(), Set.of(), Set.of(),
-                Set.of(), 1, "de", Set.of(), Set.of("bsi"), Set.of("bunde", "behör", "siche"));
+                Set.of(), 1, "de", Set.of(), Set.of("bsi"), Set.of("bunde", "behör", "siche"), Set.of());
         Fingerprint english = new Fingerprint("c", T0, 0L, 0, Set.of(), Set.of("HAFNIUM"), Set.of(), Set.of(), 1, "en",
-                Set.of(), Set.of("exchange"), Set.of("serve"));
+                Set.of(), Set.of("exchange"), Set.of("serve"), Set.of());
         Fingerprint report = new Fingerprint("d", T0.plus(java.time.Duration.ofDays(5)), 0L, 0, Set.of(), Set.of(), Set.of(),
-                Set.of(), 1, "de", Set.of(), Set.of(), Set.of());
+                Set.of(), 1, "de", Set.of(), Set.of(), Set.of(), Set.of());
 
         Fingerprint story = Similarity.story(report, java.util.List.of(early, later, english));
 
@@ -100,10 +100,10 @@ class SimilarityTest {
     @Test
     void aLateReportMeetsOnTheStoryMoreCommonGroundThanOnAnyOfItsSources() {
         Fingerprint a = new Fingerprint("a", T0, 0L, 0, Set.of(), Set.of(), Set.of("CN"), Set.of("US"), 1, "de", Set.of(),
-                Set.of(), Set.of("hafni", "excha", "micro", "serve"));
+                Set.of(), Set.of("hafni", "excha", "micro", "serve"), Set.of());
         Fingerprint b = fingerprint("b", "de", Set.of(), Set.of(), Set.of(), Set.of("bunde", "behör", "siche", "angri"));
         Fingerprint late = new Fingerprint("c", T0, 0L, 0, Set.of(), Set.of(), Set.of("CN"), Set.of("US"), 1, "de", Set.of(),
-                Set.of(), Set.of("hafni", "excha", "micro", "bunde", "behör", "siche"));
+                Set.of(), Set.of("hafni", "excha", "micro", "bunde", "behör", "siche"), Set.of());
 
         // the same state and victim and three keywords: a match, but not past the near window
         assertThat(Similarity.commonGround(late, a, Set.of())).isEqualTo(Similarity.COMMON_GROUND);
@@ -115,16 +115,64 @@ class SimilarityTest {
     @Test
     void differentVictimsAreDifferentEventsUnlessTheReportsNameTheSameActor() {
         Fingerprint us = new Fingerprint("a", T0, 0L, 0, Set.of(), Set.of("Salt Typhoon"), Set.of("CN"), Set.of("US"), 1, "ja",
-                Set.of(), Set.of(), Set.of());
+                Set.of(), Set.of(), Set.of(), Set.of());
         Fingerprint japan = new Fingerprint("b", T0, 0L, 0, Set.of(), Set.of("Salt Typhoon"), Set.of("CN"), Set.of("JP"), 1,
-                "ja", Set.of(), Set.of(), Set.of());
+                "ja", Set.of(), Set.of(), Set.of(), Set.of());
         Fingerprint japanNoActor = new Fingerprint("c", T0, 0L, 0, Set.of(), Set.of(), Set.of("CN"), Set.of("JP"), 1, "ja",
-                Set.of(), Set.of(), Set.of());
+                Set.of(), Set.of(), Set.of(), Set.of());
         Fingerprint otherActor = new Fingerprint("d", T0, 0L, 0, Set.of(), Set.of("APT40"), Set.of("CN"), Set.of("US"), 1, "ja",
-                Set.of(), Set.of(), Set.of());
+                Set.of(), Set.of(), Set.of(), Set.of());
 
         assertThat(Similarity.conflicting(us, japan)).isFalse();
         assertThat(Similarity.conflicting(us, japanNoActor)).isTrue();
         assertThat(Similarity.conflicting(us, otherActor)).isTrue();
+    }
+
+    @Test
+    void anActorTheTaggerNamesDifferentlyIsTheSameWhenTheOtherReportNamesIt() {
+        // a language's alias list files the group under "Salt Typhoon", the English one under "GhostEmperor"
+        Fingerprint japanese = new Fingerprint("a", T0, 0L, 0, Set.of(), Set.of("Salt Typhoon"), Set.of("CN"), Set.of("US"), 1,
+                "ja", Set.of(), Set.of("isp"), Set.of(), Set.of());
+        Fingerprint english = new Fingerprint("b", T0, 0L, 0, Set.of(), Set.of("GhostEmperor"), Set.of("CN"), Set.of("GB"), 1,
+                "en", Set.of(), Set.of("salt", "typhoon", "verizon"), Set.of(), Set.of());
+        Fingerprint otherGroup = new Fingerprint("c", T0, 0L, 0, Set.of(), Set.of("APT40"), Set.of("CN"), Set.of("US"), 1,
+                "en", Set.of(), Set.of("typhoon"), Set.of(), Set.of());
+
+        assertThat(Similarity.sameActor(japanese, english)).isTrue();
+        assertThat(Similarity.conflicting(japanese, english)).isFalse();
+        assertThat(Similarity.sameActor(japanese, otherGroup)).isFalse();
+        assertThat(Similarity.conflicting(japanese, otherGroup)).isTrue();
+    }
+
+    @Test
+    void aNameWrittenInAnotherScriptCountsAsTheNameOnceByItsSound() {
+        Fingerprint english = fingerprint("en", "en", Set.of(), Set.of(), Set.of("microsoft", "ivanti", "nsa"), Set.of("micro"));
+        Fingerprint japanese = new Fingerprint("ja", T0, 0L, 0, Set.of(), Set.of(), Set.of(), Set.of(), 1, "ja", Set.of(),
+                Set.of("nsa"), Set.of(), Sounds.ofOtherScripts("マイクロソフトとイバンティの製品"));
+        Fingerprint nothingInCommon = new Fingerprint("ar", T0, 0L, 0, Set.of(), Set.of(), Set.of(), Set.of(), 1, "ar",
+                Set.of(), Set.of(), Set.of(), Sounds.ofOtherScripts("شركة أبل"));
+
+        // "nsa", and Microsoft and Ivanti by their sounds: four, two points between languages
+        assertThat(Similarity.commonGround(english, japanese, Set.of())).isEqualTo(1);
+        assertThat(Similarity.commonGround(japanese, english, Set.of())).isEqualTo(1);
+        assertThat(Similarity.commonGround(english, nothingInCommon, Set.of())).isZero();
+        // a name ubiquitous in the open stories does not count by its sound either
+        assertThat(Similarity.commonGround(english, japanese, Set.of("name:microsoft"))).isEqualTo(1);
+        assertThat(Similarity.commonGround(english, japanese, Set.of("name:microsoft", "name:ivanti"))).isZero();
+    }
+
+    @Test
+    void aNameInAnotherScriptIsUbiquitousWhenManyOpenStoriesNameIt() {
+        StoryIndex index = new StoryIndex();
+        for (int story = 0; story < Similarity.UBIQUITOUS_STORIES; story++) {
+            index.put("s" + story, java.util.List.of(new Fingerprint("en" + story, T0, story, 0, Set.of(), Set.of(), Set.of(),
+                    Set.of(), 1, "en", Set.of(), Set.of("microsoft", "outlook" + story), Set.of(), Set.of())), T0);
+        }
+        Fingerprint japanese = new Fingerprint("ja", T0, -1L, 0, Set.of(), Set.of(), Set.of(), Set.of(), 1, "ja", Set.of(),
+                Set.of(), Set.of(), Sounds.ofOtherScripts("マイクロソフト"));
+
+        Set<String> ubiquitous = Similarity.ubiquitous(japanese, index.candidates(japanese));
+
+        assertThat(ubiquitous).containsExactly("sound:" + Sounds.key("microsoft"));
     }
 }

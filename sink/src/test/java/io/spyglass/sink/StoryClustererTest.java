@@ -203,6 +203,36 @@ class StoryClustererTest {
     }
 
     @Test
+    void addsAReportInKatakanaThatNamesWhatTheEnglishOneNames() {
+        Tags none = tags(List.of(), List.of(), List.of());
+        OpenStory s = first(article("a", "X", "Gateway flaws exploited before patches, Mandiant says",
+                "Mandiant said intruders used flaws in Ivanti and Fortinet gateways to reach the mail of Microsoft customers.",
+                T0, none));
+        EnrichedArticle japanese = new EnrichedArticle(new Article(1, "b", "https://b.example/story",
+                "マンディアントが報告", T0.plus(Duration.ofHours(5)), new FeedRef("https://b.example/feed", "Y"),
+                "イバンティとフォーティネットの製品の脆弱性が悪用され、マイクロソフトの利用者のメールが読まれた。",
+                ExtractionOutcome.FULL, "ja", List.of(), T0.plus(Duration.ofDays(1))), none);
+        EnrichedArticle unrelated = new EnrichedArticle(new Article(1, "c", "https://c.example/story", "宇宙機関に不正アクセス",
+                T0.plus(Duration.ofHours(5)), new FeedRef("https://c.example/feed", "Z"), "宇宙機関のサーバーに不正アクセスがあった。",
+                ExtractionOutcome.FULL, "ja", List.of(), T0.plus(Duration.ofDays(1))), none);
+
+        assertThat(assign(List.of(s), japanese, T0).orElseThrow().story().storyId()).isEqualTo(s.story().storyId());
+        assertThat(assign(List.of(s), unrelated, T0).orElseThrow().story().storyId()).isNotEqualTo(s.story().storyId());
+    }
+
+    @Test
+    void readsAFingerprintStoredBeforeSoundsWereKept() throws Exception {
+        Fingerprint f = first(article("a", "X", "Title", JAPAN, T0, CN_JP)).fingerprints().get(0);
+        String json = io.spyglass.model.Json.MAPPER.writeValueAsString(f).replaceFirst(",\"sounds\":\\[[^]]*]", "");
+
+        Fingerprint read = io.spyglass.model.Json.MAPPER.readValue(json, Fingerprint.class);
+
+        assertThat(json).doesNotContain("sounds");
+        assertThat(read.sounds()).isEmpty();
+        assertThat(read.names()).isEqualTo(f.names());
+    }
+
+    @Test
     void addsADifferentlyWrittenReportWithAlmostTheSameTitle() {
         OpenStory s = first(article("a", "Harbour Ledger", "Chinese military hackers roamed Japan's defence networks", JAPAN, T0, CN_JP));
         EnrichedArticle other = article("b", "Daily Wire Service", "Chinese military hackers roamed Japan's defence networks for years",

@@ -36,7 +36,7 @@ class StoryIndexTest {
                         random.nextInt(8) == 0 ? "cve-2024-" + random.nextInt(3) : "name" + random.nextInt(300))),
                 Set.copyOf(List.of("word" + random.nextInt(400), "word" + random.nextInt(400), "word" + random.nextInt(400),
                         "word" + random.nextInt(400), "word" + random.nextInt(400), "word" + random.nextInt(400),
-                        "word" + random.nextInt(400), "word" + random.nextInt(400))));
+                        "word" + random.nextInt(400), "word" + random.nextInt(400))), Set.of());
     }
 
     @Test
@@ -81,8 +81,8 @@ class StoryIndexTest {
 
     @Test
     void forgetsAStoryOnRemoveAndItsOldSourcesOnPut() {
-        Fingerprint a = new Fingerprint("a", T0, 0L, 20, Set.of("ministry", "breach"), Set.of(), Set.of("CN"), Set.of("JP"), 1, "en", Set.of(), Set.of(), Set.of());
-        Fingerprint b = new Fingerprint("b", T0, -1L, 20, Set.of("router", "telecom"), Set.of(), Set.of("RU"), Set.of("DE"), 1, "en", Set.of(), Set.of(), Set.of());
+        Fingerprint a = new Fingerprint("a", T0, 0L, 20, Set.of("ministry", "breach"), Set.of(), Set.of("CN"), Set.of("JP"), 1, "en", Set.of(), Set.of(), Set.of(), Set.of());
+        Fingerprint b = new Fingerprint("b", T0, -1L, 20, Set.of("router", "telecom"), Set.of(), Set.of("RU"), Set.of("DE"), 1, "en", Set.of(), Set.of(), Set.of(), Set.of());
         StoryIndex index = new StoryIndex();
         index.put("s1", List.of(a), T0);
         index.put("s1", List.of(b), T0.plusSeconds(60));
@@ -101,5 +101,22 @@ class StoryIndexTest {
         assertThat(index.candidates(b)).isEmpty();
         assertThat(index.sources("s1")).isEmpty();
         assertThat(index.changedBefore(T0.plusSeconds(61))).isEmpty();
+    }
+
+    @Test
+    void aNameInLatinLettersAndItsSoundInAnotherScriptMeetButTwoLatinNamesOfOneSoundDoNot() {
+        Fingerprint latin = new Fingerprint("en", T0, 0L, 0, Set.of(), Set.of(), Set.of(), Set.of(), 1, "en", Set.of(),
+                Set.of("fortinet"), Set.of(), Set.of());
+        Fingerprint katakana = new Fingerprint("ja", T0, -1L, 0, Set.of(), Set.of(), Set.of(), Set.of(), 1, "ja", Set.of(),
+                Set.of(), Set.of(), Sounds.ofOtherScripts("フォーティネット"));
+        Fingerprint sameSound = new Fingerprint("de", T0, 0x5555555555555555L, 0, Set.of(), Set.of(), Set.of(), Set.of(), 1, "de",
+                Set.of(), Set.of("furtnet"), Set.of(), Set.of());
+        StoryIndex index = new StoryIndex();
+        index.put("s1", List.of(latin), T0);
+
+        assertThat(index.candidates(katakana)).extracting(StoryIndex.Source::fingerprint).containsExactly(latin);
+        assertThat(index.candidates(sameSound)).isEmpty();
+        index.put("s2", List.of(katakana), T0);
+        assertThat(index.candidates(sameSound)).extracting(StoryIndex.Source::fingerprint).containsExactly(katakana);
     }
 }
