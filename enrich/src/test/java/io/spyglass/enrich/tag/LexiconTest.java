@@ -80,4 +80,15 @@ class LexiconTest {
         assertThat(ENGLISH.malwareNouns().contains(Tokens.of("backdoor", ENGLISH.vocabulary()).id(0))).isTrue();
         assertThat(Tokens.of("CVE", ENGLISH.vocabulary()).id(0)).isEqualTo(ENGLISH.cveId());
     }
+
+    @Test
+    void aLanguageFileNamesEachActorByItsCanonicalName() {
+        // A language file that lists an actor under an alias ("Salt Typhoon" for GhostEmperor) would give its
+        // articles another actor than the English ones, and stories in two languages would never share it.
+        for (String language : TaggingDevSet.LANGUAGES) {
+            for (Taxonomy.ActorEntry actor : Taxonomy.nonNull(Lexicon.languageTaxonomy(language).actors())) {
+                assertThat(ENGLISH.actorCountry(actor.name())).as(language + " " + actor.name()).isNotNull();
+            }
+        }
+    }
 }
