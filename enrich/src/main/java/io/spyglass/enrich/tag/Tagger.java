@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Tagger {
     private static final Logger LOG = LoggerFactory.getLogger(Tagger.class);
-    private static final String VERSION = "spyglass-tagger/1.5";
+    private static final String VERSION = "spyglass-tagger/1.6";
     /** The languages with rules of their own (ISO 639-1); any other is tagged with the English rules. */
     public static final List<String> LANGUAGES = List.of("en", "ja", "zh", "ko", "ru", "de", "fr");
 

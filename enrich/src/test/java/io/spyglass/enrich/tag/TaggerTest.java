@@ -28,7 +28,7 @@ class TaggerTest {
         assertThat(tags.espionage()).isTrue();
         assertThat(tags.score()).isGreaterThan(0.8);
         assertThat(tags.attributed()).containsExactly(new Country("CN", "China"));
-        assertThat(tags.tagger()).isEqualTo("spyglass-tagger/1.5");
+        assertThat(tags.tagger()).isEqualTo("spyglass-tagger/1.6");
     }
 
     @Test
@@ -301,7 +301,7 @@ class TaggerTest {
         // Surefire runs in the module directory; config/ is at the repository root.
         Path example = Path.of("..", "config", "taxonomy.yaml");
 
-        assertThat(Tagger.load(example).version()).isEqualTo("spyglass-tagger/1.5");
+        assertThat(Tagger.load(example).version()).isEqualTo("spyglass-tagger/1.6");
     }
 
     @Test
