@@ -146,38 +146,36 @@ class RoleClassifierTest {
         assertThat(classify("", "An Israeli firm found the implant in ministries.").victims()).isEmpty();
     }
 
+    private static Lexicon lexicon(String language) {
+        return new Lexicon(Lexicon.bundledTaxonomy().merge(Lexicon.languageTaxonomy(language)), language);
+    }
+
+    /** The codes of the press forms that stand as states in {@code text}. */
+    private static List<String> pressForms(Lexicon lexicon, String text) {
+        Tokens tokens = Tokens.of(text, lexicon.vocabulary());
+        return RoleClassifier.pressForms(tokens, lexicon.entities().match(tokens)).stream()
+                .filter(m -> m.payload().kind() == Lexicon.Kind.ABBREVIATION).map(m -> m.payload().code()).toList();
+    }
+
     @Test
     void aPressCharacterInsideAWordIsNoState() {
-        Lexicon japanese = new Lexicon(Lexicon.bundledTaxonomy().merge(Lexicon.languageTaxonomy("ja")), "ja");
+        Lexicon japanese = lexicon("ja");
         for (String text : List.of("南米の企業", "毎日中継", "15億米ドル")) {
-            Tokens tokens = Tokens.of(text, japanese.vocabulary());
-
-            assertThat(RoleClassifier.pressForms(tokens, japanese.entities().match(tokens)))
-                    .as(text).noneMatch(m -> m.payload().kind() == Lexicon.Kind.ABBREVIATION);
+            assertThat(pressForms(japanese, text)).as(text).isEmpty();
         }
     }
 
     @Test
     void aFormAfterOneThatEndsAWordStandsAlone() {
-        Lexicon japanese = new Lexicon(Lexicon.bundledTaxonomy().merge(Lexicon.languageTaxonomy("ja")), "ja");
-        Tokens tokens = Tokens.of("25日、英選挙管理委員会", japanese.vocabulary());
-
-        assertThat(RoleClassifier.pressForms(tokens, japanese.entities().match(tokens)))
-                .filteredOn(m -> m.payload().kind() == Lexicon.Kind.ABBREVIATION)
-                .extracting(m -> m.payload().code()).containsExactly("GB");
+        assertThat(pressForms(lexicon("ja"), "25日、英選挙管理委員会")).containsExactly("GB");
     }
 
     @Test
     void aHangulFormCountsAsAWholeWordOnly() {
-        Lexicon korean = new Lexicon(Lexicon.bundledTaxonomy().merge(Lexicon.languageTaxonomy("ko")), "ko");
+        Lexicon korean = lexicon("ko");
         for (String text : List.of("미사일 발사", "북쪽 해안", "여러 나라 외교관")) {
-            Tokens tokens = Tokens.of(text, korean.vocabulary());
-
-            assertThat(RoleClassifier.pressForms(tokens, korean.entities().match(tokens)))
-                    .as(text).noneMatch(m -> m.payload().kind() == Lexicon.Kind.ABBREVIATION);
+            assertThat(pressForms(korean, text)).as(text).isEmpty();
         }
-        Tokens tokens = Tokens.of("러 외교관 감시", korean.vocabulary());
-        assertThat(RoleClassifier.pressForms(tokens, korean.entities().match(tokens)))
-                .extracting(m -> m.payload().code()).containsExactly("RU");
+        assertThat(pressForms(korean, "러 외교관 감시")).containsExactly("RU");
     }
 }
