@@ -202,7 +202,7 @@ final class RoleRules {
         if (r == null || ownsAgency(t, m, stateToken) || sentence.doubted(t, m) || sentence.cosigns(t, m)) {
             return null;
         }
-        // "a Serbian independent journalist": a people noun after a modifier; not in CJK text, where a compound that
+        // "Serbian independent journalists": a people noun after a modifier; not in CJK text, where a compound that
         // ends in 記者 is often another state's press.
         boolean modifiedPeople = !Tokens.isCjk(t.firstChar(m.first())) && cues.peopleNouns().endsAt(t, r.last()) > 0;
         if (people(t, m.last()) || people(t, r.last()) || modifiedPeople) {
@@ -292,7 +292,7 @@ final class RoleRules {
             if (cjk && isMiddleDot(t.firstChar(k))) {
                 continue;
             }
-            // "Taiwanese semiconductor companies", "a Serbian independent journalist": an adjective's noun may have one
+            // "Taiwanese semiconductor companies", "Serbian independent journalists": an adjective's noun may have one
             // modifier of its own before it.
             boolean modifier = !cjk && skipped == 0 && m.payload().kind() == Kind.DEMONYM
                     && Character.isLowerCase(t.firstChar(k)) && !cues.listGlue().contains(t.id(k));

@@ -160,7 +160,7 @@ class RoleRulesTest {
     void anAdjectivesNounMayHaveOneModifier() {
         assertThat(Sentence.of("Taiwanese semiconductor companies were hit.").victim(0).rule())
                 .isEqualTo(Rule.VICTIM_TARGET_NOUN);
-        assertThat(Sentence.of("spyware on a Serbian independent journalist's phone").victim(0).rule())
+        assertThat(Sentence.of("spyware on Serbian independent journalists' phones").victim(0).rule())
                 .isEqualTo(Rule.VICTIM_OWN_PEOPLE);
         assertThat(Sentence.of("Taiwanese officials and companies").victim(0)).isNull();
     }
