@@ -383,6 +383,10 @@ final class RoleRules {
         return p > 0 && stateToken[p - 1];
     }
 
+    private static boolean isHiragana(char c) {
+        return c >= '\u3041' && c <= '\u309f';
+    }
+
     private static boolean isMiddleDot(char c) {
         return c == '\u00b7' || c == '\u30fb' || c == '\u2027';
     }
@@ -409,7 +413,10 @@ final class RoleRules {
             if (cues.possessives().contains(t.id(p))) {
                 return p;
             }
-            boolean inPhrase = (t.isWord(p) && Tokens.isCjk(t.firstChar(p))) || cues.listGlue().contains(t.id(p));
+            // A hiragana other than the possessive and list glue is a particle that ends the phrase ("中国のハッカー集団が
+            // 国内の…": が makes 国内 no part of China's list).
+            char c = t.firstChar(p);
+            boolean inPhrase = (t.isWord(p) && Tokens.isCjk(c) && !isHiragana(c)) || cues.listGlue().contains(t.id(p));
             if (stateToken[p] || !inPhrase || t.lineBreakBetween(p, p + 1)) {
                 return -1;
             }

@@ -178,4 +178,20 @@ class RoleClassifierTest {
         }
         assertThat(pressForms(korean, "러 외교관 감시")).containsExactly("RU");
     }
+
+    @Test
+    void aHomeWordBelongsToItsSentencesSubjectUnlessThatStateAttacks() {
+        Lexicon japanese = lexicon("ja");
+        Taxonomy taxonomy = Lexicon.bundledTaxonomy().merge(Lexicon.languageTaxonomy("ja"));
+        RoleClassifier classifier = new RoleClassifier(japanese, taxonomy, new ScoringModel(taxonomy));
+        Map<String, String> owner = Map.of(
+                "ドイツ政府は3日、国内の防衛企業が不正アクセスを受けたと発表した。", "DE",
+                "中国のハッカー集団が国内の防衛産業を狙った。", "JP",
+                "米セキュリティー企業によると、国内の企業も標的になった。", "JP");
+        owner.forEach((text, code) -> {
+            RoleClassifier.Roles roles = classifier.classify(Tokens.of("\n" + text, japanese.vocabulary()), 0);
+
+            assertThat(roles.institutions()).as(text).extracting(m -> m.payload().code()).containsExactly(code);
+        });
+    }
 }
