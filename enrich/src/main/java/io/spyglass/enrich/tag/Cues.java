@@ -13,12 +13,13 @@ record Cues(PhraseList accuseVerbs, PhraseList actorNouns, PhraseList agentVerbs
             PhraseList victimPhrases, PhraseList actorNounsBefore, PhraseList targetNounsBefore,
             PhraseList victimSuffixes, PhraseList accuseSuffixes, PhraseList regions,
             PhraseList agencyNouns, PhraseList doubts, PhraseList cosigns, PhraseList peopleNouns,
-            PhraseList reflexives, PhraseList homeWords, PhraseList additions, CompoundHeads compoundHeads,
+            PhraseList reflexives, PhraseList homeWords, PhraseList additions, CompoundHeads compoundHeads, CompoundHeads actorCompoundHeads,
             WordSet possessives, WordSet passiveMarkers, WordSet skippedBefore, WordSet placeWords,
             WordSet listGlue) {
 
     /** The cues of the phrase lists by their taxonomy names, plus the word sets. */
-    static Cues of(Map<String, PhraseList> lists, CompoundHeads compoundHeads, WordSet possessives, WordSet passiveMarkers,
+    static Cues of(Map<String, PhraseList> lists, CompoundHeads compoundHeads, CompoundHeads actorCompoundHeads,
+                   WordSet possessives, WordSet passiveMarkers,
                    WordSet skippedBefore, WordSet placeWords, WordSet listGlue) {
         return new Cues(lists.get("accuseVerbs"), lists.get("actorNouns"), lists.get("agentVerbs"),
                 lists.get("bystanderPrefixes"), lists.get("hedges"), lists.get("linkPhrases"),
@@ -27,7 +28,7 @@ record Cues(PhraseList accuseVerbs, PhraseList actorNouns, PhraseList agentVerbs
                 lists.get("victimPhrases"), lists.get("actorNounsBefore"), lists.get("targetNounsBefore"),
                 lists.get("victimSuffixes"), lists.get("accuseSuffixes"), lists.get("regions"),
                 lists.get("agencyNouns"), lists.get("doubts"), lists.get("cosigns"), lists.get("peopleNouns"),
-                lists.get("reflexives"), lists.get("homeWords"), lists.get("additions"), compoundHeads,
+                lists.get("reflexives"), lists.get("homeWords"), lists.get("additions"), compoundHeads, actorCompoundHeads,
                 possessives, passiveMarkers, skippedBefore, placeWords, listGlue);
     }
 }

@@ -92,6 +92,7 @@ final class Lexicon {
         // Built last, once the vocabulary is complete, so that they cover every id.
         this.malwareNouns = WordSet.of(vocabulary, nouns);
         this.cues = Cues.of(lists, new CompoundHeads(Taxonomy.nonNull(taxonomy.cues().get("compoundHeads"))),
+                new CompoundHeads(Taxonomy.nonNull(taxonomy.cues().get("actorCompoundHeads"))),
                 WordSet.of(vocabulary, possessive), WordSet.of(vocabulary, passive),
                 WordSet.of(vocabulary, articles, possessive), WordSet.of(vocabulary, places),
                 WordSet.of(vocabulary, glue));

@@ -69,6 +69,11 @@ final class RoleRules {
                 || (after < n && cues.possessives().contains(t.id(after)));
         // "Israel's Unit 8200" is an agency with its own mention, not the noun of this one.
         int noun = k < n && owner && !stateToken[k] ? cues.actorNouns().startsAt(t, k) : 0;
+        // "ukrainischer Militärgeheimdienst": a compound that ends with a state organ is a qualified actor noun.
+        if (noun == 0 && k < n && owner && !stateToken[k]) {
+            noun = cues.actorCompoundHeads().at(t, k);
+            qualified |= noun > 0;
+        }
         if (noun > 0) {
             // "Chinese hackers" names a nationality; "Chinese military hackers" and "Russian intelligence
             // officers" name a state behind them.
@@ -103,7 +108,10 @@ final class RoleRules {
         if (accuse > 0) {
             return attributionRole(code, Rule.ACCUSATION, before - accuse, m.last());
         }
-        if (m.payload().kind() == Kind.AGENCY) {
+        // "disrupted IRGC drone-targeting network": an agency after a victim phrase is the target, not the attacker.
+        int targeted = cues.victimPhrases().endsAt(t, before);
+        boolean hit = targeted > 0 && !(targeted == 1 && cues.placeWords().contains(t.id(before - 1)));
+        if (m.payload().kind() == Kind.AGENCY && !hit) {
             return attributionRole(code, Rule.AGENCY_MENTION, m.first(), m.last());
         }
         return null;

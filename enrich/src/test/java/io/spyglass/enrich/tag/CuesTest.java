@@ -22,7 +22,7 @@ class CuesTest {
 
         CompoundHeads heads = new CompoundHeads(List.of("konzern"));
 
-        Cues cues = Cues.of(lists, heads, glue, glue, glue, glue, glue);
+        Cues cues = Cues.of(lists, heads, heads, glue, glue, glue, glue, glue);
 
         assertThat(cues.linkWords()).isSameAs(linkWords);
         assertThat(cues.regions()).isSameAs(lists.get("regions"));

@@ -157,6 +157,27 @@ class RoleRulesTest {
     }
 
     @Test
+    void anAgencyAfterAVictimPhraseIsNoAttacker() {
+        Sentence hit = Sentence.of("Cyber Command disrupted IRGC networks");
+
+        assertThat(hit.attribution(1)).isNull();
+        assertThat(Sentence.of("a unit of the IRGC").attribution(0).rule()).isEqualTo(Rule.AGENCY_MENTION);
+    }
+
+    @Test
+    void aGermanCompoundEndingWithAStateOrganIsAQualifiedActorNoun() {
+        Lexicon german = new Lexicon(Lexicon.bundledTaxonomy().merge(Lexicon.languageTaxonomy("de")), "de");
+        RoleRules rules = new RoleRules(german.cues(), Lexicon.bundledTaxonomy());
+        Tokens tokens = Tokens.of("Ukrainischer Militärgeheimdienst hackt russischen Konzern", german.vocabulary());
+        List<Match<Entity>> mentions = RoleClassifier.oneMentionPerState(german.entities().match(tokens));
+        boolean[] stateToken = new boolean[tokens.size()];
+        mentions.forEach(m -> Arrays.fill(stateToken, m.first(), m.last(), true));
+
+        assertThat(rules.attribution(tokens, mentions.get(0), stateToken).rule())
+                .isEqualTo(Rule.STATE_ACTOR_NOUN_QUALIFIED);
+    }
+
+    @Test
     void anAdjectivesNounMayHaveOneModifier() {
         assertThat(Sentence.of("Taiwanese semiconductor companies were hit.").victim(0).rule())
                 .isEqualTo(Rule.VICTIM_TARGET_NOUN);
