@@ -13,7 +13,7 @@ record Cues(PhraseList accuseVerbs, PhraseList actorNouns, PhraseList agentVerbs
             PhraseList victimPhrases, PhraseList actorNounsBefore, PhraseList targetNounsBefore,
             PhraseList victimSuffixes, PhraseList accuseSuffixes, PhraseList regions,
             PhraseList agencyNouns, PhraseList doubts, PhraseList cosigns, PhraseList peopleNouns,
-            PhraseList reflexives, PhraseList homeWords, PhraseList additions, CompoundHeads compoundHeads, CompoundHeads actorCompoundHeads,
+            PhraseList reflexives, PhraseList homeWords, PhraseList additions, PhraseList background, CompoundHeads compoundHeads, CompoundHeads actorCompoundHeads,
             WordSet possessives, WordSet passiveMarkers, WordSet skippedBefore, WordSet placeWords,
             WordSet listGlue) {
 
@@ -28,7 +28,7 @@ record Cues(PhraseList accuseVerbs, PhraseList actorNouns, PhraseList agentVerbs
                 lists.get("victimPhrases"), lists.get("actorNounsBefore"), lists.get("targetNounsBefore"),
                 lists.get("victimSuffixes"), lists.get("accuseSuffixes"), lists.get("regions"),
                 lists.get("agencyNouns"), lists.get("doubts"), lists.get("cosigns"), lists.get("peopleNouns"),
-                lists.get("reflexives"), lists.get("homeWords"), lists.get("additions"), compoundHeads, actorCompoundHeads,
+                lists.get("reflexives"), lists.get("homeWords"), lists.get("additions"), lists.get("background"), compoundHeads, actorCompoundHeads,
                 possessives, passiveMarkers, skippedBefore, placeWords, listGlue);
     }
 }

@@ -207,7 +207,8 @@ final class RoleRules {
         // was confirmed" and
         // "Korea's infrastructure could also be targeted" name a state that was not hit. Tested only once a cue
         // has made a victim: reading the sentence costs more than the cue rules.
-        if (r == null || ownsAgency(t, m, stateToken) || sentence.doubted(t, m) || sentence.cosigns(t, m)) {
+        if (r == null || ownsAgency(t, m, stateToken) || sentence.doubted(t, m) || sentence.cosigns(t, m)
+                || sentence.background(t, m)) {
             return null;
         }
         // "Serbian independent journalists": a people noun after a modifier; not in CJK text, where a compound that

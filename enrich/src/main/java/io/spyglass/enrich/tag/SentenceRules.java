@@ -21,6 +21,10 @@ final class SentenceRules {
     private static final int MAX_COSIGN_REACH = 6;
     /** The same in CJK text, in characters ("南韓等國的網路安全機關共同署名"). */
     private static final int MAX_CJK_COSIGN_REACH = 15;
+    /** How many words a background cue may stand from the state it puts in the past ("previously … in Iraq"). */
+    private static final int MAX_BACKGROUND_REACH = 6;
+    /** The same in CJK text, in characters. */
+    private static final int MAX_CJK_BACKGROUND_REACH = 15;
     /** How many words an addition cue may stand from the victim it adds ("Czech institutions were also hit"). */
     private static final int MAX_ADDITION_REACH = 4;
     /** The same in CJK text, in characters ("本国部分政府机构也遭到"). */
@@ -95,6 +99,16 @@ final class SentenceRules {
     boolean added(Tokens t, Match<Entity> m) {
         boolean cjk = Tokens.isCjk(t.firstChar(m.first()));
         return inSentenceWith(t, m, cues.additions(), cjk ? MAX_CJK_ADDITION_REACH : MAX_ADDITION_REACH);
+    }
+
+    /**
+     * True when a {@code background} cue stands within {@value #MAX_BACKGROUND_REACH} words of the mention (CJK:
+     * {@value #MAX_CJK_BACKGROUND_REACH} characters) in its sentence: a past operation ("previously documented OilRig
+     * attacks in Saudi Arabia"), not the one reported.
+     */
+    boolean background(Tokens t, Match<Entity> m) {
+        boolean cjk = Tokens.isCjk(t.firstChar(m.first()));
+        return inSentenceWith(t, m, cues.background(), cjk ? MAX_CJK_BACKGROUND_REACH : MAX_BACKGROUND_REACH);
     }
 
     /** True when a phrase of {@code cue} stands in the mention's sentence at most {@code reach} tokens from it. */

@@ -60,7 +60,7 @@ record Taxonomy(
     static final List<String> CUE_NAMES = List.of("actorNouns", "modifiers", "stateModifiers", "linkWords",
             "linkPhrases", "agentVerbs", "accuseVerbs", "targetNouns", "victimPhrases", "reportVerbs",
             "bystanderPrefixes", "vendorNouns", "hedges", "actorNounsBefore", "targetNounsBefore", "victimSuffixes", "accuseSuffixes", "regions",
-            "agencyNouns", "doubts", "cosigns", "peopleNouns", "reflexives", "homeWords", "additions", "compoundHeads", "actorCompoundHeads",
+            "agencyNouns", "doubts", "cosigns", "peopleNouns", "reflexives", "homeWords", "additions", "background", "compoundHeads", "actorCompoundHeads",
             "possessives", "articles", "placeWords", "listGlue", "passiveMarkers");
 
     /** Rule names the tagger applies; a user file may re-weight them. */

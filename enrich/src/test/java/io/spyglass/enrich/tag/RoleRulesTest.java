@@ -157,6 +157,12 @@ class RoleRulesTest {
     }
 
     @Test
+    void aStateNamedWithAPastOperationIsNoVictim() {
+        assertThat(Sentence.of("Researchers previously documented attacks in Iraq.").victim(0)).isNull();
+        assertThat(Sentence.of("Researchers documented attacks in Iraq.").victim(0)).isNotNull();
+    }
+
+    @Test
     void anAgencyAfterAVictimPhraseIsNoAttacker() {
         Sentence hit = Sentence.of("Cyber Command disrupted IRGC networks");
 
