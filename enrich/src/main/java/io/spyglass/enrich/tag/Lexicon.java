@@ -190,14 +190,18 @@ final class Lexicon {
      * out: in CJK text, matched character by character, "马里" (Mali) is also inside "索马里" (Somalia).
      */
     private void addLocalNames(Set<String> codes) {
-        Locale locale = Locale.forLanguageTag(language);
         Set<String> listed = new HashSet<>();
         Taxonomy.nonNull(taxonomy.countries()).values().forEach(n -> listed.addAll(Taxonomy.nonNull(n.names())));
-        for (String code : codes) {
-            String name = new Locale("", code).getDisplayCountry(locale);
-            int shortest = Tokens.isCjk(name.charAt(0)) ? MIN_CJK_LOCAL_NAME : MIN_LOCAL_NAME;
-            if (name.length() >= shortest && !name.equals(code) && !listed.contains(name)) {
-                entities.add(name, new Entity(Kind.COUNTRY, code, null, false, "cldr:" + language + ":name:" + code));
+        // Chinese is written in two scripts: Taiwan's and Hong Kong's press write 奧地利 and 塞爾維亞 for 奥地利, 塞尔维亚.
+        List<String> tags = language.equals("zh") ? List.of("zh", "zh-Hant") : List.of(language);
+        for (String tag : tags) {
+            Locale locale = Locale.forLanguageTag(tag);
+            for (String code : codes) {
+                String name = new Locale("", code).getDisplayCountry(locale);
+                int shortest = Tokens.isCjk(name.charAt(0)) ? MIN_CJK_LOCAL_NAME : MIN_LOCAL_NAME;
+                if (name.length() >= shortest && !name.equals(code) && listed.add(name)) {
+                    entities.add(name, new Entity(Kind.COUNTRY, code, null, false, "cldr:" + tag + ":name:" + code));
+                }
             }
         }
     }

@@ -91,4 +91,14 @@ class LexiconTest {
             }
         }
     }
+
+    @Test
+    void chineseNamesStatesInBothScripts() {
+        Lexicon chinese = new Lexicon(Lexicon.bundledTaxonomy().merge(Lexicon.languageTaxonomy("zh")), "zh");
+        for (String text : List.of("塞尔维亚", "塞爾維亞")) {
+            Tokens tokens = Tokens.of(text, chinese.vocabulary());
+
+            assertThat(chinese.entities().match(tokens)).as(text).extracting(m -> m.payload().code()).contains("RS");
+        }
+    }
 }
