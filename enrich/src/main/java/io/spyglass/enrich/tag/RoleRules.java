@@ -111,7 +111,8 @@ final class RoleRules {
         // "disrupted IRGC drone-targeting network": an agency after a victim phrase is the target, not the attacker.
         int targeted = cues.victimPhrases().endsAt(t, before);
         boolean hit = targeted > 0 && !(targeted == 1 && cues.placeWords().contains(t.id(before - 1)));
-        if (m.payload().kind() == Kind.AGENCY && !hit) {
+        // "中国国家安全部称美国NSA…", "the FBI accused Chinese hackers": an agency that accuses is no attacker either.
+        if (m.payload().kind() == Kind.AGENCY && !hit && sentence.accusationAfter(t, m, stateToken) == 0) {
             return attributionRole(code, Rule.AGENCY_MENTION, m.first(), m.last());
         }
         return null;
