@@ -22,9 +22,9 @@ final class SentenceRules {
     /** The same in CJK text, in characters ("南韓等國的網路安全機關共同署名"). */
     private static final int MAX_CJK_COSIGN_REACH = 15;
     /** How many words a background cue may stand from the state it puts in the past ("previously … in Iraq"). */
-    private static final int MAX_BACKGROUND_REACH = 6;
+    private static final int MAX_BACKGROUND_REACH = 8;
     /** The same in CJK text, in characters. */
-    private static final int MAX_CJK_BACKGROUND_REACH = 15;
+    private static final int MAX_CJK_BACKGROUND_REACH = 20;
     /** How many words an addition cue may stand from the victim it adds ("Czech institutions were also hit"). */
     private static final int MAX_ADDITION_REACH = 4;
     /** The same in CJK text, in characters ("本国部分政府机构也遭到"). */
