@@ -140,16 +140,29 @@ final class Fingerprints {
     /**
      * The Latin- and Cyrillic-script names of a title and the start of a text, lower case and in Latin letters
      * ({@link Cyrillic}): capitalised words, acronyms and words with digits, less words capitalised for starting a
-     * sentence and the words of a headline in {@link #titleCase}; at most {@link #MAX_NAMES}, first found first.
+     * sentence and the words of a headline in {@link #titleCase}; at most {@link #MAX_NAMES}, those in Latin letters
+     * first, then first found first.
      */
     static Set<String> names(String title, String text) {
         // a headline in title case capitalises every word: its names are in the text too, its other words are none
         String scanned = (titleCase(title) ? "" : title + "\n")
                 + (text == null ? "" : text.substring(0, Math.min(text.length(), NAME_SCAN_CHARS)));
         Set<String> out = new LinkedHashSet<>();
+        // a Cyrillic text's words in Latin letters are names as every language writes them (Apple, Telegram, a quoted
+        // Kaspersky), where its own capitalised words are as often a photo credit or a sentence's first word ("Фото",
+        // "Якобы") that would take the places of the names other reports share
+        addNames(scanned, true, out);
+        addNames(scanned, false, out);
+        return out;
+    }
+
+    private static void addNames(String scanned, boolean latin, Set<String> out) {
         Matcher m = NAME.matcher(scanned);
         while (m.find() && out.size() < MAX_NAMES) {
             String w = m.group();
+            if ((Character.UnicodeScript.of(w.codePointAt(0)) == Character.UnicodeScript.LATIN) != latin) {
+                continue;
+            }
             boolean capital = Character.isUpperCase(w.codePointAt(0));
             boolean digits = w.chars().anyMatch(Character::isDigit);
             String lower = w.toLowerCase(Locale.ROOT);
@@ -157,7 +170,6 @@ final class Fingerprints {
                 out.add(Cyrillic.toLatin(lower));
             }
         }
-        return out;
     }
 
     /**

@@ -19,4 +19,16 @@ class FingerprintsTest {
         // two words of four letters or more say nothing of a headline's case
         assertThat(Fingerprints.titleCase("Hacker Warns")).isFalse();
     }
+
+    @Test
+    void takesTheNamesOfACyrillicTextInLatinLettersFirst() {
+        String cities = "Москва Киев Минск Рига Вильнюс Таллин Варшава Прага Берлин Париж Лондон Мадрид Рим Вена Берн Осло";
+        String text = "Столицы " + cities + " обвинили фирму Acme в шпионаже.";
+
+        // sixteen Cyrillic names come first in the text, the one every language writes alike last
+        assertThat(Fingerprints.names("", text)).hasSize(Fingerprints.MAX_NAMES).startsWith("acme")
+                .contains("moskva").doesNotContain("oslo");
+        // a text in Latin letters keeps its names in the order found
+        assertThat(Fingerprints.names("", "officials in Berlin and Paris blamed Acme.")).containsExactly("berlin", "paris", "acme");
+    }
 }
