@@ -23,17 +23,17 @@ import java.util.stream.Collectors;
  * attribution as the share of true positives whose attributed set is exactly the labelled one; victims as the
  * mean Jaccard of the victim sets over true positives.
  *
- * <p>{@code main [-v] [--set dev|blind|blind2|blind3|blind4|blind5|blind6|blind7] [language...]} prints the table in
- * docs/BENCHMARKS.md ("Tagging in other languages") for the set (dev by default) and the languages given (ja zh ko ru
- * de fr by default; {@code en} is in blind2 to blind7 only: name it), and with {@code -v} every miss.
+ * <p>{@code main [-v] [--set dev|blind|blind2|blind3|blind4|blind5|blind6|blind7|blind8] [language...]} prints
+ * the table in docs/BENCHMARKS.md ("Tagging in other languages") for the set (dev by default) and the languages given
+ * (ja zh ko ru de fr by default; {@code en} is in blind2 to blind8 only: name it), and with {@code -v} every miss.
  * {@code --blind} is {@code --set blind}.
  */
 public final class TaggingDevSet {
     static final List<String> LANGUAGES = List.of("ja", "zh", "ko", "ru", "de", "fr");
     private static final String DIR = "/io/spyglass/enrich/tag/dev/";
     /**
-     * The sets under the same folder: dev, blind, blind2, blind3, blind5 and blind6 (tuning data), blind4 and blind7
-     * (held out; see their READMEs).
+     * The sets under the same folder: dev, blind, blind2, blind3, blind5, blind6 and blind7 (tuning data), blind4 and
+     * blind8 (held out; see their READMEs).
      */
     private static final String SETS = "/io/spyglass/enrich/tag/";
 
