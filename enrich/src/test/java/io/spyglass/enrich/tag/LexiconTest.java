@@ -14,6 +14,11 @@ import org.junit.jupiter.api.Test;
 
 class LexiconTest {
     static final Lexicon ENGLISH = new Lexicon(Lexicon.bundledTaxonomy(), "en");
+
+    /** The bundled lexicon of a language: the bundled taxonomy with the language's file over it. */
+    static Lexicon of(String language) {
+        return new Lexicon(Lexicon.bundledTaxonomy().merge(Lexicon.languageTaxonomy(language)), language);
+    }
     private static final Lexicon GERMAN = new Lexicon(
             Lexicon.bundledTaxonomy().merge(Lexicon.languageTaxonomy("de")), "de");
 
@@ -94,7 +99,7 @@ class LexiconTest {
 
     @Test
     void chineseNamesStatesInBothScripts() {
-        Lexicon chinese = new Lexicon(Lexicon.bundledTaxonomy().merge(Lexicon.languageTaxonomy("zh")), "zh");
+        Lexicon chinese = of("zh");
         for (String text : List.of("塞尔维亚", "塞爾維亞")) {
             Tokens tokens = Tokens.of(text, chinese.vocabulary());
 

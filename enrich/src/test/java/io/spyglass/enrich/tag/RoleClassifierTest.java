@@ -146,10 +146,6 @@ class RoleClassifierTest {
         assertThat(classify("", "An Israeli firm found the implant in ministries.").victims()).isEmpty();
     }
 
-    private static Lexicon lexicon(String language) {
-        return new Lexicon(Lexicon.bundledTaxonomy().merge(Lexicon.languageTaxonomy(language)), language);
-    }
-
     /** The codes of the press forms that stand as states in {@code text}. */
     private static List<String> pressForms(Lexicon lexicon, String text) {
         Tokens tokens = Tokens.of(text, lexicon.vocabulary());
@@ -159,7 +155,7 @@ class RoleClassifierTest {
 
     @Test
     void aPressCharacterInsideAWordIsNoState() {
-        Lexicon japanese = lexicon("ja");
+        Lexicon japanese = LexiconTest.of("ja");
         for (String text : List.of("南米の企業", "毎日中継", "15億米ドル")) {
             assertThat(pressForms(japanese, text)).as(text).isEmpty();
         }
@@ -167,12 +163,12 @@ class RoleClassifierTest {
 
     @Test
     void aFormAfterOneThatEndsAWordStandsAlone() {
-        assertThat(pressForms(lexicon("ja"), "25日、英選挙管理委員会")).containsExactly("GB");
+        assertThat(pressForms(LexiconTest.of("ja"), "25日、英選挙管理委員会")).containsExactly("GB");
     }
 
     @Test
     void aHangulFormCountsAsAWholeWordOnly() {
-        Lexicon korean = lexicon("ko");
+        Lexicon korean = LexiconTest.of("ko");
         for (String text : List.of("미사일 발사", "북쪽 해안", "여러 나라 외교관")) {
             assertThat(pressForms(korean, text)).as(text).isEmpty();
         }
@@ -181,7 +177,7 @@ class RoleClassifierTest {
 
     @Test
     void aHomeWordBelongsToItsSentencesSubjectUnlessThatStateAttacks() {
-        Lexicon japanese = lexicon("ja");
+        Lexicon japanese = LexiconTest.of("ja");
         Taxonomy taxonomy = Lexicon.bundledTaxonomy().merge(Lexicon.languageTaxonomy("ja"));
         RoleClassifier classifier = new RoleClassifier(japanese, taxonomy, new ScoringModel(taxonomy));
         Map<String, String> owner = Map.of(

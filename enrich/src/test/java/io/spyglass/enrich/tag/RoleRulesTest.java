@@ -142,7 +142,7 @@ class RoleRulesTest {
 
     @Test
     void aContextAliasStandsAsANameInCapitalsOrNextToAnActorNoun() {
-        Lexicon japanese = new Lexicon(Lexicon.bundledTaxonomy().merge(Lexicon.languageTaxonomy("ja")), "ja");
+        Lexicon japanese = LexiconTest.of("ja");
         RoleRules japaneseRules = new RoleRules(japanese.cues(), Lexicon.bundledTaxonomy());
         for (String text : List.of("the group Tick struck", "Tick hackers struck", "TICK struck", "攻撃集団「Tick」か")) {
             Lexicon lexicon = text.startsWith("攻") ? japanese : LEXICON;
@@ -172,7 +172,7 @@ class RoleRulesTest {
 
     @Test
     void aGermanCompoundEndingWithAStateOrganIsAQualifiedActorNoun() {
-        Lexicon german = new Lexicon(Lexicon.bundledTaxonomy().merge(Lexicon.languageTaxonomy("de")), "de");
+        Lexicon german = LexiconTest.of("de");
         RoleRules rules = new RoleRules(german.cues(), Lexicon.bundledTaxonomy());
         Tokens tokens = Tokens.of("Ukrainischer Militärgeheimdienst hackt russischen Konzern", german.vocabulary());
         List<Match<Entity>> mentions = RoleClassifier.oneMentionPerState(german.entities().match(tokens));
@@ -218,7 +218,7 @@ class RoleRulesTest {
 
     @Test
     void anAgencyNamedBeforeItsStateOwnsTheTargetNounInItsName() {
-        Lexicon russian = new Lexicon(Lexicon.bundledTaxonomy().merge(Lexicon.languageTaxonomy("ru")), "ru");
+        Lexicon russian = LexiconTest.of("ru");
         RoleRules rules = new RoleRules(russian.cues(), Lexicon.bundledTaxonomy());
         Tokens agency = Tokens.of("Агентство кибербезопасности и защиты инфраструктуры США", russian.vocabulary());
         Tokens grid = Tokens.of("атаки на сети Украины", russian.vocabulary());
@@ -231,7 +231,7 @@ class RoleRulesTest {
 
     @Test
     void aReflexiveIsAnInstitutionOfItsSentencesFirstState() {
-        Lexicon korean = new Lexicon(Lexicon.bundledTaxonomy().merge(Lexicon.languageTaxonomy("ko")), "ko");
+        Lexicon korean = LexiconTest.of("ko");
         RoleClassifier classifier = new RoleClassifier(korean, Lexicon.bundledTaxonomy(),
                 new ScoringModel(Lexicon.bundledTaxonomy()));
         Tokens tokens = Tokens.of("중국 당국은 미국이 자국 연구기관을 해킹했다고 주장했다. 자국 기업도 피해를 입었다.",
@@ -250,7 +250,7 @@ class RoleRulesTest {
 
     @Test
     void aRegionOwnsItsInstitutions() {
-        Lexicon japanese = new Lexicon(Lexicon.bundledTaxonomy().merge(Lexicon.languageTaxonomy("ja")), "ja");
+        Lexicon japanese = LexiconTest.of("ja");
         RoleRules rules = new RoleRules(japanese.cues(), Lexicon.bundledTaxonomy());
         for (String text : List.of("欧州各国の外務省", "中東の通信会社や官公庁")) {
             Tokens tokens = Tokens.of(text, japanese.vocabulary());
@@ -266,7 +266,7 @@ class RoleRulesTest {
 
     @Test
     void aStateBeforeAListOfNounsOwnsTheInstitutionInIt() {
-        Lexicon japanese = new Lexicon(Lexicon.bundledTaxonomy().merge(Lexicon.languageTaxonomy("ja")), "ja");
+        Lexicon japanese = LexiconTest.of("ja");
         RoleRules rules = new RoleRules(japanese.cues(), Lexicon.bundledTaxonomy());
         Tokens tokens = Tokens.of("トルコの通信事業者や官公庁を狙った", japanese.vocabulary());
         List<Match<Entity>> found = japanese.entities().match(tokens);
