@@ -60,15 +60,19 @@ final class RoleClassifier {
      * ends at character {@code titleEnd}.
      */
     Roles classify(Tokens tokens, int titleEnd) {
-        List<Match<Entity>> found = withHomeWords(tokens, withReflexives(tokens,
-                oneMentionPerState(pressForms(tokens, lexicon.entities().match(tokens)))));
+        List<Match<Entity>> mentions = withReflexives(tokens,
+                oneMentionPerState(pressForms(tokens, lexicon.entities().match(tokens))));
         boolean[] stateToken = new boolean[tokens.size()];
+        for (Match<Entity> m : mentions) {
+            if (m.payload().kind() != Kind.ACTOR) {
+                Arrays.fill(stateToken, m.first(), m.last(), true);
+            }
+        }
+        // Home words change whose a mention is, not where it stands: the state tokens stay as they are.
+        List<Match<Entity>> found = withHomeWords(tokens, mentions, stateToken);
         Map<Integer, String> stateEnds = new HashMap<>();
         for (Match<Entity> m : found) {
             Kind kind = m.payload().kind();
-            if (kind != Kind.ACTOR) {
-                Arrays.fill(stateToken, m.first(), m.last(), true);
-            }
             if (kind != Kind.ACTOR && kind != Kind.AGENCY && kind != Kind.INSTITUTION) {
                 stateEnds.put(m.last(), m.payload().code());
             }
@@ -326,10 +330,9 @@ final class RoleClassifier {
      * "ドイツ政府は…国内の防衛企業" names Germany's firms, "イラン政府は…国内の金融機関" Iran's, while "中国のハッカー集団が国内の
      * 防衛産業を狙った" and "米セキュリティー企業によると、国内の" keep the home press's own country.
      */
-    List<Match<Entity>> withHomeWords(Tokens t, List<Match<Entity>> found) {
+    List<Match<Entity>> withHomeWords(Tokens t, List<Match<Entity>> found, boolean[] stateToken) {
         PhraseList homeWords = lexicon.cues().homeWords();
         List<Match<Entity>> out = null;
-        boolean[] stateToken = null;
         for (int i = 0; i < found.size(); i++) {
             Match<Entity> home = found.get(i);
             if (home.payload().kind() == Kind.ACTOR
@@ -350,14 +353,6 @@ final class RoleClassifier {
             }
             if (subject == null || subject.payload().code().equals(home.payload().code())) {
                 continue;
-            }
-            if (stateToken == null) {
-                stateToken = new boolean[t.size()];
-                for (Match<Entity> m : found) {
-                    if (m.payload().kind() != Kind.ACTOR) {
-                        Arrays.fill(stateToken, m.first(), m.last(), true);
-                    }
-                }
             }
             if (rules.attribution(t, subject, stateToken) != null || rules.vendorNationality(t, subject)) {
                 continue;
